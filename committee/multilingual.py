@@ -1,0 +1,128 @@
+"""Text in the six official languages of the United Nations, kept as one JSON object per field.
+
+A value is a plain ``dict`` from language code to text, e.g. ``{"en": "Geneva", "fr": "Genève"}``.
+One column per field (rather than one per language) lets a session, a report or a name gain
+Spanish, Russian, Chinese or Arabic without a migration.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "zh", "ar")
+LANGUAGE_NAMES = {
+    "en": _("English"),
+    "fr": _("French"),
+    "es": _("Spanish"),
+    "ru": _("Russian"),
+    "zh": _("Chinese"),
+    "ar": _("Arabic"),
+}
+RIGHT_TO_LEFT = frozenset({"ar"})
+LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+
+
+def pick(text: Mapping[str, str] | None, language: str, *, fallback: Iterable[str] = LANGUAGES) -> str:
+    """Return `text` in `language`, else in the first fallback language that has it, else ''."""
+    if not text:
+        return ""
+    language = language.split("-")[0]
+    if text.get(language):
+        return text[language]
+    return next((text[code] for code in fallback if text.get(code)), "")
+
+
+def validate_multilingual(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError(_("Expected an object of texts by language."))
+    for code, text in value.items():
+        if code not in LANGUAGES:
+            raise ValidationError(
+                _("%(code)s is not one of the languages %(languages)s."),
+                params={"code": code, "languages": ", ".join(LANGUAGES)},
+            )
+        if not isinstance(text, str):
+            raise ValidationError(_("The %(code)s text must be a string."), params={"code": code})
+
+
+class MultilingualWidget(forms.MultiWidget):
+    """One input per language, each labelled, for the admin and the app's forms."""
+
+    template_name = "widgets/multilingual.html"
+
+    def __init__(self, *, long: bool = False, attrs: dict[str, Any] | None = None) -> None:
+        def one() -> forms.Widget:
+            if long:
+                return forms.Textarea(attrs={"rows": 3, **(attrs or {})})
+            return forms.TextInput(attrs={"size": 60, **(attrs or {})})
+
+        widgets = {code: one() for code in LANGUAGES}
+        for code, widget in widgets.items():
+            widget.attrs["lang"] = code
+            if code in RIGHT_TO_LEFT:
+                widget.attrs["dir"] = "rtl"
+        super().__init__(widgets)
+
+    def decompress(self, value: Any) -> list[str]:
+        value = value or {}
+        return [value.get(code, "") for code in LANGUAGES]
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        for code, subwidget in zip(LANGUAGES, context["widget"]["subwidgets"], strict=True):
+            subwidget["language"] = LANGUAGE_NAMES[code]
+            subwidget["code"] = code
+        return context
+
+
+class MultilingualFormField(forms.MultiValueField):
+    def __init__(self, *, long: bool = False, **kwargs: Any) -> None:
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.pop("max_length", None)
+        fields = [forms.CharField(required=False, strip=True) for _code in LANGUAGES]
+        super().__init__(
+            fields,
+            widget=MultilingualWidget(long=long),
+            require_all_fields=False,
+            **kwargs,
+        )
+
+    def compress(self, data_list: list[str]) -> dict[str, str]:
+        return {code: text for code, text in zip(LANGUAGES, data_list or [], strict=False) if text}
+
+    def validate(self, value: dict[str, str]) -> None:
+        if self.required and not value:
+            raise ValidationError(_("Give the text in at least one language."), code="required")
+
+
+class MultilingualField(models.JSONField):
+    """A text per UN language. ``blank=False`` means at least one language is required."""
+
+    def __init__(self, *args: Any, long: bool = False, **kwargs: Any) -> None:
+        self.long = long
+        kwargs.setdefault("default", dict)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_multilingual)
+
+    def deconstruct(self) -> tuple[Any, ...]:
+        name, path, args, kwargs = super().deconstruct()
+        if self.long:
+            kwargs["long"] = True
+        if kwargs.get("default") is dict:
+            del kwargs["default"]
+        return name, path, args, kwargs
+
+    def validate(self, value: Any, model_instance: models.Model | None) -> None:
+        super().validate(value, model_instance)
+        if not self.blank and not any(value.values()):
+            raise ValidationError(_("Give the text in at least one language."), code="blank")
+
+    def formfield(self, **kwargs: Any) -> forms.Field:
+        return MultilingualFormField(
+            long=self.long, required=not self.blank, label=self.verbose_name, help_text=self.help_text
+        )

@@ -1,0 +1,12 @@
+from django import template
+from django.utils.translation import get_language
+
+from committee.multilingual import pick
+
+register = template.Library()
+
+
+@register.filter
+def in_language(text: dict | None, language: str | None = None) -> str:
+    """A multilingual value in the given language, else the interface language (with fallback)."""
+    return pick(text, language or get_language() or "en")

@@ -1,0 +1,10 @@
+"""ASGI entry point: HTTP through Django; websocket routes join here as the live features land."""
+
+import os
+
+from channels.routing import ProtocolTypeRouter
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+application = ProtocolTypeRouter({"http": get_asgi_application()})

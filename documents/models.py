@@ -1,0 +1,154 @@
+"""Documents with UN symbols and their language versions, and the report's drafted text."""
+
+from pathlib import PurePosixPath
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
+from decisions.models import MARKUP_HELP
+from meetings.models import AgendaItem, Session, symbol_validator
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PROVISIONAL_AGENDA = "provisional_agenda", _("Provisional agenda")
+        REPORT = "report", _("Session report")
+        LIST_OF_PARTICIPANTS = "list_of_participants", _("List of participants")
+        NOTE_BY_SECRETARIAT = "note_by_secretariat", _("Note by the secretariat")
+        DRAFT_REPORT = "draft_report", _("Draft report")
+        OTHER = "other", _("Other")
+
+    class Distribution(models.TextChoices):
+        GENERAL = "general", _("General")
+        LIMITED = "limited", _("Limited")
+        RESTRICTED = "restricted", _("Restricted")
+
+    symbol = models.CharField(_("symbol"), max_length=80, unique=True, validators=[symbol_validator])
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="documents", null=True, blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    title = MultilingualField(_("title"), long=True)
+    distribution = models.CharField(
+        _("distribution"), max_length=20, choices=Distribution.choices, default=Distribution.GENERAL
+    )
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    original_language = models.CharField(_("original language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    agenda_items = models.ManyToManyField(
+        AgendaItem, verbose_name=_("agenda items"), related_name="documents", blank=True
+    )
+    history = HistoricalRecords(m2m_fields=[agenda_items])
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["symbol"]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+def _language_file_path(instance: "DocumentFile", filename: str) -> str:
+    safe_symbol = instance.document.symbol.replace("/", "_")
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"documents/{safe_symbol}/{safe_symbol}.{instance.language}{suffix}"
+
+
+class DocumentFile(models.Model):
+    """A document's version in one language."""
+
+    document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    file = models.FileField(_("file"), upload_to=_language_file_path)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        ordering = ["document", "language"]
+        constraints = [models.UniqueConstraint(fields=["document", "language"], name="document_file_unique_language")]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} ({self.language})"
+
+
+class Report(models.Model):
+    """The session report's drafted text: the Chair's summary, in sections and paragraphs.
+
+    The rest of the report (masthead, recommendations, organizational matters, annexes) is
+    written from the session's data when the document is built.
+    """
+
+    session = models.OneToOneField(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="report")
+    document = models.OneToOneField(
+        Document,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="report",
+        null=True,
+        blank=True,
+        help_text=_("The registry entry that gives the report its symbol, date and original language."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return str(_("Report of %(session)s") % {"session": self.session})
+
+
+class ReportSection(models.Model):
+    """A section of the Chair's summary (A, B, C…), or a numbered subsection within one."""
+
+    report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("section"), on_delete=models.CASCADE, related_name="subsections", null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = MultilingualField(_("title"), long=True)
+    numbered = models.BooleanField(
+        _("numbered"), default=True, help_text=_("Lettered (sections) or numbered (subsections) in the report.")
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        related_name="report_sections",
+        null=True,
+        blank=True,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report section")
+        verbose_name_plural = _("report sections")
+        ordering = ["report", "parent__position", "position"]
+
+    def __str__(self) -> str:
+        return pick(self.title, get_language() or "en")
+
+
+class ReportParagraph(models.Model):
+    """A paragraph of the Chair's summary. Its number in the report is computed, never stored."""
+
+    section = models.ForeignKey(
+        ReportSection, verbose_name=_("section"), on_delete=models.CASCADE, related_name="paragraphs"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = MultilingualField(_("text"), long=True, help_text=MARKUP_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report paragraph")
+        verbose_name_plural = _("report paragraphs")
+        ordering = ["section", "position"]
+        constraints = [models.UniqueConstraint(fields=["section", "position"], name="report_paragraph_unique_position")]
+
+    def __str__(self) -> str:
+        return pick(self.text, get_language() or "en")[:80]

@@ -1,0 +1,322 @@
+"""Sessions and what happens in them: meetings, the bureau, agendas and participation."""
+
+import zoneinfo
+from string import ascii_lowercase
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from committee.models import Committee, Entity
+from committee.multilingual import MultilingualField, pick
+
+symbol_validator = RegexValidator(
+    r"^[A-Z0-9][A-Za-z0-9./()\-]*$",
+    _("A UN symbol: capital letters, digits and the characters / . ( ) -, e.g. TD/B/EDE/1."),
+)
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not an IANA time zone such as Europe/Zurich."), params={"value": value})
+
+
+class Courtesy(models.TextChoices):
+    """How a person is addressed; also gives the grammatical gender of French titles."""
+
+    MR = "mr", _("Mr.")
+    MS = "ms", _("Ms.")
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_details(self) -> "SessionQuerySet":
+        """Everything the session page shows, in a fixed number of queries."""
+        return self.select_related("committee__parent", "country").prefetch_related(
+            "meetings",
+            models.Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
+            models.Prefetch(
+                "agendas",
+                queryset=Agenda.objects.prefetch_related(
+                    models.Prefetch(
+                        "items",
+                        queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                        to_attr="top_items",
+                    )
+                ),
+            ),
+            models.Prefetch(
+                "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
+            ),
+        )
+
+
+class Session(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONVENED = "convened", _("Convened")
+        OPEN = "open", _("In session")
+        CLOSED = "closed", _("Closed")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("1 for the first session."))
+    code = models.CharField(
+        _("code"), max_length=60, unique=True, validators=[symbol_validator], help_text=_("e.g. TD/B/EDE/1")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    venue = MultilingualField(_("venue"), blank=True, help_text=_("e.g. Palais des Nations"))
+    city = MultilingualField(_("city"), blank=True)
+    country = models.ForeignKey(
+        Entity,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind__in": [Entity.Kind.STATE, Entity.Kind.TERRITORY]},
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["committee__code", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "number"], name="session_unique_number"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="session_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:session", kwargs={"code": self.code})
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        OPENING_PLENARY = "opening_plenary", _("Opening plenary")
+        PLENARY = "plenary", _("Plenary")
+        CLOSING_PLENARY = "closing_plenary", _("Closing plenary")
+        INFORMAL = "informal", _("Informal meeting")
+        ROUND_TABLE = "round_table", _("Round table")
+        SMALL_GROUP = "small_group", _("Small group")
+        DEDICATED_DISCUSSION = "dedicated_discussion", _("Dedicated discussion")
+        BRIEFING = "briefing", _("Briefing")
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="meetings")
+    key = models.SlugField(_("key"), max_length=60, help_text=_("Identifies the meeting within its session."))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = MultilingualField(_("title"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["session", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "key"], name="meeting_unique_key"),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gte=F("start_time")),
+                name="meeting_times_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return pick(self.title, get_language() or "en") or self.get_kind_display()
+
+
+class BureauMember(models.Model):
+    """An officer of the session: who was elected, to which office, for which State, and when."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-Chair")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
+        VICE_CHAIR_RAPPORTEUR = "vice_chair_rapporteur", _("Vice-Chair-Rapporteur")
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="bureau")
+    role = models.CharField(_("office"), max_length=30, choices=Role.choices)
+    courtesy = models.CharField(_("courtesy title"), max_length=4, choices=Courtesy.choices)
+    name = models.CharField(_("name"), max_length=200)
+    state = models.ForeignKey(
+        Entity,
+        verbose_name=_("State"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind__in": [Entity.Kind.STATE, Entity.Kind.TERRITORY]},
+    )
+    elected_on = models.DateField(_("elected on"), null=True, blank=True)
+    elected_at = models.ForeignKey(
+        Meeting,
+        verbose_name=_("elected at"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bureau member")
+        verbose_name_plural = _("bureau")
+        ordering = ["session", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.get_courtesy_display()} {self.name} ({self.get_role_display()})"
+
+
+class Agenda(models.Model):
+    class Kind(models.TextChoices):
+        PROVISIONAL = "provisional", _("Provisional agenda")
+        ADOPTED = "adopted", _("Adopted agenda")
+        NEXT_SESSION = "next_session", _("Provisional agenda of the next session")
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="agendas")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_at = models.ForeignKey(
+        Meeting, verbose_name=_("adopted at"), on_delete=models.SET_NULL, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+        ordering = ["session", "kind"]
+        constraints = [models.UniqueConstraint(fields=["session", "kind"], name="agenda_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.session} — {self.get_kind_display()}"
+
+
+class AgendaItem(models.Model):
+    """A numbered item of an agenda, or a lettered sub-item of one."""
+
+    agenda = models.ForeignKey(Agenda, verbose_name=_("agenda"), on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("item"), on_delete=models.CASCADE, related_name="sub_items", null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("number"), help_text=_("1, 2, 3… among its siblings."))
+    title = MultilingualField(_("title"), long=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["agenda", "parent__position", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda", "position"], condition=Q(parent__isnull=True), name="agenda_item_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "position"], condition=Q(parent__isnull=False), name="agenda_sub_item_unique_letter"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_number}. {pick(self.title, get_language() or 'en')}"
+
+    @property
+    def letter(self) -> str:
+        """The sub-item letter: a, b, … z, then aa, bb…"""
+        index = self.position - 1
+        return ascii_lowercase[index % 26] * (index // 26 + 1)
+
+    @property
+    def display_number(self) -> str:
+        if self.parent_id is None:
+            return str(self.position)
+        return f"{self.parent.position} ({self.letter})"
+
+
+class Participation(models.Model):
+    """An entity's attendance at a session, in an attendance category, under the name it bore then."""
+
+    class Category(models.TextChoices):
+        # The order of the participation annex.
+        MEMBER_STATE = "member_state", _("State member of the body")
+        OTHER_STATE = "other_state", _("State member of the parent organization, not of the body")
+        OBSERVER_STATE = "observer_state", _("Non-member observer State")
+        INTERGOVERNMENTAL = "igo", _("Intergovernmental organization")
+        UN_BODY = "un_body", _("United Nations organ, body or programme")
+        SPECIALIZED_AGENCY = "specialized_agency", _("Specialized agency or related organization")
+        NGO_GENERAL = "ngo_general", _("Non-governmental organization, general category")
+        NGO_SPECIAL = "ngo_special", _("Non-governmental organization, special category")
+        OTHER = "other", _("Other")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="participations"
+    )
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("entity"), on_delete=models.PROTECT, related_name="participations"
+    )
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    name = MultilingualField(
+        _("name at the session"),
+        blank=True,
+        help_text=_("Only where it differs from the entity's current name, e.g. a State renamed since."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participation")
+        ordering = ["session", "entity__code"]
+        constraints = [models.UniqueConstraint(fields=["session", "entity"], name="participation_unique_entity")]
+
+    def __str__(self) -> str:
+        return self.name_in(get_language() or "en")
+
+    def name_in(self, language: str) -> str:
+        """The name the entity bore at the session, in `language`."""
+        return pick(self.name, language, fallback=()) or self.entity.name_in(language)
+
+    @staticmethod
+    def default_category(entity: Entity) -> str:
+        if entity.is_state:
+            return Participation.Category.MEMBER_STATE
+        return entity.organization_type
+
+
+class Delegate(models.Model):
+    participation = models.ForeignKey(
+        Participation, verbose_name=_("delegation"), on_delete=models.CASCADE, related_name="delegates"
+    )
+    courtesy = models.CharField(_("courtesy title"), max_length=4, choices=Courtesy.choices, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("e.g. H.E., Dr."))
+    function = models.CharField(_("function"), max_length=300, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        ordering = ["participation", "position"]
+
+    def __str__(self) -> str:
+        return self.name
