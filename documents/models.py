@@ -87,7 +87,7 @@ class Report(models.Model):
     document = models.OneToOneField(
         Document,
         verbose_name=_("document"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="report",
         null=True,
         blank=True,

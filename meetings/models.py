@@ -267,6 +267,8 @@ class Participation(models.Model):
         NGO_SPECIAL = "ngo_special", _("Non-governmental organization, special category")
         OTHER = "other", _("Other")
 
+    STATE_CATEGORIES = frozenset({Category.MEMBER_STATE, Category.OTHER_STATE, Category.OBSERVER_STATE})
+
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="participations"
     )

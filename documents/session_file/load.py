@@ -1,0 +1,401 @@
+"""Write a checked session file into the database, all or nothing.
+
+Rows are matched by their natural keys (codes, symbols, meeting keys, positions), updated only
+where they differ and removed where the file no longer has them, so that importing the same
+file twice changes nothing and writes no history.
+"""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from committee.import_errors import ImportRejected, Problem
+from committee.models import Committee, Entity, Membership
+from decisions.models import Decision, Paragraph
+from documents.models import Document, Report, ReportParagraph, ReportSection
+from documents.session_file.validate import place, read_session_file
+from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
+
+CHANGE_REASON = "Imported from a session file"
+
+
+def import_session(data: dict[str, Any] | str) -> Session:
+    """Import a session file (parsed or as text); raise ImportRejected and write nothing on any problem."""
+    if isinstance(data, str):
+        data = read_session_file(data)
+    with transaction.atomic():
+        return _Writer().write(data)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _time(value: str | None) -> datetime.time | None:
+    return datetime.time.fromisoformat(value) if value else None
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+
+    def sync(
+        self, queryset: models.QuerySet, key: Iterable[str], rows: list[tuple[list[str | int], dict[str, Any]]]
+    ) -> list[models.Model]:
+        """Make `queryset` hold exactly `rows` (path, field values), matching rows on the `key` fields."""
+        key = tuple(key)
+        existing = {tuple(getattr(obj, field) for field in key): obj for obj in queryset}
+        kept = []
+        for path, values in rows:
+            obj = existing.pop(tuple(values[field] for field in key), None)
+            if obj is None:
+                obj = queryset.model(**values)
+            elif all(getattr(obj, field) == value for field, value in values.items()):
+                kept.append(obj)
+                continue
+            else:
+                for field, value in values.items():
+                    setattr(obj, field, value)
+            kept.append(self.save(obj, path))
+        for obj in existing.values():
+            obj._change_reason = CHANGE_REASON
+            obj.delete()
+        return kept
+
+    def save(self, obj: models.Model, path: list[str | int]) -> models.Model:
+        """Validate and save one row; a problem the file's checks could not see rolls everything back."""
+        # Foreign keys were resolved from the file's checked references: no need to query them again.
+        relations = [field.name for field in obj._meta.concrete_fields if field.is_relation]
+        try:
+            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            raise ImportRejected(
+                [Problem(place([*path, field]), message) for field, messages in error.message_dict.items() for message in messages]
+            ) from None
+        obj._change_reason = CHANGE_REASON
+        obj.save()
+        return obj
+
+    # The file, top down ------------------------------------------------------------------------
+
+    def write(self, data: dict[str, Any]) -> Session:
+        self.entities = {e.code: e for e in Entity.objects.exclude(kind=Entity.Kind.ORGANIZATION)}
+        self.write_organizations(data.get("organizations", []))
+        committees = self.write_committees(data["committees"])
+        return self.write_session(data["session"], committees)
+
+    def write_organizations(self, organizations: list[dict[str, Any]]) -> None:
+        existing = {e.code: e for e in Entity.objects.filter(code__in=[o["code"] for o in organizations])}
+        for index, org in enumerate(organizations):
+            values = {
+                "kind": Entity.Kind.ORGANIZATION,
+                "organization_type": org["type"],
+                "name": org["name"],
+                "acronym": org.get("acronym", {}),
+            }
+            self.entities[org["code"]] = self.upsert(existing.get(org["code"]), Entity, {"code": org["code"]}, values, ["organizations", index])
+
+    def upsert(self, obj: models.Model | None, model: type[models.Model], key: dict[str, Any], values: dict[str, Any], path: list[str | int]) -> Any:
+        if obj is None:
+            return self.save(model(**key, **values), path)
+        if any(getattr(obj, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(obj, field, value)
+            self.save(obj, path)
+        return obj
+
+    def write_committees(self, committees: list[dict[str, Any]]) -> dict[str, Committee]:
+        codes = [c["code"] for c in committees] + [c["parent"] for c in committees if c.get("parent")]
+        known = {c.code: c for c in Committee.objects.filter(code__in=codes)}
+        for index, data in enumerate(committees):
+            secretariat = self.entities.get(data["secretariat"]) if data.get("secretariat") else None
+            values = {
+                "kind": data["kind"],
+                "parent_id": known[data["parent"]].pk if data.get("parent") else None,
+                "name": data["name"],
+                "short_name": data.get("short_name", {}),
+                "mandate": data.get("mandate", ""),
+                "secretariat_id": secretariat.pk if secretariat else None,
+                "symbol_series": data.get("symbol_series", ""),
+                "organizations_in_english_order": data.get("organizations_in_english_order", False),
+            }
+            committee = self.upsert(known.get(data["code"]), Committee, {"code": data["code"]}, values, ["committees", index])
+            known[data["code"]] = committee
+            if "members" in data:
+                self.sync(
+                    committee.memberships.all(),
+                    ["entity_id"],
+                    [
+                        (
+                            ["committees", index, "members", member_index],
+                            {
+                                "committee_id": committee.pk,
+                                "entity_id": self.entities[member["entity"]].pk,
+                                "status": member.get("status", Membership.Status.MEMBER),
+                                "since": _date(member.get("since")),
+                                "until": _date(member.get("until")),
+                            },
+                        )
+                        for member_index, member in enumerate(data["members"])
+                    ],
+                )
+        return known
+
+    def write_session(self, data: dict[str, Any], committees: dict[str, Committee]) -> Session:
+        values = {
+            "committee_id": committees[data["committee"]].pk,
+            "number": data["number"],
+            "status": data.get("status", Session.Status.PLANNED),
+            "venue": data.get("venue", {}),
+            "city": data.get("city", {}),
+            "country_id": self.entities[data["country"]].pk if data.get("country") else None,
+            "time_zone": data.get("time_zone", "UTC"),
+            "start_date": _date(data.get("start_date")),
+            "end_date": _date(data.get("end_date")),
+        }
+        session = self.upsert(Session.objects.filter(code=data["code"]).first(), Session, {"code": data["code"]}, values, ["session"])
+        meetings = self.write_meetings(session, data.get("meetings", []))
+        self.write_bureau(session, data.get("bureau", []), meetings)
+        agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
+        self.write_participants(session, data.get("participants", []))
+        documents = self.write_documents(session, data.get("documents", []), agenda_items)
+        self.write_decisions(session, data.get("decisions", []))
+        self.write_report(session, data.get("report"), documents, agenda_items)
+        return session
+
+    def write_meetings(self, session: Session, meetings: list[dict[str, Any]]) -> dict[str, Meeting]:
+        rows = [
+            (
+                ["session", "meetings", index],
+                {
+                    "session_id": session.pk,
+                    "key": meeting["key"],
+                    "kind": meeting["kind"],
+                    "title": meeting.get("title", {}),
+                    "date": _date(meeting.get("date")),
+                    "start_time": _time(meeting.get("start_time")),
+                    "end_time": _time(meeting.get("end_time")),
+                    "room": meeting.get("room", ""),
+                    "position": index + 1,
+                },
+            )
+            for index, meeting in enumerate(meetings)
+        ]
+        return {meeting.key: meeting for meeting in self.sync(session.meetings.all(), ["key"], rows)}
+
+    def write_bureau(self, session: Session, bureau: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
+        rows = [
+            (
+                ["session", "bureau", index],
+                {
+                    "session_id": session.pk,
+                    "position": index + 1,
+                    "role": member["role"],
+                    "courtesy": member["courtesy"],
+                    "name": member["name"],
+                    "state_id": self.entities[member["state"]].pk if member.get("state") else None,
+                    "elected_on": _date(member.get("elected_on")),
+                    "elected_at_id": meetings[member["elected_at"]].pk if member.get("elected_at") else None,
+                },
+            )
+            for index, member in enumerate(bureau)
+        ]
+        self.sync(session.bureau.all(), ["position"], rows)
+
+    def write_agendas(self, session: Session, agendas: list[dict[str, Any]], meetings: dict[str, Meeting]) -> dict[int, AgendaItem]:
+        """Write the agendas; return the items that documents and report sections refer to, by number."""
+        rows = [
+            (
+                ["session", "agendas", index],
+                {
+                    "session_id": session.pk,
+                    "kind": agenda["kind"],
+                    "adopted_on": _date(agenda.get("adopted_on")),
+                    "adopted_at_id": meetings[agenda["adopted_at"]].pk if agenda.get("adopted_at") else None,
+                },
+            )
+            for index, agenda in enumerate(agendas)
+        ]
+        by_kind: dict[str, dict[int, AgendaItem]] = {}
+        for index, (agenda, data) in enumerate(zip(self.sync(session.agendas.all(), ["kind"], rows), agendas, strict=True)):
+            path: list[str | int] = ["session", "agendas", index, "items"]
+            items = self.sync(
+                agenda.items.filter(parent__isnull=True),
+                ["position"],
+                [
+                    ([*path, number - 1], {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]})
+                    for number, item in enumerate(data["items"], start=1)
+                ],
+            )
+            for item, item_data, number in zip(items, data["items"], range(1, len(items) + 1), strict=True):
+                self.sync(
+                    item.sub_items.all(),
+                    ["position"],
+                    [
+                        (
+                            [*path, number - 1, "sub_items", letter - 1],
+                            {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
+                        )
+                        for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
+                    ],
+                )
+            by_kind[agenda.kind] = {item.position: item for item in items}
+        return by_kind.get(Agenda.Kind.ADOPTED) or by_kind.get(Agenda.Kind.PROVISIONAL) or {}
+
+    def write_participants(self, session: Session, participants: list[dict[str, Any]]) -> None:
+        rows = [
+            (
+                ["session", "participants", index],
+                {
+                    "session_id": session.pk,
+                    "entity_id": self.entities[participant["entity"]].pk,
+                    "category": participant["category"],
+                    "name": participant.get("name", {}),
+                },
+            )
+            for index, participant in enumerate(participants)
+        ]
+        for index, (participation, data) in enumerate(zip(self.sync(session.participations.all(), ["entity_id"], rows), participants, strict=True)):
+            self.sync(
+                participation.delegates.all(),
+                ["position"],
+                [
+                    (
+                        ["session", "participants", index, "delegates", position - 1],
+                        {
+                            "participation_id": participation.pk,
+                            "position": position,
+                            "courtesy": delegate.get("courtesy", ""),
+                            "name": delegate["name"],
+                            "title": delegate.get("title", ""),
+                            "function": delegate.get("function", ""),
+                            "email": delegate.get("email", ""),
+                        },
+                    )
+                    for position, delegate in enumerate(data.get("delegates", []), start=1)
+                ],
+            )
+
+    def write_documents(self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]) -> dict[str, Document]:
+        existing = {d.symbol: d for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents])}
+        written = {}
+        for index, data in enumerate(documents):
+            values = {
+                "session_id": session.pk,
+                "kind": data["kind"],
+                "title": data["title"],
+                "distribution": data.get("distribution", Document.Distribution.GENERAL),
+                "issued_on": _date(data.get("issued_on")),
+                "original_language": data.get("original_language", "en"),
+            }
+            document = self.upsert(existing.get(data["symbol"]), Document, {"symbol": data["symbol"]}, values, ["session", "documents", index])
+            wanted = {agenda_items[number].pk for number in data.get("agenda_items", [])}
+            if set(document.agenda_items.values_list("pk", flat=True)) != wanted:
+                document.agenda_items.set(wanted)
+            written[document.symbol] = document
+        for stale in session.documents.exclude(symbol__in=written):
+            stale._change_reason = CHANGE_REASON
+            stale.delete()
+        return written
+
+    def write_decisions(self, session: Session, decisions: list[dict[str, Any]]) -> None:
+        rows = [
+            (
+                ["session", "decisions", index],
+                {
+                    "session_id": session.pk,
+                    "position": index + 1,
+                    "kind": decision["kind"],
+                    "number": decision.get("number", ""),
+                    "title": decision.get("title", {}),
+                    "adopted_on": _date(decision.get("adopted_on")),
+                },
+            )
+            for index, decision in enumerate(decisions)
+        ]
+        for index, (decision, data) in enumerate(zip(self.sync(session.decisions.all(), ["position"], rows), decisions, strict=True)):
+            path: list[str | int] = ["session", "decisions", index, "paragraphs"]
+            paragraphs = self.sync(
+                decision.paragraphs.filter(parent__isnull=True),
+                ["position"],
+                [
+                    (
+                        [*path, position - 1],
+                        {"decision_id": decision.pk, "parent_id": None, "position": position, "kind": p["kind"], "text": p["text"]},
+                    )
+                    for position, p in enumerate(data["paragraphs"], start=1)
+                ],
+            )
+            for paragraph, paragraph_data in zip(paragraphs, data["paragraphs"], strict=True):
+                self.sync(
+                    paragraph.sub_items.all(),
+                    ["position"],
+                    [
+                        (
+                            [*path, paragraph.position - 1, "sub_items", letter - 1],
+                            {
+                                "decision_id": decision.pk,
+                                "parent_id": paragraph.pk,
+                                "position": letter,
+                                "kind": paragraph.kind,
+                                "text": sub["text"],
+                            },
+                        )
+                        for letter, sub in enumerate(paragraph_data.get("sub_items", []), start=1)
+                    ],
+                )
+
+    def write_report(
+        self, session: Session, data: dict[str, Any] | None, documents: dict[str, Document], agenda_items: dict[int, AgendaItem]
+    ) -> None:
+        if data is None:
+            Report.objects.filter(session=session).delete()
+            return
+        document = documents.get(data["document"]) if data.get("document") else None
+        report = self.upsert(
+            Report.objects.filter(session=session).first(),
+            Report,
+            {"session_id": session.pk},
+            {"document_id": document.pk if document else None},
+            ["session", "report"],
+        )
+        self.write_sections(report, None, data.get("summary", []), ["session", "report", "summary"], agenda_items)
+
+    def write_sections(
+        self,
+        report: Report,
+        parent: ReportSection | None,
+        sections: list[dict[str, Any]],
+        path: list[str | int],
+        agenda_items: dict[int, AgendaItem],
+    ) -> None:
+        queryset = report.sections.filter(parent=parent) if parent else report.sections.filter(parent__isnull=True)
+        rows = [
+            (
+                [*path, position - 1],
+                {
+                    "report_id": report.pk,
+                    "parent_id": parent.pk if parent else None,
+                    "position": position,
+                    "title": section["title"],
+                    "numbered": section.get("numbered", True),
+                    "agenda_item_id": agenda_items[section["agenda_item"]].pk if section.get("agenda_item") else None,
+                },
+            )
+            for position, section in enumerate(sections, start=1)
+        ]
+        for section, data in zip(self.sync(queryset, ["position"], rows), sections, strict=True):
+            section_path = [*path, section.position - 1]
+            self.sync(
+                section.paragraphs.all(),
+                ["position"],
+                [
+                    ([*section_path, "paragraphs", position - 1], {"section_id": section.pk, "position": position, "text": p["text"]})
+                    for position, p in enumerate(data.get("paragraphs", []), start=1)
+                ],
+            )
+            if parent is None:
+                self.write_sections(report, section, data.get("subsections", []), [*section_path, "subsections"], agenda_items)

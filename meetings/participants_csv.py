@@ -1,0 +1,153 @@
+"""Read the secretariat's participants spreadsheet (CSV): one row per delegate, checked row by row.
+
+Columns (header names are case-insensitive): entity, category, courtesy, name, title, function,
+email. Only ``entity`` is required. ``entity`` is a State's ISO code (alpha-3 or alpha-2), an
+organization's code, or a name in any UN language; ``category`` defaults from the entity.
+Nothing is written unless every row is right.
+"""
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from committee.import_errors import ImportRejected, Problem
+from committee.models import Entity
+from meetings.models import Courtesy, Participation
+
+COLUMNS = ("entity", "category", "courtesy", "name", "title", "function", "email")
+_ALIASES = {
+    "delegation": "entity",
+    "state or organization": "entity",
+    "delegate": "name",
+    "delegate name": "name",
+    "e-mail": "email",
+    "mail": "email",
+}
+_LIMITS = {"name": 200, "title": 100, "function": 300, "email": 254}
+
+
+@dataclass
+class DelegationRows:
+    """What the file says about one entity: its category and its delegates."""
+
+    entity: Entity
+    category: str
+    delegates: list[dict[str, str]] = field(default_factory=list)
+
+
+def _fold(text: str) -> str:
+    """Compare names without case, accents or surrounding space: 'Cote d’Ivoire' matches 'Côte d'Ivoire'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _entity_index() -> dict[str, Entity]:
+    index: dict[str, Entity] = {}
+    for entity in Entity.objects.all():
+        keys = [entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()]
+        for key in keys:
+            if key:
+                index.setdefault(_fold(key), entity)
+    return index
+
+
+def _category_index() -> dict[str, str]:
+    index = {}
+    for value, label in Participation.Category.choices:
+        index[_fold(value)] = value
+        index[_fold(str(label))] = value
+    return index
+
+
+def read_participants_csv(content: bytes) -> list[DelegationRows]:
+    """Parse and check the file; raise ImportRejected with every problem, by row and column."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRejected([Problem(_("the file"), _("is not UTF-8 text (byte %(position)d)") % {"position": error.start})]) from None
+    if not text.strip():
+        raise ImportRejected([Problem(_("the file"), _("is empty"))])
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = [_ALIASES.get(_fold(name), _fold(name)) for name in next(reader)]
+    problems = [
+        Problem(_("row 1, column %(number)d") % {"number": number}, _("unknown column %(name)s; expected %(columns)s") % {"name": name, "columns": ", ".join(COLUMNS)})
+        for number, name in enumerate(header, start=1)
+        if name not in COLUMNS
+    ]
+    if "entity" not in header:
+        problems.append(Problem(_("row 1"), _("the column entity is missing")))
+    if problems:
+        raise ImportRejected(problems)
+
+    entities, categories = _entity_index(), _category_index()
+    courtesy_codes = {_fold(value): value for value in Courtesy.values} | {
+        _fold(str(label)): value for value, label in Courtesy.choices
+    }
+    delegations: dict[int, DelegationRows] = {}
+    for row_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(Problem(_("row %(row)d") % {"row": row_number}, _("has %(count)d cells, more than the header's %(columns)d") % {"count": len(cells), "columns": len(header)}))
+            continue
+        row = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
+
+        def problem(column: str, message: str, row_number: int = row_number) -> None:
+            problems.append(Problem(_("row %(row)d, column %(column)s") % {"row": row_number, "column": column}, message))
+
+        entity = entities.get(_fold(row.get("entity", "")))
+        if entity is None:
+            problem("entity", _("%(value)s is not a known State or organization (give an ISO code, an organization code or a UN name)") % {"value": row.get("entity", "") or _("(empty)")})
+            continue
+        category = categories.get(_fold(row.get("category", ""))) if row.get("category") else Participation.default_category(entity)
+        if category is None:
+            problem("category", _("%(value)s is not one of %(choices)s") % {"value": row["category"], "choices": ", ".join(Participation.Category.values)})
+            continue
+        if entity.is_state != (category in Participation.STATE_CATEGORIES):
+            problem("category", _("%(category)s does not fit %(entity)s") % {"category": category, "entity": entity})
+            continue
+        delegation = delegations.setdefault(entity.pk, DelegationRows(entity=entity, category=category))
+        if delegation.category != category:
+            problem("category", _("%(entity)s is already listed above as %(category)s") % {"entity": entity, "category": delegation.category})
+            continue
+        if not row.get("name"):
+            if any(row.get(column) for column in ("courtesy", "title", "function", "email")):
+                problem("name", _("a delegate needs a name"))
+            continue
+        courtesy = row.get("courtesy", "")
+        if courtesy and _fold(courtesy) not in courtesy_codes:
+            problem("courtesy", _("%(value)s is not one of Mr., Ms.") % {"value": courtesy})
+            continue
+        too_long = [column for column, limit in _LIMITS.items() if len(row.get(column, "")) > limit]
+        if too_long:
+            problem(too_long[0], _("longer than %(limit)d characters") % {"limit": _LIMITS[too_long[0]]})
+            continue
+        if row.get("email"):
+            try:
+                validate_email(row["email"])
+            except ValidationError:
+                problem("email", _("%(value)s is not an email address") % {"value": row["email"]})
+                continue
+        delegation.delegates.append(
+            {
+                "courtesy": courtesy_codes.get(_fold(courtesy), ""),
+                "name": row["name"],
+                "title": row.get("title", ""),
+                "function": row.get("function", ""),
+                "email": row.get("email", ""),
+            }
+        )
+    if problems:
+        raise ImportRejected(problems)
+    if not delegations:
+        raise ImportRejected([Problem(_("the file"), _("has no rows after the header"))])
+    return list(delegations.values())

@@ -1,0 +1,49 @@
+"""Writes that span several rows of a session."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from meetings.models import Delegate, Participation, Session
+from meetings.participants_csv import DelegationRows
+
+CSV_CHANGE_REASON = "Imported from a participants file"
+
+
+def register_participants(*, session: Session, delegations: list[DelegationRows]) -> tuple[int, int]:
+    """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
+
+    A delegate already registered under the same name is updated rather than added again, so
+    importing the same file twice changes nothing.
+    """
+    added_delegations = added_delegates = 0
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        existing = {p.entity_id: p for p in session.participations.prefetch_related("delegates")}
+        for rows in delegations:
+            participation = existing.get(rows.entity.pk)
+            if participation is None:
+                participation = Participation(session=session, entity=rows.entity, category=rows.category)
+                participation._change_reason = CSV_CHANGE_REASON
+                participation.save()
+                added_delegations += 1
+            elif participation.category != rows.category:
+                participation.category = rows.category
+                participation._change_reason = CSV_CHANGE_REASON
+                participation.save(update_fields=["category"])
+            by_name = {d.name.casefold(): d for d in participation.delegates.all()}
+            next_position = (participation.delegates.aggregate(last=Max("position"))["last"] or 0) + 1
+            for values in rows.delegates:
+                delegate = by_name.get(values["name"].casefold())
+                if delegate is None:
+                    delegate = Delegate(participation=participation, position=next_position, **values)
+                    next_position += 1
+                    added_delegates += 1
+                elif all(getattr(delegate, key) == value for key, value in values.items()):
+                    continue
+                else:
+                    for key, value in values.items():
+                        setattr(delegate, key, value)
+                delegate._change_reason = CSV_CHANGE_REASON
+                delegate.save()
+                by_name[values["name"].casefold()] = delegate
+    return added_delegations, added_delegates

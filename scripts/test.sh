@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make test`: set everything up and run the whole suite on SQLite; with CI set, again on a
+# real PostgreSQL server started here on loopback.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(gettext)
+[ -n "${CI:-}" ] && packages+=(postgresql)
+bash scripts/system-packages.sh "${packages[@]}"
+make --no-print-directory install-test
+
+echo "== Test suite on SQLite"
+.venv/bin/python -m pytest "$@"
+
+if [ -n "${CI:-}" ]; then
+  echo "== Test suite on PostgreSQL"
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pgdata=$(mktemp -d /tmp/rapporteur-pg.XXXXXX)
+  port=55432
+  as_postgres=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$pgdata"
+    as_postgres=(runuser -u postgres --)
+  fi
+  "${as_postgres[@]}" "$pgbin/initdb" -D "$pgdata" -U rapporteur -A trust -E UTF8 --no-sync >/dev/null
+  "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdata -c fsync=off" start >/dev/null
+  trap '"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null; rm -rf "$pgdata"' EXIT
+  "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U rapporteur rapporteur
+  DATABASE_URL="postgres://rapporteur@127.0.0.1:$port/rapporteur" .venv/bin/python -m pytest "$@"
+fi

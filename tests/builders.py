@@ -1,0 +1,101 @@
+"""Small builders of test data, in the shape a secretariat would write it."""
+
+import copy
+from typing import Any
+
+_SMALL_SESSION: dict[str, Any] = {
+    "format": "rapporteur-session",
+    "version": 1,
+    "committees": [
+        {"code": "BOARD", "kind": "board", "name": {"en": "Test Board", "fr": "Conseil d'essai"}},
+        {
+            "code": "GROUP",
+            "kind": "expert_group",
+            "parent": "BOARD",
+            "name": {"en": "Group of Experts on Testing", "fr": "Groupe d'experts des essais"},
+            "secretariat": "SECR",
+            "symbol_series": "TST/G/",
+            "members": [{"entity": "FRA", "since": "2020-01-01"}, {"entity": "KEN", "status": "observer"}],
+        },
+    ],
+    "organizations": [
+        {"code": "NGO1", "type": "ngo_general", "name": {"en": "Friends of Testing", "fr": "Amis des essais"}},
+        {"code": "SECR", "type": "un_body", "name": {"en": "Test Secretariat"}, "acronym": {"en": "TS"}},
+    ],
+    "session": {
+        "committee": "GROUP",
+        "number": 2,
+        "code": "TST/G/2",
+        "status": "closed",
+        "venue": {"en": "Palais des Nations"},
+        "city": {"en": "Geneva", "fr": "Genève"},
+        "country": "CHE",
+        "time_zone": "Europe/Zurich",
+        "start_date": "2024-12-30",
+        "end_date": "2025-01-02",
+        "meetings": [
+            {"key": "opening", "kind": "opening_plenary", "date": "2024-12-30", "start_time": "10:00", "end_time": "13:00"},
+            {"key": "closing", "kind": "closing_plenary", "date": "2025-01-02", "room": "Room XX"},
+        ],
+        "bureau": [
+            {"role": "chair", "courtesy": "ms", "name": "Ana Example", "state": "FRA", "elected_on": "2024-12-30", "elected_at": "opening"},
+        ],
+        "agendas": [
+            {
+                "kind": "adopted",
+                "adopted_on": "2024-12-30",
+                "adopted_at": "opening",
+                "items": [
+                    {"title": {"en": "Election of officers", "fr": "Élection du Bureau"}},
+                    {"title": {"en": "Adoption of the agenda", "fr": "Adoption de l'ordre du jour"}},
+                    {
+                        "title": {"en": "Testing", "fr": "Essais"},
+                        "sub_items": [{"title": {"en": "Unit tests"}}, {"title": {"en": "Browser tests"}}],
+                    },
+                ],
+            },
+            {"kind": "next_session", "items": [{"title": {"en": "Election of officers"}}]},
+        ],
+        "participants": [
+            {"entity": "KEN", "category": "member_state"},
+            {
+                "entity": "FRA",
+                "category": "member_state",
+                "delegates": [{"courtesy": "mr", "name": "Jean Essai", "function": "Counsellor", "email": "jean@example.org"}],
+            },
+            {"entity": "NGO1", "category": "ngo_general"},
+        ],
+        "documents": [
+            {"symbol": "TST/G/2/1", "kind": "provisional_agenda", "title": {"en": "Provisional agenda"}, "agenda_items": [1, 2]},
+            {"symbol": "TST/G/2/3", "kind": "report", "title": {"en": "Report"}, "issued_on": "2025-01-20"},
+        ],
+        "decisions": [
+            {
+                "kind": "agreed_recommendations",
+                "adopted_on": "2025-01-02",
+                "paragraphs": [
+                    {"kind": "preambular", "text": {"en": "Recalling its first session,"}},
+                    {"kind": "operative", "text": {"en": "*Decides* to test:"}, "sub_items": [{"text": {"en": "Early;"}}, {"text": {"en": "Often."}}]},
+                ],
+            }
+        ],
+        "report": {
+            "document": "TST/G/2/3",
+            "summary": [
+                {"title": {"en": "Opening"}, "paragraphs": [{"text": {"en": "The Group met."}}]},
+                {
+                    "title": {"en": "Testing"},
+                    "agenda_item": 3,
+                    "subsections": [{"title": {"en": "Round table"}, "paragraphs": [{"text": {"en": "Panellists spoke.[^A note.]"}}]}],
+                },
+            ],
+        },
+    },
+}
+
+
+def make_session_file(**session_changes: Any) -> dict[str, Any]:
+    """A small but complete session file; keyword arguments replace fields of its session."""
+    data = copy.deepcopy(_SMALL_SESSION)
+    data["session"].update(session_changes)
+    return data
