@@ -5,3 +5,23 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, never the project's."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def secretariat(django_user_model):
+    from committee.services import grant_secretariat_access
+
+    user = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password")
+    grant_secretariat_access(user)
+    return user
+
+
+@pytest.fixture
+def small_session(db):
+    """The small session of tests.builders, imported."""
+    import json
+
+    from documents.session_file import import_session, read_session_file
+    from tests.builders import make_session_file
+
+    return import_session(read_session_file(json.dumps(make_session_file())))

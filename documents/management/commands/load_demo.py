@@ -1,15 +1,14 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand
 
+from committee.services import grant_secretariat_access
 from documents.session_file import import_session, read_session_file
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "td-b-ede-1.json"
 DEMO_USERNAME = "secretariat"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
-SECRETARIAT_APPS = ["committee", "meetings", "decisions", "documents"]
 
 
 class Command(BaseCommand):
@@ -20,9 +19,8 @@ class Command(BaseCommand):
         user, _created = get_user_model().objects.get_or_create(
             username=DEMO_USERNAME, defaults={"email": "secretariat@example.org"}
         )
-        user.is_staff = True
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
+        grant_secretariat_access(user)
         self.stdout.write(f"Demo session {session.code} loaded.")
         self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")

@@ -1,0 +1,109 @@
+"""Participants from the secretariat's spreadsheet: every row or none, with per-row errors."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from documents.session_file import import_session, read_session_file
+from meetings.models import Delegate, Participation
+from tests.builders import make_session_file
+
+pytestmark = pytest.mark.django_db
+
+SESSION = "TST/G/2"
+
+
+@pytest.fixture
+def session():
+    return import_session(read_session_file(json.dumps(make_session_file(participants=[]))))
+
+
+def run_import(tmp_path, content: str, *, encoding: str = "utf-8"):
+    path = tmp_path / "participants.csv"
+    path.write_bytes(content.encode(encoding))
+    call_command("import_participants", SESSION, path)
+
+
+def registered(session) -> dict[str, tuple[str, list[str]]]:
+    return {
+        p.entity.code: (p.category, [d.name for d in p.delegates.all()])
+        for p in session.participations.select_related("entity").prefetch_related("delegates")
+    }
+
+
+GOOD = """Entity,Category,Courtesy,Name,Title,Function,Email
+KEN,,Ms.,Wanjiru Example,H.E.,Ambassador,wanjiru@example.org
+Kenya,,mr,Otieno Example,,Counsellor,
+Côte d'Ivoire,member_state,,,,,
+cote d’ivoire,,Ms,Awa Example,,First Secretary,
+Suisse,"State member of the parent organization, not of the body",,,,,
+NGO1,,,Friendly Person,,,
+"""
+
+
+def test_it_registers_delegations_and_delegates(session, tmp_path, capsys):
+    run_import(tmp_path, GOOD)
+
+    assert registered(session) == {
+        "KEN": ("member_state", ["Wanjiru Example", "Otieno Example"]),
+        "CIV": ("member_state", ["Awa Example"]),
+        "CHE": ("other_state", []),
+        "NGO1": ("ngo_general", ["Friendly Person"]),
+    }
+    wanjiru = Delegate.objects.get(name="Wanjiru Example")
+    assert (wanjiru.courtesy, wanjiru.title, wanjiru.function) == ("ms", "H.E.", "Ambassador")
+    assert "4 delegations and 4 delegates added" in capsys.readouterr().out
+
+
+def test_a_semicolon_separated_file_from_a_french_spreadsheet_is_read(session, tmp_path):
+    run_import(tmp_path, "\ufeffentity;name;function\nFRA;Jean Essai;Conseiller\nAllemagne;Greta Beispiel;\n")
+
+    assert registered(session) == {"FRA": ("member_state", ["Jean Essai"]), "DEU": ("member_state", ["Greta Beispiel"])}
+
+
+def test_importing_the_same_file_twice_adds_nothing(session, tmp_path):
+    content = "entity,name,function\nFRA,Jean Essai,Counsellor\n"
+    run_import(tmp_path, content)
+    run_import(tmp_path, content.replace("Counsellor", "Minister Counsellor"))
+
+    assert Participation.objects.count() == 1
+    assert list(Delegate.objects.values_list("name", "function")) == [("Jean Essai", "Minister Counsellor")]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("entity,name\nFRA,Jean\nAtlantis,Someone\n", "row 3, column entity: Atlantis is not a known State or organization"),
+        ("entity,category,name\nFRA,ngo_general,Jean\n", "row 2, column category: ngo_general does not fit France"),
+        ("entity,category\nNGO1,observer\n", "row 2, column category: observer is not one of member_state"),
+        ("entity,name,email\nFRA,Jean,jean-at-example\n", "row 2, column email: jean-at-example is not an email address"),
+        ("entity,courtesy,name\nFRA,Dr,Jean\n", "row 2, column courtesy: Dr is not one of Mr., Ms."),
+        ("entity,name,function\nFRA,,Counsellor\n", "row 2, column name: a delegate needs a name"),
+        ("entity,name,age\nFRA,Jean,40\n", "row 1, column 3: unknown column age"),
+        ("name\nJean\n", "row 1: the column entity is missing"),
+        ("entity,name\nFRA,Jean,extra\n", "row 2: has 3 cells, more than the header's 2"),
+        ("entity,category\nFRA,member_state\nFRA,observer_state\n", "row 3, column category: France is already listed above as member_state"),
+        ("entity,name\n", "the file: has no rows after the header"),
+        ("", "the file: is empty"),
+    ],
+)
+def test_a_wrong_row_imports_nothing_and_names_the_row_and_column(session, tmp_path, capsys, content, expected):
+    with pytest.raises(CommandError, match="nothing was changed"):
+        run_import(tmp_path, content)
+
+    assert expected in capsys.readouterr().err
+    assert not Participation.objects.exists()
+    assert not Delegate.objects.exists()
+
+
+def test_a_file_that_is_not_utf8_is_refused(session, tmp_path, capsys):
+    with pytest.raises(CommandError):
+        run_import(tmp_path, "entity,name\nCôte d'Ivoire,Awa\n", encoding="latin-1")
+
+    assert "is not UTF-8 text" in capsys.readouterr().err
+
+
+def test_an_unknown_session_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="There is no session TST/G/9"):
+        call_command("import_participants", "TST/G/9", tmp_path / "missing.csv")

@@ -1,0 +1,78 @@
+"""The session page shows what the session is, in the reader's language, in a fixed number of queries."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from committee.models import Entity
+from documents.session_file import import_session, read_session_file
+from tests.builders import make_session_file
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, small_session):
+    response = client.get(small_session.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_the_home_page_lists_committees_and_their_sessions(client, secretariat, small_session):
+    client.force_login(secretariat)
+
+    page = client.get(reverse("meetings:home")).text
+
+    assert "Group of Experts on Testing" in page
+    assert f'href="{small_session.get_absolute_url()}"' in page
+
+
+def test_the_session_page_shows_agenda_bureau_meetings_and_participants(client, secretariat, small_session):
+    client.force_login(secretariat)
+
+    page = client.get(small_session.get_absolute_url()).text
+
+    assert "Adopted agenda" in page
+    assert "(b) Browser tests" in page
+    assert "Ms. Ana Example (France)" in page
+    assert "Opening plenary" in page
+    assert "State member of the body <span class=\"text-body-secondary\">(2)</span>" in page
+    assert page.index("France") < page.index("Kenya") < page.index("Friends of Testing")
+
+
+def test_the_session_page_speaks_french(client, secretariat, small_session):
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "fr"
+
+    page = client.get(small_session.get_absolute_url()).text
+
+    assert '<html lang="fr"' in page
+    assert "Genève" in page
+    assert "Amis des essais" in page
+
+
+def _bigger_session_file(scale: int) -> dict:
+    data = make_session_file(code=f"TST/G/{scale + 10}", number=scale + 10)
+    states = list(Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).values_list("code", flat=True))
+    data["session"]["participants"] += [{"entity": code, "category": "member_state", "delegates": [{"name": f"Delegate {code}"}]} for code in states[: 3 * scale]]
+    data["session"]["agendas"][0]["items"] += [{"title": {"en": f"Item {n}"}, "sub_items": [{"title": {"en": "Sub"}}]} for n in range(3 * scale)]
+    data["session"]["meetings"] += [{"key": f"m{n}", "kind": "informal"} for n in range(2 * scale)]
+    data["session"]["bureau"] *= scale
+    data["session"]["documents"] = []
+    data["session"].pop("report")
+    return data
+
+
+def test_the_session_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):
+    client.force_login(secretariat)
+    counts = []
+    for scale in (1, 10):
+        session = import_session(read_session_file(json.dumps(_bigger_session_file(scale))))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(session.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts

@@ -1,0 +1,100 @@
+"""The secretariat works through the administration screens: every list, search, and form opens."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from documents.models import Document, DocumentFile
+
+PROJECT_APPS = ("committee", "meetings", "decisions", "documents")
+PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=lambda m: m._meta.label)
+def test_every_screen_opens_for_the_secretariat(client, secretariat, small_session, model):
+    client.force_login(secretariat)
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    assert client.get(changelist).status_code == 200
+    assert client.get(changelist, {"q": "Gen"}).status_code == 200
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        assert client.get(change).status_code == 200
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+        assert client.get(history).status_code == 200
+
+
+def test_a_session_is_found_by_its_code(client, secretariat, small_session):
+    client.force_login(secretariat)
+
+    page = client.get(reverse("admin:meetings_session_changelist"), {"q": "TST/G/2"})
+
+    assert "TST/G/2" in page.text
+    assert "1 session" in page.text
+
+
+def test_the_multilingual_widget_shows_every_un_language(client, secretariat, small_session):
+    client.force_login(secretariat)
+
+    page = client.get(reverse("admin:meetings_session_change", args=[small_session.pk]))
+
+    for language in ("English", "French", "Spanish", "Russian", "Chinese", "Arabic"):
+        assert f">{language}</label>" in page.text
+    assert 'value="Genève"' in page.text
+    assert 'lang="ar" dir="rtl"' in page.text
+
+
+def _upload_form(document: Document, upload) -> dict:
+    return {
+        "symbol": document.symbol,
+        "session": document.session_id,
+        "kind": document.kind,
+        "title_en": "Provisional agenda",
+        "distribution": "general",
+        "original_language": "en",
+        "files-TOTAL_FORMS": "1",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "0",
+        "files-MAX_NUM_FORMS": "1000",
+        "files-0-language": "fr",
+        "files-0-file": upload,
+    }
+
+
+def test_a_language_version_is_uploaded(client, secretariat, small_session, tmp_path):
+    client.force_login(secretariat)
+    document = Document.objects.get(symbol="TST/G/2/1")
+    path = tmp_path / "agenda-fr.pdf"
+    path.write_bytes(b"%PDF-1.7\n% a small PDF\n")
+
+    with path.open("rb") as upload:
+        response = client.post(reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload))
+
+    assert response.status_code == 302
+    stored = DocumentFile.objects.get(document=document, language="fr")
+    assert stored.file.name == "documents/TST_G_2_1/TST_G_2_1.fr.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("agenda.exe", b"MZ...", "only .doc, .docx, .odt, .pdf files are accepted"),
+        ("agenda.pdf", b"<html>not a pdf</html>", "agenda.pdf is not a valid PDF file"),
+        ("agenda.docx", b"PK\x03\x04 truncated", "agenda.docx is damaged"),
+    ],
+)
+def test_a_wrong_upload_is_refused_with_a_reason(client, secretariat, small_session, tmp_path, name, content, message):
+    client.force_login(secretariat)
+    document = Document.objects.get(symbol="TST/G/2/1")
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    with path.open("rb") as upload:
+        response = client.post(reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not DocumentFile.objects.exists()

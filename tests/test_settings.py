@@ -1,0 +1,52 @@
+"""Settings come from the environment, and production refuses to start on unsafe defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRINT_SETTINGS = """
+import django
+django.setup()
+from django.conf import settings as s
+print(s.DEBUG, s.DATABASES["default"]["ENGINE"], s.CHANNEL_LAYERS["default"]["BACKEND"])
+"""
+
+
+def run_check(**env: str) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PRINT_SETTINGS],
+        cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+    )
+
+
+def test_development_defaults_to_sqlite_and_the_in_memory_channel_layer():
+    result = run_check(DJANGO_SETTINGS_MODULE="config.settings.local")
+
+    assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "channels.layers.InMemoryChannelLayer"]
+
+
+def test_database_and_redis_urls_switch_to_postgresql_and_redis():
+    result = run_check(
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DATABASE_URL="postgres://user@127.0.0.1:5432/rapporteur",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+
+    assert result.stdout.split() == ["True", "django.db.backends.postgresql", "channels_redis.core.RedisChannelLayer"]
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production")
+
+    assert result.returncode != 0
+    assert "The environment variable SECRET_KEY must be set." in result.stderr
+
+
+def test_production_is_never_in_debug():
+    result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50)
+
+    assert result.stdout.split()[0] == "False"
