@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -169,7 +170,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        ordering = ["committee", "entity__code"]
+        ordering = ["committee_id", "entity__code"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=F("since")),
@@ -180,3 +181,11 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity} — {self.committee}"
+
+
+def outline_order() -> list:
+    """Ordering for a two-level outline (items and their sub-items): 1, 2, 3, 3 (a), 3 (b), 4.
+
+    Written out because databases disagree on where NULL parents sort.
+    """
+    return [Coalesce("parent__position", "position"), F("parent_id").asc(nulls_first=True), "position"]

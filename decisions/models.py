@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from committee.models import outline_order
 from committee.multilingual import MultilingualField, pick
 from meetings.models import Session
 
@@ -37,7 +38,7 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        ordering = ["session", "position"]
+        ordering = ["session_id", "position"]
 
     def __str__(self) -> str:
         return pick(self.title, get_language() or "en") or f"{self.session} — {self.get_kind_display()}"
@@ -64,7 +65,7 @@ class Paragraph(models.Model):
     class Meta:
         verbose_name = _("paragraph")
         verbose_name_plural = _("paragraphs")
-        ordering = ["decision", "parent__position", "position"]
+        ordering = ["decision_id", *outline_order()]
         constraints = [
             models.UniqueConstraint(
                 fields=["decision", "position"], condition=Q(parent__isnull=True), name="paragraph_unique_position"

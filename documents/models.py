@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from committee.models import outline_order
 from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
 from decisions.models import MARKUP_HELP
 from meetings.models import AgendaItem, Session, symbol_validator
@@ -69,7 +70,7 @@ class DocumentFile(models.Model):
     class Meta:
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
-        ordering = ["document", "language"]
+        ordering = ["document_id", "language"]
         constraints = [models.UniqueConstraint(fields=["document", "language"], name="document_file_unique_language")]
 
     def __str__(self) -> str:
@@ -128,7 +129,7 @@ class ReportSection(models.Model):
     class Meta:
         verbose_name = _("report section")
         verbose_name_plural = _("report sections")
-        ordering = ["report", "parent__position", "position"]
+        ordering = ["report_id", *outline_order()]
 
     def __str__(self) -> str:
         return pick(self.title, get_language() or "en")
@@ -147,7 +148,7 @@ class ReportParagraph(models.Model):
     class Meta:
         verbose_name = _("report paragraph")
         verbose_name_plural = _("report paragraphs")
-        ordering = ["section", "position"]
+        ordering = ["section_id", "position"]
         constraints = [models.UniqueConstraint(fields=["section", "position"], name="report_paragraph_unique_position")]
 
     def __str__(self) -> str:

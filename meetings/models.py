@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import Committee, Entity
+from committee.models import Committee, Entity, outline_order
 from committee.multilingual import MultilingualField, pick
 
 symbol_validator = RegexValidator(
@@ -132,7 +132,7 @@ class Meeting(models.Model):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = ["session", "position"]
+        ordering = ["session_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["session", "key"], name="meeting_unique_key"),
             models.CheckConstraint(
@@ -182,7 +182,7 @@ class BureauMember(models.Model):
     class Meta:
         verbose_name = _("bureau member")
         verbose_name_plural = _("bureau")
-        ordering = ["session", "position"]
+        ordering = ["session_id", "position"]
 
     def __str__(self) -> str:
         return f"{self.get_courtesy_display()} {self.name} ({self.get_role_display()})"
@@ -205,7 +205,7 @@ class Agenda(models.Model):
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
-        ordering = ["session", "kind"]
+        ordering = ["session_id", "kind"]
         constraints = [models.UniqueConstraint(fields=["session", "kind"], name="agenda_unique_kind")]
 
     def __str__(self) -> str:
@@ -226,7 +226,7 @@ class AgendaItem(models.Model):
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        ordering = ["agenda", "parent__position", "position"]
+        ordering = ["agenda_id", *outline_order()]
         constraints = [
             models.UniqueConstraint(
                 fields=["agenda", "position"], condition=Q(parent__isnull=True), name="agenda_item_unique_number"
@@ -286,7 +286,7 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participation")
-        ordering = ["session", "entity__code"]
+        ordering = ["session_id", "entity__code"]
         constraints = [models.UniqueConstraint(fields=["session", "entity"], name="participation_unique_entity")]
 
     def __str__(self) -> str:
@@ -318,7 +318,7 @@ class Delegate(models.Model):
     class Meta:
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        ordering = ["participation", "position"]
+        ordering = ["participation_id", "position"]
 
     def __str__(self) -> str:
         return self.name

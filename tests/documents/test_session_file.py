@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.apps import apps
+from django.db.models import F
 from django.core.management import CommandError, call_command
 
 from committee.models import Committee, Entity
@@ -44,7 +45,7 @@ def wipe_project_data() -> None:
     """Leave the database as a fresh one is: countries only."""
     Session.objects.all().delete()
     Document.objects.all().delete()
-    for committee in Committee.objects.order_by("-parent_id"):
+    for committee in Committee.objects.order_by(F("parent_id").desc(nulls_last=True)):
         committee.delete()
     Entity.objects.filter(kind=Entity.Kind.ORGANIZATION).delete()
 

@@ -1,0 +1,106 @@
+"""The demo session: the session of the reference report, TD/B/EDE/1, loaded by `make demo`."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from decisions.models import Paragraph
+from documents.management.commands.load_demo import DEMO_FILE, DEMO_PASSWORD, DEMO_USERNAME
+from documents.models import ReportParagraph
+from meetings.models import Participation, Session
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "unctad-ige-ecommerce-1st-session-report.fr.txt"
+# The reference's attendance paragraphs, by their opening words, and the categories they stand for.
+REFERENCE_CATEGORIES = {
+    "1.": {"member_state"},
+    "2.": {"other_state"},
+    "3.": {"observer_state"},
+    "4.": {"igo"},
+    "5.": {"un_body"},
+    "6.": {"specialized_agency"},
+    "7.": {"ngo_general", "ngo_special"},
+}
+
+
+@pytest.fixture
+def demo(capsys) -> Session:
+    call_command("load_demo")
+    return Session.objects.get(code="TD/B/EDE/1")
+
+
+def reference_participants() -> dict[str, set[str]]:
+    """Names listed in the reference's annex II, by the number of their attendance paragraph."""
+    annex = REFERENCE.read_text(encoding="utf-8").split("Participation*", 1)[1]
+    names: dict[str, set[str]] = {}
+    current = None
+    for line in annex.splitlines():
+        line = line.strip()
+        match = re.match(r"^([1-7]\.) Des représentants", line)
+        if match:
+            current = match.group(1)
+            names[current] = set()
+        elif current and line and not line.startswith("*") and not line.startswith("Catégorie"):
+            names[current].update(part.strip() for part in line.split("\t") if part.strip())
+    return names
+
+
+def test_it_loads_the_session_and_prints_a_login(client, capsys):
+    call_command("load_demo")
+
+    out = capsys.readouterr().out
+    assert "Demo session TD/B/EDE/1 loaded." in out
+    assert f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}" in out
+    assert client.login(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    assert client.get("/admin/meetings/session/").status_code == 200
+
+
+def test_loading_it_again_changes_nothing(demo):
+    history = Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count()
+
+    call_command("load_demo")
+
+    assert Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count() == history
+
+
+def test_the_demo_file_is_what_exporting_the_demo_gives(demo, tmp_path):
+    exported = tmp_path / "exported.json"
+
+    call_command("export_session", "TD/B/EDE/1", output=exported)
+
+    assert exported.read_bytes() == DEMO_FILE.read_bytes()
+
+
+def test_every_participant_of_the_reference_is_there_in_its_category_under_its_2017_name(demo):
+    by_category: dict[str, set[str]] = {}
+    for participation in demo.participations.select_related("entity"):
+        by_category.setdefault(participation.category, set()).add(participation.name_in("fr"))
+
+    for paragraph, names in reference_participants().items():
+        demo_names = set().union(*(by_category.get(c, set()) for c in REFERENCE_CATEGORIES[paragraph]))
+        assert demo_names == names, paragraph
+    assert len(by_category["member_state"]) == 67
+
+
+def test_it_has_the_bureau_agendas_recommendations_and_chairs_summary_of_the_reference(demo):
+    assert [(b.role, b.name, b.state.code) for b in demo.bureau.select_related("state")] == [
+        ("chair", "M. Shameem Ahsan", "BGD"),
+        ("vice_chair_rapporteur", "Nagwa El Shenawy", "EGY"),
+        ("vice_chair_rapporteur", "Taavo Lumiste", "EST"),
+    ]
+    assert demo.agendas.get(kind="adopted").items.count() == 5
+    assert demo.agendas.get(kind="next_session").items.count() == 6
+    assert demo.documents.get(symbol="TD/B/EDE/1/1").kind == "provisional_agenda"
+    recommendations = demo.decisions.get()
+    operative = recommendations.paragraphs.filter(kind="operative", parent__isnull=True)
+    assert operative.count() == 16
+    for paragraph in operative:
+        for language in ("en", "fr"):
+            assert re.search(r"\*[^*]+\*", paragraph.text[language]), (paragraph.position, language)
+    assert operative.last().sub_items.count() == 4
+    summary = ReportParagraph.objects.filter(section__report__session=demo)
+    assert summary.count() == 44
+    assert all(set(p.text) >= {"en", "fr"} for p in summary)
