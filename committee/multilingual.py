@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "zh", "ar")
@@ -24,6 +25,8 @@ LANGUAGE_NAMES = {
 }
 RIGHT_TO_LEFT = frozenset({"ar"})
 LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+# Shown open in forms; the other languages fold away until they have text.
+WORKING_LANGUAGES = ("en", "fr")
 
 
 def pick(text: Mapping[str, str] | None, language: str, *, fallback: Iterable[str] = LANGUAGES) -> str:
@@ -73,9 +76,11 @@ class MultilingualWidget(forms.MultiWidget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
+        shown, folded = [], []
         for code, subwidget in zip(LANGUAGES, context["widget"]["subwidgets"], strict=True):
             subwidget["language"] = LANGUAGE_NAMES[code]
-            subwidget["code"] = code
+            (shown if code in WORKING_LANGUAGES or subwidget["value"] else folded).append(subwidget)
+        context["widget"]["shown"], context["widget"]["folded"] = shown, folded
         return context
 
 
@@ -124,5 +129,5 @@ class MultilingualField(models.JSONField):
 
     def formfield(self, **kwargs: Any) -> forms.Field:
         return MultilingualFormField(
-            long=self.long, required=not self.blank, label=self.verbose_name, help_text=self.help_text
+            long=self.long, required=not self.blank, label=capfirst(self.verbose_name), help_text=self.help_text
         )
