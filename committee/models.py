@@ -98,11 +98,11 @@ class Committee(models.Model):
     )
     name = MultilingualField(_("name"))
     short_name = MultilingualField(
-        _("short name"), blank=True, help_text=_('How the report refers to it after the first mention, e.g. "the Group".')
+        _("short name"),
+        blank=True,
+        help_text=_('How the report refers to it after the first mention, e.g. "the Group".'),
     )
-    mandate = models.CharField(
-        _("mandate reference"), max_length=200, blank=True, help_text=_("e.g. TD/B(S-XXXI)/2")
-    )
+    mandate = models.CharField(_("mandate reference"), max_length=200, blank=True, help_text=_("e.g. TD/B(S-XXXI)/2"))
     secretariat = models.ForeignKey(
         Entity,
         verbose_name=_("secretariat"),

@@ -25,11 +25,11 @@ class Decision(models.Model):
         DECISION = "decision", _("Decision")
         RESOLUTION = "resolution", _("Resolution")
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="decisions"
-    )
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    number = models.CharField(_("number"), max_length=30, blank=True, help_text=_("e.g. 1/1, where the body numbers them."))
+    number = models.CharField(
+        _("number"), max_length=30, blank=True, help_text=_("e.g. 1/1, where the body numbers them.")
+    )
     title = MultilingualField(_("title"), blank=True, long=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -47,6 +47,7 @@ def _fold(text: str) -> str:
 
 
 def _entity_index() -> dict[str, Entity]:
+    """Every way a spreadsheet names an entity: its code, ISO alpha-2 code, names and acronyms in any UN language."""
     index: dict[str, Entity] = {}
     for entity in Entity.objects.all():
         keys = [entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()]
@@ -64,12 +65,75 @@ def _category_index() -> dict[str, str]:
     return index
 
 
+class _RowProblem(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        self.column, self.message = column, message
+
+
+class _RowChecker:
+    """Checks one row against the reference data, loaded once for the whole file."""
+
+    def __init__(self) -> None:
+        self.entities = _entity_index()
+        self.categories = _category_index()
+        self.courtesies = {_fold(value): value for value in Courtesy.values} | {
+            _fold(str(label)): value for value, label in Courtesy.choices
+        }
+
+    def check(self, row: dict[str, str]) -> tuple[Entity, str, dict[str, str] | None]:
+        """Return the row's entity, category and delegate (None for a row without one), or raise _RowProblem."""
+        entity = self.entities.get(_fold(row.get("entity", "")))
+        if entity is None:
+            raise _RowProblem(
+                "entity",
+                _("%(value)s is not a known State or organization (give an ISO code, a code or a UN name)")
+                % {"value": row.get("entity") or _("(empty)")},
+            )
+        category = self.categories.get(_fold(row["category"])) if row.get("category") else None
+        if row.get("category") and category is None:
+            raise _RowProblem(
+                "category",
+                _("%(value)s is not one of %(choices)s")
+                % {"value": row["category"], "choices": ", ".join(Participation.Category.values)},
+            )
+        category = category or Participation.default_category(entity)
+        if entity.is_state != (category in Participation.STATE_CATEGORIES):
+            raise _RowProblem(
+                "category", _("%(category)s does not fit %(entity)s") % {"category": category, "entity": entity}
+            )
+        if not row.get("name"):
+            if any(row.get(column) for column in ("courtesy", "title", "function", "email")):
+                raise _RowProblem("name", _("a delegate needs a name"))
+            return entity, category, None
+        courtesy = row.get("courtesy", "")
+        if courtesy and _fold(courtesy) not in self.courtesies:
+            raise _RowProblem("courtesy", _("%(value)s is not one of Mr., Ms.") % {"value": courtesy})
+        for column, limit in _LIMITS.items():
+            if len(row.get(column, "")) > limit:
+                raise _RowProblem(column, _("longer than %(limit)d characters") % {"limit": limit})
+        if row.get("email"):
+            try:
+                validate_email(row["email"])
+            except ValidationError:
+                raise _RowProblem("email", _("%(value)s is not an email address") % {"value": row["email"]}) from None
+        delegate = {
+            "courtesy": self.courtesies.get(_fold(courtesy), ""),
+            "name": row["name"],
+            "title": row.get("title", ""),
+            "function": row.get("function", ""),
+            "email": row.get("email", ""),
+        }
+        return entity, category, delegate
+
+
 def read_participants_csv(content: bytes) -> list[DelegationRows]:
     """Parse and check the file; raise ImportRejected with every problem, by row and column."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportRejected([Problem(_("the file"), _("is not UTF-8 text (byte %(position)d)") % {"position": error.start})]) from None
+        raise ImportRejected(
+            [Problem(_("the file"), _("is not UTF-8 text (byte %(position)d)") % {"position": error.start})]
+        ) from None
     if not text.strip():
         raise ImportRejected([Problem(_("the file"), _("is empty"))])
     try:
@@ -79,7 +143,10 @@ def read_participants_csv(content: bytes) -> list[DelegationRows]:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     header = [_ALIASES.get(_fold(name), _fold(name)) for name in next(reader)]
     problems = [
-        Problem(_("row 1, column %(number)d") % {"number": number}, _("unknown column %(name)s; expected %(columns)s") % {"name": name, "columns": ", ".join(COLUMNS)})
+        Problem(
+            _("row 1, column %(number)d") % {"number": number},
+            _("unknown column %(name)s; expected %(columns)s") % {"name": name, "columns": ", ".join(COLUMNS)},
+        )
         for number, name in enumerate(header, start=1)
         if name not in COLUMNS
     ]
@@ -88,64 +155,36 @@ def read_participants_csv(content: bytes) -> list[DelegationRows]:
     if problems:
         raise ImportRejected(problems)
 
-    entities, categories = _entity_index(), _category_index()
-    courtesy_codes = {_fold(value): value for value in Courtesy.values} | {
-        _fold(str(label)): value for value, label in Courtesy.choices
-    }
+    checker = _RowChecker()
     delegations: dict[int, DelegationRows] = {}
     for row_number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header):
-            problems.append(Problem(_("row %(row)d") % {"row": row_number}, _("has %(count)d cells, more than the header's %(columns)d") % {"count": len(cells), "columns": len(header)}))
+            problems.append(
+                Problem(
+                    _("row %(row)d") % {"row": row_number},
+                    _("has %(count)d cells, more than the header's %(columns)d")
+                    % {"count": len(cells), "columns": len(header)},
+                )
+            )
             continue
         row = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
-
-        def problem(column: str, message: str, row_number: int = row_number) -> None:
-            problems.append(Problem(_("row %(row)d, column %(column)s") % {"row": row_number, "column": column}, message))
-
-        entity = entities.get(_fold(row.get("entity", "")))
-        if entity is None:
-            problem("entity", _("%(value)s is not a known State or organization (give an ISO code, an organization code or a UN name)") % {"value": row.get("entity", "") or _("(empty)")})
+        try:
+            entity, category, delegate = checker.check(row)
+            delegation = delegations.setdefault(entity.pk, DelegationRows(entity=entity, category=category))
+            if delegation.category != category:
+                raise _RowProblem(
+                    "category",
+                    _("%(entity)s is already listed above as %(category)s")
+                    % {"entity": entity, "category": delegation.category},
+                )
+        except _RowProblem as problem:
+            where = _("row %(row)d, column %(column)s") % {"row": row_number, "column": problem.column}
+            problems.append(Problem(where, problem.message))
             continue
-        category = categories.get(_fold(row.get("category", ""))) if row.get("category") else Participation.default_category(entity)
-        if category is None:
-            problem("category", _("%(value)s is not one of %(choices)s") % {"value": row["category"], "choices": ", ".join(Participation.Category.values)})
-            continue
-        if entity.is_state != (category in Participation.STATE_CATEGORIES):
-            problem("category", _("%(category)s does not fit %(entity)s") % {"category": category, "entity": entity})
-            continue
-        delegation = delegations.setdefault(entity.pk, DelegationRows(entity=entity, category=category))
-        if delegation.category != category:
-            problem("category", _("%(entity)s is already listed above as %(category)s") % {"entity": entity, "category": delegation.category})
-            continue
-        if not row.get("name"):
-            if any(row.get(column) for column in ("courtesy", "title", "function", "email")):
-                problem("name", _("a delegate needs a name"))
-            continue
-        courtesy = row.get("courtesy", "")
-        if courtesy and _fold(courtesy) not in courtesy_codes:
-            problem("courtesy", _("%(value)s is not one of Mr., Ms.") % {"value": courtesy})
-            continue
-        too_long = [column for column, limit in _LIMITS.items() if len(row.get(column, "")) > limit]
-        if too_long:
-            problem(too_long[0], _("longer than %(limit)d characters") % {"limit": _LIMITS[too_long[0]]})
-            continue
-        if row.get("email"):
-            try:
-                validate_email(row["email"])
-            except ValidationError:
-                problem("email", _("%(value)s is not an email address") % {"value": row["email"]})
-                continue
-        delegation.delegates.append(
-            {
-                "courtesy": courtesy_codes.get(_fold(courtesy), ""),
-                "name": row["name"],
-                "title": row.get("title", ""),
-                "function": row.get("function", ""),
-                "email": row.get("email", ""),
-            }
-        )
+        if delegate:
+            delegation.delegates.append(delegate)
     if problems:
         raise ImportRejected(problems)
     if not delegations:

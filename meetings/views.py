@@ -27,4 +27,6 @@ def session_detail(request: HttpRequest, code: str) -> HttpResponse:
         (Participation.Category(category).label, list(group))
         for category, group in groupby(participations, key=lambda p: p.category)
     ]
-    return render(request, "meetings/session_detail.html", {"session": session, "participants_by_category": by_category})
+    return render(
+        request, "meetings/session_detail.html", {"session": session, "participants_by_category": by_category}
+    )

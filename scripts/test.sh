@@ -9,6 +9,10 @@ packages=(gettext)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
 
+echo "== Lint"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
 echo "== Test suite on SQLite"
 .venv/bin/python -m pytest "$@"
 

@@ -34,11 +34,24 @@ _SMALL_SESSION: dict[str, Any] = {
         "start_date": "2024-12-30",
         "end_date": "2025-01-02",
         "meetings": [
-            {"key": "opening", "kind": "opening_plenary", "date": "2024-12-30", "start_time": "10:00", "end_time": "13:00"},
+            {
+                "key": "opening",
+                "kind": "opening_plenary",
+                "date": "2024-12-30",
+                "start_time": "10:00",
+                "end_time": "13:00",
+            },
             {"key": "closing", "kind": "closing_plenary", "date": "2025-01-02", "room": "Room XX"},
         ],
         "bureau": [
-            {"role": "chair", "courtesy": "ms", "name": "Ana Example", "state": "FRA", "elected_on": "2024-12-30", "elected_at": "opening"},
+            {
+                "role": "chair",
+                "courtesy": "ms",
+                "name": "Ana Example",
+                "state": "FRA",
+                "elected_on": "2024-12-30",
+                "elected_at": "opening",
+            },
         ],
         "agendas": [
             {
@@ -61,12 +74,19 @@ _SMALL_SESSION: dict[str, Any] = {
             {
                 "entity": "FRA",
                 "category": "member_state",
-                "delegates": [{"courtesy": "mr", "name": "Jean Essai", "function": "Counsellor", "email": "jean@example.org"}],
+                "delegates": [
+                    {"courtesy": "mr", "name": "Jean Essai", "function": "Counsellor", "email": "jean@example.org"}
+                ],
             },
             {"entity": "NGO1", "category": "ngo_general"},
         ],
         "documents": [
-            {"symbol": "TST/G/2/1", "kind": "provisional_agenda", "title": {"en": "Provisional agenda"}, "agenda_items": [1, 2]},
+            {
+                "symbol": "TST/G/2/1",
+                "kind": "provisional_agenda",
+                "title": {"en": "Provisional agenda"},
+                "agenda_items": [1, 2],
+            },
             {"symbol": "TST/G/2/3", "kind": "report", "title": {"en": "Report"}, "issued_on": "2025-01-20"},
         ],
         "decisions": [
@@ -75,7 +95,11 @@ _SMALL_SESSION: dict[str, Any] = {
                 "adopted_on": "2025-01-02",
                 "paragraphs": [
                     {"kind": "preambular", "text": {"en": "Recalling its first session,"}},
-                    {"kind": "operative", "text": {"en": "*Decides* to test:"}, "sub_items": [{"text": {"en": "Early;"}}, {"text": {"en": "Often."}}]},
+                    {
+                        "kind": "operative",
+                        "text": {"en": "*Decides* to test:"},
+                        "sub_items": [{"text": {"en": "Early;"}}, {"text": {"en": "Often."}}],
+                    },
                 ],
             }
         ],
@@ -86,7 +110,12 @@ _SMALL_SESSION: dict[str, Any] = {
                 {
                     "title": {"en": "Testing"},
                     "agenda_item": 3,
-                    "subsections": [{"title": {"en": "Round table"}, "paragraphs": [{"text": {"en": "Panellists spoke.[^A note.]"}}]}],
+                    "subsections": [
+                        {
+                            "title": {"en": "Round table"},
+                            "paragraphs": [{"text": {"en": "Panellists spoke.[^A note.]"}}],
+                        }
+                    ],
                 },
             ],
         },

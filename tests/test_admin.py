@@ -71,7 +71,9 @@ def test_a_language_version_is_uploaded(client, secretariat, small_session, tmp_
     path.write_bytes(b"%PDF-1.7\n% a small PDF\n")
 
     with path.open("rb") as upload:
-        response = client.post(reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload))
+        response = client.post(
+            reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload)
+        )
 
     assert response.status_code == 302
     stored = DocumentFile.objects.get(document=document, language="fr")
@@ -93,7 +95,9 @@ def test_a_wrong_upload_is_refused_with_a_reason(client, secretariat, small_sess
     path.write_bytes(content)
 
     with path.open("rb") as upload:
-        response = client.post(reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload))
+        response = client.post(
+            reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload)
+        )
 
     assert response.status_code == 200
     assert message in response.text

@@ -15,11 +15,17 @@ print(s.DEBUG, s.DATABASES["default"]["ENGINE"], s.CHANNEL_LAYERS["default"]["BA
 
 
 def run_check(**env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")}
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")
+    }
     environment.update(env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", PRINT_SETTINGS],
-        cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -39,17 +39,32 @@ def export_session(session: Session) -> dict[str, Any]:
             "meetings",
             "bureau__state",
             "bureau__elected_at",
-            Prefetch("agendas", queryset=Agenda.objects.select_related("adopted_at").prefetch_related(
-                Prefetch("items", queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"), to_attr="top_items")
-            )),
-            Prefetch("participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")),
+            Prefetch(
+                "agendas",
+                queryset=Agenda.objects.select_related("adopted_at").prefetch_related(
+                    Prefetch(
+                        "items",
+                        queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                        to_attr="top_items",
+                    )
+                ),
+            ),
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
+            ),
             "documents__agenda_items",
-            Prefetch("decisions__paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"), to_attr="top_paragraphs"),
+            Prefetch(
+                "decisions__paragraphs",
+                queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                to_attr="top_paragraphs",
+            ),
         )
         .get(pk=session.pk)
     )
     committees = [*reversed(session.committee.ancestors()), session.committee]
-    participations = sorted(session.participations.all(), key=lambda p: (CATEGORY_ORDER.index(p.category), p.entity.code))
+    participations = sorted(
+        session.participations.all(), key=lambda p: (CATEGORY_ORDER.index(p.category), p.entity.code)
+    )
     organizations = {
         entity.code: entity
         for entity in [
@@ -95,9 +110,7 @@ def export_session(session: Session) -> dict[str, Any]:
 
 def _committee(committee: Committee) -> dict[str, Any]:
     members = [
-        _compact(
-            {"entity": m.entity.code, "status": m.status, "since": _iso(m.since), "until": _iso(m.until)}
-        )
+        _compact({"entity": m.entity.code, "status": m.status, "since": _iso(m.since), "until": _iso(m.until)})
         for m in committee.memberships.select_related("entity").order_by("entity__code")
     ]
     return _compact(
@@ -165,9 +178,7 @@ def _agenda(agenda: Agenda) -> dict[str, Any]:
 
 def _participant(participation: Participation) -> dict[str, Any]:
     delegates = [
-        _compact(
-            {"courtesy": d.courtesy, "name": d.name, "title": d.title, "function": d.function, "email": d.email}
-        )
+        _compact({"courtesy": d.courtesy, "name": d.name, "title": d.title, "function": d.function, "email": d.email})
         for d in participation.delegates.all()
     ]
     return _compact(
@@ -246,4 +257,6 @@ def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:
         )
 
     summary = [section(s, nested=False) for s in report.top_sections]
-    return {"report": _compact({"document": report.document.symbol if report.document else None}) | {"summary": summary}}
+    return {
+        "report": _compact({"document": report.document.symbol if report.document else None}) | {"summary": summary}
+    }

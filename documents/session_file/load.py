@@ -14,10 +14,9 @@ from django.db import models, transaction
 
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Committee, Entity, Membership
-from decisions.models import Decision, Paragraph
-from documents.models import Document, Report, ReportParagraph, ReportSection
+from documents.models import Document, Report, ReportSection
 from documents.session_file.validate import place, read_session_file
-from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
+from meetings.models import Agenda, AgendaItem, Meeting, Session
 
 CHANGE_REASON = "Imported from a session file"
 
@@ -73,7 +72,11 @@ class _Writer:
             obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             raise ImportRejected(
-                [Problem(place([*path, field]), message) for field, messages in error.message_dict.items() for message in messages]
+                [
+                    Problem(place([*path, field]), message)
+                    for field, messages in error.message_dict.items()
+                    for message in messages
+                ]
             ) from None
         obj._change_reason = CHANGE_REASON
         obj.save()
@@ -96,9 +99,18 @@ class _Writer:
                 "name": org["name"],
                 "acronym": org.get("acronym", {}),
             }
-            self.entities[org["code"]] = self.upsert(existing.get(org["code"]), Entity, {"code": org["code"]}, values, ["organizations", index])
+            self.entities[org["code"]] = self.upsert(
+                existing.get(org["code"]), Entity, {"code": org["code"]}, values, ["organizations", index]
+            )
 
-    def upsert(self, obj: models.Model | None, model: type[models.Model], key: dict[str, Any], values: dict[str, Any], path: list[str | int]) -> Any:
+    def upsert(
+        self,
+        obj: models.Model | None,
+        model: type[models.Model],
+        key: dict[str, Any],
+        values: dict[str, Any],
+        path: list[str | int],
+    ) -> Any:
         if obj is None:
             return self.save(model(**key, **values), path)
         if any(getattr(obj, field) != value for field, value in values.items()):
@@ -122,7 +134,9 @@ class _Writer:
                 "symbol_series": data.get("symbol_series", ""),
                 "organizations_in_english_order": data.get("organizations_in_english_order", False),
             }
-            committee = self.upsert(known.get(data["code"]), Committee, {"code": data["code"]}, values, ["committees", index])
+            committee = self.upsert(
+                known.get(data["code"]), Committee, {"code": data["code"]}, values, ["committees", index]
+            )
             known[data["code"]] = committee
             if "members" in data:
                 self.sync(
@@ -156,7 +170,9 @@ class _Writer:
             "start_date": _date(data.get("start_date")),
             "end_date": _date(data.get("end_date")),
         }
-        session = self.upsert(Session.objects.filter(code=data["code"]).first(), Session, {"code": data["code"]}, values, ["session"])
+        session = self.upsert(
+            Session.objects.filter(code=data["code"]).first(), Session, {"code": data["code"]}, values, ["session"]
+        )
         meetings = self.write_meetings(session, data.get("meetings", []))
         self.write_bureau(session, data.get("bureau", []), meetings)
         agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
@@ -205,7 +221,9 @@ class _Writer:
         ]
         self.sync(session.bureau.all(), ["position"], rows)
 
-    def write_agendas(self, session: Session, agendas: list[dict[str, Any]], meetings: dict[str, Meeting]) -> dict[int, AgendaItem]:
+    def write_agendas(
+        self, session: Session, agendas: list[dict[str, Any]], meetings: dict[str, Meeting]
+    ) -> dict[int, AgendaItem]:
         """Write the agendas; return the items that documents and report sections refer to, by number."""
         rows = [
             (
@@ -220,13 +238,18 @@ class _Writer:
             for index, agenda in enumerate(agendas)
         ]
         by_kind: dict[str, dict[int, AgendaItem]] = {}
-        for index, (agenda, data) in enumerate(zip(self.sync(session.agendas.all(), ["kind"], rows), agendas, strict=True)):
+        for index, (agenda, data) in enumerate(
+            zip(self.sync(session.agendas.all(), ["kind"], rows), agendas, strict=True)
+        ):
             path: list[str | int] = ["session", "agendas", index, "items"]
             items = self.sync(
                 agenda.items.filter(parent__isnull=True),
                 ["position"],
                 [
-                    ([*path, number - 1], {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]})
+                    (
+                        [*path, number - 1],
+                        {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]},
+                    )
                     for number, item in enumerate(data["items"], start=1)
                 ],
             )
@@ -258,7 +281,9 @@ class _Writer:
             )
             for index, participant in enumerate(participants)
         ]
-        for index, (participation, data) in enumerate(zip(self.sync(session.participations.all(), ["entity_id"], rows), participants, strict=True)):
+        for index, (participation, data) in enumerate(
+            zip(self.sync(session.participations.all(), ["entity_id"], rows), participants, strict=True)
+        ):
             self.sync(
                 participation.delegates.all(),
                 ["position"],
@@ -279,7 +304,9 @@ class _Writer:
                 ],
             )
 
-    def write_documents(self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]) -> dict[str, Document]:
+    def write_documents(
+        self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]
+    ) -> dict[str, Document]:
         existing = {d.symbol: d for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents])}
         written = {}
         for index, data in enumerate(documents):
@@ -291,7 +318,13 @@ class _Writer:
                 "issued_on": _date(data.get("issued_on")),
                 "original_language": data.get("original_language", "en"),
             }
-            document = self.upsert(existing.get(data["symbol"]), Document, {"symbol": data["symbol"]}, values, ["session", "documents", index])
+            document = self.upsert(
+                existing.get(data["symbol"]),
+                Document,
+                {"symbol": data["symbol"]},
+                values,
+                ["session", "documents", index],
+            )
             wanted = {agenda_items[number].pk for number in data.get("agenda_items", [])}
             if set(document.agenda_items.values_list("pk", flat=True)) != wanted:
                 document.agenda_items.set(wanted)
@@ -316,7 +349,9 @@ class _Writer:
             )
             for index, decision in enumerate(decisions)
         ]
-        for index, (decision, data) in enumerate(zip(self.sync(session.decisions.all(), ["position"], rows), decisions, strict=True)):
+        for index, (decision, data) in enumerate(
+            zip(self.sync(session.decisions.all(), ["position"], rows), decisions, strict=True)
+        ):
             path: list[str | int] = ["session", "decisions", index, "paragraphs"]
             paragraphs = self.sync(
                 decision.paragraphs.filter(parent__isnull=True),
@@ -324,7 +359,13 @@ class _Writer:
                 [
                     (
                         [*path, position - 1],
-                        {"decision_id": decision.pk, "parent_id": None, "position": position, "kind": p["kind"], "text": p["text"]},
+                        {
+                            "decision_id": decision.pk,
+                            "parent_id": None,
+                            "position": position,
+                            "kind": p["kind"],
+                            "text": p["text"],
+                        },
                     )
                     for position, p in enumerate(data["paragraphs"], start=1)
                 ],
@@ -349,7 +390,11 @@ class _Writer:
                 )
 
     def write_report(
-        self, session: Session, data: dict[str, Any] | None, documents: dict[str, Document], agenda_items: dict[int, AgendaItem]
+        self,
+        session: Session,
+        data: dict[str, Any] | None,
+        documents: dict[str, Document],
+        agenda_items: dict[int, AgendaItem],
     ) -> None:
         if data is None:
             Report.objects.filter(session=session).delete()
@@ -393,9 +438,14 @@ class _Writer:
                 section.paragraphs.all(),
                 ["position"],
                 [
-                    ([*section_path, "paragraphs", position - 1], {"section_id": section.pk, "position": position, "text": p["text"]})
+                    (
+                        [*section_path, "paragraphs", position - 1],
+                        {"section_id": section.pk, "position": position, "text": p["text"]},
+                    )
                     for position, p in enumerate(data.get("paragraphs", []), start=1)
                 ],
             )
             if parent is None:
-                self.write_sections(report, section, data.get("subsections", []), [*section_path, "subsections"], agenda_items)
+                self.write_sections(
+                    report, section, data.get("subsections", []), [*section_path, "subsections"], agenda_items
+                )

@@ -39,8 +39,12 @@ def read_session_file(text: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRejected(
-            [Problem(_("line %(line)d, column %(column)d") % {"line": error.lineno, "column": error.colno},
-                     _("not valid JSON: %(reason)s") % {"reason": error.msg})]
+            [
+                Problem(
+                    _("line %(line)d, column %(column)d") % {"line": error.lineno, "column": error.colno},
+                    _("not valid JSON: %(reason)s") % {"reason": error.msg},
+                )
+            ]
         ) from None
     problems = [
         Problem(place(error.absolute_path), _schema_message(error))
@@ -99,9 +103,7 @@ class ReferenceCheck:
     @property
     def states(self) -> set[str]:
         if not hasattr(self, "_states"):
-            self._states = set(
-                Entity.objects.exclude(kind=Entity.Kind.ORGANIZATION).values_list("code", flat=True)
-            )
+            self._states = set(Entity.objects.exclude(kind=Entity.Kind.ORGANIZATION).values_list("code", flat=True))
         return self._states
 
     def check_entity(self, path: list[str | int], code: str, *, state_only: bool = False) -> None:
@@ -117,7 +119,10 @@ class ReferenceCheck:
     def check_duplicates(self, path: list[str | int], values: list[Any], what: str) -> None:
         for value, count in Counter(values).items():
             if count > 1:
-                self.add(path, _("%(what)s %(value)s appears %(count)d times") % {"what": what, "value": value, "count": count})
+                self.add(
+                    path,
+                    _("%(what)s %(value)s appears %(count)d times") % {"what": what, "value": value, "count": count},
+                )
 
     # Sections -----------------------------------------------------------------------------
 
@@ -130,36 +135,57 @@ class ReferenceCheck:
             if parent and parent not in seen and not Committee.objects.filter(code=parent).exists():
                 self.add(
                     ["committees", index, "parent"],
-                    _("%(code)s is neither listed before this committee nor already in the database") % {"code": parent},
+                    _("%(code)s is neither listed before this committee nor already in the database")
+                    % {"code": parent},
                 )
             if committee.get("secretariat") and committee["secretariat"] not in self.organization_codes:
-                self.add(["committees", index, "secretariat"], _("%(code)s is not listed in organizations") % {"code": committee["secretariat"]})
+                self.add(
+                    ["committees", index, "secretariat"],
+                    _("%(code)s is not listed in organizations") % {"code": committee["secretariat"]},
+                )
             for member_index, member in enumerate(committee.get("members", [])):
                 self.check_entity(["committees", index, "members", member_index, "entity"], member["entity"])
                 if member.get("since") and member.get("until") and member["until"] < member["since"]:
                     self.add(["committees", index, "members", member_index, "until"], _("ends before it starts"))
             seen.add(committee["code"])
         if self.session["committee"] not in seen:
-            self.add(["session", "committee"], _("%(code)s is not listed in committees") % {"code": self.session["committee"]})
+            self.add(
+                ["session", "committee"],
+                _("%(code)s is not listed in committees") % {"code": self.session["committee"]},
+            )
 
     def check_organizations(self) -> None:
         organizations = self.data.get("organizations", [])
         self.check_duplicates(["organizations"], [o["code"] for o in organizations], _("organization"))
         for index, organization in enumerate(organizations):
             if organization["code"] in self.states:
-                self.add(["organizations", index, "code"], _("%(code)s is already a State's code") % {"code": organization["code"]})
+                self.add(
+                    ["organizations", index, "code"],
+                    _("%(code)s is already a State's code") % {"code": organization["code"]},
+                )
 
     def check_session(self) -> None:
         session = self.session
         if session.get("start_date") and session.get("end_date") and session["end_date"] < session["start_date"]:
             self.add(["session", "end_date"], _("the session ends before it starts"))
         if "time_zone" in session and session["time_zone"] not in zoneinfo.available_timezones():
-            self.add(["session", "time_zone"], _("%(value)s is not an IANA time zone such as Europe/Zurich") % {"value": session["time_zone"]})
+            self.add(
+                ["session", "time_zone"],
+                _("%(value)s is not an IANA time zone such as Europe/Zurich") % {"value": session["time_zone"]},
+            )
         if "country" in session:
             self.check_entity(["session", "country"], session["country"], state_only=True)
-        other = Session.objects.filter(committee__code=session["committee"], number=session["number"]).exclude(code=session["code"]).first()
+        other = (
+            Session.objects.filter(committee__code=session["committee"], number=session["number"])
+            .exclude(code=session["code"])
+            .first()
+        )
         if other:
-            self.add(["session", "number"], _("session %(number)d of this committee is already %(code)s") % {"number": session["number"], "code": other.code})
+            self.add(
+                ["session", "number"],
+                _("session %(number)d of this committee is already %(code)s")
+                % {"number": session["number"], "code": other.code},
+            )
 
     def meeting_keys(self) -> set[str]:
         return {meeting["key"] for meeting in self.session.get("meetings", [])}
@@ -197,7 +223,10 @@ class ReferenceCheck:
             if code in organizations and category in state_categories:
                 self.add([*path, "category"], _("%(code)s is an organization, not a State") % {"code": code})
             elif code in self.states and code not in organizations and category not in state_categories:
-                self.add([*path, "category"], _("%(code)s is a State: use member_state, other_state or observer_state") % {"code": code})
+                self.add(
+                    [*path, "category"],
+                    _("%(code)s is a State: use member_state, other_state or observer_state") % {"code": code},
+                )
 
     def agenda_numbers(self) -> set[int]:
         """Numbers of the agenda that documents and report sections refer to: the adopted one, else the provisional."""
@@ -210,19 +239,30 @@ class ReferenceCheck:
         symbols = [d["symbol"] for d in documents]
         self.check_duplicates(["session", "documents"], symbols, _("document"))
         elsewhere = dict(
-            Document.objects.filter(symbol__in=symbols).exclude(session__code=self.session["code"]).values_list("symbol", "session__code")
+            Document.objects.filter(symbol__in=symbols)
+            .exclude(session__code=self.session["code"])
+            .values_list("symbol", "session__code")
         )
         for index, document in enumerate(documents):
             path: list[str | int] = ["session", "documents", index]
             if document["symbol"] in elsewhere:
-                self.add([*path, "symbol"], _("%(symbol)s already belongs to %(other)s") % {"symbol": document["symbol"], "other": elsewhere[document["symbol"]] or _("no session")})
+                self.add(
+                    [*path, "symbol"],
+                    _("%(symbol)s already belongs to %(other)s")
+                    % {"symbol": document["symbol"], "other": elsewhere[document["symbol"]] or _("no session")},
+                )
             self.check_agenda_numbers([*path, "agenda_items"], document.get("agenda_items", []))
         report = self.session.get("report", {})
         if "document" in report and report["document"] not in symbols:
-            self.add(["session", "report", "document"], _("%(symbol)s is not one of the session's documents") % {"symbol": report["document"]})
+            self.add(
+                ["session", "report", "document"],
+                _("%(symbol)s is not one of the session's documents") % {"symbol": report["document"]},
+            )
         for index, section in enumerate(report.get("summary", [])):
             if "agenda_item" in section:
-                self.check_agenda_numbers(["session", "report", "summary", index, "agenda_item"], [section["agenda_item"]])
+                self.check_agenda_numbers(
+                    ["session", "report", "summary", index, "agenda_item"], [section["agenda_item"]]
+                )
 
     def check_agenda_numbers(self, path: list[str | int], numbers: list[int]) -> None:
         valid = self.agenda_numbers()

@@ -4,8 +4,8 @@ import json
 
 import pytest
 from django.apps import apps
-from django.db.models import F
 from django.core.management import CommandError, call_command
+from django.db.models import F
 
 from committee.models import Committee, Entity
 from decisions.models import Paragraph
@@ -143,13 +143,19 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
             lambda d: d["session"]["documents"][0].update(agenda_items=[9]),
             "session.documents[0].agenda_items: the agenda has no item 9",
         ),
-        (lambda d: d["session"]["report"].update(document="TST/G/2/99"), "session.report.document: TST/G/2/99 is not one"),
+        (
+            lambda d: d["session"]["report"].update(document="TST/G/2/99"),
+            "session.report.document: TST/G/2/99 is not one",
+        ),
         (
             lambda d: d["session"]["decisions"][0]["paragraphs"][0].update(text={"de": "Eingedenk"}),
             'session.decisions[0].paragraphs[0].text: "de" is not one of "en", "fr"',
         ),
         (lambda d: d["session"].update(colour="blue"), "session: unknown field"),
-        (lambda d: d["committees"][1].update(parent="NOWHERE"), "committees[1].parent: NOWHERE is neither listed before"),
+        (
+            lambda d: d["committees"][1].update(parent="NOWHERE"),
+            "committees[1].parent: NOWHERE is neither listed before",
+        ),
     ],
 )
 def test_a_broken_file_changes_nothing_and_says_where_and_what(change, expected):
@@ -210,8 +216,16 @@ def test_any_unicode_survives_the_round_trip():
 
     session = import_text(data)
 
-    assert ReportParagraph.objects.get(section__report__session=session, section__parent__isnull=True, section__position=1).text["en"] == text
-    assert json.loads(dumps(export_session(session)))["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["en"] == text
+    assert (
+        ReportParagraph.objects.get(
+            section__report__session=session, section__parent__isnull=True, section__position=1
+        ).text["en"]
+        == text
+    )
+    assert (
+        json.loads(dumps(export_session(session)))["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["en"]
+        == text
+    )
 
 
 def test_participation_keeps_the_name_borne_at_the_session():

@@ -74,16 +74,25 @@ def test_importing_the_same_file_twice_adds_nothing(session, tmp_path):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("entity,name\nFRA,Jean\nAtlantis,Someone\n", "row 3, column entity: Atlantis is not a known State or organization"),
+        (
+            "entity,name\nFRA,Jean\nAtlantis,Someone\n",
+            "row 3, column entity: Atlantis is not a known State or organization",
+        ),
         ("entity,category,name\nFRA,ngo_general,Jean\n", "row 2, column category: ngo_general does not fit France"),
         ("entity,category\nNGO1,observer\n", "row 2, column category: observer is not one of member_state"),
-        ("entity,name,email\nFRA,Jean,jean-at-example\n", "row 2, column email: jean-at-example is not an email address"),
+        (
+            "entity,name,email\nFRA,Jean,jean-at-example\n",
+            "row 2, column email: jean-at-example is not an email address",
+        ),
         ("entity,courtesy,name\nFRA,Dr,Jean\n", "row 2, column courtesy: Dr is not one of Mr., Ms."),
         ("entity,name,function\nFRA,,Counsellor\n", "row 2, column name: a delegate needs a name"),
         ("entity,name,age\nFRA,Jean,40\n", "row 1, column 3: unknown column age"),
         ("name\nJean\n", "row 1: the column entity is missing"),
         ("entity,name\nFRA,Jean,extra\n", "row 2: has 3 cells, more than the header's 2"),
-        ("entity,category\nFRA,member_state\nFRA,observer_state\n", "row 3, column category: France is already listed above as member_state"),
+        (
+            "entity,category\nFRA,member_state\nFRA,observer_state\n",
+            "row 3, column category: France is already listed above as member_state",
+        ),
         ("entity,name\n", "the file: has no rows after the header"),
         ("", "the file: is empty"),
     ],

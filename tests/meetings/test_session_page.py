@@ -39,7 +39,7 @@ def test_the_session_page_shows_agenda_bureau_meetings_and_participants(client, 
     assert "(b) Browser tests" in page
     assert "Ms. Ana Example (France)" in page
     assert "Opening plenary" in page
-    assert "State member of the body <span class=\"text-body-secondary\">(2)</span>" in page
+    assert 'State member of the body <span class="text-body-secondary">(2)</span>' in page
     assert page.index("France") < page.index("Kenya") < page.index("Friends of Testing")
 
 
@@ -56,9 +56,16 @@ def test_the_session_page_speaks_french(client, secretariat, small_session):
 
 def _bigger_session_file(scale: int) -> dict:
     data = make_session_file(code=f"TST/G/{scale + 10}", number=scale + 10)
-    states = list(Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).values_list("code", flat=True))
-    data["session"]["participants"] += [{"entity": code, "category": "member_state", "delegates": [{"name": f"Delegate {code}"}]} for code in states[: 3 * scale]]
-    data["session"]["agendas"][0]["items"] += [{"title": {"en": f"Item {n}"}, "sub_items": [{"title": {"en": "Sub"}}]} for n in range(3 * scale)]
+    states = list(
+        Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).values_list("code", flat=True)
+    )
+    data["session"]["participants"] += [
+        {"entity": code, "category": "member_state", "delegates": [{"name": f"Delegate {code}"}]}
+        for code in states[: 3 * scale]
+    ]
+    data["session"]["agendas"][0]["items"] += [
+        {"title": {"en": f"Item {n}"}, "sub_items": [{"title": {"en": "Sub"}}]} for n in range(3 * scale)
+    ]
     data["session"]["meetings"] += [{"key": f"m{n}", "kind": "informal"} for n in range(2 * scale)]
     data["session"]["bureau"] *= scale
     data["session"]["documents"] = []

@@ -22,5 +22,7 @@ class Command(BaseCommand):
         except ImportRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(f"{file}: {problem}")
-            raise CommandError(f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed.") from None
+            raise CommandError(
+                f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed."
+            ) from None
         self.stdout.write(self.style.SUCCESS(f"Imported session {session.code} from {file}."))

@@ -9,7 +9,9 @@ from meetings.services import register_participants
 
 
 class Command(BaseCommand):
-    help = f"Register a session's participants from a CSV file with the columns {', '.join(COLUMNS)}: every row, or none."
+    help = (
+        f"Register a session's participants from a CSV file with the columns {', '.join(COLUMNS)}: every row, or none."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("code", help="The session's code, e.g. TD/B/EDE/1")
@@ -28,6 +30,8 @@ class Command(BaseCommand):
         except ImportRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(f"{file}: {problem}")
-            raise CommandError(f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed.") from None
+            raise CommandError(
+                f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed."
+            ) from None
         added, delegates = register_participants(session=session, delegations=delegations)
         self.stdout.write(self.style.SUCCESS(f"{added} delegations and {delegates} delegates added to {code}."))
