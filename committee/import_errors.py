@@ -1,6 +1,10 @@
 """The shape of a rejected import: every problem found, each with where it is, and nothing written."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from django.core.management.base import CommandError, OutputWrapper
 
 
 @dataclass(frozen=True)
@@ -18,3 +22,16 @@ class ImportRejected(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@contextmanager
+def reported_to_command_line(source: object, stderr: OutputWrapper) -> Iterator[None]:
+    """In a management command: print every problem of a rejected import, one a line, then fail."""
+    try:
+        yield
+    except ImportRejected as rejected:
+        for problem in rejected.problems:
+            stderr.write(f"{source}: {problem}")
+        raise CommandError(
+            f"{source} was not imported ({len(rejected.problems)} problems); nothing was changed."
+        ) from None

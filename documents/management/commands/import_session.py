@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from committee.import_errors import ImportRejected
+from committee.import_errors import reported_to_command_line
 from documents.session_file import import_session, read_session_file
 
 
@@ -17,12 +17,6 @@ class Command(BaseCommand):
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {file}: {error}") from None
-        try:
+        with reported_to_command_line(file, self.stderr):
             session = import_session(read_session_file(text))
-        except ImportRejected as rejected:
-            for problem in rejected.problems:
-                self.stderr.write(f"{file}: {problem}")
-            raise CommandError(
-                f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed."
-            ) from None
         self.stdout.write(self.style.SUCCESS(f"Imported session {session.code} from {file}."))

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from committee.import_errors import ImportRejected
+from committee.import_errors import reported_to_command_line
 from meetings.models import Session
 from meetings.participants_csv import COLUMNS, read_participants_csv
 from meetings.services import register_participants
@@ -25,13 +25,7 @@ class Command(BaseCommand):
             content = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from None
-        try:
+        with reported_to_command_line(file, self.stderr):
             delegations = read_participants_csv(content)
-        except ImportRejected as rejected:
-            for problem in rejected.problems:
-                self.stderr.write(f"{file}: {problem}")
-            raise CommandError(
-                f"{file} was not imported ({len(rejected.problems)} problems); nothing was changed."
-            ) from None
         added, delegates = register_participants(session=session, delegations=delegations)
         self.stdout.write(self.style.SUCCESS(f"{added} delegations and {delegates} delegates added to {code}."))
