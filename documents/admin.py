@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from documents.forms import DocumentFileForm
 from documents.models import Document, DocumentFile, Report, ReportParagraph, ReportSection
+from meetings.models import AgendaItem
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -19,6 +20,16 @@ class DocumentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["session"]
     filter_horizontal = ["agenda_items"]
     inlines = [DocumentFileInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_items":
+            # Only the items of the document's own session, once it has one.
+            document = Document.objects.filter(pk=request.resolver_match.kwargs.get("object_id")).first()
+            items = AgendaItem.objects.select_related("parent", "agenda")
+            kwargs["queryset"] = (
+                items.filter(agenda__session=document.session_id) if document and document.session_id else items.none()
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class ReportSectionInline(admin.StackedInline):

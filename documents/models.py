@@ -39,7 +39,11 @@ class Document(models.Model):
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     original_language = models.CharField(_("original language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
     agenda_items = models.ManyToManyField(
-        AgendaItem, verbose_name=_("agenda items"), related_name="documents", blank=True
+        AgendaItem,
+        verbose_name=_("agenda items"),
+        related_name="documents",
+        blank=True,
+        help_text=_("The items of its session's agendas that the document is for (save it with its session first)."),
     )
     history = HistoricalRecords(m2m_fields=[agenda_items])
 

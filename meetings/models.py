@@ -237,7 +237,7 @@ class AgendaItem(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.display_number}. {pick(self.title, get_language() or 'en')}"
+        return f"{self.agenda.get_kind_display()}, {self.display_number}. {pick(self.title, get_language() or 'en')}"
 
     @property
     def letter(self) -> str:

@@ -56,3 +56,16 @@ def test_production_is_never_in_debug():
     result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50)
 
     assert result.stdout.split()[0] == "False"
+
+
+def test_the_asgi_application_served_by_a_worker_uses_production_settings():
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import config.asgi; from django.conf import settings; print(settings.DEBUG)"],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.stdout.strip() == "False", result.stderr
