@@ -9,6 +9,9 @@ packages=(gettext)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
 
+echo "== Translations"
+.venv/bin/python manage.py compilemessages --ignore=.venv -v0
+
 echo "== Lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

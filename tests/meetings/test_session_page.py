@@ -50,6 +50,7 @@ def test_the_session_page_speaks_french(client, secretariat, small_session):
     page = client.get(small_session.get_absolute_url()).text
 
     assert '<html lang="fr"' in page
+    assert "Ordre du jour adopté" in page
     assert "Genève" in page
     assert "Amis des essais" in page
 
