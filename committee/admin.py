@@ -1,13 +1,38 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Field
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from committee.models import Committee, Entity, Membership
 
 
-class MembershipInline(admin.TabularInline):
+class ChoicesOncePerRequest:
+    """For inlines: every row shares one evaluation of a foreign key's choices.
+
+    Without it, each row of an inline runs its own query to list the same choices.
+    """
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name not in self.get_autocomplete_fields(request):
+            field.choices = list(field.choices)
+        return field
+
+
+def object_being_edited(request: HttpRequest, model: type[models.Model]) -> models.Model | None:
+    """The object of the admin change page this request is for, if any."""
+    object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+    return model.objects.filter(pk=object_id).first() if object_id else None
+
+
+class MembershipInline(ChoicesOncePerRequest, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["entity"]
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("entity")
 
 
 @admin.register(Committee)
@@ -16,6 +41,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
     list_filter = ["kind"]
     search_fields = ["code", "name__en", "name__fr", "short_name__en", "short_name__fr"]
     autocomplete_fields = ["parent", "secretariat"]
+    list_select_related = ["parent"]
     inlines = [MembershipInline]
 
 

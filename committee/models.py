@@ -189,3 +189,19 @@ def outline_order() -> list:
     Written out because databases disagree on where NULL parents sort.
     """
     return [Coalesce("parent__position", "position"), F("parent_id").asc(nulls_first=True), "position"]
+
+
+def validate_outline_parent(node: models.Model, container: str) -> None:
+    """Keep a two-level outline two levels deep: a parent is a top-level node of the same container.
+
+    `container` names the field the outline hangs from (the agenda, the decision, the report).
+    """
+    parent = node.parent
+    if parent is None:
+        return
+    if parent.pk == node.pk or parent.parent_id is not None:
+        raise ValidationError({"parent": _("Choose a top-level item as the parent.")})
+    if getattr(parent, f"{container}_id") != getattr(node, f"{container}_id"):
+        raise ValidationError({"parent": _("The parent must be an item of the same list.")})
+    if node.pk and type(node).objects.filter(parent=node).exists():
+        raise ValidationError({"parent": _("An item with sub-items of its own cannot become a sub-item.")})

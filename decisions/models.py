@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import outline_order
+from committee.models import outline_order, validate_outline_parent
 from committee.multilingual import MultilingualField, pick
 from meetings.models import Session
 
@@ -77,6 +77,9 @@ class Paragraph(models.Model):
 
     def __str__(self) -> str:
         return pick(self.text, get_language() or "en")[:80]
+
+    def clean(self) -> None:
+        validate_outline_parent(self, "decision")
 
     @property
     def letter(self) -> str:

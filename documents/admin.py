@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Field
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from committee.admin import ChoicesOncePerRequest, object_being_edited
 from documents.forms import DocumentFileForm
 from documents.models import Document, DocumentFile, Report, ReportParagraph, ReportSection
 from meetings.models import AgendaItem
@@ -21,28 +25,33 @@ class DocumentAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["agenda_items"]
     inlines = [DocumentFileInline]
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs) -> Field:
         if db_field.name == "agenda_items":
-            # Only the items of the document's own session, once it has one.
-            document = Document.objects.filter(pk=request.resolver_match.kwargs.get("object_id")).first()
-            items = AgendaItem.objects.select_related("parent", "agenda")
-            kwargs["queryset"] = (
-                items.filter(agenda__session=document.session_id) if document and document.session_id else items.none()
-            )
+            document = object_being_edited(request, Document)
+            kwargs["queryset"] = AgendaItem.objects.referable(document.session_id if document else None)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ReportSectionInline(admin.StackedInline):
+class ReportSectionInline(ChoicesOncePerRequest, admin.StackedInline):
     model = ReportSection
     extra = 0
     fields = ["parent", "position", "title", "numbered", "agenda_item"]
     show_change_link = True
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+        report = object_being_edited(request, Report)
+        if db_field.name == "parent":
+            kwargs["queryset"] = ReportSection.objects.filter(report=report, parent__isnull=True)
+        elif db_field.name == "agenda_item":
+            kwargs["queryset"] = AgendaItem.objects.referable(report.session_id if report else None)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "session", "document"]
     search_fields = ["session__code", "document__symbol"]
+    list_select_related = ["session", "document"]
     inlines = [ReportSectionInline]
 
 
@@ -56,4 +65,15 @@ class ReportSectionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "report", "parent", "position"]
     search_fields = ["title__en", "title__fr", "report__session__code"]
     list_filter = ["report"]
+    list_select_related = ["report__session", "parent"]
     inlines = [ReportParagraphInline]
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+        section = object_being_edited(request, ReportSection)
+        if db_field.name == "parent":
+            kwargs["queryset"] = ReportSection.objects.filter(
+                report=section.report_id if section else None, parent__isnull=True
+            )
+        elif db_field.name == "agenda_item":
+            kwargs["queryset"] = AgendaItem.objects.referable(section.report.session_id if section else None)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

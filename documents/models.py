@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import outline_order
+from committee.models import outline_order, validate_outline_parent
 from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
 from decisions.models import MARKUP_HELP
 from meetings.models import AgendaItem, Session, symbol_validator
@@ -137,6 +137,9 @@ class ReportSection(models.Model):
 
     def __str__(self) -> str:
         return pick(self.title, get_language() or "en")
+
+    def clean(self) -> None:
+        validate_outline_parent(self, "report")
 
 
 class ReportParagraph(models.Model):

@@ -1,6 +1,11 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Field
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from committee.admin import ChoicesOncePerRequest, object_being_edited
 from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
 
 
@@ -9,25 +14,57 @@ class MeetingInline(admin.StackedInline):
     extra = 0
 
 
-class BureauInline(admin.TabularInline):
+class BureauInline(ChoicesOncePerRequest, admin.TabularInline):
     model = BureauMember
     extra = 0
     autocomplete_fields = ["state"]
 
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("state")
 
-class AgendaInline(admin.TabularInline):
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+        if db_field.name == "elected_at":
+            kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AgendaInline(ChoicesOncePerRequest, admin.TabularInline):
     model = Agenda
     extra = 0
     show_change_link = True
     fields = ["kind", "adopted_on", "adopted_at"]
 
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+        if db_field.name == "adopted_at":
+            kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class ParticipationInline(admin.TabularInline):
+    """The session's participants as a list; each opens on its own page with its delegates."""
+
     model = Participation
     extra = 0
-    autocomplete_fields = ["entity"]
-    show_change_link = True
     fields = ["entity", "category"]
+    readonly_fields = ["entity", "category"]
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Session | None = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("entity")
+
+
+class NewParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 1
+    fields = ["entity", "category"]
+    autocomplete_fields = ["entity"]
+    verbose_name_plural = _("add participants")
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).none()
 
 
 @admin.register(Session)
@@ -37,23 +74,19 @@ class SessionAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "committee__code", "committee__name__en", "committee__name__fr"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["committee", "country"]
-    inlines = [MeetingInline, BureauInline, AgendaInline, ParticipationInline]
+    list_select_related = ["committee"]
+    inlines = [MeetingInline, BureauInline, AgendaInline, ParticipationInline, NewParticipationInline]
 
 
-def _agenda_being_edited(request) -> Agenda | None:
-    object_id = request.resolver_match.kwargs.get("object_id")
-    return Agenda.objects.filter(pk=object_id).first() if object_id else None
-
-
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(ChoicesOncePerRequest, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ["parent", "position", "title"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
         if db_field.name == "parent":
-            agenda = _agenda_being_edited(request)
-            kwargs["queryset"] = AgendaItem.objects.filter(agenda=agenda, parent__isnull=True)
+            agenda = object_being_edited(request, Agenda)
+            kwargs["queryset"] = AgendaItem.objects.filter(agenda=agenda, parent__isnull=True).select_related("agenda")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -62,11 +95,12 @@ class AgendaAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "session", "kind", "adopted_on"]
     list_filter = ["kind"]
     search_fields = ["session__code"]
+    list_select_related = ["session"]
     inlines = [AgendaItemInline]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
         if db_field.name == "adopted_at":
-            agenda = _agenda_being_edited(request)
+            agenda = object_being_edited(request, Agenda)
             kwargs["queryset"] = Meeting.objects.filter(session=agenda.session_id if agenda else None)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

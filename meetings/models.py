@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import Committee, Entity, outline_order
+from committee.models import Committee, Entity, outline_order, validate_outline_parent
 from committee.multilingual import MultilingualField, pick
 
 symbol_validator = RegexValidator(
@@ -212,6 +212,20 @@ class Agenda(models.Model):
         return f"{self.session} — {self.get_kind_display()}"
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    def referable(self, session_id: int | None) -> "AgendaItemQuerySet":
+        """The items documents and report sections point to.
+
+        The top-level items of the session's adopted agenda, or of its provisional agenda until
+        one is adopted: what the session file numbers too.
+        """
+        adopted = Agenda.objects.filter(session_id=session_id, kind=Agenda.Kind.ADOPTED).exists()
+        kind = Agenda.Kind.ADOPTED if adopted else Agenda.Kind.PROVISIONAL
+        return self.filter(agenda__session_id=session_id, agenda__kind=kind, parent__isnull=True).select_related(
+            "agenda"
+        )
+
+
 class AgendaItem(models.Model):
     """A numbered item of an agenda, or a lettered sub-item of one."""
 
@@ -222,6 +236,8 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("number"), help_text=_("1, 2, 3… among its siblings."))
     title = MultilingualField(_("title"), long=True)
     history = HistoricalRecords()
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda item")
@@ -238,6 +254,9 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agenda.get_kind_display()}, {self.display_number}. {pick(self.title, get_language() or 'en')}"
+
+    def clean(self) -> None:
+        validate_outline_parent(self, "agenda")
 
     @property
     def letter(self) -> str:

@@ -10,13 +10,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Committee, Entity, Membership
-from documents.models import Document, Report, ReportSection
+from decisions.models import Decision, Paragraph
+from documents.models import Document, Report, ReportParagraph, ReportSection
 from documents.session_file.validate import place, read_session_file
-from meetings.models import Agenda, AgendaItem, Meeting, Session
+from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
 
 CHANGE_REASON = "Imported from a session file"
 
@@ -25,8 +28,19 @@ def import_session(data: dict[str, Any] | str) -> Session:
     """Import a session file (parsed or as text); raise ImportRejected and write nothing on any problem."""
     if isinstance(data, str):
         data = read_session_file(data)
-    with transaction.atomic():
-        return _Writer().write(data)
+    try:
+        with transaction.atomic():
+            return _Writer().write(data)
+    except IntegrityError as error:
+        # Another import of the same session, or an edit of it, committed in the meantime.
+        raise ImportRejected(
+            [
+                Problem(
+                    place(["session"]),
+                    _("the session changed while it was being imported; try again (%(error)s)") % {"error": error},
+                )
+            ]
+        ) from None
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -42,16 +56,24 @@ class _Writer:
         self.entities: dict[str, Entity] = {}
 
     def sync(
-        self, queryset: models.QuerySet, key: Iterable[str], rows: list[tuple[list[str | int], dict[str, Any]]]
+        self,
+        model: type[models.Model],
+        current: Iterable[models.Model],
+        key: Iterable[str],
+        rows: list[tuple[list[str | int], dict[str, Any]]],
     ) -> list[models.Model]:
-        """Make `queryset` hold exactly `rows` (path, field values), matching rows on the `key` fields."""
+        """Make the `current` rows (loaded by the caller, with what it will need) become `rows`.
+
+        Each of `rows` is (its place in the file, its field values); rows are matched on the `key`
+        fields. Returns the rows in the file's order.
+        """
         key = tuple(key)
-        existing = {tuple(getattr(obj, field) for field in key): obj for obj in queryset}
+        existing = {tuple(getattr(obj, field) for field in key): obj for obj in current}
         kept = []
         for path, values in rows:
             obj = existing.pop(tuple(values[field] for field in key), None)
             if obj is None:
-                obj = queryset.model(**values)
+                obj = model(**values)
             elif all(getattr(obj, field) == value for field, value in values.items()):
                 kept.append(obj)
                 continue
@@ -91,17 +113,24 @@ class _Writer:
         return self.write_session(data["session"], committees)
 
     def write_organizations(self, organizations: list[dict[str, Any]]) -> None:
+        """Create the organizations the database lacks; leave the others as they are.
+
+        An organization is shared by every session it attends: an older session's file must not
+        undo a later correction of its name.
+        """
         existing = {e.code: e for e in Entity.objects.filter(code__in=[o["code"] for o in organizations])}
         for index, org in enumerate(organizations):
-            values = {
-                "kind": Entity.Kind.ORGANIZATION,
-                "organization_type": org["type"],
-                "name": org["name"],
-                "acronym": org.get("acronym", {}),
-            }
-            self.entities[org["code"]] = self.upsert(
-                existing.get(org["code"]), Entity, {"code": org["code"]}, values, ["organizations", index]
+            entity = existing.get(org["code"]) or self.save(
+                Entity(
+                    code=org["code"],
+                    kind=Entity.Kind.ORGANIZATION,
+                    organization_type=org["type"],
+                    name=org["name"],
+                    acronym=org.get("acronym", {}),
+                ),
+                ["organizations", index],
             )
+            self.entities[org["code"]] = entity
 
     def upsert(
         self,
@@ -120,41 +149,41 @@ class _Writer:
         return obj
 
     def write_committees(self, committees: list[dict[str, Any]]) -> dict[str, Committee]:
+        """Create the committees the database lacks, with their members; leave the others as they are.
+
+        Like organizations, committees are shared by all their sessions and are edited in the app.
+        """
         codes = [c["code"] for c in committees] + [c["parent"] for c in committees if c.get("parent")]
         known = {c.code: c for c in Committee.objects.filter(code__in=codes)}
         for index, data in enumerate(committees):
+            if data["code"] in known:
+                continue
             secretariat = self.entities.get(data["secretariat"]) if data.get("secretariat") else None
-            values = {
-                "kind": data["kind"],
-                "parent_id": known[data["parent"]].pk if data.get("parent") else None,
-                "name": data["name"],
-                "short_name": data.get("short_name", {}),
-                "mandate": data.get("mandate", ""),
-                "secretariat_id": secretariat.pk if secretariat else None,
-                "symbol_series": data.get("symbol_series", ""),
-                "organizations_in_english_order": data.get("organizations_in_english_order", False),
-            }
-            committee = self.upsert(
-                known.get(data["code"]), Committee, {"code": data["code"]}, values, ["committees", index]
+            committee = self.save(
+                Committee(
+                    code=data["code"],
+                    kind=data["kind"],
+                    parent=known[data["parent"]] if data.get("parent") else None,
+                    name=data["name"],
+                    short_name=data.get("short_name", {}),
+                    mandate=data.get("mandate", ""),
+                    secretariat=secretariat,
+                    symbol_series=data.get("symbol_series", ""),
+                    organizations_in_english_order=data.get("organizations_in_english_order", False),
+                ),
+                ["committees", index],
             )
             known[data["code"]] = committee
-            if "members" in data:
-                self.sync(
-                    committee.memberships.all(),
-                    ["entity_id"],
-                    [
-                        (
-                            ["committees", index, "members", member_index],
-                            {
-                                "committee_id": committee.pk,
-                                "entity_id": self.entities[member["entity"]].pk,
-                                "status": member.get("status", Membership.Status.MEMBER),
-                                "since": _date(member.get("since")),
-                                "until": _date(member.get("until")),
-                            },
-                        )
-                        for member_index, member in enumerate(data["members"])
-                    ],
+            for member_index, member in enumerate(data.get("members", [])):
+                self.save(
+                    Membership(
+                        committee=committee,
+                        entity=self.entities[member["entity"]],
+                        status=member.get("status", Membership.Status.MEMBER),
+                        since=_date(member.get("since")),
+                        until=_date(member.get("until")),
+                    ),
+                    ["committees", index, "members", member_index],
                 )
         return known
 
@@ -170,16 +199,16 @@ class _Writer:
             "start_date": _date(data.get("start_date")),
             "end_date": _date(data.get("end_date")),
         }
-        session = self.upsert(
-            Session.objects.filter(code=data["code"]).first(), Session, {"code": data["code"]}, values, ["session"]
-        )
+        existing = Session.objects.select_for_update().filter(code=data["code"]).first()
+        session = self.upsert(existing, Session, {"code": data["code"]}, values, ["session"])
         meetings = self.write_meetings(session, data.get("meetings", []))
         self.write_bureau(session, data.get("bureau", []), meetings)
         agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
         self.write_participants(session, data.get("participants", []))
         documents = self.write_documents(session, data.get("documents", []), agenda_items)
-        self.write_decisions(session, data.get("decisions", []))
         self.write_report(session, data.get("report"), documents, agenda_items)
+        self.remove_other_documents(session, documents)
+        self.write_decisions(session, data.get("decisions", []))
         return session
 
     def write_meetings(self, session: Session, meetings: list[dict[str, Any]]) -> dict[str, Meeting]:
@@ -200,7 +229,8 @@ class _Writer:
             )
             for index, meeting in enumerate(meetings)
         ]
-        return {meeting.key: meeting for meeting in self.sync(session.meetings.all(), ["key"], rows)}
+        written = self.sync(Meeting, session.meetings.all(), ["key"], rows)
+        return {meeting.key: meeting for meeting in written}
 
     def write_bureau(self, session: Session, bureau: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
         rows = [
@@ -219,7 +249,7 @@ class _Writer:
             )
             for index, member in enumerate(bureau)
         ]
-        self.sync(session.bureau.all(), ["position"], rows)
+        self.sync(BureauMember, session.bureau.all(), ["position"], rows)
 
     def write_agendas(
         self, session: Session, agendas: list[dict[str, Any]], meetings: dict[str, Meeting]
@@ -237,34 +267,30 @@ class _Writer:
             )
             for index, agenda in enumerate(agendas)
         ]
+        current = session.agendas.prefetch_related(
+            Prefetch("items", queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
+        )
         by_kind: dict[str, dict[int, AgendaItem]] = {}
-        for index, (agenda, data) in enumerate(
-            zip(self.sync(session.agendas.all(), ["kind"], rows), agendas, strict=True)
-        ):
+        written = self.sync(Agenda, current, ["kind"], rows)
+        for index, (agenda, data) in enumerate(zip(written, agendas, strict=True)):
             path: list[str | int] = ["session", "agendas", index, "items"]
-            items = self.sync(
-                agenda.items.filter(parent__isnull=True),
-                ["position"],
-                [
-                    (
-                        [*path, number - 1],
-                        {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]},
-                    )
-                    for number, item in enumerate(data["items"], start=1)
-                ],
-            )
-            for item, item_data, number in zip(items, data["items"], range(1, len(items) + 1), strict=True):
-                self.sync(
-                    item.sub_items.all(),
-                    ["position"],
-                    [
-                        (
-                            [*path, number - 1, "sub_items", letter - 1],
-                            {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
-                        )
-                        for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
-                    ],
+            item_rows = [
+                (
+                    [*path, number - 1],
+                    {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]},
                 )
+                for number, item in enumerate(data["items"], start=1)
+            ]
+            items = self.sync(AgendaItem, agenda.items.all(), ["position"], item_rows)
+            for item, item_data in zip(items, data["items"], strict=True):
+                sub_rows = [
+                    (
+                        [*path, item.position - 1, "sub_items", letter - 1],
+                        {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
+                    )
+                    for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
+                ]
+                self.sync(AgendaItem, item.sub_items.all(), ["position"], sub_rows)
             by_kind[agenda.kind] = {item.position: item for item in items}
         return by_kind.get(Agenda.Kind.ADOPTED) or by_kind.get(Agenda.Kind.PROVISIONAL) or {}
 
@@ -281,33 +307,34 @@ class _Writer:
             )
             for index, participant in enumerate(participants)
         ]
-        for index, (participation, data) in enumerate(
-            zip(self.sync(session.participations.all(), ["entity_id"], rows), participants, strict=True)
-        ):
-            self.sync(
-                participation.delegates.all(),
-                ["position"],
-                [
-                    (
-                        ["session", "participants", index, "delegates", position - 1],
-                        {
-                            "participation_id": participation.pk,
-                            "position": position,
-                            "courtesy": delegate.get("courtesy", ""),
-                            "name": delegate["name"],
-                            "title": delegate.get("title", ""),
-                            "function": delegate.get("function", ""),
-                            "email": delegate.get("email", ""),
-                        },
-                    )
-                    for position, delegate in enumerate(data.get("delegates", []), start=1)
-                ],
-            )
+        written = self.sync(Participation, session.participations.prefetch_related("delegates"), ["entity_id"], rows)
+        for index, (participation, data) in enumerate(zip(written, participants, strict=True)):
+            delegate_rows = [
+                (
+                    ["session", "participants", index, "delegates", position - 1],
+                    {
+                        "participation_id": participation.pk,
+                        "position": position,
+                        "courtesy": delegate.get("courtesy", ""),
+                        "name": delegate["name"],
+                        "title": delegate.get("title", ""),
+                        "function": delegate.get("function", ""),
+                        "email": delegate.get("email", ""),
+                    },
+                )
+                for position, delegate in enumerate(data.get("delegates", []), start=1)
+            ]
+            self.sync(Delegate, participation.delegates.all(), ["position"], delegate_rows)
 
     def write_documents(
         self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]
     ) -> dict[str, Document]:
-        existing = {d.symbol: d for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents])}
+        existing = {
+            d.symbol: d
+            for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents]).prefetch_related(
+                "agenda_items"
+            )
+        }
         written = {}
         for index, data in enumerate(documents):
             values = {
@@ -318,21 +345,19 @@ class _Writer:
                 "issued_on": _date(data.get("issued_on")),
                 "original_language": data.get("original_language", "en"),
             }
-            document = self.upsert(
-                existing.get(data["symbol"]),
-                Document,
-                {"symbol": data["symbol"]},
-                values,
-                ["session", "documents", index],
-            )
+            path: list[str | int] = ["session", "documents", index]
+            document = self.upsert(existing.get(data["symbol"]), Document, {"symbol": data["symbol"]}, values, path)
             wanted = {agenda_items[number].pk for number in data.get("agenda_items", [])}
-            if set(document.agenda_items.values_list("pk", flat=True)) != wanted:
+            if {item.pk for item in document.agenda_items.all()} != wanted:
                 document.agenda_items.set(wanted)
             written[document.symbol] = document
-        for stale in session.documents.exclude(symbol__in=written):
+        return written
+
+    def remove_other_documents(self, session: Session, documents: dict[str, Document]) -> None:
+        """Remove the session's documents that the file no longer lists (after the report let go of its own)."""
+        for stale in session.documents.exclude(symbol__in=documents):
             stale._change_reason = CHANGE_REASON
             stale.delete()
-        return written
 
     def write_decisions(self, session: Session, decisions: list[dict[str, Any]]) -> None:
         rows = [
@@ -349,45 +374,41 @@ class _Writer:
             )
             for index, decision in enumerate(decisions)
         ]
-        for index, (decision, data) in enumerate(
-            zip(self.sync(session.decisions.all(), ["position"], rows), decisions, strict=True)
-        ):
+        current = session.decisions.prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
+        )
+        written = self.sync(Decision, current, ["position"], rows)
+        for index, (decision, data) in enumerate(zip(written, decisions, strict=True)):
             path: list[str | int] = ["session", "decisions", index, "paragraphs"]
-            paragraphs = self.sync(
-                decision.paragraphs.filter(parent__isnull=True),
-                ["position"],
-                [
+            paragraph_rows = [
+                (
+                    [*path, position - 1],
+                    {
+                        "decision_id": decision.pk,
+                        "parent_id": None,
+                        "position": position,
+                        "kind": paragraph["kind"],
+                        "text": paragraph["text"],
+                    },
+                )
+                for position, paragraph in enumerate(data["paragraphs"], start=1)
+            ]
+            paragraphs = self.sync(Paragraph, decision.paragraphs.all(), ["position"], paragraph_rows)
+            for paragraph, paragraph_data in zip(paragraphs, data["paragraphs"], strict=True):
+                sub_rows = [
                     (
-                        [*path, position - 1],
+                        [*path, paragraph.position - 1, "sub_items", letter - 1],
                         {
                             "decision_id": decision.pk,
-                            "parent_id": None,
-                            "position": position,
-                            "kind": p["kind"],
-                            "text": p["text"],
+                            "parent_id": paragraph.pk,
+                            "position": letter,
+                            "kind": paragraph.kind,
+                            "text": sub["text"],
                         },
                     )
-                    for position, p in enumerate(data["paragraphs"], start=1)
-                ],
-            )
-            for paragraph, paragraph_data in zip(paragraphs, data["paragraphs"], strict=True):
-                self.sync(
-                    paragraph.sub_items.all(),
-                    ["position"],
-                    [
-                        (
-                            [*path, paragraph.position - 1, "sub_items", letter - 1],
-                            {
-                                "decision_id": decision.pk,
-                                "parent_id": paragraph.pk,
-                                "position": letter,
-                                "kind": paragraph.kind,
-                                "text": sub["text"],
-                            },
-                        )
-                        for letter, sub in enumerate(paragraph_data.get("sub_items", []), start=1)
-                    ],
-                )
+                    for letter, sub in enumerate(paragraph_data.get("sub_items", []), start=1)
+                ]
+                self.sync(Paragraph, paragraph.sub_items.all(), ["position"], sub_rows)
 
     def write_report(
         self,
@@ -396,28 +417,44 @@ class _Writer:
         documents: dict[str, Document],
         agenda_items: dict[int, AgendaItem],
     ) -> None:
+        current = (
+            Report.objects.filter(session=session)
+            .prefetch_related(
+                Prefetch(
+                    "sections",
+                    queryset=ReportSection.objects.filter(parent__isnull=True).prefetch_related(
+                        "paragraphs", "subsections__paragraphs"
+                    ),
+                )
+            )
+            .first()
+        )
         if data is None:
-            Report.objects.filter(session=session).delete()
+            if current is not None:
+                current.delete()
             return
         document = documents.get(data["document"]) if data.get("document") else None
         report = self.upsert(
-            Report.objects.filter(session=session).first(),
+            current,
             Report,
             {"session_id": session.pk},
             {"document_id": document.pk if document else None},
             ["session", "report"],
         )
-        self.write_sections(report, None, data.get("summary", []), ["session", "report", "summary"], agenda_items)
+        top_sections = report.sections.all() if current is not None else []
+        self.write_sections(
+            report, None, top_sections, data.get("summary", []), ["session", "report", "summary"], agenda_items
+        )
 
     def write_sections(
         self,
         report: Report,
         parent: ReportSection | None,
+        current: Iterable[ReportSection],
         sections: list[dict[str, Any]],
         path: list[str | int],
         agenda_items: dict[int, AgendaItem],
     ) -> None:
-        queryset = report.sections.filter(parent=parent) if parent else report.sections.filter(parent__isnull=True)
         rows = [
             (
                 [*path, position - 1],
@@ -432,20 +469,23 @@ class _Writer:
             )
             for position, section in enumerate(sections, start=1)
         ]
-        for section, data in zip(self.sync(queryset, ["position"], rows), sections, strict=True):
+        for section, data in zip(self.sync(ReportSection, current, ["position"], rows), sections, strict=True):
             section_path = [*path, section.position - 1]
-            self.sync(
-                section.paragraphs.all(),
-                ["position"],
-                [
-                    (
-                        [*section_path, "paragraphs", position - 1],
-                        {"section_id": section.pk, "position": position, "text": p["text"]},
-                    )
-                    for position, p in enumerate(data.get("paragraphs", []), start=1)
-                ],
-            )
+            paragraph_rows = [
+                (
+                    [*section_path, "paragraphs", position - 1],
+                    {"section_id": section.pk, "position": position, "text": paragraph["text"]},
+                )
+                for position, paragraph in enumerate(data.get("paragraphs", []), start=1)
+            ]
+            self.sync(ReportParagraph, section.paragraphs.all(), ["position"], paragraph_rows)
             if parent is None:
+                subsections = data.get("subsections", [])
                 self.write_sections(
-                    report, section, data.get("subsections", []), [*section_path, "subsections"], agenda_items
+                    report,
+                    section,
+                    section.subsections.all(),
+                    subsections,
+                    [*section_path, "subsections"],
+                    agenda_items,
                 )
