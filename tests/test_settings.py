@@ -45,15 +45,27 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
     assert result.stdout.split() == ["True", "django.db.backends.postgresql", "channels_redis.core.RedisChannelLayer"]
 
 
+PRODUCTION_DATABASE = "postgres://user@127.0.0.1:5432/rapporteur"
+
+
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production")
+    result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production", DATABASE_URL=PRODUCTION_DATABASE)
 
     assert result.returncode != 0
     assert "The environment variable SECRET_KEY must be set." in result.stderr
 
 
-def test_production_is_never_in_debug():
+def test_production_refuses_to_fall_back_to_sqlite():
     result = run_check(DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "The environment variable DATABASE_URL must be set." in result.stderr
+
+
+def test_production_is_never_in_debug():
+    result = run_check(
+        DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50, DATABASE_URL=PRODUCTION_DATABASE
+    )
 
     assert result.stdout.split()[0] == "False"
 
@@ -62,7 +74,7 @@ def test_the_asgi_application_served_by_a_worker_uses_production_settings():
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", "import config.asgi; from django.conf import settings; print(settings.DEBUG)"],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50},
+        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50, "DATABASE_URL": PRODUCTION_DATABASE},
         capture_output=True,
         text=True,
         check=False,

@@ -4,6 +4,8 @@ from config.env import env_bool, env_list, env_str
 
 from .base import *  # noqa: F403
 
+env_str("DATABASE_URL")  # production names its database (PostgreSQL); it never falls back to SQLite
+
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])

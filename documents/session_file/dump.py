@@ -28,7 +28,7 @@ def _iso(value: datetime.date | datetime.time | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime.time):
-        return value.strftime("%H:%M")
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
     return value.isoformat()
 
 

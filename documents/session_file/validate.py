@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Committee, Entity
@@ -46,9 +47,14 @@ def read_session_file(text: str) -> dict[str, Any]:
                 )
             ]
         ) from None
+    except RecursionError:
+        raise ImportRejected([Problem(place([]), _("nested too deeply to be a session file"))]) from None
     problems = [
         Problem(place(error.absolute_path), _schema_message(error))
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    problems += [
+        Problem(place(path), _("contains a NUL character, which no text may hold")) for path in _nul_texts(data)
     ]
     if not problems:
         problems = ReferenceCheck(data).problems()
@@ -57,17 +63,79 @@ def read_session_file(text: str) -> dict[str, Any]:
     return data
 
 
+# What the schema's patterns mean, in words.
+_PATTERN_MEANINGS = {
+    "^\\d{4}-\\d{2}-\\d{2}$": _lazy("a date such as 2017-10-04"),
+    "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$": _lazy("a time such as 09:30"),
+    "^[A-Za-z0-9][A-Za-z0-9._-]*$": _lazy("a code of letters, digits, dots, dashes and underscores"),
+    "^[A-Z0-9][A-Za-z0-9./()\\-]*$": _lazy("a UN symbol such as TD/B/EDE/1"),
+    "^[-a-zA-Z0-9_]+$": _lazy("a key of letters, digits, dashes and underscores"),
+}
+_TYPE_NAMES = {
+    "object": _lazy("an object { … }"),
+    "array": _lazy("a list [ … ]"),
+    "string": _lazy("a text in double quotes"),
+    "integer": _lazy("a whole number"),
+    "boolean": _lazy("true or false"),
+}
+
+
+def _shown(value: Any) -> str:
+    """A value as the file writes it, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "additionalProperties":
-        return _("unknown field: %(detail)s") % {"detail": error.message}
-    if error.validator == "required":
-        return _("missing field: %(detail)s") % {"detail": error.message}
-    if error.validator == "enum":
+    """Say what is wrong in the file's own terms, without Python's."""
+    rule, expected, value = error.validator, error.validator_value, error.instance
+    if rule == "additionalProperties":
+        unknown = sorted(set(value) - set(error.schema.get("properties", {})))
+        return _("unknown field %(fields)s") % {"fields": ", ".join(_shown(name) for name in unknown)}
+    if rule == "required":
+        missing = [name for name in expected if name not in value]
+        return _("missing field %(fields)s") % {"fields": ", ".join(_shown(name) for name in missing)}
+    if rule == "enum":
         return _("%(value)s is not one of %(allowed)s") % {
-            "value": json.dumps(error.instance, ensure_ascii=False),
-            "allowed": ", ".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value),
+            "value": _shown(value),
+            "allowed": ", ".join(_shown(v) for v in expected),
         }
+    if rule == "const":
+        return _("must be %(expected)s") % {"expected": _shown(expected)}
+    if rule == "type":
+        return _("expected %(type)s, found %(value)s") % {
+            "type": _TYPE_NAMES.get(expected, expected),
+            "value": _shown(value),
+        }
+    if rule in ("format", "pattern"):
+        meaning = _PATTERN_MEANINGS.get(error.schema.get("pattern", ""), _("the expected form"))
+        if rule == "format" and expected == "email":
+            meaning = _("an email address")
+        return _("%(value)s is not %(meaning)s") % {"value": _shown(value), "meaning": meaning}
+    if rule == "maxLength":
+        return _("longer than %(limit)d characters") % {"limit": expected}
+    if rule == "minLength":
+        return _("must not be empty")
+    if rule == "minProperties":
+        return _("give the text in at least one language")
+    if rule == "minItems":
+        return _("must list at least %(count)d") % {"count": expected}
+    if rule == "minimum":
+        return _("%(value)s is less than %(limit)s") % {"value": _shown(value), "limit": expected}
+    if rule == "maximum":
+        return _("%(value)s is more than %(limit)s") % {"value": _shown(value), "limit": expected}
     return error.message
+
+
+def _nul_texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Places of the texts holding U+0000, which PostgreSQL cannot store."""
+    if isinstance(data, str):
+        return [path] if "\x00" in data else []
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _nul_texts(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data) for found in _nul_texts(value, (*path, index))]
+    return []
 
 
 class ReferenceCheck:

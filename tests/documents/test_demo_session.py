@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from decisions.models import Paragraph
 from documents.management.commands.load_demo import DEMO_FILE, DEMO_PASSWORD, DEMO_USERNAME
@@ -13,6 +13,7 @@ from meetings.models import Participation, Session
 
 pytestmark = pytest.mark.django_db
 
+# The shared material stands beside the project (../shared), in CI as on a developer's machine.
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "unctad-ige-ecommerce-1st-session-report.fr.txt"
 # The reference's attendance paragraphs, by their opening words, and the categories they stand for.
 REFERENCE_CATEGORIES = {
@@ -26,8 +27,13 @@ REFERENCE_CATEGORIES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _development(settings):
+    settings.DEBUG = True
+
+
 @pytest.fixture
-def demo(capsys) -> Session:
+def demo() -> Session:
     call_command("load_demo")
     return Session.objects.get(code="TD/B/EDE/1")
 
@@ -56,6 +62,15 @@ def test_it_loads_the_session_and_prints_a_login(client, capsys):
     assert f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}" in out
     assert client.login(username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert client.get("/admin/meetings/session/").status_code == 200
+
+
+def test_it_refuses_outside_development(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="only with development settings"):
+        call_command("load_demo")
+
+    assert not Session.objects.exists()
 
 
 def test_loading_it_again_changes_nothing(demo):

@@ -133,7 +133,10 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
             "session.participants: participant FRA appears 2 times",
         ),
         (lambda d: d["session"].update(end_date="2024-12-01"), "session.end_date: the session ends before it starts"),
-        (lambda d: d["session"].update(start_date="2024-02-30"), "session.start_date: '2024-02-30' is not a 'date'"),
+        (
+            lambda d: d["session"].update(start_date="2024-02-30"),
+            'session.start_date: "2024-02-30" is not a date such as 2017-10-04',
+        ),
         (lambda d: d["session"].update(time_zone="Geneva"), "session.time_zone: Geneva is not an IANA time zone"),
         (
             lambda d: d["session"]["bureau"][0].update(elected_at="second-meeting"),
@@ -151,7 +154,26 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
             lambda d: d["session"]["decisions"][0]["paragraphs"][0].update(text={"de": "Eingedenk"}),
             'session.decisions[0].paragraphs[0].text: "de" is not one of "en", "fr"',
         ),
-        (lambda d: d["session"].update(colour="blue"), "session: unknown field"),
+        (lambda d: d["session"].update(colour="blue"), 'session: unknown field "colour"'),
+        (lambda d: d["session"].update(number="2"), 'session.number: expected a whole number, found "2"'),
+        (lambda d: d["session"].update(number=99999), "session.number: 99999 is more than 32767"),
+        (
+            lambda d: d["session"]["meetings"][0].update(start_time="25:00"),
+            'session.meetings[0].start_time: "25:00" is not a time',
+        ),
+        (lambda d: d["session"]["bureau"][0].pop("name"), 'session.bureau[0]: missing field "name"'),
+        (
+            lambda d: d["session"]["bureau"][0].update(name="x" * 300),
+            "session.bureau[0].name: longer than 200 characters",
+        ),
+        (
+            lambda d: d["session"]["decisions"][0]["paragraphs"][0].update(text={}),
+            "session.decisions[0].paragraphs[0].text: give the text in at least one language",
+        ),
+        (
+            lambda d: d["session"]["participants"][1]["delegates"][0].update(name="Jean\x00"),
+            "session.participants[1].delegates[0].name: contains a NUL character",
+        ),
         (
             lambda d: d["committees"][1].update(parent="NOWHERE"),
             "committees[1].parent: NOWHERE is neither listed before",
@@ -178,6 +200,17 @@ def test_every_problem_is_listed_at_once():
     problems = problems_of(broken)
 
     assert [p.split(":")[0] for p in problems] == ["session.participants[0].entity", "session.participants[1].entity"]
+
+
+def test_a_file_that_is_not_a_session_file_says_so_briefly():
+    (problem,) = problems_of(json.dumps([make_session_file()]))
+
+    assert problem.startswith('(the whole file): expected an object { … }, found [{"format": "rapporteur-session"')
+    assert len(problem) < 120
+
+
+def test_a_file_nested_too_deeply_is_refused():
+    assert problems_of("[" * 100_000 + "]" * 100_000) == ["(the whole file): nested too deeply to be a session file"]
 
 
 def test_a_file_that_is_not_json_says_the_line_and_column():
@@ -207,6 +240,15 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, capsys):
     assert "session.participants[1].delegates[0].email" in capsys.readouterr().err
     assert not Session.objects.exists()
     assert not Delegate.objects.exists()
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "with-bom.json"
+    path.write_text(json.dumps(make_session_file()), encoding="utf-8-sig")
+
+    call_command("import_session", path)
+
+    assert Session.objects.filter(code="TST/G/2").exists()
 
 
 def test_any_unicode_survives_the_round_trip():
@@ -240,3 +282,67 @@ def test_participation_keeps_the_name_borne_at_the_session():
     assert participation.name_in("fr") == "Ex-République yougoslave de Macédoine"
     assert participation.name_in("en") == "North Macedonia"
     assert Participation.objects.get(entity__code="FRA").name_in("fr") == "France"
+
+
+def test_the_report_can_move_to_a_new_symbol():
+    import_text(make_session_file())
+    reissued = make_session_file()
+    reissued["session"]["documents"][1]["symbol"] = "TST/G/2/3/Rev.1"
+    reissued["session"]["report"]["document"] = "TST/G/2/3/Rev.1"
+
+    session = import_text(reissued)
+
+    assert session.report.document.symbol == "TST/G/2/3/Rev.1"
+    assert not Document.objects.filter(symbol="TST/G/2/3").exists()
+
+
+def test_an_older_file_does_not_undo_later_edits_of_shared_committees_and_organizations():
+    import_text(make_session_file())
+    Entity.objects.filter(code="NGO1").update(name={"en": "Friends of Testing International"})
+    Committee.objects.filter(code="GROUP").update(name={"en": "Group of Experts on Testing and Quality"})
+
+    import_text(make_session_file())
+
+    assert Entity.objects.get(code="NGO1").name == {"en": "Friends of Testing International"}
+    assert Committee.objects.get(code="GROUP").name == {"en": "Group of Experts on Testing and Quality"}
+
+
+def test_meeting_times_keep_their_seconds():
+    data = make_session_file()
+    data["session"]["meetings"][0]["start_time"] = "10:00:30"
+
+    session = import_text(data)
+
+    assert export_session(session)["session"]["meetings"][0]["start_time"] == "10:00:30"
+
+
+def _outline_problem(paragraph: Paragraph) -> str:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as invalid:
+        paragraph.full_clean()
+    return invalid.value.message_dict["parent"][0]
+
+
+def test_a_paragraph_cannot_be_its_own_parent():
+    import_text(make_session_file())
+    operative = Paragraph.objects.get(kind="operative", parent__isnull=True)
+    operative.parent = operative
+
+    assert _outline_problem(operative) == "Choose a top-level item as the parent."
+
+
+def test_a_sub_item_cannot_have_sub_items():
+    import_text(make_session_file())
+    preambular = Paragraph.objects.get(kind="preambular")
+    preambular.parent = Paragraph.objects.filter(parent__isnull=False).first()
+
+    assert _outline_problem(preambular) == "Choose a top-level item as the parent."
+
+
+def test_a_paragraph_with_sub_items_cannot_become_one():
+    import_text(make_session_file())
+    operative = Paragraph.objects.get(kind="operative", parent__isnull=True)
+    operative.parent = Paragraph.objects.get(kind="preambular")
+
+    assert _outline_problem(operative) == "An item with sub-items of its own cannot become a sub-item."

@@ -1,7 +1,8 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from committee.services import grant_secretariat_access
 from documents.session_file import import_session, read_session_file
@@ -12,9 +13,16 @@ DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never us
 
 
 class Command(BaseCommand):
-    help = "Load the demo session (TD/B/EDE/1) and a secretariat login for it. Safe to run again."
+    help = (
+        "Load the demo session (TD/B/EDE/1) and a secretariat login for it, in development only. "
+        "Running it again resets the demo session to the file."
+    )
 
     def handle(self, *args, **options) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "The demo, with its published password, is loaded only with development settings (DEBUG)."
+            )
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
         user, _created = get_user_model().objects.get_or_create(
             username=DEMO_USERNAME, defaults={"email": "secretariat@example.org"}
