@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.forms import Field
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from committee.models import Committee, Entity, Membership
@@ -20,19 +21,49 @@ class ChoicesOncePerRequest:
         return field
 
 
+class ExistingRowsInline(admin.TabularInline):
+    """The rows already there, with their foreign keys shown as text: no query per row.
+
+    Pair it with a NewRowsInline of the same model, through which rows are added.
+    """
+
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        # Rows show their foreign keys and their own name (which may name the parent): load them all.
+        relations = [field.name for field in self.model._meta.concrete_fields if field.is_relation]
+        return super().get_queryset(request).select_related(*relations)
+
+
+class NewRowsInline(admin.TabularInline):
+    """Blank rows to add to an ExistingRowsInline of the same model."""
+
+    extra = 1
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).none()
+
+
 def object_being_edited(request: HttpRequest, model: type[models.Model]) -> models.Model | None:
     """The object of the admin change page this request is for, if any."""
     object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
     return model.objects.filter(pk=object_id).first() if object_id else None
 
 
-class MembershipInline(ChoicesOncePerRequest, admin.TabularInline):
+class MembershipInline(ExistingRowsInline):
     model = Membership
-    extra = 0
-    autocomplete_fields = ["entity"]
+    fields = ["entity", "status", "since", "until"]
+    readonly_fields = ["entity"]
 
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).select_related("entity")
+
+class NewMembershipInline(NewRowsInline):
+    model = Membership
+    fields = ["entity", "status", "since", "until"]
+    autocomplete_fields = ["entity"]
+    verbose_name_plural = _("add members")
 
 
 @admin.register(Committee)
@@ -42,7 +73,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name__en", "name__fr", "short_name__en", "short_name__fr"]
     autocomplete_fields = ["parent", "secretariat"]
     list_select_related = ["parent"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, NewMembershipInline]
 
 
 @admin.register(Entity)

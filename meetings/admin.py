@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from committee.admin import ChoicesOncePerRequest, object_being_edited
+from committee.admin import ChoicesOncePerRequest, ExistingRowsInline, NewRowsInline, object_being_edited
 from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
 
 
@@ -17,10 +17,6 @@ class MeetingInline(admin.StackedInline):
 class BureauInline(ChoicesOncePerRequest, admin.TabularInline):
     model = BureauMember
     extra = 0
-    autocomplete_fields = ["state"]
-
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).select_related("state")
 
     def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
         if db_field.name == "elected_at":
@@ -40,31 +36,20 @@ class AgendaInline(ChoicesOncePerRequest, admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ExistingRowsInline):
     """The session's participants as a list; each opens on its own page with its delegates."""
 
     model = Participation
-    extra = 0
     fields = ["entity", "category"]
     readonly_fields = ["entity", "category"]
     show_change_link = True
 
-    def has_add_permission(self, request: HttpRequest, obj: Session | None = None) -> bool:
-        return False
 
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).select_related("entity")
-
-
-class NewParticipationInline(admin.TabularInline):
+class NewParticipationInline(NewRowsInline):
     model = Participation
-    extra = 1
     fields = ["entity", "category"]
     autocomplete_fields = ["entity"]
     verbose_name_plural = _("add participants")
-
-    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).none()
 
 
 @admin.register(Session)
@@ -82,6 +67,9 @@ class AgendaItemInline(ChoicesOncePerRequest, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ["parent", "position", "title"]
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).select_related("agenda", "parent")
 
     def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
         if db_field.name == "parent":

@@ -315,12 +315,6 @@ class Participation(models.Model):
         """The name the entity bore at the session, in `language`."""
         return pick(self.name, language, fallback=()) or self.entity.name_in(language)
 
-    @staticmethod
-    def default_category(entity: Entity) -> str:
-        if entity.is_state:
-            return Participation.Category.MEMBER_STATE
-        return entity.organization_type
-
 
 class Delegate(models.Model):
     participation = models.ForeignKey(

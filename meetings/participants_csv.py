@@ -9,6 +9,7 @@ Nothing is written unless every row is right.
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -33,10 +34,10 @@ _LIMITS = {"name": 200, "title": 100, "function": 300, "email": 254}
 
 @dataclass
 class DelegationRows:
-    """What the file says about one entity: its category and its delegates."""
+    """What the file says about one entity: its category (None where no row gives one) and its delegates."""
 
     entity: Entity
-    category: str
+    category: str | None
     delegates: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -46,14 +47,19 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-def _entity_index() -> dict[str, Entity]:
-    """Every way a spreadsheet names an entity: its code, ISO alpha-2 code, names and acronyms in any UN language."""
-    index: dict[str, Entity] = {}
+def _entity_index() -> dict[str, list[Entity]]:
+    """Every way a spreadsheet names an entity: its code, ISO alpha-2 code, names and acronyms in any UN language.
+
+    A key can name several entities ("CI" is Côte d'Ivoire's alpha-2 code and an organization's
+    code): the row is then refused rather than guessed.
+    """
+    index: dict[str, list[Entity]] = {}
     for entity in Entity.objects.all():
-        keys = [entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()]
+        keys = {
+            _fold(key) for key in (entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()) if key
+        }
         for key in keys:
-            if key:
-                index.setdefault(_fold(key), entity)
+            index.setdefault(key, []).append(entity)
     return index
 
 
@@ -80,9 +86,16 @@ class _RowChecker:
             _fold(str(label)): value for value, label in Courtesy.choices
         }
 
-    def check(self, row: dict[str, str]) -> tuple[Entity, str, dict[str, str] | None]:
-        """Return the row's entity, category and delegate (None for a row without one), or raise _RowProblem."""
-        entity = self.entities.get(_fold(row.get("entity", "")))
+    def check(self, row: dict[str, str]) -> tuple[Entity, str | None, dict[str, str] | None]:
+        """Return the row's entity, category (None if not given) and delegate (None if none), or raise _RowProblem."""
+        matches = self.entities.get(_fold(row.get("entity", "")), [])
+        if len(matches) > 1:
+            raise _RowProblem(
+                "entity",
+                _("%(value)s could be %(candidates)s: give the full code")
+                % {"value": row["entity"], "candidates": ", ".join(f"{e} ({e.code})" for e in matches)},
+            )
+        entity = matches[0] if matches else None
         if entity is None:
             raise _RowProblem(
                 "entity",
@@ -96,8 +109,7 @@ class _RowChecker:
                 _("%(value)s is not one of %(choices)s")
                 % {"value": row["category"], "choices": ", ".join(Participation.Category.values)},
             )
-        category = category or Participation.default_category(entity)
-        if entity.is_state != (category in Participation.STATE_CATEGORIES):
+        if category and entity.is_state != (category in Participation.STATE_CATEGORIES):
             raise _RowProblem(
                 "category", _("%(category)s does not fit %(entity)s") % {"category": category, "entity": entity}
             )
@@ -126,6 +138,21 @@ class _RowChecker:
         return entity, category, delegate
 
 
+def _rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] | None]]:
+    """(row number, cells) after the header; cells None where the CSV module gives up (e.g. a huge cell)."""
+    row_number = 1
+    while True:
+        row_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield row_number, None
+            return
+        yield row_number, cells
+
+
 def read_participants_csv(content: bytes) -> list[DelegationRows]:
     """Parse and check the file; raise ImportRejected with every problem, by row and column."""
     try:
@@ -140,6 +167,9 @@ def read_participants_csv(content: bytes) -> list[DelegationRows]:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportRejected([Problem(_("row %(row)d") % {"row": line}, _("contains a NUL character"))])
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     header = [_ALIASES.get(_fold(name), _fold(name)) for name in next(reader)]
     problems = [
@@ -157,7 +187,10 @@ def read_participants_csv(content: bytes) -> list[DelegationRows]:
 
     checker = _RowChecker()
     delegations: dict[int, DelegationRows] = {}
-    for row_number, cells in enumerate(reader, start=2):
+    for row_number, cells in _rows(reader):
+        if cells is None:
+            problems.append(Problem(_("row %(row)d") % {"row": row_number}, _("cannot be read as CSV")))
+            break
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header):
@@ -173,7 +206,8 @@ def read_participants_csv(content: bytes) -> list[DelegationRows]:
         try:
             entity, category, delegate = checker.check(row)
             delegation = delegations.setdefault(entity.pk, DelegationRows(entity=entity, category=category))
-            if delegation.category != category:
+            delegation.category = delegation.category or category
+            if category and delegation.category != category:
                 raise _RowProblem(
                     "category",
                     _("%(entity)s is already listed above as %(category)s")

@@ -3,30 +3,48 @@
 from django.db import transaction
 from django.db.models import Max
 
+from committee.models import Entity, Membership
 from meetings.models import Delegate, Participation, Session
 from meetings.participants_csv import DelegationRows
 
 CSV_CHANGE_REASON = "Imported from a participants file"
 
 
+def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
+    """A new delegation's category when the file gives none: from the body's membership where recorded."""
+    if not entity.is_state:
+        return entity.organization_type
+    if not memberships:
+        return Participation.Category.MEMBER_STATE
+    status = memberships.get(entity.pk)
+    if status in (Membership.Status.MEMBER, Membership.Status.ASSOCIATE):
+        return Participation.Category.MEMBER_STATE
+    if status == Membership.Status.OBSERVER:
+        return Participation.Category.OBSERVER_STATE
+    return Participation.Category.OTHER_STATE
+
+
 def register_participants(*, session: Session, delegations: list[DelegationRows]) -> tuple[int, int]:
     """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
 
     A delegate already registered under the same name is updated rather than added again, so
-    importing the same file twice changes nothing.
+    importing the same file twice changes nothing. A delegation already registered keeps its
+    category unless the file gives another one.
     """
     added_delegations = added_delegates = 0
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
         existing = {p.entity_id: p for p in session.participations.prefetch_related("delegates")}
+        memberships = dict(session.committee.memberships.values_list("entity_id", "status"))
         for rows in delegations:
             participation = existing.get(rows.entity.pk)
             if participation is None:
-                participation = Participation(session=session, entity=rows.entity, category=rows.category)
+                category = rows.category or _default_category(rows.entity, memberships)
+                participation = Participation(session=session, entity=rows.entity, category=category)
                 participation._change_reason = CSV_CHANGE_REASON
                 participation.save()
                 added_delegations += 1
-            elif participation.category != rows.category:
+            elif rows.category and participation.category != rows.category:
                 participation.category = rows.category
                 participation._change_reason = CSV_CHANGE_REASON
                 participation.save(update_fields=["category"])

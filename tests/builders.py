@@ -128,3 +128,25 @@ def make_session_file(**session_changes: Any) -> dict[str, Any]:
     data = copy.deepcopy(_SMALL_SESSION)
     data["session"].update(session_changes)
     return data
+
+
+def make_larger_session_file(scale: int) -> dict[str, Any]:
+    """The small session grown `scale` times in all that pages list (participants, items, paragraphs...)."""
+    from committee.models import Entity
+
+    data = make_session_file(code=f"TST/G/{scale + 10}", number=scale + 10)
+    states = Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).order_by("code")
+    data["session"]["participants"] += [
+        {"entity": code, "category": "member_state", "delegates": [{"name": f"Delegate {code}"}]}
+        for code in states.values_list("code", flat=True)[: 3 * scale]
+    ]
+    data["session"]["agendas"][0]["items"] += [
+        {"title": {"en": f"Item {n}"}, "sub_items": [{"title": {"en": "Sub"}}]} for n in range(3 * scale)
+    ]
+    data["session"]["meetings"] += [{"key": f"m{n}", "kind": "informal"} for n in range(2 * scale)]
+    data["session"]["bureau"] *= scale
+    data["session"]["decisions"][0]["paragraphs"] *= scale
+    data["session"]["documents"] = []
+    data["session"]["report"].pop("document")
+    data["session"]["report"]["summary"] *= scale
+    return data

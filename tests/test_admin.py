@@ -1,10 +1,17 @@
 """The secretariat works through the administration screens: every list, search, and form opens."""
 
+import json
+
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from committee.models import Entity, Membership
 from documents.models import Document, DocumentFile
+from documents.session_file import import_session, read_session_file
+from tests.builders import make_larger_session_file
 
 PROJECT_APPS = ("committee", "meetings", "decisions", "documents")
 PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
@@ -102,3 +109,43 @@ def test_a_wrong_upload_is_refused_with_a_reason(client, secretariat, small_sess
     assert response.status_code == 200
     assert message in response.text
     assert not DocumentFile.objects.exists()
+
+
+CHANGE_PAGES = {
+    "admin:meetings_session_change": lambda session: session,
+    "admin:meetings_agenda_change": lambda session: session.agendas.get(kind="adopted"),
+    "admin:decisions_decision_change": lambda session: session.decisions.get(),
+    "admin:documents_report_change": lambda session: session.report,
+}
+
+
+@pytest.mark.parametrize("page", CHANGE_PAGES)
+def test_the_main_change_pages_take_the_same_number_of_queries_at_ten_times_the_size(client, secretariat, page):
+    client.force_login(secretariat)
+    counts = []
+    for scale in (1, 10):
+        session = import_session(read_session_file(json.dumps(make_larger_session_file(scale))))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(page, args=[CHANGE_PAGES[page](session).pk])).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts
+
+
+def test_the_committee_page_takes_the_same_number_of_queries_with_ten_times_the_members(
+    client, secretariat, small_session
+):
+    client.force_login(secretariat)
+    committee = small_session.committee
+    page = reverse("admin:committee_committee_change", args=[committee.pk])
+    states = Entity.objects.filter(kind=Entity.Kind.STATE).exclude(memberships__committee=committee)
+    counts = []
+    for members in (2, 20):
+        Membership.objects.bulk_create(
+            Membership(committee=committee, entity=state) for state in states[: members - committee.memberships.count()]
+        )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from committee.models import Entity
 from documents.session_file import import_session, read_session_file
 from meetings.models import Delegate, Participation
 from tests.builders import make_session_file
@@ -46,7 +47,7 @@ def test_it_registers_delegations_and_delegates(session, tmp_path, capsys):
     run_import(tmp_path, GOOD)
 
     assert registered(session) == {
-        "KEN": ("member_state", ["Wanjiru Example", "Otieno Example"]),
+        "KEN": ("observer_state", ["Wanjiru Example", "Otieno Example"]),  # an observer of the body
         "CIV": ("member_state", ["Awa Example"]),
         "CHE": ("other_state", []),
         "NGO1": ("ngo_general", ["Friendly Person"]),
@@ -59,7 +60,17 @@ def test_it_registers_delegations_and_delegates(session, tmp_path, capsys):
 def test_a_semicolon_separated_file_from_a_french_spreadsheet_is_read(session, tmp_path):
     run_import(tmp_path, "\ufeffentity;name;function\nFRA;Jean Essai;Conseiller\nAllemagne;Greta Beispiel;\n")
 
-    assert registered(session) == {"FRA": ("member_state", ["Jean Essai"]), "DEU": ("member_state", ["Greta Beispiel"])}
+    assert registered(session) == {
+        "FRA": ("member_state", ["Jean Essai"]),  # a member of the body
+        "DEU": ("other_state", ["Greta Beispiel"]),  # not a member of it
+    }
+
+
+def test_a_registered_delegation_keeps_its_category_when_the_file_gives_none(session, tmp_path):
+    run_import(tmp_path, "entity,category\nState of Palestine,observer_state\n")
+    run_import(tmp_path, "entity,name\nÉtat de Palestine,Someone\n")
+
+    assert registered(session) == {"PSE": ("observer_state", ["Someone"])}
 
 
 def test_importing_the_same_file_twice_adds_nothing(session, tmp_path):
@@ -95,6 +106,8 @@ def test_importing_the_same_file_twice_adds_nothing(session, tmp_path):
         ),
         ("entity,name\n", "the file: has no rows after the header"),
         ("", "the file: is empty"),
+        ("entity,name\nFRA,Jean\x00\n", "row 2: contains a NUL character"),
+        ('entity,name\nFRA,"' + "x" * 200_000 + '"\n', "row 2: cannot be read as CSV"),
     ],
 )
 def test_a_wrong_row_imports_nothing_and_names_the_row_and_column(session, tmp_path, capsys, content, expected):
@@ -103,6 +116,21 @@ def test_a_wrong_row_imports_nothing_and_names_the_row_and_column(session, tmp_p
 
     assert expected in capsys.readouterr().err
     assert not Participation.objects.exists()
+    assert not Delegate.objects.exists()
+
+
+def test_a_name_that_could_be_two_entities_is_refused(session, tmp_path, capsys):
+    Entity.objects.create(
+        code="CI", kind="organization", organization_type="ngo_general", name={"en": "Consumers International"}
+    )
+
+    with pytest.raises(CommandError):
+        run_import(tmp_path, "entity,name\nCI,Kouadio Yao\n")
+
+    err = capsys.readouterr().err
+    assert "row 2, column entity: CI could be " in err
+    assert "Côte d'Ivoire (CIV)" in err
+    assert "Consumers International (CI)" in err
     assert not Delegate.objects.exists()
 
 

@@ -7,9 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from committee.models import Entity
 from documents.session_file import import_session, read_session_file
-from tests.builders import make_session_file
+from tests.builders import make_larger_session_file, make_session_file
 
 pytestmark = pytest.mark.django_db
 
@@ -55,32 +54,29 @@ def test_the_session_page_speaks_french(client, secretariat, small_session):
     assert "Amis des essais" in page
 
 
-def _bigger_session_file(scale: int) -> dict:
-    data = make_session_file(code=f"TST/G/{scale + 10}", number=scale + 10)
-    states = list(
-        Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).values_list("code", flat=True)
-    )
-    data["session"]["participants"] += [
-        {"entity": code, "category": "member_state", "delegates": [{"name": f"Delegate {code}"}]}
-        for code in states[: 3 * scale]
-    ]
-    data["session"]["agendas"][0]["items"] += [
-        {"title": {"en": f"Item {n}"}, "sub_items": [{"title": {"en": "Sub"}}]} for n in range(3 * scale)
-    ]
-    data["session"]["meetings"] += [{"key": f"m{n}", "kind": "informal"} for n in range(2 * scale)]
-    data["session"]["bureau"] *= scale
-    data["session"]["documents"] = []
-    data["session"].pop("report")
-    return data
-
-
 def test_the_session_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):
     client.force_login(secretariat)
     counts = []
     for scale in (1, 10):
-        session = import_session(read_session_file(json.dumps(_bigger_session_file(scale))))
+        session = import_session(read_session_file(json.dumps(make_larger_session_file(scale))))
         with CaptureQueriesContext(connection) as queries:
             assert client.get(session.get_absolute_url()).status_code == 200
         counts.append(len(queries))
 
     assert counts[0] == counts[1], counts
+
+
+def test_french_lists_sort_accented_names_among_their_letters(client, secretariat):
+    data = make_session_file()
+    data["session"]["participants"] += [
+        {"entity": code, "category": "member_state"} for code in ("TUR", "EGY", "ESP", "SEN", "SWE", "DJI")
+    ]
+    import_session(read_session_file(json.dumps(data)))
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "fr"
+
+    page = client.get(reverse("meetings:session", kwargs={"code": "TST/G/2"})).text
+
+    names = ["Djibouti", "Égypte", "Espagne", "France", "Kenya", "Sénégal", "Suède", "Türkiye"]
+    positions = [page.index(f'<li class="list-inline-item">{name}') for name in names]
+    assert positions == sorted(positions)
