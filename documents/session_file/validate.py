@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Committee, Entity
@@ -65,18 +65,18 @@ def read_session_file(text: str) -> dict[str, Any]:
 
 # What the schema's patterns mean, in words.
 _PATTERN_MEANINGS = {
-    "^\\d{4}-\\d{2}-\\d{2}$": _lazy("a date such as 2017-10-04"),
-    "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$": _lazy("a time such as 09:30"),
-    "^[A-Za-z0-9][A-Za-z0-9._-]*$": _lazy("a code of letters, digits, dots, dashes and underscores"),
-    "^[A-Z0-9][A-Za-z0-9./()\\-]*$": _lazy("a UN symbol such as TD/B/EDE/1"),
-    "^[-a-zA-Z0-9_]+$": _lazy("a key of letters, digits, dashes and underscores"),
+    "^\\d{4}-\\d{2}-\\d{2}$": gettext_lazy("a date such as 2017-10-04"),
+    "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$": gettext_lazy("a time such as 09:30"),
+    "^[A-Za-z0-9][A-Za-z0-9._-]*$": gettext_lazy("a code of letters, digits, dots, dashes and underscores"),
+    "^[A-Z0-9][A-Za-z0-9./()\\-]*$": gettext_lazy("a UN symbol such as TD/B/EDE/1"),
+    "^[-a-zA-Z0-9_]+$": gettext_lazy("a key of letters, digits, dashes and underscores"),
 }
 _TYPE_NAMES = {
-    "object": _lazy("an object { … }"),
-    "array": _lazy("a list [ … ]"),
-    "string": _lazy("a text in double quotes"),
-    "integer": _lazy("a whole number"),
-    "boolean": _lazy("true or false"),
+    "object": gettext_lazy("an object { … }"),
+    "array": gettext_lazy("a list [ … ]"),
+    "string": gettext_lazy("a text in double quotes"),
+    "integer": gettext_lazy("a whole number"),
+    "boolean": gettext_lazy("true or false"),
 }
 
 
