@@ -9,12 +9,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.multilingual import MultilingualField, pick
+from committee.multilingual import LANGUAGES, MultilingualField, pick
 
 code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
     _("Use letters, digits, dots, dashes and underscores, starting with a letter or digit."),
 )
+
+
+GENDERS = ("m", "f")
+
+
+def validate_genders(value: object) -> None:
+    if not isinstance(value, dict) or any(
+        language not in LANGUAGES or gender not in GENDERS for language, gender in value.items()
+    ):
+        raise ValidationError(_('Give a gender ("m" or "f") per language code, e.g. {"fr": "m"}.'))
 
 
 class Entity(models.Model):
@@ -97,6 +107,15 @@ class Committee(models.Model):
         blank=True,
     )
     name = MultilingualField(_("name"))
+    name_gender = models.JSONField(
+        _("grammatical gender of the name"),
+        default=dict,
+        blank=True,
+        validators=[validate_genders],
+        help_text=_(
+            'Per language where articles agree with it, e.g. {"fr": "m"} for "le Groupe", {"fr": "f"} for "la Commission".'
+        ),
+    )
     short_name = MultilingualField(
         _("short name"),
         blank=True,

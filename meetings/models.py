@@ -229,12 +229,21 @@ class AgendaItemQuerySet(models.QuerySet):
 class AgendaItem(models.Model):
     """A numbered item of an agenda, or a lettered sub-item of one."""
 
+    class Purpose(models.TextChoices):
+        # The procedural items every session takes up; the report writes their sections itself.
+        SUBSTANTIVE = "", _("Substantive item")
+        ELECTION_OF_OFFICERS = "election_of_officers", _("Election of officers")
+        ADOPTION_OF_AGENDA = "adoption_of_agenda", _("Adoption of the agenda")
+        NEXT_SESSION_AGENDA = "next_session_agenda", _("Provisional agenda of the next session")
+        ADOPTION_OF_REPORT = "adoption_of_report", _("Adoption of the report")
+
     agenda = models.ForeignKey(Agenda, verbose_name=_("agenda"), on_delete=models.CASCADE, related_name="items")
     parent = models.ForeignKey(
         "self", verbose_name=_("item"), on_delete=models.CASCADE, related_name="sub_items", null=True, blank=True
     )
     position = models.PositiveSmallIntegerField(_("number"), help_text=_("1, 2, 3… among its siblings."))
     title = MultilingualField(_("title"), long=True)
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices, blank=True)
     history = HistoricalRecords()
 
     objects = AgendaItemQuerySet.as_manager()

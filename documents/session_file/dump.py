@@ -119,6 +119,7 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "kind": committee.kind,
             "parent": committee.parent.code if committee.parent_id else None,
             "name": committee.name,
+            "name_gender": committee.name_gender,
             "short_name": committee.short_name,
             "mandate": committee.mandate,
             "secretariat": committee.secretariat.code if committee.secretariat_id else None,
@@ -164,7 +165,13 @@ def _bureau_member(member: Any) -> dict[str, Any]:
 
 def _agenda(agenda: Agenda) -> dict[str, Any]:
     items = [
-        _compact({"title": item.title, "sub_items": [{"title": sub.title} for sub in item.sub_items.all()]})
+        _compact(
+            {
+                "title": item.title,
+                "purpose": item.purpose,
+                "sub_items": [{"title": sub.title} for sub in item.sub_items.all()],
+            }
+        )
         for item in agenda.top_items
     ]
     return _compact(

@@ -165,6 +165,7 @@ class _Writer:
                     kind=data["kind"],
                     parent=known[data["parent"]] if data.get("parent") else None,
                     name=data["name"],
+                    name_gender=data.get("name_gender", {}),
                     short_name=data.get("short_name", {}),
                     mandate=data.get("mandate", ""),
                     secretariat=secretariat,
@@ -277,7 +278,13 @@ class _Writer:
             item_rows = [
                 (
                     [*path, number - 1],
-                    {"agenda_id": agenda.pk, "parent_id": None, "position": number, "title": item["title"]},
+                    {
+                        "agenda_id": agenda.pk,
+                        "parent_id": None,
+                        "position": number,
+                        "title": item["title"],
+                        "purpose": item.get("purpose", ""),
+                    },
                 )
                 for number, item in enumerate(data["items"], start=1)
             ]

@@ -278,6 +278,8 @@ class ReferenceCheck:
         self.check_duplicates(["session", "agendas"], [a["kind"] for a in agendas], _("agenda"))
         for index, agenda in enumerate(agendas):
             self.check_meeting_key(["session", "agendas", index, "adopted_at"], agenda.get("adopted_at"))
+            purposes = [item["purpose"] for item in agenda["items"] if "purpose" in item]
+            self.check_duplicates(["session", "agendas", index, "items"], purposes, _("purpose"))
 
     def check_participants(self) -> None:
         participants = self.session.get("participants", [])
