@@ -113,7 +113,7 @@ class Committee(models.Model):
         blank=True,
         validators=[validate_genders],
         help_text=_(
-            'Per language where articles agree with it, e.g. {"fr": "m"} for "le Groupe", {"fr": "f"} for "la Commission".'
+            'Where articles agree with the name: {"fr": "m"} for "le Groupe", {"fr": "f"} for "la Commission".'
         ),
     )
     short_name = MultilingualField(
