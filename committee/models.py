@@ -57,6 +57,13 @@ class Entity(models.Model):
     )
     name = MultilingualField(_("name"), help_text=_("For States, the UNTERM short name."))
     acronym = MultilingualField(_("acronym"), blank=True)
+    name_gender = models.JSONField(
+        _("grammatical gender of the name"),
+        default=dict,
+        blank=True,
+        validators=[validate_genders],
+        help_text=_('Where articles agree with the name or acronym: {"fr": "f"} for "la CNUCED".'),
+    )
     iso2 = models.CharField(_("ISO alpha-2 code"), max_length=2, blank=True)
     m49 = models.PositiveSmallIntegerField(_("M49 code"), null=True, blank=True)
     history = HistoricalRecords()

@@ -132,7 +132,13 @@ def _committee(committee: Committee) -> dict[str, Any]:
 
 def _organization(entity: Entity) -> dict[str, Any]:
     return _compact(
-        {"code": entity.code, "type": entity.organization_type, "name": entity.name, "acronym": entity.acronym}
+        {
+            "code": entity.code,
+            "type": entity.organization_type,
+            "name": entity.name,
+            "acronym": entity.acronym,
+            "name_gender": entity.name_gender,
+        }
     )
 
 

@@ -127,6 +127,7 @@ class _Writer:
                     organization_type=org["type"],
                     name=org["name"],
                     acronym=org.get("acronym", {}),
+                    name_gender=org.get("name_gender", {}),
                 ),
                 ["organizations", index],
             )
