@@ -1,0 +1,711 @@
+"""Build a session report as a UN-style Word document from its data, in one language.
+
+The layout follows the reference report (TD/B/EDE/1/3) and ../shared/UN-CONVENTIONS.md: the
+masthead, the contents, I. the agreed recommendations, II. the Chair's summary, III. the
+organizational matters written from the session's data, then the annexes (the provisional agenda
+of the next session, attendance). Paragraph numbers are literal text ("1." and a tab), not Word
+numbering, so that they survive conversion and quotation.
+"""
+
+import io
+import math
+import re
+import string
+
+from django.utils import translation
+from django.utils.translation import npgettext, pgettext
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from committee.multilingual import pick
+from documents.report.data import AgendaItemData, MeetingData, OfficerData, SectionData, SessionReportData
+from documents.report.language import ReportLanguage, report_language
+from documents.report.markup import Segment, parse, xml_safe
+from documents.report.word import (
+    Footnotes,
+    Run,
+    add_runs,
+    begin_field,
+    end_field,
+    right_to_left,
+    set_fonts,
+    update_fields_on_open,
+)
+from meetings.attendance import attendance_by_category
+from meetings.models import AgendaItem, BureauMember, Meeting, Participation
+
+BODY_SIZE = Pt(10)
+NOTE_SIZE = Pt(9)
+INDENT = Cm(1.25)
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+# The UI's language codes where they differ from the data's.
+DJANGO_LANGUAGE = {"zh": "zh-hans"}
+
+
+def build_session_report(data: SessionReportData, *, language: str) -> bytes:
+    """The report of the session described by `data`, in `language`, as the bytes of a .docx file."""
+    with translation.override(DJANGO_LANGUAGE.get(language, language)):
+        return _SessionReport(data, report_language(language)).build()
+
+
+class _SessionReport:
+    def __init__(self, data: SessionReportData, language: ReportLanguage) -> None:
+        self.data = data
+        self.lang = language
+        self.document = new_document()
+        self.notes = Footnotes()
+        self.paragraph_number = 0  # runs on through chapters II and III
+        self.chapter_one_notes = 0
+        self.named_body = False  # the first mention gives the body's full name, later ones its short name
+
+    # Text --------------------------------------------------------------------------------------
+
+    def text(self, value: dict[str, str]) -> str:
+        return xml_safe(pick(value, self.lang.code))
+
+    def rich(self, template: str, **values: str | list[Run]) -> list[Run]:
+        """`template` (already translated) with its %(name)s filled, keeping the runs of rich values."""
+        runs: list[Run] = []
+        for index, part in enumerate(re.split(r"%\((\w+)\)s", template)):
+            if index % 2 == 0:
+                runs.append((part, ""))
+            else:
+                value = values[part]
+                runs.extend(value if isinstance(value, list) else [(value, "")])
+        return [(self.lang.typography(xml_safe(text)), style) for text, style in runs]
+
+    def body(self, *, capital: bool = False, full: bool = False) -> str:
+        """The body as a sentence names it: in full the first time, by its short name afterwards."""
+        short = self.text(self.data.body_short)
+        if full or not self.named_body or not short:
+            self.named_body = True
+            phrase = self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code))
+        else:
+            phrase = short
+        return _capitalize(phrase) if capital else phrase
+
+    def of_body(self) -> str:
+        return self.lang.of(self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code)))
+
+    def ordinal(self) -> str:
+        return self.lang.ordinal(self.data.number)
+
+    # Paragraphs -----------------------------------------------------------------------------------
+
+    def paragraph(
+        self, runs: list[Run] = (), *, style: str | None = None, align=None, size=None, bold=False
+    ) -> Paragraph:
+        paragraph = self.document.add_paragraph(style=style)
+        add_runs(paragraph, runs)
+        if align is not None:
+            paragraph.alignment = align
+        for run in paragraph.runs:
+            if size:
+                run.font.size = size
+            if bold:
+                run.bold = True
+        if self.lang.right_to_left:
+            right_to_left(paragraph)
+        return paragraph
+
+    def write_segments(self, paragraph: Paragraph, segments: list[Segment], *, asterisks: bool = False) -> None:
+        for segment in segments:
+            if segment.footnote is not None:
+                mark = None
+                if asterisks:
+                    self.chapter_one_notes += 1
+                    mark = "*" * self.chapter_one_notes
+                self.notes.reference(paragraph, self.segment_runs(segment.footnote), mark=mark)
+            else:
+                add_runs(paragraph, [(self.lang.typography(segment.text), "italic" if segment.italic else "")])
+
+    def segment_runs(self, segments: list[Segment]) -> list[Run]:
+        return [(self.lang.typography(s.text), "italic" if s.italic else "") for s in segments if s.footnote is None]
+
+    def hanging(self, label: str, *, level: int = 1) -> Paragraph:
+        """A paragraph that starts with a literal label ("1.", "a)") hanging before its text."""
+        paragraph = self.paragraph([(f"{label}\t", "")])
+        paragraph.paragraph_format.left_indent = INDENT * level
+        paragraph.paragraph_format.first_line_indent = -INDENT
+        paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
+        return paragraph
+
+    def numbered(self, runs: list[Run] | None = None, *, segments: list[Segment] | None = None) -> Paragraph:
+        """The report's next numbered paragraph."""
+        self.paragraph_number += 1
+        paragraph = self.hanging(f"{self.paragraph_number}.")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if runs:
+            add_runs(paragraph, runs)
+        if segments:
+            self.write_segments(paragraph, segments)
+        return paragraph
+
+    def heading(self, label: str, title: str, level: int) -> Paragraph:
+        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        add_runs(paragraph, [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
+        paragraph.paragraph_format.left_indent = INDENT
+        paragraph.paragraph_format.first_line_indent = -INDENT
+        paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT)
+        if self.lang.right_to_left:
+            right_to_left(paragraph)
+        return paragraph
+
+    def agenda_item_line(self, number: int | None) -> None:
+        if number is not None:
+            line = self.paragraph(self.rich(pgettext("report", "(Agenda item %(number)s)"), number=str(number)))
+            line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def sub_item_label(self, index: int) -> str:
+        letter = string.ascii_lowercase[index % 26] * (index // 26 + 1)
+        return pgettext("report sub-item", "(%(letter)s)") % {"letter": letter}
+
+    # The document ---------------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        self.set_up()
+        self.masthead()
+        chapters = [
+            (self.recommendations_title(), self.recommendations, self.recommendations_sections())
+            if self.data.decisions
+            else None,
+            (self.summary_title(), self.summary, self.summary_sections()) if self.data.summary else None,
+            (pgettext("report", "Organizational matters"), self.organizational_matters, self.procedural_titles())
+            if self.procedural_items() or self.data.bureau
+            else None,
+        ]
+        chapters = [chapter for chapter in chapters if chapter]
+        annexes = [
+            (self.next_agenda_title(), self.next_agenda) if self.data.next_agenda else None,
+            (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
+        ]
+        annexes = [annex for annex in annexes if annex]
+        self.annex_numbers = {writer.__name__: ROMAN[i] for i, (_title, writer) in enumerate(annexes)}
+        self.contents(chapters, annexes)
+        for index, (title, writer, _sections) in enumerate(chapters):
+            self.heading(f"{ROMAN[index]}.", title, 1)
+            writer()
+        for index, (title, writer) in enumerate(annexes):
+            self.annex_heading(ROMAN[index], title, note=writer == self.attendance)
+            writer()
+        self.notes.attach(self.document, font_size=NOTE_SIZE)
+        update_fields_on_open(self.document)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+    def set_up(self) -> None:
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as in Geneva
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin, section.bottom_margin = Cm(1.9), Cm(2.5)
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name = self.lang.font
+        normal.font.size = BODY_SIZE
+        set_fonts(normal.element, self.lang.font)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = Pt(12)
+        for level, size in ((1, 14), (2, 12), (3, 10)):
+            heading = styles[f"Heading {level}"]
+            heading.font.name = self.lang.font
+            set_fonts(heading.element, self.lang.font)
+            heading.font.size = Pt(size)
+            heading.font.bold = True
+            heading.font.italic = False
+            heading.font.color.rgb = RGBColor(0, 0, 0)
+            heading.paragraph_format.space_before = Pt(12)
+            heading.paragraph_format.space_after = Pt(6)
+            heading.paragraph_format.keep_with_next = True
+
+    def masthead(self) -> None:
+        d = self.data
+        top = self.document.add_table(rows=2, cols=2)
+        top.alignment = WD_TABLE_ALIGNMENT.CENTER
+        left, right = top.rows[0].cells
+        add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
+        left.paragraphs[0].runs[0].font.size = Pt(12)
+        symbol = right.paragraphs[0]
+        add_runs(symbol, [(xml_safe(d.symbol), "bold")])
+        symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if symbol.runs:
+            symbol.runs[0].font.size = Pt(14)
+        organization, distribution = top.rows[1].cells
+        add_runs(organization.paragraphs[0], [(self.text(d.organization), "bold")])
+        if organization.paragraphs[0].runs:
+            organization.paragraphs[0].runs[0].font.size = Pt(14)
+        lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
+        if d.issued_on:
+            lines.append([(self.lang.date(d.issued_on), "")])
+        if d.original_language != self.lang.code:
+            lines.append([(_capitalize(self.lang.language_name(self.lang.code)), "")])
+        original = self.lang.language_name(d.original_language)
+        lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
+        first = distribution.paragraphs[0]
+        for index, runs in enumerate(lines):
+            paragraph = first if index == 0 else distribution.add_paragraph()
+            add_runs(paragraph, runs)
+            paragraph.paragraph_format.space_after = Pt(0)
+        self.paragraph()
+        for name in d.parents:
+            self.paragraph([(self.text(name), "bold")]).paragraph_format.space_after = Pt(0)
+        self.paragraph([(self.text(d.body), "bold")]).paragraph_format.space_after = Pt(0)
+        session_line = self.rich(pgettext("report", "%(ordinal)s session"), ordinal=_capitalize(self.ordinal()))
+        self.paragraph(session_line).paragraph_format.space_after = Pt(0)
+        if d.start_date and d.end_date:
+            place_and_dates = self.rich(
+                pgettext("report", "%(city)s, %(dates)s"),
+                city=self.text(d.city),
+                dates=self.lang.date_span(d.start_date, d.end_date),
+            )
+            self.paragraph(place_and_dates)
+        title = self.rich(
+            pgettext("report", "Report %(of_body)s on its %(ordinal)s session"),
+            of_body=self.of_body(),
+            ordinal=self.ordinal(),
+        )
+        self.paragraph(title, size=Pt(16), bold=True).paragraph_format.space_before = Pt(18)
+        held = self.held_at()
+        if held:
+            self.paragraph(held)
+
+    def distribution(self) -> str:
+        return {
+            "general": pgettext("report distribution", "General"),
+            "limited": pgettext("report distribution", "Limited"),
+            "restricted": pgettext("report distribution", "Restricted"),
+        }[self.data.distribution]
+
+    def held_at(self) -> list[Run]:
+        d = self.data
+        if not (d.start_date and d.end_date):
+            return []
+        first, last = self.lang.range_ends(d.start_date, d.end_date)
+        if d.start_date == d.end_date:
+            dates = self.rich(pgettext("report", "on %(date)s"), date=last)
+        else:
+            dates = self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+        city = self.text(d.city)
+        if self.text(d.venue):
+            return self.rich(
+                pgettext("report", "Held %(at_venue)s, %(in_city)s, %(dates)s"),
+                at_venue=self.lang.at(self.text(d.venue)),
+                in_city=self.lang.in_city(city),
+                dates=dates,
+            )
+        if city:
+            return self.rich(pgettext("report", "Held in %(city)s, %(dates)s"), city=city, dates=dates)
+        return []
+
+    def contents(self, chapters: list, annexes: list) -> None:
+        heading = self.paragraph([(pgettext("report", "Contents"), "")], size=Pt(14))
+        heading.paragraph_format.space_before = Pt(18)
+        page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
+        entries: list[tuple[str, str, int]] = []
+        for index, (title, _writer, sections) in enumerate(chapters):
+            entries.append((f"{ROMAN[index]}.", title, 1))
+            entries.extend((label, section, 2) for label, section in sections)
+        if annexes:
+            entries.append(("", pgettext("report", "Annexes"), 0))
+            entries.extend((f"{ROMAN[index]}.", title, 1) for index, (title, _writer) in enumerate(annexes))
+        begin_field(page, ' TOC \\o "1-2" \\h \\z \\u ')
+        last = page
+        for label, title, level in entries:
+            last = self.paragraph([(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
+            last.paragraph_format.left_indent = INDENT * max(level, 1)
+            last.paragraph_format.first_line_indent = -INDENT if label else Cm(0)
+            last.paragraph_format.space_after = Pt(3)
+        end_field(last)
+        last.add_run().add_break(WD_BREAK.PAGE)
+
+    # I. Recommendations -----------------------------------------------------------------------
+
+    def recommendations_title(self) -> str:
+        if len(self.data.decisions) == 1 and self.text(self.data.decisions[0].title):
+            return self.text(self.data.decisions[0].title)
+        return pgettext("report", "Agreed recommendations and decisions")
+
+    def recommendations_sections(self) -> list[tuple[str, str]]:
+        if len(self.data.decisions) < 2:
+            return []
+        return [(f"{string.ascii_uppercase[i]}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
+
+    def decision_title(self, decision) -> str:
+        kinds = {
+            "agreed_recommendations": pgettext("report", "Agreed recommendations"),
+            "agreed_conclusions": pgettext("report", "Agreed conclusions"),
+            "decision": pgettext("report", "Decision"),
+            "resolution": pgettext("report", "Resolution"),
+        }
+        return self.text(decision.title) or kinds[decision.kind]
+
+    def recommendations(self) -> None:
+        several = len(self.data.decisions) > 1
+        for index, decision in enumerate(self.data.decisions):
+            if several:
+                self.heading(f"{string.ascii_uppercase[index]}.", self.decision_title(decision), 2)
+            self.paragraph([(self.body(capital=True, full=True) + ",", "")]).paragraph_format.first_line_indent = INDENT
+            operative = 0
+            for paragraph in decision.paragraphs:
+                if paragraph.kind == "operative":
+                    operative += 1
+                    written = self.hanging(f"{operative}.")
+                else:
+                    written = self.paragraph()
+                    written.paragraph_format.first_line_indent = INDENT
+                written.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                self.write_segments(written, parse(self.text(paragraph.text)), asterisks=True)
+                for letter, sub_item in enumerate(paragraph.sub_items):
+                    line = self.hanging(self.sub_item_label(letter), level=2)
+                    self.write_segments(line, parse(self.text(sub_item)), asterisks=True)
+
+    # II. Chair's summary ------------------------------------------------------------------------
+
+    def summary_title(self) -> str:
+        chair = next((o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR), None)
+        if chair is not None and chair.courtesy == "ms":
+            return pgettext("report, feminine", "Chair's summary")
+        return pgettext("report, masculine", "Chair's summary")
+
+    def summary_sections(self) -> list[tuple[str, str]]:
+        labels = self.section_labels(self.data.summary)
+        return [(label, self.text(s.title)) for label, s in zip(labels, self.data.summary, strict=True)]
+
+    @staticmethod
+    def section_labels(sections: tuple[SectionData, ...], *, letters: bool = True) -> list[str]:
+        labels, count = [], 0
+        for section in sections:
+            if section.numbered:
+                labels.append(f"{string.ascii_uppercase[count] if letters else count + 1}.")
+                count += 1
+            else:
+                labels.append("")
+        return labels
+
+    def summary(self) -> None:
+        for label, section in zip(self.section_labels(self.data.summary), self.data.summary, strict=True):
+            self.heading(label, self.text(section.title), 2)
+            self.agenda_item_line(section.agenda_item)
+            for text in section.paragraphs:
+                self.numbered(segments=parse(self.text(text)))
+            labels = self.section_labels(section.subsections, letters=False)
+            for sub_label, subsection in zip(labels, section.subsections, strict=True):
+                self.heading(sub_label, self.text(subsection.title), 3)
+                for text in subsection.paragraphs:
+                    self.numbered(segments=parse(self.text(text)))
+
+    # III. Organizational matters ------------------------------------------------------------------
+
+    def procedural_items(self) -> list[AgendaItemData]:
+        return [item for item in self.data.agenda if item.purpose]
+
+    def procedural_titles(self) -> list[tuple[str, str]]:
+        items = self.procedural_items()
+        if not items:
+            return [("A.", pgettext("report", "Election of officers"))]
+        return [(f"{string.ascii_uppercase[i]}.", self.text(item.title)) for i, item in enumerate(items)]
+
+    def organizational_matters(self) -> None:
+        self.previous_meeting: MeetingData | None = None
+        items = self.procedural_items()
+        if not items:  # no agenda to follow: the election is all there is to report
+            self.heading("A.", pgettext("report", "Election of officers"), 2)
+            self.election()
+            return
+        writers = {
+            AgendaItem.Purpose.ELECTION_OF_OFFICERS: self.election,
+            AgendaItem.Purpose.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
+            AgendaItem.Purpose.NEXT_SESSION_AGENDA: self.next_session_agenda,
+            AgendaItem.Purpose.ADOPTION_OF_REPORT: self.adoption_of_report,
+        }
+        for index, item in enumerate(items):
+            self.heading(f"{string.ascii_uppercase[index]}.", self.text(item.title), 2)
+            self.agenda_item_line(item.number)
+            writers[item.purpose]()
+
+    def at_meeting(self, meeting: MeetingData | None, sentence: str, **values: str | list[Run]) -> None:
+        """A numbered paragraph "At its <meeting>, on <date>, <sentence>", or "At the same meeting, …"."""
+        opening: list[Run]
+        if meeting is not None and meeting == self.previous_meeting:
+            opening = self.rich(pgettext("report", "At the same meeting, "))
+        elif meeting is not None and meeting.kind and meeting.date:
+            opening = self.rich(
+                pgettext("report", "At its %(meeting)s, on %(date)s, "),
+                meeting=self.meeting_name(meeting.kind),
+                date=self.lang.date(meeting.date),
+            )
+        elif meeting is not None and meeting.kind:
+            opening = self.rich(pgettext("report", "At its %(meeting)s, "), meeting=self.meeting_name(meeting.kind))
+        elif meeting is not None and meeting.date:
+            opening = self.rich(pgettext("report", "On %(date)s, "), date=self.lang.date(meeting.date))
+        else:
+            opening = []
+        self.previous_meeting = meeting
+        body = self.body(capital=not opening)
+        self.numbered(opening + self.rich(sentence, body=body, **values))
+
+    def meeting_name(self, kind: str) -> str:
+        return {
+            Meeting.Kind.OPENING_PLENARY: pgettext("report", "opening plenary meeting"),
+            Meeting.Kind.CLOSING_PLENARY: pgettext("report", "closing plenary meeting"),
+        }.get(kind, pgettext("report", "plenary meeting"))
+
+    def election(self) -> None:
+        groups: dict[tuple, list[OfficerData]] = {}
+        for officer in self.data.bureau:
+            when = officer.elected_at or (MeetingData("", "", officer.elected_on) if officer.elected_on else None)
+            groups.setdefault((when,), []).append(officer)
+        if not groups:
+            self.numbered(self.rich(pgettext("report", "No officers were elected.")))
+        for (meeting,), officers in groups.items():
+            self.at_meeting(
+                meeting, pgettext("report", "%(body)s elected %(officers)s."), officers=self.officers(officers)
+            )
+
+    def officers(self, officers: list[OfficerData]) -> list[Run]:
+        """Mr. X (Bangladesh) Chair and Ms. Y (Egypt) and Mr. Z (Estonia) Vice-Chairs-cum-Rapporteurs."""
+        by_role: dict[str, list[OfficerData]] = {}
+        for officer in officers:
+            by_role.setdefault(officer.role, []).append(officer)
+        groups = []
+        for role in BureauMember.Role.values:
+            people = by_role.get(role)
+            if not people:
+                continue
+            names = [self.officer(person) for person in people]
+            groups.append([*self.joined(names), (" ", ""), (self.office(role, people), "")])
+        return self.joined(groups)
+
+    def officer(self, officer: OfficerData) -> list[Run]:
+        runs = [*self.lang.courtesy(officer.courtesy), (" " + xml_safe(officer.name), "")]
+        state = self.text(officer.state)
+        return [*runs, (f" ({state})", "")] if state else runs
+
+    def joined(self, parts: list[list[Run]]) -> list[Run]:
+        """A, B and C."""
+        if len(parts) == 1:
+            return parts[0]
+        runs: list[Run] = []
+        for index, part in enumerate(parts[:-1]):
+            if index:
+                runs.append((pgettext("report list", ", "), ""))
+            runs.extend(part)
+        return runs + self.rich(pgettext("report list", " and ")) + parts[-1]
+
+    def office(self, role: str, people: list[OfficerData]) -> str:
+        feminine = all(person.courtesy == "ms" for person in people)
+        context = "report office, feminine" if feminine else "report office, masculine"
+        count = len(people)
+        titles = {
+            BureauMember.Role.CHAIR: npgettext(context, "Chair", "Chairs", count),
+            BureauMember.Role.VICE_CHAIR: npgettext(context, "Vice-Chair", "Vice-Chairs", count),
+            BureauMember.Role.RAPPORTEUR: npgettext(context, "Rapporteur", "Rapporteurs", count),
+            BureauMember.Role.VICE_CHAIR_RAPPORTEUR: npgettext(
+                context, "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
+            ),
+        }
+        return titles[role]
+
+    def adoption_of_agenda(self) -> None:
+        d = self.data
+        if d.agenda_symbol:
+            sentence = pgettext(
+                "report",
+                "%(body)s adopted its provisional agenda, issued as %(symbol)s. The agenda as adopted was as follows:",
+            )
+        else:
+            sentence = pgettext("report", "%(body)s adopted its agenda, which was as follows:")
+        self.at_meeting(d.agenda_adopted_at, sentence, symbol=xml_safe(d.agenda_symbol))
+        self.agenda_list(d.agenda, level=2)
+
+    def agenda_list(self, items: tuple[AgendaItemData, ...], *, level: int) -> None:
+        for item in items:
+            line = self.hanging(f"{item.number}.", level=level)
+            add_runs(line, [(self.lang.typography(_full_stop(self.text(item.title))), "")])
+            for letter, sub_item in enumerate(item.sub_items):
+                sub = self.hanging(self.sub_item_label(letter), level=level + 1)
+                add_runs(sub, [(self.lang.typography(_full_stop(self.text(sub_item))), "")])
+
+    def next_session_agenda(self) -> None:
+        self.at_meeting(
+            self.data.next_agenda_adopted_at,
+            pgettext(
+                "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see annex %(annex)s)."
+            ),
+            ordinal=self.lang.ordinal(self.data.number + 1),
+            annex=self.annex_numbers.get("next_agenda", "I"),
+        )
+
+    def adoption_of_report(self) -> None:
+        finalizers = [o for o in self.data.bureau if o.role in ("rapporteur", "vice_chair_rapporteur")]
+        if not finalizers:
+            finalizers = [o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR]
+        if finalizers:
+            role = finalizers[0].role
+            people = [o for o in finalizers if o.role == role]
+            feminine = all(person.courtesy == "ms" for person in people)
+            who = self.lang.definite_plural(
+                self.office(role, people), plural=len(people) > 1, gender="f" if feminine else "m"
+            )
+            sentence = pgettext(
+                "report",
+                "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session after the session.",
+            )
+        else:
+            who = ""
+            sentence = pgettext("report", "%(body)s adopted the report on its %(ordinal)s session.")
+        meeting = self.data.next_agenda_adopted_at or self.data.closing_meeting
+        self.at_meeting(meeting, sentence, who=who, ordinal=self.ordinal())
+
+    # Annexes ---------------------------------------------------------------------------------------
+
+    def annex_heading(self, number: str, title: str, *, note: bool) -> None:
+        annex = self.document.add_paragraph(style="Heading 1")
+        annex.paragraph_format.page_break_before = True
+        add_runs(annex, self.rich(pgettext("report", "Annex %(number)s"), number=number))
+        annex.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        heading = self.paragraph([(self.lang.typography(title), "bold")], size=Pt(14))
+        heading.paragraph_format.keep_with_next = True
+        if note:
+            note_text = pgettext("report", "This list shows only the participants who registered.")
+            if self.data.participants_list_symbol:
+                note_text += " " + pgettext("report", "The full list of participants is issued as %(symbol)s.") % {
+                    "symbol": xml_safe(self.data.participants_list_symbol)
+                }
+            self.notes.reference(heading, [(self.lang.typography(note_text), "")], mark="*")
+
+    def next_agenda_title(self) -> str:
+        return "".join(
+            text
+            for text, _style in self.rich(
+                pgettext("report", "Provisional agenda for the %(ordinal)s session %(of_body)s"),
+                ordinal=self.lang.ordinal(self.data.number + 1),
+                of_body=self.of_body(),
+            )
+        )
+
+    def next_agenda(self) -> None:
+        self.agenda_list(self.data.next_agenda, level=1)
+
+    def attendance(self) -> None:
+        groups = attendance_by_category(
+            self.data.participants,
+            language=self.lang.code,
+            organizations_in_english_order=self.data.organizations_in_english_order,
+        )
+        number = 0
+        ngo_categories = {Participation.Category.NGO_GENERAL, Participation.Category.NGO_SPECIAL}
+        ngo_intro_written = False
+        for group in groups:
+            names = [xml_safe(p.name_in(self.lang.code)) for p in group.participations]
+            if group.category in ngo_categories:
+                if not ngo_intro_written:
+                    number += 1
+                    count = sum(len(g.participations) for g in groups if g.category in ngo_categories)
+                    self.attendance_line(number, Participation.Category.NGO_GENERAL, count)
+                    ngo_intro_written = True
+                sub = self.paragraph([(self.category_heading(group.category), "italic")])
+                sub.paragraph_format.left_indent = INDENT
+                sub.paragraph_format.keep_with_next = True
+            else:
+                number += 1
+                self.attendance_line(number, group.category, len(names))
+            if group.category in Participation.STATE_CATEGORIES and len(names) > 1:
+                self.two_columns(names)
+            else:
+                for name in names:
+                    line = self.paragraph([(self.lang.typography(name), "")])
+                    line.paragraph_format.left_indent = INDENT
+                    line.paragraph_format.space_after = Pt(0)
+                self.paragraph().paragraph_format.space_after = Pt(0)
+
+    def attendance_line(self, number: int, category: str, count: int) -> None:
+        organization = self.text(self.data.organization_short)
+        gender = self.data.organization_gender.get(self.lang.code)
+        lines = {
+            Participation.Category.MEMBER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following State member %(of_organization)s attended the session:",
+                "Representatives of the following States members %(of_organization)s attended the session:",
+                count,
+            ),
+            Participation.Category.OTHER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following State, a member of the Conference, attended the session:",
+                "Representatives of the following States, members of the Conference, attended the session:",
+                count,
+            ),
+            Participation.Category.OBSERVER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following non-member observer State attended the session:",
+                "Representatives of the following non-member observer States attended the session:",
+                count,
+            ),
+            Participation.Category.INTERGOVERNMENTAL: npgettext(
+                "report attendance",
+                "Representatives of the following intergovernmental organization attended the session:",
+                "Representatives of the following intergovernmental organizations attended the session:",
+                count,
+            ),
+            Participation.Category.UN_BODY: npgettext(
+                "report attendance",
+                "Representatives of the following United Nations organ, body or programme attended the session:",
+                "Representatives of the following United Nations organs, bodies and programmes attended the session:",
+                count,
+            ),
+            Participation.Category.SPECIALIZED_AGENCY: npgettext(
+                "report attendance",
+                "Representatives of the following specialized agency or related organization attended the session:",
+                "Representatives of the following specialized agencies and related organizations attended the session:",
+                count,
+            ),
+            Participation.Category.NGO_GENERAL: npgettext(
+                "report attendance",
+                "Representatives of the following non-governmental organization attended the session:",
+                "Representatives of the following non-governmental organizations attended the session:",
+                count,
+            ),
+            Participation.Category.OTHER: npgettext(
+                "report attendance",
+                "The following also attended the session:",
+                "The following also attended the session:",
+                count,
+            ),
+        }
+        paragraph = self.hanging(f"{number}.")
+        add_runs(
+            paragraph,
+            self.rich(lines[category], of_organization=self.lang.of(self.lang.organization(organization, gender))),
+        )
+        paragraph.paragraph_format.keep_with_next = True
+
+    def category_heading(self, category: str) -> str:
+        if category == Participation.Category.NGO_SPECIAL:
+            return pgettext("report attendance", "Special category")
+        return pgettext("report attendance", "General category")
+
+    def two_columns(self, names: list[str]) -> None:
+        """States in two columns, filled down the first, then the second."""
+        rows = math.ceil(len(names) / 2)
+        table = self.document.add_table(rows=rows, cols=2)
+        for index, name in enumerate(names):
+            cell = table.cell(index % rows, index // rows)
+            add_runs(cell.paragraphs[0], [(self.lang.typography(name), "")])
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+            cell.paragraphs[0].paragraph_format.left_indent = INDENT
+        self.paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _full_stop(text: str) -> str:
+    """Agenda items end with a full stop in the report's lists."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!:" else text + "."

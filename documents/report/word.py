@@ -1,0 +1,151 @@
+"""What python-docx does not do by itself: footnotes, a table-of-contents field, right-to-left text.
+
+Knows nothing of sessions or reports: it writes styled runs, notes and fields into a document.
+"""
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+Run = tuple[str, str]  # (text, "" | "italic" | "superscript" | "bold")
+
+
+def add_runs(paragraph: Paragraph, runs: list[Run]) -> None:
+    for text, style in runs:
+        if not text:
+            continue
+        run = paragraph.add_run(text)
+        if style == "italic":
+            run.italic = True
+        elif style == "superscript":
+            run.font.superscript = True
+        elif style == "bold":
+            run.bold = True
+
+
+class Footnotes:
+    """The document's footnotes, numbered in order, or marked with asterisks where asked."""
+
+    def __init__(self) -> None:
+        self.notes: list[list[Run]] = []  # the texts; a note's id is its place in the list, from 1
+
+    def reference(self, paragraph: Paragraph, runs: list[Run], *, mark: str | None = None) -> None:
+        """Put a note's reference at the end of `paragraph`; its text is `runs`."""
+        self.notes.append(runs)
+        note_id = len(self.notes)
+        run = paragraph.add_run()
+        run.font.superscript = True
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), str(note_id))
+        if mark:
+            reference.set(qn("w:customMarkFollows"), "1")
+        run._r.append(reference)
+        if mark:
+            text = OxmlElement("w:t")
+            text.text = mark
+            run._r.append(text)
+
+    def attach(self, document: Document, *, font_size: Pt) -> None:
+        """Write the notes into the package (word/footnotes.xml); call once, after the body is written."""
+        if not self.notes:
+            return
+        root = OxmlElement("w:footnotes")
+        for note_id, kind in ((-1, "separator"), (0, "continuationSeparator")):
+            note = OxmlElement("w:footnote")
+            note.set(qn("w:type"), kind)
+            note.set(qn("w:id"), str(note_id))
+            paragraph = OxmlElement("w:p")
+            run = OxmlElement("w:r")
+            run.append(OxmlElement(f"w:{kind}"))
+            paragraph.append(run)
+            note.append(paragraph)
+            root.append(note)
+        for note_id, runs in enumerate(self.notes, start=1):
+            note = OxmlElement("w:footnote")
+            note.set(qn("w:id"), str(note_id))
+            paragraph = OxmlElement("w:p")
+            # The note's own mark, number or asterisk alike, is the footnoteRef's to show.
+            marker = _run_element("", superscript=True, size=font_size)
+            marker.append(OxmlElement("w:footnoteRef"))
+            paragraph.append(marker)
+            paragraph.append(_run_element(" ", size=font_size))
+            for text, style in runs:
+                paragraph.append(_run_element(text, italic=style == "italic", size=font_size))
+            note.append(paragraph)
+            root.append(note)
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, blob, document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+def _run_element(text: str, *, italic: bool = False, superscript: bool = False, size: Pt) -> OxmlElement:
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    if italic:
+        properties.append(OxmlElement("w:i"))
+    if superscript:
+        align = OxmlElement("w:vertAlign")
+        align.set(qn("w:val"), "superscript")
+        properties.append(align)
+    font_size = OxmlElement("w:sz")
+    font_size.set(qn("w:val"), str(int(size.pt * 2)))
+    properties.append(font_size)
+    run.append(properties)
+    if text:
+        element = OxmlElement("w:t")
+        element.set(qn("xml:space"), "preserve")
+        element.text = text
+        run.append(element)
+    return run
+
+
+def begin_field(paragraph: Paragraph, instruction: str) -> None:
+    """Open a field (e.g. a table of contents) whose result follows, up to end_field."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")  # Word recomputes it, with page numbers, on opening
+            run._r.append(char)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+            run._r.append(element)
+
+
+def end_field(paragraph: Paragraph) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(char)
+
+
+def update_fields_on_open(document: Document) -> None:
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    document.settings.element.append(update)
+
+
+def right_to_left(paragraph: Paragraph) -> None:
+    """Lay `paragraph` out right to left, as Arabic is written."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert(0, OxmlElement("w:bidi"))
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+
+
+def set_fonts(element_with_rpr, font: str) -> None:
+    """Use `font` for every script (Latin, East Asian, complex) of a style or run."""
+    fonts = element_with_rpr.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would override the one set here
