@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("documents.urls")),
     path("", include("meetings.urls")),
 ]
 if settings.DEBUG:

@@ -103,6 +103,8 @@ class _SessionReport:
         add_runs(paragraph, runs)
         if align is not None:
             paragraph.alignment = align
+        if size:
+            paragraph.paragraph_format.line_spacing = Pt(size.pt * 1.15)
         for run in paragraph.runs:
             if size:
                 run.font.size = size
@@ -220,6 +222,7 @@ class _SessionReport:
             heading.font.italic = False
             heading.font.color.rgb = RGBColor(0, 0, 0)
             heading.paragraph_format.space_before = Pt(12)
+            heading.paragraph_format.line_spacing = Pt(size * 1.15)
             heading.paragraph_format.space_after = Pt(6)
             heading.paragraph_format.keep_with_next = True
 
@@ -412,6 +415,7 @@ class _SessionReport:
 
     def organizational_matters(self) -> None:
         self.previous_meeting: MeetingData | None = None
+        self.named_body = False  # the chapter opens with the body's full name
         items = self.procedural_items()
         if not items:  # no agenda to follow: the election is all there is to report
             self.heading("A.", pgettext("report", "Election of officers"), 2)
@@ -498,17 +502,26 @@ class _SessionReport:
         return runs + self.rich(pgettext("report list", " and ")) + parts[-1]
 
     def office(self, role: str, people: list[OfficerData]) -> str:
-        feminine = all(person.courtesy == "ms" for person in people)
-        context = "report office, feminine" if feminine else "report office, masculine"
+        """The office's title, agreeing in number, and in gender where the language marks it."""
         count = len(people)
-        titles = {
-            BureauMember.Role.CHAIR: npgettext(context, "Chair", "Chairs", count),
-            BureauMember.Role.VICE_CHAIR: npgettext(context, "Vice-Chair", "Vice-Chairs", count),
-            BureauMember.Role.RAPPORTEUR: npgettext(context, "Rapporteur", "Rapporteurs", count),
-            BureauMember.Role.VICE_CHAIR_RAPPORTEUR: npgettext(
-                context, "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
-            ),
-        }
+        if all(person.courtesy == "ms" for person in people):
+            titles = {
+                "chair": npgettext("report office, feminine", "Chair", "Chairs", count),
+                "vice_chair": npgettext("report office, feminine", "Vice-Chair", "Vice-Chairs", count),
+                "rapporteur": npgettext("report office, feminine", "Rapporteur", "Rapporteurs", count),
+                "vice_chair_rapporteur": npgettext(
+                    "report office, feminine", "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
+                ),
+            }
+        else:
+            titles = {
+                "chair": npgettext("report office, masculine", "Chair", "Chairs", count),
+                "vice_chair": npgettext("report office, masculine", "Vice-Chair", "Vice-Chairs", count),
+                "rapporteur": npgettext("report office, masculine", "Rapporteur", "Rapporteurs", count),
+                "vice_chair_rapporteur": npgettext(
+                    "report office, masculine", "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
+                ),
+            }
         return titles[role]
 
     def adoption_of_agenda(self) -> None:
@@ -554,7 +567,8 @@ class _SessionReport:
             )
             sentence = pgettext(
                 "report",
-                "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session after the session.",
+                "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session "
+                "after the session had closed.",
             )
         else:
             who = ""

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from committee.multilingual import pick
+from committee.multilingual import LANGUAGES, pick
 from decisions.models import Decision, Paragraph
-from documents.models import Document, ReportSection
+from documents.models import Document, ReportParagraph, ReportSection
 from meetings.models import Agenda, AgendaItem, BureauMember, Meeting, Participation, Session
 
 Text = dict[str, str]  # a text per language code
@@ -256,3 +256,13 @@ def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]
         )
 
     return tuple(section(s, tuple(section(sub) for sub in s.subsections.all())) for s in sections)
+
+
+def report_languages(session: Session) -> list[str]:
+    """The languages in which the session's report has drafted text (its summary or its decisions)."""
+    texts = [
+        *ReportParagraph.objects.filter(section__report__session=session).values_list("text", flat=True),
+        *Paragraph.objects.filter(decision__session=session).values_list("text", flat=True),
+    ]
+    present = {language for text in texts for language, value in text.items() if value}
+    return [language for language in LANGUAGES if language in present]
