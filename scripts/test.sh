@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(gettext)
+# gettext compiles the catalogs; LibreOffice converts the reports to PDF, with metric-compatible fonts.
+packages=(gettext libreoffice-writer-nogui fonts-liberation fonts-dejavu-core)
 [ -n "${CI:-}" ] && packages+=(postgresql)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
