@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
@@ -41,6 +42,9 @@ from meetings.models import AgendaItem, BureauMember, Meeting, Participation
 BODY_SIZE = Pt(10)
 NOTE_SIZE = Pt(9)
 INDENT = Cm(1.25)
+# Paragraphs whose label ("1.", "(a)") hangs in the margin, by depth: report paragraphs, list items, sub-items.
+HANGING_STYLES = ("Numbered paragraph", "Numbered item", "Numbered sub-item")
+INDENTED_STYLE = "Indented paragraph"  # preambular paragraphs
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 # The UI's language codes where they differ from the data's.
 DJANGO_LANGUAGE = {"zh": "zh-hans"}
@@ -61,6 +65,7 @@ class _SessionReport:
         self.paragraph_number = 0  # runs on through chapters II and III
         self.chapter_one_notes = 0
         self.named_body = False  # the first mention gives the body's full name, later ones its short name
+        self.style_ids: dict[str, str] = {}
 
     # Text --------------------------------------------------------------------------------------
 
@@ -99,7 +104,12 @@ class _SessionReport:
     def paragraph(
         self, runs: list[Run] = (), *, style: str | None = None, align=None, size=None, bold=False
     ) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        if style:
+            # python-docx finds a style by name with a scan of every style: look each up once.
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
         add_runs(paragraph, runs)
         if align is not None:
             paragraph.alignment = align
@@ -130,17 +140,12 @@ class _SessionReport:
 
     def hanging(self, label: str, *, level: int = 1) -> Paragraph:
         """A paragraph that starts with a literal label ("1.", "a)") hanging before its text."""
-        paragraph = self.paragraph([(f"{label}\t", "")])
-        paragraph.paragraph_format.left_indent = INDENT * level
-        paragraph.paragraph_format.first_line_indent = -INDENT
-        paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
-        return paragraph
+        return self.paragraph([(f"{label}\t", "")], style=HANGING_STYLES[level - 1])
 
     def numbered(self, runs: list[Run] | None = None, *, segments: list[Segment] | None = None) -> Paragraph:
         """The report's next numbered paragraph."""
         self.paragraph_number += 1
         paragraph = self.hanging(f"{self.paragraph_number}.")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if runs:
             add_runs(paragraph, runs)
         if segments:
@@ -148,13 +153,12 @@ class _SessionReport:
         return paragraph
 
     def heading(self, label: str, title: str, level: int) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=f"Heading {level}")
-        add_runs(paragraph, [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
+        paragraph = self.paragraph(
+            [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")], style=f"Heading {level}"
+        )
         paragraph.paragraph_format.left_indent = INDENT
         paragraph.paragraph_format.first_line_indent = -INDENT
         paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT)
-        if self.lang.right_to_left:
-            right_to_left(paragraph)
         return paragraph
 
     def agenda_item_line(self, number: int | None) -> None:
@@ -213,6 +217,18 @@ class _SessionReport:
         set_fonts(normal.element, self.lang.font)
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = Pt(12)
+        for level, name in enumerate(HANGING_STYLES, start=1):
+            hanging = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            hanging.base_style = normal
+            hanging.paragraph_format.left_indent = INDENT * level
+            hanging.paragraph_format.first_line_indent = -INDENT
+            hanging.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
+            if level == 1:
+                hanging.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        indented = styles.add_style(INDENTED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        indented.base_style = normal
+        indented.paragraph_format.first_line_indent = INDENT
+        indented.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         for level, size in ((1, 14), (2, 12), (3, 10)):
             heading = styles[f"Heading {level}"]
             heading.font.name = self.lang.font
@@ -352,16 +368,14 @@ class _SessionReport:
         for index, decision in enumerate(self.data.decisions):
             if several:
                 self.heading(f"{string.ascii_uppercase[index]}.", self.decision_title(decision), 2)
-            self.paragraph([(self.body(capital=True, full=True) + ",", "")]).paragraph_format.first_line_indent = INDENT
+            self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
             operative = 0
             for paragraph in decision.paragraphs:
                 if paragraph.kind == "operative":
                     operative += 1
                     written = self.hanging(f"{operative}.")
                 else:
-                    written = self.paragraph()
-                    written.paragraph_format.first_line_indent = INDENT
-                written.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                    written = self.paragraph(style=INDENTED_STYLE)
                 self.write_segments(written, parse(self.text(paragraph.text)), asterisks=True)
                 for letter, sub_item in enumerate(paragraph.sub_items):
                     line = self.hanging(self.sub_item_label(letter), level=2)
@@ -579,9 +593,8 @@ class _SessionReport:
     # Annexes ---------------------------------------------------------------------------------------
 
     def annex_heading(self, number: str, title: str, *, note: bool) -> None:
-        annex = self.document.add_paragraph(style="Heading 1")
+        annex = self.paragraph(self.rich(pgettext("report", "Annex %(number)s"), number=number), style="Heading 1")
         annex.paragraph_format.page_break_before = True
-        add_runs(annex, self.rich(pgettext("report", "Annex %(number)s"), number=number))
         annex.alignment = WD_ALIGN_PARAGRAPH.LEFT
         heading = self.paragraph([(self.lang.typography(title), "bold")], size=Pt(14))
         heading.paragraph_format.keep_with_next = True
@@ -707,8 +720,9 @@ class _SessionReport:
         """States in two columns, filled down the first, then the second."""
         rows = math.ceil(len(names) / 2)
         table = self.document.add_table(rows=rows, cols=2)
+        cells = [row.cells for row in table.rows]  # Table.cell() re-reads the whole table on each call
         for index, name in enumerate(names):
-            cell = table.cell(index % rows, index // rows)
+            cell = cells[index % rows][index // rows]
             add_runs(cell.paragraphs[0], [(self.lang.typography(name), "")])
             cell.paragraphs[0].paragraph_format.space_after = Pt(0)
             cell.paragraphs[0].paragraph_format.left_indent = INDENT

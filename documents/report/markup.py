@@ -28,6 +28,9 @@ class Segment:
 
 def parse(text: str) -> list[Segment]:
     """Split `text` into styled segments and footnotes. Unbalanced markers stay as written."""
+    text = xml_safe(text)
+    if not any(marker in text for marker in "*[\\"):
+        return [Segment(text)] if text else []
     segments: list[Segment] = []
     italic = False
     buffer: list[str] = []
@@ -38,7 +41,6 @@ def parse(text: str) -> list[Segment]:
             segments.append(Segment("".join(buffer), italic))
             buffer.clear()
 
-    text = xml_safe(text)
     while position < len(text):
         char = text[position]
         if char == "\\" and position + 1 < len(text) and text[position + 1] in "*[]\\":

@@ -20,13 +20,26 @@ def add_runs(paragraph: Paragraph, runs: list[Run]) -> None:
     for text, style in runs:
         if not text:
             continue
-        run = paragraph.add_run(text)
+        run = paragraph.add_run()
+        _append_text(run._r, text)
         if style == "italic":
             run.italic = True
         elif style == "superscript":
             run.font.superscript = True
         elif style == "bold":
             run.bold = True
+
+
+def _append_text(run, text: str) -> None:
+    """Text, tabs and line breaks into a run (python-docx's run.text walks the text a character at a time)."""
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.add_br()
+        for part_index, part in enumerate(line.split("\t")):
+            if part_index:
+                run.add_tab()
+            if part:
+                run.add_t(part)
 
 
 class Footnotes:

@@ -95,9 +95,7 @@ def test_the_reports_paragraphs_run_from_1_to_48_through_chapters_two_and_three(
         numbers = [
             int(match.group(1))
             for p in body
-            if p.style.name == "Normal"
-            and (match := re.match(r"^(\d+)\.\t", p.text))
-            and round(p.paragraph_format.left_indent.cm, 2) == 1.25
+            if p.style.name == "Numbered paragraph" and (match := re.match(r"^(\d+)\.\t", p.text))
         ]
         assert numbers == list(range(1, 49))
 
