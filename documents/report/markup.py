@@ -96,7 +96,3 @@ def _merge(segments: list[Segment]) -> list[Segment]:
             merged.append(segment)
     return merged
 
-
-def plain(text: str) -> str:
-    """The text as a reader sees it, without markers or footnotes."""
-    return "".join(segment.text for segment in parse(text) if segment.footnote is None)
