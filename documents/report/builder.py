@@ -332,14 +332,17 @@ class _SessionReport:
         if annexes:
             entries.append(("", pgettext("report", "Annexes"), 0))
             entries.extend((f"{ROMAN[index]}.", title, 1) for index, (title, _writer) in enumerate(annexes))
-        begin_field(page, ' TOC \\o "1-2" \\h \\z \\u ')
         last = page
-        for label, title, level in entries:
-            last = self.paragraph([(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
+        for index, (label, title, level) in enumerate(entries):
+            last = self.paragraph()
+            if index == 0:  # Word replaces the entries, from here to the field's end, by its own
+                begin_field(last, ' TOC \\o "1-2" \\h \\z \\u ')
+            add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
             last.paragraph_format.left_indent = INDENT * max(level, 1)
             last.paragraph_format.first_line_indent = -INDENT if label else Cm(0)
             last.paragraph_format.space_after = Pt(3)
-        end_field(last)
+        if entries:
+            end_field(last)
         last.add_run().add_break(WD_BREAK.PAGE)
 
     # I. Recommendations -----------------------------------------------------------------------

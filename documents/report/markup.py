@@ -95,4 +95,3 @@ def _merge(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(segment)
     return merged
-
