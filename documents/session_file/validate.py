@@ -31,7 +31,7 @@ def place(path: Iterable[str | int]) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(the whole file)"
+    return text or _("(the whole file)")
 
 
 def read_session_file(text: str) -> dict[str, Any]:

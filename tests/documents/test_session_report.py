@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from committee.collation import collation_key
 from documents.report import build_session_report, collect_session_report_data
-from meetings.models import Session
 from tests.documents.test_demo_session import REFERENCE, reference_participants
 
 pytestmark = pytest.mark.django_db
@@ -19,16 +18,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def demo_reports(django_db_blocker, django_db_setup):
-    """The demo's French and English reports, built once for the module."""
-    with django_db_blocker.unblock():
-        from documents.management.commands.load_demo import DEMO_FILE
-        from documents.session_file import import_session, read_session_file
+    """The demo's French and English reports, built once for the module, leaving the database as it was."""
+    from django.db import transaction
 
+    from documents.management.commands.load_demo import DEMO_FILE
+    from documents.session_file import import_session, read_session_file
+
+    with django_db_blocker.unblock(), transaction.atomic():
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
         data = collect_session_report_data(session)
-        reports = {language: build_session_report(data, language=language) for language in ("fr", "en")}
-        Session.objects.all().delete()
-    return reports
+        transaction.set_rollback(True)
+    return {language: build_session_report(data, language=language) for language in ("fr", "en")}
 
 
 def paragraphs(content: bytes) -> list[docx.text.paragraph.Paragraph]:
