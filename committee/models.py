@@ -161,6 +161,10 @@ class Committee(models.Model):
         return pick(self.name, get_language() or "en") or self.code
 
     def clean(self) -> None:
+        if self.name.get("fr") and not self.name_gender.get("fr"):
+            raise ValidationError(
+                {"name_gender": _('Give the gender of the French name, e.g. {"fr": "m"} for "le Groupe".')}
+            )
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:

@@ -7,12 +7,18 @@ _SMALL_SESSION: dict[str, Any] = {
     "format": "rapporteur-session",
     "version": 1,
     "committees": [
-        {"code": "BOARD", "kind": "board", "name": {"en": "Test Board", "fr": "Conseil d'essai"}},
+        {
+            "code": "BOARD",
+            "kind": "board",
+            "name": {"en": "Test Board", "fr": "Conseil d'essai"},
+            "name_gender": {"fr": "m"},
+        },
         {
             "code": "GROUP",
             "kind": "expert_group",
             "parent": "BOARD",
             "name": {"en": "Group of Experts on Testing", "fr": "Groupe d'experts des essais"},
+            "name_gender": {"fr": "m"},
             "secretariat": "SECR",
             "symbol_series": "TST/G/",
             "members": [{"entity": "FRA", "since": "2020-01-01"}, {"entity": "KEN", "status": "observer"}],

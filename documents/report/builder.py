@@ -25,13 +25,14 @@ from docx.text.paragraph import Paragraph
 from committee.multilingual import pick
 from documents.report.data import AgendaItemData, MeetingData, OfficerData, SectionData, SessionReportData
 from documents.report.language import ReportLanguage, report_language
-from documents.report.markup import Segment, parse, xml_safe
+from documents.report.markup import Segment, parse, plain, xml_safe
 from documents.report.word import (
     Footnotes,
     Run,
     add_runs,
     begin_field,
     end_field,
+    page_number,
     right_to_left,
     set_fonts,
     update_fields_on_open,
@@ -45,7 +46,6 @@ INDENT = Cm(1.25)
 # Paragraphs whose label ("1.", "(a)") hangs in the margin, by depth: report paragraphs, list items, sub-items.
 HANGING_STYLES = ("Numbered paragraph", "Numbered item", "Numbered sub-item")
 INDENTED_STYLE = "Indented paragraph"  # preambular paragraphs
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 # The UI's language codes where they differ from the data's.
 DJANGO_LANGUAGE = {"zh": "zh-hans"}
 
@@ -70,7 +70,18 @@ class _SessionReport:
     # Text --------------------------------------------------------------------------------------
 
     def text(self, value: dict[str, str]) -> str:
+        """A name in the report's language, or in another where it has none (names are names)."""
         return xml_safe(pick(value, self.lang.code))
+
+    def drafted(self, value: dict[str, str]) -> str:
+        """Drafted text in the report's language. A missing translation shows as missing, never as
+        another language's text; text blank in every language is nothing to write."""
+        text = xml_safe(value.get(self.lang.code, "")).strip()
+        if text:
+            return text
+        if any(other.strip() for other in value.values()):
+            return pgettext("report", "[Not yet available in this language.]")
+        return ""
 
     def rich(self, template: str, **values: str | list[Run]) -> list[Run]:
         """`template` (already translated) with its %(name)s filled, keeping the runs of rich values."""
@@ -153,9 +164,9 @@ class _SessionReport:
         return paragraph
 
     def heading(self, label: str, title: str, level: int) -> Paragraph:
-        paragraph = self.paragraph(
-            [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")], style=f"Heading {level}"
-        )
+        """A chapter, section or subsection heading; its title may hold italics and a note."""
+        paragraph = self.paragraph([(f"{label}\t" if label else "", "")], style=f"Heading {level}")
+        self.write_segments(paragraph, parse(title))
         paragraph.paragraph_format.left_indent = INDENT
         paragraph.paragraph_format.first_line_indent = -INDENT
         paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT)
@@ -165,10 +176,10 @@ class _SessionReport:
         if number is not None:
             line = self.paragraph(self.rich(pgettext("report", "(Agenda item %(number)s)"), number=str(number)))
             line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            line.paragraph_format.keep_with_next = True
 
     def sub_item_label(self, index: int) -> str:
-        letter = string.ascii_lowercase[index % 26] * (index // 26 + 1)
-        return pgettext("report sub-item", "(%(letter)s)") % {"letter": letter}
+        return pgettext("report sub-item", "(%(letter)s)") % {"letter": _letter(index)}
 
     # The document ---------------------------------------------------------------------------------
 
@@ -190,13 +201,13 @@ class _SessionReport:
             (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
         ]
         annexes = [annex for annex in annexes if annex]
-        self.annex_numbers = {writer.__name__: ROMAN[i] for i, (_title, writer) in enumerate(annexes)}
+        self.annex_numbers = {writer.__name__: _roman(i + 1) for i, (_title, writer) in enumerate(annexes)}
         self.contents(chapters, annexes)
         for index, (title, writer, _sections) in enumerate(chapters):
-            self.heading(f"{ROMAN[index]}.", title, 1)
+            self.heading(f"{_roman(index + 1)}.", title, 1)
             writer()
         for index, (title, writer) in enumerate(annexes):
-            self.annex_heading(ROMAN[index], title, note=writer == self.attendance)
+            self.annex_heading(_roman(index + 1), title, note=writer == self.attendance)
             writer()
         self.notes.attach(self.document, font_size=NOTE_SIZE)
         update_fields_on_open(self.document)
@@ -210,6 +221,13 @@ class _SessionReport:
         section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as in Geneva
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin, section.bottom_margin = Cm(1.9), Cm(2.5)
+        section.different_first_page_header_footer = True  # the masthead page has neither
+        header = section.header.paragraphs[0]
+        add_runs(header, [(xml_safe(self.data.symbol), "bold")])
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        page_number(footer)
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         styles = self.document.styles
         normal = styles["Normal"]
         normal.font.name = self.lang.font
@@ -227,6 +245,7 @@ class _SessionReport:
                 hanging.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         indented = styles.add_style(INDENTED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         indented.base_style = normal
+        indented.paragraph_format.left_indent = INDENT
         indented.paragraph_format.first_line_indent = INDENT
         indented.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         for level, size in ((1, 14), (2, 12), (3, 10)):
@@ -327,17 +346,17 @@ class _SessionReport:
         page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
         entries: list[tuple[str, str, int]] = []
         for index, (title, _writer, sections) in enumerate(chapters):
-            entries.append((f"{ROMAN[index]}.", title, 1))
+            entries.append((f"{_roman(index + 1)}.", title, 1))
             entries.extend((label, section, 2) for label, section in sections)
         if annexes:
             entries.append(("", pgettext("report", "Annexes"), 0))
-            entries.extend((f"{ROMAN[index]}.", title, 1) for index, (title, _writer) in enumerate(annexes))
+            entries.extend((f"{_roman(index + 1)}.", title, 1) for index, (title, _writer) in enumerate(annexes))
         last = page
         for index, (label, title, level) in enumerate(entries):
             last = self.paragraph()
             if index == 0:  # Word replaces the entries, from here to the field's end, by its own
                 begin_field(last, ' TOC \\o "1-2" \\h \\z \\u ')
-            add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(title), "")])
+            add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(plain(title)), "")])
             last.paragraph_format.left_indent = INDENT * max(level, 1)
             last.paragraph_format.first_line_indent = -INDENT if label else Cm(0)
             last.paragraph_format.space_after = Pt(3)
@@ -348,14 +367,14 @@ class _SessionReport:
     # I. Recommendations -----------------------------------------------------------------------
 
     def recommendations_title(self) -> str:
-        if len(self.data.decisions) == 1 and self.text(self.data.decisions[0].title):
-            return self.text(self.data.decisions[0].title)
+        if len(self.data.decisions) == 1 and self.drafted(self.data.decisions[0].title):
+            return self.drafted(self.data.decisions[0].title)
         return pgettext("report", "Agreed recommendations and decisions")
 
     def recommendations_sections(self) -> list[tuple[str, str]]:
         if len(self.data.decisions) < 2:
             return []
-        return [(f"{string.ascii_uppercase[i]}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
+        return [(f"{_letter(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
 
     def decision_title(self, decision) -> str:
         kinds = {
@@ -364,13 +383,23 @@ class _SessionReport:
             "decision": pgettext("report", "Decision"),
             "resolution": pgettext("report", "Resolution"),
         }
-        return self.text(decision.title) or kinds[decision.kind]
+        return self.drafted(decision.title) or kinds[decision.kind]
 
     def recommendations(self) -> None:
+        # A few notes on a resolution-like text take asterisks (as in the reference); more take numbers.
+        notes = sum(
+            1
+            for decision in self.data.decisions
+            for paragraph in decision.paragraphs
+            for text in (paragraph.text, *paragraph.sub_items)
+            for segment in parse(self.drafted(text))
+            if segment.footnote is not None
+        )
+        asterisks = notes <= 3
         several = len(self.data.decisions) > 1
         for index, decision in enumerate(self.data.decisions):
             if several:
-                self.heading(f"{string.ascii_uppercase[index]}.", self.decision_title(decision), 2)
+                self.heading(f"{_letter(index).upper()}.", self.decision_title(decision), 2)
             self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
             operative = 0
             for paragraph in decision.paragraphs:
@@ -379,10 +408,10 @@ class _SessionReport:
                     written = self.hanging(f"{operative}.")
                 else:
                     written = self.paragraph(style=INDENTED_STYLE)
-                self.write_segments(written, parse(self.text(paragraph.text)), asterisks=True)
+                self.write_segments(written, parse(self.drafted(paragraph.text)), asterisks=asterisks)
                 for letter, sub_item in enumerate(paragraph.sub_items):
                     line = self.hanging(self.sub_item_label(letter), level=2)
-                    self.write_segments(line, parse(self.text(sub_item)), asterisks=True)
+                    self.write_segments(line, parse(self.drafted(sub_item)), asterisks=asterisks)
 
     # II. Chair's summary ------------------------------------------------------------------------
 
@@ -394,14 +423,14 @@ class _SessionReport:
 
     def summary_sections(self) -> list[tuple[str, str]]:
         labels = self.section_labels(self.data.summary)
-        return [(label, self.text(s.title)) for label, s in zip(labels, self.data.summary, strict=True)]
+        return [(label, self.drafted(s.title)) for label, s in zip(labels, self.data.summary, strict=True)]
 
     @staticmethod
     def section_labels(sections: tuple[SectionData, ...], *, letters: bool = True) -> list[str]:
         labels, count = [], 0
         for section in sections:
             if section.numbered:
-                labels.append(f"{string.ascii_uppercase[count] if letters else count + 1}.")
+                labels.append(f"{_letter(count).upper() if letters else count + 1}.")
                 count += 1
             else:
                 labels.append("")
@@ -409,15 +438,17 @@ class _SessionReport:
 
     def summary(self) -> None:
         for label, section in zip(self.section_labels(self.data.summary), self.data.summary, strict=True):
-            self.heading(label, self.text(section.title), 2)
+            self.heading(label, self.drafted(section.title), 2)
             self.agenda_item_line(section.agenda_item)
             for text in section.paragraphs:
-                self.numbered(segments=parse(self.text(text)))
+                if self.drafted(text):
+                    self.numbered(segments=parse(self.drafted(text)))
             labels = self.section_labels(section.subsections, letters=False)
             for sub_label, subsection in zip(labels, section.subsections, strict=True):
-                self.heading(sub_label, self.text(subsection.title), 3)
+                self.heading(sub_label, self.drafted(subsection.title), 3)
                 for text in subsection.paragraphs:
-                    self.numbered(segments=parse(self.text(text)))
+                    if self.drafted(text):
+                        self.numbered(segments=parse(self.drafted(text)))
 
     # III. Organizational matters ------------------------------------------------------------------
 
@@ -428,7 +459,7 @@ class _SessionReport:
         items = self.procedural_items()
         if not items:
             return [("A.", pgettext("report", "Election of officers"))]
-        return [(f"{string.ascii_uppercase[i]}.", self.text(item.title)) for i, item in enumerate(items)]
+        return [(f"{_letter(i).upper()}.", self.drafted(item.title)) for i, item in enumerate(items)]
 
     def organizational_matters(self) -> None:
         self.previous_meeting: MeetingData | None = None
@@ -445,7 +476,7 @@ class _SessionReport:
             AgendaItem.Purpose.ADOPTION_OF_REPORT: self.adoption_of_report,
         }
         for index, item in enumerate(items):
-            self.heading(f"{string.ascii_uppercase[index]}.", self.text(item.title), 2)
+            self.heading(f"{_letter(index).upper()}.", self.drafted(item.title), 2)
             self.agenda_item_line(item.number)
             writers[item.purpose]()
 
@@ -481,8 +512,6 @@ class _SessionReport:
         for officer in self.data.bureau:
             when = officer.elected_at or (MeetingData("", "", officer.elected_on) if officer.elected_on else None)
             groups.setdefault((when,), []).append(officer)
-        if not groups:
-            self.numbered(self.rich(pgettext("report", "No officers were elected.")))
         for (meeting,), officers in groups.items():
             self.at_meeting(
                 meeting, pgettext("report", "%(body)s elected %(officers)s."), officers=self.officers(officers)
@@ -503,7 +532,7 @@ class _SessionReport:
         return self.joined(groups)
 
     def officer(self, officer: OfficerData) -> list[Run]:
-        runs = [*self.lang.courtesy(officer.courtesy), (" " + xml_safe(officer.name), "")]
+        runs = [*self.lang.courtesy(officer.courtesy), ("\u00a0" + xml_safe(officer.name), "")]
         state = self.text(officer.state)
         return [*runs, (f" ({state})", "")] if state else runs
 
@@ -556,19 +585,24 @@ class _SessionReport:
     def agenda_list(self, items: tuple[AgendaItemData, ...], *, level: int) -> None:
         for item in items:
             line = self.hanging(f"{item.number}.", level=level)
-            add_runs(line, [(self.lang.typography(_full_stop(self.text(item.title))), "")])
+            add_runs(line, [(self.lang.typography(_full_stop(self.drafted(item.title))), "")])
             for letter, sub_item in enumerate(item.sub_items):
                 sub = self.hanging(self.sub_item_label(letter), level=level + 1)
-                add_runs(sub, [(self.lang.typography(_full_stop(self.text(sub_item))), "")])
+                add_runs(sub, [(self.lang.typography(_full_stop(self.drafted(sub_item))), "")])
 
     def next_session_agenda(self) -> None:
+        annex = self.annex_numbers.get("next_agenda")
+        if annex:
+            sentence = pgettext(
+                "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see annex %(annex)s)."
+            )
+        else:
+            sentence = pgettext("report", "%(body)s approved the provisional agenda for its %(ordinal)s session.")
         self.at_meeting(
             self.data.next_agenda_adopted_at,
-            pgettext(
-                "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see annex %(annex)s)."
-            ),
+            sentence,
             ordinal=self.lang.ordinal(self.data.number + 1),
-            annex=self.annex_numbers.get("next_agenda", "I"),
+            annex=annex or "",
         )
 
     def adoption_of_report(self) -> None:
@@ -596,11 +630,11 @@ class _SessionReport:
     # Annexes ---------------------------------------------------------------------------------------
 
     def annex_heading(self, number: str, title: str, *, note: bool) -> None:
-        annex = self.paragraph(self.rich(pgettext("report", "Annex %(number)s"), number=number), style="Heading 1")
-        annex.paragraph_format.page_break_before = True
-        annex.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        heading = self.paragraph([(self.lang.typography(title), "bold")], size=Pt(14))
-        heading.paragraph_format.keep_with_next = True
+        """ "Annex I", then its title, in one heading: the contents field lists both."""
+        heading = self.paragraph(self.rich(pgettext("report", "Annex %(number)s"), number=number), style="Heading 1")
+        heading.paragraph_format.page_break_before = True
+        heading.runs[-1].add_break()
+        self.write_segments(heading, parse(title))
         if note:
             note_text = pgettext("report", "This list shows only the participants who registered.")
             if self.data.participants_list_symbol:
@@ -730,6 +764,34 @@ class _SessionReport:
             cell.paragraphs[0].paragraph_format.space_after = Pt(0)
             cell.paragraphs[0].paragraph_format.left_indent = INDENT
         self.paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _letter(index: int) -> str:
+    """a, b, … z, then aa, bb, …: UN lettering of sections and sub-items."""
+    return string.ascii_lowercase[index % 26] * (index // 26 + 1)
+
+
+def _roman(number: int) -> str:
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    text = ""
+    for value, numeral in numerals:
+        while number >= value:
+            text, number = text + numeral, number - value
+    return text
 
 
 def _capitalize(text: str) -> str:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from committee.multilingual import LANGUAGES, pick
+from committee.multilingual import pick
 from decisions.models import Decision, Paragraph
 from documents.models import Document, ReportParagraph, ReportSection
+from documents.report.language import WORDED_LANGUAGES
 from meetings.models import Agenda, AgendaItem, BureauMember, Meeting, Participation, Session
 
 Text = dict[str, str]  # a text per language code
@@ -259,10 +260,11 @@ def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]
 
 
 def report_languages(session: Session) -> list[str]:
-    """The languages in which the session's report has drafted text (its summary or its decisions)."""
+    """The languages in which the session's report has drafted text (its summary or its decisions)
+    and the tool has its wording."""
     texts = [
         *ReportParagraph.objects.filter(section__report__session=session).values_list("text", flat=True),
         *Paragraph.objects.filter(decision__session=session).values_list("text", flat=True),
     ]
     present = {language for text in texts for language, value in text.items() if value}
-    return [language for language in LANGUAGES if language in present]
+    return [language for language in WORDED_LANGUAGES if language in present]

@@ -132,6 +132,10 @@ class English(DayMonthYear):
     code = "en"
     babel_locale = "en_GB"  # day month year, as UN English writes dates
 
+    def ordinal(self, number: int) -> str:
+        """British usage, as in UN documents: "one hundred and first" (CLDR: "one hundred first")."""
+        return re.sub(r"(hundred|thousand) (?=\w)", r"\1 and ", super().ordinal(number))
+
 
 class French(DayMonthYear):
     code = "fr"
@@ -142,8 +146,16 @@ class French(DayMonthYear):
         return "1er" if value.day == 1 else str(value.day)
 
     def ordinal(self, number: int) -> str:
-        # CLDR follows the 1990 spelling (vingt-et-unième); UN French keeps "vingt et unième".
-        return super().ordinal(number).replace("-et-", " et ")
+        """CLDR's ordinal in the traditional spelling UN French keeps.
+
+        CLDR writes "vingt-et-unième", "quatre-vingt-et-unième", "cent-et-unième"; UN French
+        writes "vingt et unième" (and so to "soixante et onzième"), "quatre-vingt-unième",
+        "cent unième".
+        """
+        text = super().ordinal(number)
+        text = re.sub(r"(?<!quatre-)(vingt|trente|quarante|cinquante|soixante)-et-", r"\1 et ", text)
+        text = text.replace("quatre-vingt-et-", "quatre-vingt-")
+        return re.sub(r"(cent|mille)-et-", r"\1 ", text)
 
     def definite(self, name: str, gender: str | None) -> str:
         if _elides(name):
@@ -168,12 +180,18 @@ class French(DayMonthYear):
         return self.definite(noun, gender)
 
     def typography(self, text: str) -> str:
-        """Non-breaking spaces before : ; ? ! and inside « », as French typography requires."""
-        text = re.sub(r"[ \u202f]([:;?!»])", "\u00a0\\1", text)
-        text = re.sub(r"(?<=[^\s\u00a0(])([;?!])", "\u00a0\\1", text)
-        text = re.sub(r"(?<=[^\s\u00a0\d(/])(:)(?=\s|$)", "\u00a0\\1", text)
-        text = re.sub(r"«[ \u202f]?", "«\u00a0", text)
-        return re.sub(r"(?<=[^\s\u00a0])»", "\u00a0»", text)
+        """Non-breaking spaces before : ; ? ! % and inside « », as French typography requires.
+
+        Web addresses and e-mail addresses are left as they are.
+        """
+        parts = _ADDRESS.split(text)
+        for index in range(0, len(parts), 2):
+            part = re.sub(r"[ \u202f]([:;?!»%])", "\u00a0\\1", parts[index])
+            part = re.sub(r"(?<=[^\s\u00a0(])([;?!])(?=\s|$)", "\u00a0\\1", part)
+            part = re.sub(r"(?<=[^\s\u00a0\d(/])(:)(?=\s|$)", "\u00a0\\1", part)
+            part = re.sub(r"«[ \u202f]?", "«\u00a0", part)
+            parts[index] = re.sub(r"(?<=[^\s\u00a0])»", "\u00a0»", part)
+        return "".join(parts)
 
     def courtesy(self, courtesy: str) -> list[Run]:
         if courtesy == "ms":
@@ -181,6 +199,7 @@ class French(DayMonthYear):
         return [("M.", "")] if courtesy == "mr" else [("", "")]
 
 
+_ADDRESS = re.compile(r"((?:https?://|www\.)\S+|\S+@\S+\.\w+)")
 _ELIDING = re.compile(r"^[aeiouyàâäéèêëîïôöûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ]")
 
 
@@ -206,6 +225,8 @@ def _rbnf(code: str) -> RbnfEngine:
 
 
 LANGUAGES: dict[str, type[ReportLanguage]] = {"en": English, "fr": French}
+# The languages whose report wording is written (in the gettext catalogs): the ones offered for download.
+WORDED_LANGUAGES = ("en", "fr")
 
 
 def report_language(code: str) -> ReportLanguage:

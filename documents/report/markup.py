@@ -48,7 +48,9 @@ def parse(text: str) -> list[Segment]:
             position += 2
         elif text.startswith("[^", position) and (end := _closing_bracket(text, position + 2)) is not None:
             flush()
-            segments.append(Segment(footnote=parse(text[position + 2 : end])))
+            note = _flatten(parse(text[position + 2 : end]))
+            if any(segment.text.strip() for segment in note):  # an empty note is no note
+                segments.append(Segment(footnote=note))
             position = end + 1
         elif char == "*" and (italic or "*" in text[position + 1 :].replace("\\*", "")):
             flush()
@@ -65,6 +67,14 @@ def parse(text: str) -> list[Segment]:
         return _merge(segments)
     flush()
     return _merge(segments)
+
+
+def _flatten(segments: list[Segment]) -> list[Segment]:
+    """A note cannot hold notes: a note written inside one becomes part of its text."""
+    flat: list[Segment] = []
+    for segment in segments:
+        flat.extend(_flatten(segment.footnote) if segment.footnote is not None else [segment])
+    return flat
 
 
 def _closing_bracket(text: str, start: int) -> int | None:
@@ -95,3 +105,8 @@ def _merge(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(segment)
     return merged
+
+
+def plain(text: str) -> str:
+    """The text as the contents list it: no markers, no notes."""
+    return "".join(segment.text for segment in parse(text) if segment.footnote is None)

@@ -135,6 +135,13 @@ def begin_field(paragraph: Paragraph, instruction: str) -> None:
             run._r.append(element)
 
 
+def page_number(paragraph: Paragraph) -> None:
+    """The page's number, as a field Word and LibreOffice fill on every page."""
+    begin_field(paragraph, " PAGE ")
+    paragraph.add_run("1")
+    end_field(paragraph)
+
+
 def end_field(paragraph: Paragraph) -> None:
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), "end")

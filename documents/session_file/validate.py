@@ -206,6 +206,11 @@ class ReferenceCheck:
                     _("%(code)s is neither listed before this committee nor already in the database")
                     % {"code": parent},
                 )
+            if committee["name"].get("fr") and "fr" not in committee.get("name_gender", {}):
+                self.add(
+                    ["committees", index, "name_gender"],
+                    _('give the gender of the French name, e.g. {"fr": "m"} for "le Groupe"'),
+                )
             if committee.get("secretariat") and committee["secretariat"] not in self.organization_codes:
                 self.add(
                     ["committees", index, "secretariat"],

@@ -47,6 +47,11 @@ def test_the_ends_of_a_range_for_from_to_phrases():
         (78, "seventy-eighth", "soixante-dix-huitième"),
         (80, "eightieth", "quatre-vingtième"),
         (100, "one hundredth", "centième"),
+        (81, "eighty-first", "quatre-vingt-unième"),
+        (91, "ninety-first", "quatre-vingt-onzième"),
+        (101, "one hundred and first", "cent unième"),
+        (121, "one hundred and twenty-first", "cent vingt et unième"),
+        (201, "two hundred and first", "deux cent unième"),
     ],
 )
 def test_session_ordinals_are_spelled_out(number, english, french):
@@ -74,7 +79,8 @@ def test_french_typography_puts_non_breaking_spaces_where_it_should():
         french.typography("Note : vraiment? « oui »; fin!")
         == "Note\u00a0: vraiment\u00a0? «\u00a0oui\u00a0»\u00a0; fin\u00a0!"
     )
-    assert french.typography("à 10:00, voir http://example.org") == "à 10:00, voir http://example.org"
+    assert french.typography("à 10:00, voir http://example.org/?a=1!") == "à 10:00, voir http://example.org/?a=1!"
+    assert french.typography("16 % des adultes") == "16\u00a0% des adultes"
 
 
 def test_other_un_languages_get_cldr_forms():

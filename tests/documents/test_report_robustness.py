@@ -35,8 +35,8 @@ def reopened(content: bytes) -> docx.document.Document:
 def strange_session() -> Session:
     data = make_session_file()
     data["session"]["report"]["summary"][0]["paragraphs"] = [
-        {"text": {"en": STRANGE, "fr": STRANGE, "ar": STRANGE, "zh": STRANGE}},
-        {"text": {"en": "Long " * 2_000, "fr": "Long " * 2_000}},
+        {"text": dict.fromkeys(("en", "fr", "es", "ru", "zh", "ar"), STRANGE)},
+        {"text": dict.fromkeys(("en", "fr", "es", "ru", "zh", "ar"), "Long " * 2_000)},
     ]
     data["session"]["decisions"][0]["paragraphs"][1]["text"] = {"en": STRANGE + "*Decides*[^" + STRANGE + "]"}
     data["session"]["bureau"][0]["name"] = "Ana\u202e Example\x01"
@@ -53,6 +53,19 @@ def test_any_unicode_gives_a_valid_document(language):
     assert "emoji 🇺🇳" in text
     assert "Long Long" in text
     assert "\x07" not in text
+
+
+def test_a_missing_translation_shows_as_missing_not_as_another_language():
+    data = make_session_file()
+    data["session"]["report"]["summary"][0]["paragraphs"] = [{"text": {"en": "Only in English."}}]
+    session = import_session(read_session_file(json.dumps(data)))
+
+    text = [
+        p.text for p in reopened(build_session_report(collect_session_report_data(session), language="fr")).paragraphs
+    ]
+
+    assert "1.\t[Pas encore disponible dans cette langue.]" in text
+    assert not any("Only in English." in line for line in text)
 
 
 def test_the_arabic_report_runs_right_to_left():
@@ -101,3 +114,31 @@ def test_collecting_takes_the_same_number_of_queries_at_ten_times_the_size_and_b
         assert len(queries) == 0
 
     assert counts[0] == counts[1], counts
+
+
+def test_many_sections_and_no_next_session_annex():
+    data = make_session_file()
+    data["session"]["report"]["summary"] = [
+        {"title": {"en": f"Section {n}"}, "paragraphs": [{"text": {"en": f"Paragraph {n}."}}]} for n in range(30)
+    ]
+    data["session"]["agendas"] = [
+        {"kind": "adopted", "items": [{"title": {"en": "Next agenda"}, "purpose": "next_session_agenda"}]}
+    ]
+    data["session"]["documents"][0]["agenda_items"] = [1]
+    session = import_session(read_session_file(json.dumps(data)))
+
+    document = reopened(build_session_report(collect_session_report_data(session), language="en"))
+
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[25:27] == ["Z.\tSection 25", "AA.\tSection 26"]
+    approval = next(p.text for p in document.paragraphs if "approved the provisional agenda" in p.text)
+    assert approval.endswith("for its third session.")
+
+
+def test_a_note_inside_a_note_becomes_its_text_and_empty_notes_vanish():
+    from documents.report.markup import parse
+
+    (text, note) = parse("Word[^outer [^inner] end]")[:2]
+    assert text.text == "Word"
+    assert "".join(s.text for s in note.footnote) == "outer inner end"
+    assert [s.text for s in parse("Word[^ ] and[^]")] == ["Word and"]

@@ -71,8 +71,9 @@ def test_the_french_report_has_the_reference_structure(demo_reports):
         "électronique et de l'économie numérique à l'issue de sa première session",
         "II.\tRésumé du Président",
         "III.\tQuestions d'organisation",
-        "Annexe I",
-        "Annexe II",
+        "Annexe I\nOrdre du jour provisoire de la deuxième session du Groupe intergouvernemental d'experts du "
+        "commerce électronique et de l'économie numérique",
+        "Annexe II\nParticipation*",
     ]
     assert [h.split("\t")[0] for h in headings(report, 2)] == ["A.", "B.", "C.", "A.", "B.", "C.", "D."]
     assert [h.split("\t")[0] for h in headings(report, 3)] == [
@@ -153,14 +154,14 @@ def test_the_election_names_the_three_officers_with_their_states(demo_reports):
 
     assert french.text == (
         "45.\tÀ sa séance plénière d'ouverture, le 4 octobre 2017, le Groupe intergouvernemental d'experts du "
-        "commerce électronique et de l'économie numérique a élu M. M. Shameem Ahsan (Bangladesh) Président et "
-        "Mme Nagwa El Shenawy (Égypte) et M. Taavo Lumiste (Estonie) Vice-Présidents-Rapporteurs."
+        "commerce électronique et de l'économie numérique a élu M.\u00a0M. Shameem Ahsan (Bangladesh) Président et "
+        "Mme\u00a0Nagwa El Shenawy (Égypte) et M.\u00a0Taavo Lumiste (Estonie) Vice-Présidents-Rapporteurs."
     )
     assert [run.text for run in french.runs if run.font.superscript] == ["me"]
     assert english.text == (
         "45.\tAt its opening plenary meeting, on 4 October 2017, the Intergovernmental Group of Experts on "
-        "E-commerce and the Digital Economy elected Mr. M. Shameem Ahsan (Bangladesh) Chair and Ms. Nagwa El "
-        "Shenawy (Egypt) and Mr. Taavo Lumiste (Estonia) Vice-Chairs-cum-Rapporteurs."
+        "E-commerce and the Digital Economy elected Mr.\u00a0M. Shameem Ahsan (Bangladesh) Chair and Ms.\u00a0Nagwa El "
+        "Shenawy (Egypt) and Mr.\u00a0Taavo Lumiste (Estonia) Vice-Chairs-cum-Rapporteurs."
     )
 
 
