@@ -39,16 +39,7 @@ class SessionQuerySet(models.QuerySet):
         return self.select_related("committee__parent", "country").prefetch_related(
             "meetings",
             models.Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
-            models.Prefetch(
-                "agendas",
-                queryset=Agenda.objects.prefetch_related(
-                    models.Prefetch(
-                        "items",
-                        queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
-                        to_attr="top_items",
-                    )
-                ),
-            ),
+            models.Prefetch("agendas", queryset=Agenda.objects.with_items()),
             models.Prefetch(
                 "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
             ),
@@ -188,6 +179,18 @@ class BureauMember(models.Model):
         return f"{self.get_courtesy_display()} {self.name} ({self.get_role_display()})"
 
 
+class AgendaQuerySet(models.QuerySet):
+    def with_items(self) -> "AgendaQuerySet":
+        """Agendas with their items in order, as `agenda.top_items`, each with its sub-items."""
+        return self.select_related("adopted_at").prefetch_related(
+            models.Prefetch(
+                "items",
+                queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                to_attr="top_items",
+            )
+        )
+
+
 class Agenda(models.Model):
     class Kind(models.TextChoices):
         PROVISIONAL = "provisional", _("Provisional agenda")
@@ -201,6 +204,8 @@ class Agenda(models.Model):
         Meeting, verbose_name=_("adopted at"), on_delete=models.SET_NULL, related_name="+", null=True, blank=True
     )
     history = HistoricalRecords()
+
+    objects = AgendaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda")

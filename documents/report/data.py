@@ -13,7 +13,7 @@ from committee.multilingual import pick
 from decisions.models import Decision, Paragraph
 from documents.models import Document, ReportParagraph, ReportSection
 from documents.report.language import WORDED_LANGUAGES
-from meetings.models import Agenda, AgendaItem, BureauMember, Meeting, Participation, Session
+from meetings.models import Agenda, BureauMember, Meeting, Participation, Session
 
 Text = dict[str, str]  # a text per language code
 
@@ -114,16 +114,7 @@ def collect_session_report_data(session: Session) -> SessionReportData:
         .prefetch_related(
             "meetings",
             Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
-            Prefetch(
-                "agendas",
-                queryset=Agenda.objects.select_related("adopted_at").prefetch_related(
-                    Prefetch(
-                        "items",
-                        queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
-                        to_attr="top_items",
-                    )
-                ),
-            ),
+            Prefetch("agendas", queryset=Agenda.objects.with_items()),
             Prefetch("participations", queryset=Participation.objects.select_related("entity")),
             Prefetch(
                 "decisions",

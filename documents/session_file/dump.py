@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from committee.models import Committee, Entity
 from decisions.models import Paragraph
 from documents.models import Report, ReportSection
-from meetings.models import Agenda, AgendaItem, Participation, Session
+from meetings.models import Agenda, Participation, Session
 
 AGENDA_ORDER = list(Agenda.Kind.values)
 CATEGORY_ORDER = list(Participation.Category.values)
@@ -39,16 +39,7 @@ def export_session(session: Session) -> dict[str, Any]:
             "meetings",
             "bureau__state",
             "bureau__elected_at",
-            Prefetch(
-                "agendas",
-                queryset=Agenda.objects.select_related("adopted_at").prefetch_related(
-                    Prefetch(
-                        "items",
-                        queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
-                        to_attr="top_items",
-                    )
-                ),
-            ),
+            Prefetch("agendas", queryset=Agenda.objects.with_items()),
             Prefetch(
                 "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
             ),
