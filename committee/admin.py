@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from committee.models import Committee, Entity, Membership
+from committee.models import Committee, Entity, Membership, Role
 
 
 class ChoicesOncePerRequest:
@@ -53,6 +53,19 @@ def object_being_edited(request: HttpRequest, model: type[models.Model]) -> mode
     return model.objects.filter(pk=object_id).first() if object_id else None
 
 
+class RoleInline(ExistingRowsInline):
+    model = Role
+    fields = ["user", "kind", "entity", "includes_subcommittees"]
+    readonly_fields = ["user"]
+
+
+class NewRoleInline(NewRowsInline):
+    model = Role
+    fields = ["user", "kind", "entity", "includes_subcommittees"]
+    autocomplete_fields = ["user", "entity"]
+    verbose_name_plural = _("give roles")
+
+
 class MembershipInline(ExistingRowsInline):
     model = Membership
     fields = ["entity", "status", "since", "until"]
@@ -73,7 +86,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name__en", "name__fr", "short_name__en", "short_name__fr"]
     autocomplete_fields = ["parent", "secretariat"]
     list_select_related = ["parent"]
-    inlines = [MembershipInline, NewMembershipInline]
+    inlines = [MembershipInline, NewMembershipInline, RoleInline, NewRoleInline]
 
 
 @admin.register(Entity)
@@ -81,3 +94,12 @@ class EntityAdmin(SimpleHistoryAdmin):
     list_display = ["code", "__str__", "kind", "organization_type", "iso2", "m49"]
     list_filter = ["kind", "organization_type"]
     search_fields = ["code", "iso2", "name__en", "name__fr", "acronym__en", "acronym__fr"]
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "kind", "committee", "entity", "includes_subcommittees"]
+    list_filter = ["kind", "committee"]
+    search_fields = ["user__email", "user__username", "committee__code"]
+    autocomplete_fields = ["user", "committee", "entity"]
+    list_select_related = ["user", "committee", "entity"]

@@ -1,5 +1,6 @@
 """Bodies, the entities that take part in them (States and organizations), and membership."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -235,3 +236,44 @@ def validate_outline_parent(node: models.Model, container: str) -> None:
         raise ValidationError({"parent": _("The parent must be an item of the same list.")})
     if node.pk and type(node).objects.filter(parent=node).exists():
         raise ValidationError({"parent": _("An item with sub-items of its own cannot become a sub-item.")})
+
+
+class Role(models.Model):
+    """What a person may do on a committee (and, if the secretariat says so, on its sub-committees)."""
+
+    class Kind(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretariat")
+        CHAIR = "chair", _("Chair")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
+        MEMBER = "member", _("Member")
+        OBSERVER = "observer", _("Observer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="committee_roles"
+    )
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("role"), max_length=20, choices=Kind.choices)
+    entity = models.ForeignKey(
+        Entity,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("The delegation a member or observer speaks for."),
+    )
+    includes_subcommittees = models.BooleanField(
+        _("extends to sub-committees"), default=False, help_text=_("The role holds on every body under this one.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["committee_id", "kind"]
+        constraints = [models.UniqueConstraint(fields=["user", "committee", "kind"], name="role_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_kind_display()} — {self.committee}"

@@ -9,10 +9,17 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def secretariat(django_user_model):
+    """The secretariat of the test board (tests.builders) and every body below it."""
+    from committee.models import Committee
     from committee.services import grant_secretariat_access
+    from tests.builders import make_session_file
 
+    board = make_session_file()["committees"][0]
+    committee, _created = Committee.objects.get_or_create(
+        code=board["code"], defaults={"kind": board["kind"], "name": board["name"], "name_gender": board["name_gender"]}
+    )
     user = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password")
-    grant_secretariat_access(user)
+    grant_secretariat_access(user, committee)
     return user
 
 

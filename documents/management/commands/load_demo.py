@@ -29,6 +29,7 @@ class Command(BaseCommand):
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
-        grant_secretariat_access(user)
+        top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
+        grant_secretariat_access(user, top)
         self.stdout.write(f"Demo session {session.code} loaded.")
         self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")

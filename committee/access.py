@@ -1,0 +1,91 @@
+"""Who may do what: the one place that views, templates, downloads and websockets ask.
+
+A person's roles hold on the committee they were given for and, where the secretariat said so,
+on every body below it. Outsiders get 404 from the fetch-and-check helpers (a committee they
+cannot see does not exist for them); insiders without the right get 403.
+"""
+
+from enum import Enum
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from committee.models import Committee, Role
+
+Kind = Role.Kind
+
+
+class Permission(Enum):
+    VIEW = "view"  # the committee, its sessions, agendas and documents of general distribution
+    VIEW_LIMITED = "view_limited"  # documents of limited distribution (drafts)
+    VIEW_RESTRICTED = "view_restricted"  # documents of restricted distribution
+    COMMENT = "comment"  # on the draft report under review
+    FINALIZE = "finalize"  # the report, after the session
+    MANAGE = "manage"  # the committee's data, its drafts and its people
+
+
+GRANTS: dict[Permission, frozenset[str]] = {
+    Permission.VIEW: frozenset(Kind.values),
+    Permission.VIEW_LIMITED: frozenset({Kind.SECRETARIAT, Kind.CHAIR, Kind.RAPPORTEUR, Kind.MEMBER}),
+    Permission.VIEW_RESTRICTED: frozenset({Kind.SECRETARIAT, Kind.CHAIR, Kind.RAPPORTEUR}),
+    Permission.COMMENT: frozenset({Kind.SECRETARIAT, Kind.CHAIR, Kind.RAPPORTEUR, Kind.MEMBER}),
+    Permission.FINALIZE: frozenset({Kind.CHAIR, Kind.RAPPORTEUR}),
+    Permission.MANAGE: frozenset({Kind.SECRETARIAT}),
+}
+
+
+def roles_on(user: User | AnonymousUser, committee: Committee) -> set[str]:
+    """The kinds of role `user` holds on `committee`, directly or from a body above it."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return set(Kind.values)
+    held = _roles_by_committee(user)
+    kinds = {role.kind for role in held.get(committee.pk, [])}
+    parents = _parents(user)
+    ancestor = parents.get(committee.pk)
+    while ancestor is not None:
+        kinds |= {role.kind for role in held.get(ancestor, []) if role.includes_subcommittees}
+        ancestor = parents.get(ancestor)
+    return kinds
+
+
+def can(user: User | AnonymousUser, permission: Permission, committee: Committee) -> bool:
+    return bool(roles_on(user, committee) & GRANTS[permission])
+
+
+def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
+    """The committees `user` holds a role on, directly or from above."""
+    if not user.is_authenticated:
+        return Committee.objects.none()
+    ids = [committee_id for committee_id in _parents(user) if roles_on(user, Committee(pk=committee_id))]
+    return Committee.objects.filter(pk__in=ids)
+
+
+def check(user: User | AnonymousUser, permission: Permission, committee: Committee) -> None:
+    """404 for whom the committee is invisible, 403 for an insider without `permission`."""
+    if not can(user, Permission.VIEW, committee):
+        raise Http404
+    if not can(user, permission, committee):
+        raise PermissionDenied
+
+
+def _roles_by_committee(user: User) -> dict[int, list[Role]]:
+    """All of the user's roles, read once per request (cached on the user object)."""
+    cached = getattr(user, "_roles_by_committee", None)
+    if cached is None:
+        cached = {}
+        for role in Role.objects.filter(user=user):
+            cached.setdefault(role.committee_id, []).append(role)
+        user._roles_by_committee = cached
+    return cached
+
+
+def _parents(user: User) -> dict[int, int | None]:
+    """Every committee's parent, by id: the hierarchy is small, read in one query per request."""
+    cached = getattr(user, "_committee_parents", None)
+    if cached is None:
+        cached = user._committee_parents = dict(Committee.objects.values_list("pk", "parent_id"))
+    return cached

@@ -1,0 +1,113 @@
+"""Every role, and the signed-out visitor, against every page and download, on their own committee and another.
+
+Outsiders get 404 (a committee they cannot see does not exist for them), insiders without the
+right get 403, signed-out visitors are sent to sign in. Nothing of another committee leaks.
+"""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from committee.models import Committee, Role
+from documents.session_file import import_session, read_session_file
+from tests.builders import make_session_file
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["secretariat", "chair", "rapporteur", "member", "observer", "outsider", "anonymous"]
+
+# page -> the roles that may open it on their own committee
+PAGES = {
+    "session": {"secretariat", "chair", "rapporteur", "member", "observer"},
+    "report download": {"secretariat", "chair", "rapporteur", "member"},
+}
+
+
+@pytest.fixture
+def committees(django_user_model):
+    own = import_session(read_session_file(json.dumps(make_session_file())))
+    other_file = make_session_file(committee="OTHER", code="OTH/1", number=1)
+    other_file["committees"].append(
+        {
+            "code": "OTHER",
+            "kind": "committee",
+            "name": {"en": "Other Committee", "fr": "Autre comité"},
+            "name_gender": {"fr": "m"},
+        }
+    )
+    for document in other_file["session"]["documents"]:
+        document["symbol"] = document["symbol"].replace("TST/G/2", "OTH/1")
+    other_file["session"]["report"]["document"] = "OTH/1/3"
+    other = import_session(read_session_file(json.dumps(other_file)))
+    users = {}
+    for kind in ROLES[:5]:
+        users[kind] = django_user_model.objects.create_user(kind, f"{kind}@example.org", "a-long-password")
+        Role.objects.create(user=users[kind], committee=own.committee, kind=kind)
+    users["outsider"] = django_user_model.objects.create_user("outsider", "outsider@example.org", "a-long-password")
+    Role.objects.create(user=users["outsider"], committee=other.committee, kind="secretariat")
+    return own, other, users
+
+
+def url(page: str, session) -> str:
+    if page == "session":
+        return session.get_absolute_url()
+    return reverse("documents:session_report", kwargs={"code": session.code, "language": "en"})
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", PAGES)
+def test_each_role_on_its_own_committee(client, committees, role, page):
+    own, _other, users = committees
+    if role != "anonymous":
+        client.force_login(users[role])
+
+    response = client.get(url(page, own))
+
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert "login" in response.url
+    elif role == "outsider":
+        assert response.status_code == 404
+    elif role in PAGES[page]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+    if response.status_code != 200:
+        assert b"Group of Experts on Testing" not in response.content
+
+
+@pytest.mark.parametrize("role", ROLES[:5])
+def test_no_role_reaches_another_committee(client, committees, role):
+    _own, other, users = committees
+    client.force_login(users[role])
+
+    for page in PAGES:
+        response = client.get(url(page, other))
+        assert response.status_code == 404
+        assert b"Other Committee" not in response.content
+
+
+def test_the_home_page_lists_only_ones_own_committees(client, committees):
+    own, other, users = committees
+    client.force_login(users["member"])
+
+    page = client.get(reverse("meetings:home")).text
+
+    assert "Group of Experts on Testing" in page
+    assert "Other Committee" not in page
+
+
+def test_a_role_on_a_parent_holds_below_only_when_extended(client, committees, django_user_model):
+    own, _other, _users = committees
+    board = Committee.objects.get(code="BOARD")
+    user = django_user_model.objects.create_user("board", "board@example.org", "a-long-password")
+    role = Role.objects.create(user=user, committee=board, kind="member")
+    client.force_login(user)
+
+    assert client.get(own.get_absolute_url()).status_code == 404
+
+    role.includes_subcommittees = True
+    role.save()
+    client.force_login(user)  # a new request reads the roles afresh
+    assert client.get(own.get_absolute_url()).status_code == 200
