@@ -10,6 +10,8 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture
 def secretariat(django_user_model):
     """The secretariat of the test board (tests.builders) and every body below it."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
     from committee.models import Committee
     from committee.services import grant_secretariat_access
     from tests.builders import make_session_file
@@ -20,6 +22,7 @@ def secretariat(django_user_model):
     )
     user = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password")
     grant_secretariat_access(user, committee)
+    TOTP.activate(user, generate_totp_secret())  # the secretariat must use two-factor authentication
     return user
 
 

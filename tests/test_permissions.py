@@ -7,6 +7,7 @@ right get 403, signed-out visitors are sent to sign in. Nothing of another commi
 import json
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from committee.models import Committee, Role
@@ -46,6 +47,8 @@ def committees(django_user_model):
         Role.objects.create(user=users[kind], committee=own.committee, kind=kind)
     users["outsider"] = django_user_model.objects.create_user("outsider", "outsider@example.org", "a-long-password")
     Role.objects.create(user=users["outsider"], committee=other.committee, kind="secretariat")
+    for kind in ("secretariat", "outsider"):
+        TOTP.activate(users[kind], generate_totp_secret())
     return own, other, users
 
 

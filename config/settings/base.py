@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "channels",
     "simple_history",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "committee",
     "meetings",
     "decisions",
@@ -34,6 +37,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "committee.middleware.require_mfa_for_secretariat",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -106,4 +111,23 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploaded document files: what the registry accepts, checked by documents.forms.
 DOCUMENT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 
-LOGIN_URL = "admin:login"
+# Accounts (django-allauth): sign-in by email, verified addresses, sign-up by invitation only,
+# failed sign-ins rate-limited (allauth's defaults, kept in the cache: Redis in production).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "committee.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Rapporteur"
+# Secretariat staff must turn on two-factor authentication before anything else.
+MFA_REQUIRED_FOR_SECRETARIAT = True
+DEFAULT_FROM_EMAIL = "rapporteur@localhost"

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from decisions.models import Paragraph
-from documents.management.commands.load_demo import DEMO_FILE, DEMO_PASSWORD, DEMO_USERNAME
+from documents.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD
 from documents.models import ReportParagraph
 from meetings.models import Participation, Session
 
@@ -54,14 +55,17 @@ def reference_participants() -> dict[str, set[str]]:
     return names
 
 
-def test_it_loads_the_session_and_prints_a_login(client, capsys):
+def test_it_loads_the_session_and_prints_a_login(client, capsys, settings):
+    settings.MFA_REQUIRED_FOR_SECRETARIAT = False  # as in development, where the demo runs
     call_command("load_demo")
 
     out = capsys.readouterr().out
     assert "Demo session TD/B/EDE/1 loaded." in out
-    assert f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}" in out
-    assert client.login(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    assert f"Secretariat login: {DEMO_EMAIL} / {DEMO_PASSWORD}" in out
+    signed_in = client.post(reverse("account_login"), {"login": DEMO_EMAIL, "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302
     assert client.get("/admin/meetings/session/").status_code == 200
+    assert client.get(reverse("meetings:session", kwargs={"code": "TD/B/EDE/1"})).status_code == 200
 
 
 def test_it_refuses_outside_development(settings):

@@ -17,7 +17,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, small_session):
     response = client.get(small_session.get_absolute_url())
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_the_home_page_lists_committees_and_their_sessions(client, secretariat, small_session):

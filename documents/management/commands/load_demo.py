@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -9,6 +10,7 @@ from documents.session_file import import_session, read_session_file
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "td-b-ede-1.json"
 DEMO_USERNAME = "secretariat"
+DEMO_EMAIL = "secretariat@example.org"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
 
 
@@ -24,12 +26,11 @@ class Command(BaseCommand):
                 "The demo, with its published password, is loaded only with development settings (DEBUG)."
             )
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
-        user, _created = get_user_model().objects.get_or_create(
-            username=DEMO_USERNAME, defaults={"email": "secretariat@example.org"}
-        )
+        user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME, defaults={"email": DEMO_EMAIL})
         user.set_password(DEMO_PASSWORD)
         user.save()
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
         self.stdout.write(f"Demo session {session.code} loaded.")
-        self.stdout.write(f"Secretariat login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+        self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")

@@ -1,0 +1,28 @@
+"""Secretariat staff turn on two-factor authentication before they can do anything else."""
+
+from collections.abc import Callable
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from committee.models import Role
+
+# What a person without an authenticator may still reach: the account pages that set one up.
+ALWAYS_ALLOWED = ("/accounts/", "/static/", "/i18n/")
+
+
+def require_mfa_for_secretariat(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable:
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if (
+            settings.MFA_REQUIRED_FOR_SECRETARIAT
+            and request.user.is_authenticated
+            and not request.path.startswith(ALWAYS_ALLOWED)
+            and Role.objects.filter(user=request.user, kind=Role.Kind.SECRETARIAT).exists()
+            and not is_mfa_enabled(request.user)
+        ):
+            return redirect("mfa_activate_totp")
+        return get_response(request)
+
+    return middleware
