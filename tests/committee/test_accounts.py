@@ -115,3 +115,10 @@ def test_members_may_but_need_not_use_two_factor_authentication(client, delegate
 
     assert client.get(reverse("meetings:home")).status_code == 200
     assert client.get(reverse("mfa_index")).status_code == 200
+
+
+def test_the_sign_in_page_explains_that_accounts_come_by_invitation(client):
+    page = client.get(reverse("account_login")).text
+
+    assert "invitation" in page
+    assert reverse("account_signup") not in page
