@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from committee.models import Committee, Entity, Membership, Role
+from committee.models import Committee, Entity, Invitation, Membership, Role
 
 
 class ChoicesOncePerRequest:
@@ -103,3 +103,15 @@ class RoleAdmin(SimpleHistoryAdmin):
     search_fields = ["user__email", "user__username", "committee__code"]
     autocomplete_fields = ["user", "committee", "entity"]
     list_select_related = ["user", "committee", "entity"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "kind", "committee", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["kind", "committee"]
+    search_fields = ["email"]
+    list_select_related = ["committee", "invited_by"]
+    readonly_fields = ["token", "invited_by", "created_at", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # invitations are sent from the committee's page, which emails them

@@ -1,11 +1,14 @@
 """Bodies, the entities that take part in them (States and organizations), and membership."""
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -161,6 +164,9 @@ class Committee(models.Model):
     def __str__(self) -> str:
         return pick(self.name, get_language() or "en") or self.code
 
+    def get_absolute_url(self) -> str:
+        return reverse("committee:detail", kwargs={"code": self.code})
+
     def clean(self) -> None:
         if self.name.get("fr") and not self.name_gender.get("fr"):
             raise ValidationError(
@@ -277,3 +283,46 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_kind_display()} — {self.committee}"
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """The secretariat's invitation to take a role on a committee, sent by email, used once."""
+
+    email = models.EmailField(_("email"))
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    kind = models.CharField(_("role"), max_length=20, choices=Role.Kind.choices)
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("on behalf of"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    includes_subcommittees = models.BooleanField(_("extends to sub-committees"), default=False)
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.get_kind_display()} — {self.committee}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee:accept_invitation", kwargs={"token": self.token})

@@ -1,8 +1,17 @@
 """Writes about committees and the people who work on them."""
 
-from django.contrib.auth.models import AbstractUser, Permission
+from collections.abc import Callable
 
-from committee.models import Committee, Role
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Permission
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committee.models import Committee, Entity, Invitation, Role
 
 SECRETARIAT_APPS = ("committee", "meetings", "decisions", "documents")
 
@@ -15,3 +24,74 @@ def grant_secretariat_access(user: AbstractUser, committee: Committee) -> None:
     Role.objects.update_or_create(
         user=user, committee=committee, kind=Role.Kind.SECRETARIAT, defaults={"includes_subcommittees": True}
     )
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used: already used, or meant for another address."""
+
+
+def invite(
+    *,
+    committee: Committee,
+    email: str,
+    kind: str,
+    by: AbstractUser,
+    accept_url: Callable[[Invitation], str],
+    entity: Entity | None = None,
+    includes_subcommittees: bool = False,
+) -> Invitation:
+    """Record an invitation and email its link (built by `accept_url`) once the record is committed."""
+    invitation = Invitation.objects.create(
+        committee=committee,
+        email=email,
+        kind=kind,
+        entity=entity,
+        includes_subcommittees=includes_subcommittees,
+        invited_by=by,
+    )
+    committee_name = str(committee)
+    subject = _("Invitation to %(committee)s") % {"committee": committee_name}
+    body = render_to_string(
+        "committee/invitation_email.txt",
+        {"invitation": invitation, "committee": committee_name, "url": accept_url(invitation), "by": by},
+    )
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return invitation
+
+
+def accept_invitation(*, invitation: Invitation, user: AbstractUser) -> Role:
+    """Give `user` the invited role. Runs under a row lock, so an invitation is used once."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise InvitationError(_("This invitation has already been used."))
+        addresses = {address.email.casefold() for address in EmailAddress.objects.filter(user=user, verified=True)}
+        if invitation.email.casefold() not in addresses:
+            raise InvitationError(_("This invitation was sent to another email address."))
+        role, _created = Role.objects.update_or_create(
+            user=user,
+            committee=invitation.committee,
+            kind=invitation.kind,
+            defaults={"entity": invitation.entity, "includes_subcommittees": invitation.includes_subcommittees},
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return role
+
+
+def open_invited_account(*, invitation: Invitation, password: str) -> AbstractUser:
+    """Create the account of a person who followed an invitation: the link proved the address."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            username=_free_username(invitation.email), email=invitation.email, password=password
+        )
+        EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
+        accept_invitation(invitation=invitation, user=user)
+    return user
+
+
+def _free_username(email: str) -> str:
+    base = email.split("@")[0][:140] or "user"
+    taken = set(get_user_model().objects.filter(username__startswith=base).values_list("username", flat=True))
+    return next(name for name in (base, *(f"{base}{n}" for n in range(2, 10_000))) if name not in taken)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("committee.urls")),
     path("", include("documents.urls")),
     path("", include("meetings.urls")),
 ]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from committee import views
+
+app_name = "committee"
+urlpatterns = [
+    path("committees/<str:code>/", views.committee_detail, name="detail"),
+    path("committees/<str:code>/invite/", views.invite_view, name="invite"),
+    path("invitations/<str:token>/", views.accept_invitation_view, name="accept_invitation"),
+]
