@@ -1,0 +1,180 @@
+"""The life of a draft report: edited by the secretariat, reviewed by members, finalized by the rapporteurs.
+
+draft → under review → finalized (locked, archived with checksums) → issued; after finalization a
+change is a corrigendum: a new version, the old one kept. Every write locks what it changes and
+records who made it (django-simple-history).
+"""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committee.access import Permission, can
+from documents.models import ArchivedReport, Comment, Report, ReportParagraph
+from documents.report import build_session_report, collect_session_report_data
+from documents.report.data import report_languages
+
+
+class ReportError(Exception):
+    """A change the report's state does not allow; the message says why, in the user's language."""
+
+
+class EditConflict(ReportError):
+    """Someone else saved the paragraph since it was opened: nothing is overwritten."""
+
+    def __init__(self, current: ReportParagraph) -> None:
+        self.current = current
+        super().__init__(
+            _("Someone else changed this paragraph while you were editing it. Their text is shown beside yours.")
+        )
+
+
+def _require(user: AbstractUser, permission: Permission, report: Report) -> None:
+    if not can(user, permission, report.session.committee):
+        raise ReportError(_("You may not do this on this report."))
+
+
+def _locked_report(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("session__committee").get(pk=report.pk)
+
+
+def edit_paragraph(
+    *, paragraph: ReportParagraph, language: str, text: str, expected_revision: int, by: AbstractUser
+) -> ReportParagraph:
+    """Save the secretariat's text of a paragraph in one language, unless someone saved it meanwhile."""
+    with transaction.atomic():
+        report = _locked_report(paragraph.section.report)
+        _require(by, Permission.MANAGE, report)
+        if report.is_locked:
+            raise ReportError(_("The report is finalized: open a corrigendum to change it."))
+        current = ReportParagraph.objects.select_for_update().get(pk=paragraph.pk)
+        if current.revision != expected_revision:
+            raise EditConflict(current)
+        current.text = {**current.text, language: text}
+        current.revision += 1
+        current._history_user = by
+        current.save(update_fields=["text", "revision"])
+    return current
+
+
+def open_review(*, report: Report, by: AbstractUser) -> Report:
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if report.status != Report.Status.DRAFT:
+            raise ReportError(_("Only a draft can be opened for review."))
+        report.status = Report.Status.UNDER_REVIEW
+        report._history_user = by
+        report.save(update_fields=["status"])
+    return report
+
+
+def add_comment(
+    *, paragraph: ReportParagraph, author: AbstractUser, language: str, text: str, proposed_text: str = ""
+) -> Comment:
+    report = paragraph.section.report
+    _require(author, Permission.COMMENT, report)
+    if report.status != Report.Status.UNDER_REVIEW:
+        raise ReportError(_("Comments are taken while the draft is under review."))
+    comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
+    comment._history_user = author
+    comment.save()
+    return comment
+
+
+def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer: str = "") -> Comment:
+    """Accept (the proposed text replaces the paragraph's), reject or answer a comment; tell its author."""
+    with transaction.atomic():
+        comment = (
+            Comment.objects.select_for_update().select_related("paragraph__section__report__session").get(pk=comment.pk)
+        )
+        report = _locked_report(comment.paragraph.section.report)
+        _require(by, Permission.MANAGE, report)
+        if comment.status != Comment.Status.OPEN:
+            raise ReportError(_("This comment has already been dealt with."))
+        if decision == Comment.Status.ACCEPTED and comment.proposed_text:
+            paragraph = comment.paragraph
+            edit_paragraph(
+                paragraph=paragraph,
+                language=comment.language,
+                text=comment.proposed_text,
+                expected_revision=paragraph.revision,
+                by=by,
+            )
+        comment.status = decision
+        comment.answer = answer
+        comment.resolved_by = by
+        comment.resolved_at = timezone.now()
+        comment._history_user = by
+        comment.save()
+        message = _("Your comment on the draft report of %(session)s was %(status)s.") % {
+            "session": report.session.code,
+            "status": comment.get_status_display().lower(),
+        }
+        if answer:
+            message += "\n\n" + answer
+        author = comment.author
+        transaction.on_commit(lambda: send_mail(message.splitlines()[0], message, None, [author.email]))
+    return comment
+
+
+def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]:
+    """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
+
+    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version.
+    """
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.FINALIZE, report)
+        if report.is_locked:
+            raise ReportError(_("This report has already been finalized."))
+        data = collect_session_report_data(report.session)
+        archived = []
+        for language in report_languages(report.session):
+            content = build_session_report(data, language=language)
+            entry = ArchivedReport(
+                report=report,
+                version=report.version,
+                language=language,
+                symbol=data.symbol,
+                sha256=hashlib.sha256(content).hexdigest(),
+                finalized_by=by,
+            )
+            entry.file.save("report.docx", ContentFile(content), save=False)
+            entry.save()
+            archived.append(entry)
+        report.status = Report.Status.FINALIZED
+        report._history_user = by
+        report.save(update_fields=["status"])
+    return archived
+
+
+def issue_report(*, report: Report, by: AbstractUser) -> Report:
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if report.status != Report.Status.FINALIZED:
+            raise ReportError(_("Only a finalized report can be issued."))
+        report.status = Report.Status.ISSUED
+        report._history_user = by
+        report.save(update_fields=["status"])
+    return report
+
+
+def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
+    """Make a finalized or issued report editable again as its next version; the archived ones stay."""
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if not report.is_locked:
+            raise ReportError(_("Only a finalized report takes a corrigendum."))
+        report.status = Report.Status.DRAFT
+        report.version += 1
+        report._history_user = by
+        report.save(update_fields=["status", "version"])
+    return report
