@@ -53,3 +53,10 @@ class DocumentFileForm(forms.ModelForm):
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
             check_document_upload(upload)
         return upload
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
+    proposed_text = forms.CharField(
+        label=_("Proposed text (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

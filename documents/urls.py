@@ -5,4 +5,12 @@ from documents import views
 app_name = "documents"
 urlpatterns = [
     path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
+    path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
+    path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
+    path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
+    path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
+    path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),
+    path(
+        "sessions/<path:code>/archive/v<int:version>.<str:language>.docx", views.archived_report, name="archived_report"
+    ),
 ]

@@ -1,10 +1,29 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from committee.access import Permission, check
-from committee.multilingual import LANGUAGES
+from committee.access import Permission, can, check
+from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
+from documents.forms import CommentForm
+from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
+from documents.services import (
+    EditConflict,
+    ReportError,
+    add_comment,
+    edit_paragraph,
+    finalize_report,
+    issue_report,
+    open_corrigendum,
+    open_review,
+    resolve_comment,
+)
 from meetings.models import Session
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -23,3 +42,150 @@ def session_report(request: HttpRequest, code: str, language: str) -> HttpRespon
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}.{language}.docx"'
     return response
+
+
+def _report_for(user, code: str, permission: Permission) -> Report:
+    report = get_object_or_404(Report.objects.select_related("session__committee", "document"), session__code=code)
+    check(user, permission, report.session.committee)
+    return report
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang") or request.POST.get("language") or (get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
+
+
+@login_required
+def report_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
+    """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    committee = report.session.committee
+    language = _language(request)
+    sections = (
+        ReportSection.objects.filter(report=report, parent__isnull=True)
+        .prefetch_related(
+            Prefetch(
+                "paragraphs",
+                queryset=ReportParagraph.objects.prefetch_related(
+                    Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                ),
+            ),
+            Prefetch(
+                "subsections",
+                queryset=ReportSection.objects.prefetch_related(
+                    Prefetch(
+                        "paragraphs",
+                        queryset=ReportParagraph.objects.prefetch_related(
+                            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                        ),
+                    )
+                ),
+            ),
+        )
+        .order_by("position")
+    )
+    context = {
+        "report": report,
+        "session": report.session,
+        "sections": sections,
+        "language": language,
+        "languages": [(code_, LANGUAGE_NAMES[code_]) for code_ in LANGUAGES],
+        "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
+        "can_manage": can(request.user, Permission.MANAGE, committee),
+        "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
+        "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
+        "archive": report.archive.all(),
+        "conflict": conflict,
+        "mine": mine,
+    }
+    return render(request, "documents/report_page.html", context, status=409 if conflict else 200)
+
+
+def _back(report: Report, language: str) -> HttpResponse:
+    return redirect(f"{reverse('documents:report', kwargs={'code': report.session.code})}?lang={language}")
+
+
+@require_POST
+@login_required
+def edit_paragraph_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    language = _language(request)
+    try:
+        edit_paragraph(
+            paragraph=paragraph,
+            language=language,
+            text=request.POST.get("text", ""),
+            expected_revision=int(request.POST.get("revision", "0")),
+            by=request.user,
+        )
+    except EditConflict as conflict:
+        return report_page(request, code, conflict=conflict, mine=request.POST.get("text", ""))
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, language)
+
+
+@require_POST
+@login_required
+def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.COMMENT)
+    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            add_comment(paragraph=paragraph, author=request.user, language=_language(request), **form.cleaned_data)
+            messages.success(request, _("Your comment has been sent to the secretariat."))
+        except ReportError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Write a comment."))
+    return _back(report, _language(request))
+
+
+@require_POST
+@login_required
+def resolve_comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    comment = get_object_or_404(Comment, pk=pk, paragraph__section__report=report)
+    decision = request.POST.get("decision", "")
+    if decision not in (Comment.Status.ACCEPTED, Comment.Status.REJECTED, Comment.Status.ANSWERED):
+        return HttpResponseBadRequest()
+    try:
+        resolve_comment(comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", ""))
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, comment.language)
+
+
+@require_POST
+@login_required
+def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Open the review, finalize, issue, or open a corrigendum."""
+    actions = {
+        "review": (Permission.MANAGE, open_review, _("The draft is open for review.")),
+        "finalize": (Permission.FINALIZE, finalize_report, _("The report is finalized and archived.")),
+        "issue": (Permission.MANAGE, issue_report, _("The report is issued.")),
+        "corrigendum": (Permission.MANAGE, open_corrigendum, _("A corrigendum is open: edit, then finalize again.")),
+    }
+    if action not in actions:
+        raise Http404
+    permission, service, done = actions[action]
+    report = _report_for(request.user, code, permission)
+    try:
+        service(report=report, by=request.user)
+        messages.success(request, done)
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, _language(request))
+
+
+@login_required
+def archived_report(request: HttpRequest, code: str, version: int, language: str) -> HttpResponse:
+    """A finalized report exactly as archived."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language)
+    name = (entry.symbol or report.session.code).replace("/", "_")
+    return FileResponse(
+        entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
+    )

@@ -10,3 +10,9 @@ register = template.Library()
 def in_language(text: dict | None, language: str | None = None) -> str:
     """A multilingual value in the given language, else the interface language (with fallback)."""
     return pick(text, language or get_language() or "en")
+
+
+@register.filter
+def only_in(text: dict | None, language: str) -> str:
+    """A multilingual value in exactly `language`: empty where that language has no text yet."""
+    return (text or {}).get(language, "")

@@ -1,0 +1,113 @@
+"""The draft report's page, as the secretariat, a member and the rapporteur use it."""
+
+import io
+import json
+
+import docx
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from committee.models import Role
+from documents.models import ArchivedReport, Comment, Report, ReportParagraph
+from documents.session_file import import_session, read_session_file
+from tests.builders import make_larger_session_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cast(small_session, secretariat, django_user_model):
+    people = {"secretariat": secretariat}
+    for kind in ("rapporteur", "member", "observer"):
+        people[kind] = django_user_model.objects.create_user(kind, f"{kind}@example.org", "a-long-password")
+        Role.objects.create(user=people[kind], committee=small_session.committee, kind=kind)
+    return people
+
+
+@pytest.fixture
+def paragraph(small_session):
+    return ReportParagraph.objects.filter(section__report__session=small_session).order_by("section__position").first()
+
+
+def page_url() -> str:
+    return reverse("documents:report", kwargs={"code": "TST/G/2"})
+
+
+def action(name: str) -> str:
+    return reverse("documents:report_action", kwargs={"code": "TST/G/2", "action": name})
+
+
+def test_the_secretariat_edits_and_a_stale_save_shows_both_texts(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+
+    assert 'name="text"' in client.get(page_url()).text
+    first = client.post(edit, {"language": "en", "revision": "1", "text": "Saved first."})
+    second = client.post(edit, {"language": "en", "revision": "1", "text": "Saved second."})
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    assert "Saved first." in second.text
+    assert "Saved second." in second.text
+    paragraph.refresh_from_db()
+    assert paragraph.text["en"] == "Saved first."
+
+
+def test_review_comment_acceptance_finalization_and_archive_through_the_pages(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    client.post(action("review"))
+    client.force_login(cast["member"])
+    member_page = client.get(page_url()).text
+    assert 'name="text"' not in member_page.split("Comment on this paragraph")[0]  # no editing for members
+    client.post(
+        reverse("documents:comment", kwargs={"code": "TST/G/2", "pk": paragraph.pk}),
+        {"language": "en", "text": "Be precise.", "proposed_text": "The Group met in Geneva."},
+    )
+    comment = Comment.objects.get()
+    client.force_login(cast["secretariat"])
+    client.post(
+        reverse("documents:resolve_comment", kwargs={"code": "TST/G/2", "pk": comment.pk}), {"decision": "accepted"}
+    )
+    client.force_login(cast["rapporteur"])
+    client.post(action("finalize"))
+
+    assert Report.objects.get().status == Report.Status.FINALIZED
+    archived = ArchivedReport.objects.get(language="en")
+    download = client.get(
+        reverse("documents:archived_report", kwargs={"code": "TST/G/2", "version": 1, "language": "en"})
+    )
+    content = b"".join(download.streaming_content)
+    assert "The Group met in Geneva." in [p.text.split("\t")[-1] for p in docx.Document(io.BytesIO(content)).paragraphs]
+    assert archived.sha256 in client.get(page_url()).text
+    client.force_login(cast["secretariat"])
+    assert 'name="text"' not in client.get(page_url()).text  # locked: no more editing
+
+
+@pytest.mark.parametrize(("kind", "status"), [("observer", 403), ("member", 200), ("rapporteur", 200)])
+def test_who_sees_the_draft(client, cast, kind, status):
+    client.force_login(cast[kind])
+
+    assert client.get(page_url()).status_code == status
+
+
+def test_members_cannot_finalize_or_edit(client, cast, paragraph):
+    client.force_login(cast["member"])
+
+    assert client.post(action("finalize")).status_code == 403
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    assert client.post(edit, {"language": "en", "revision": "1", "text": "x"}).status_code == 403
+
+
+def test_the_draft_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):
+    client.force_login(secretariat)
+    counts = []
+    for scale in (1, 10):
+        session = import_session(read_session_file(json.dumps(make_larger_session_file(scale))))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("documents:report", kwargs={"code": session.code}))
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts
