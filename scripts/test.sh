@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # gettext compiles the catalogs; LibreOffice converts the reports to PDF, with metric-compatible fonts.
-packages=(gettext libreoffice-writer-nogui fonts-liberation fonts-dejavu-core)
+# Chromium for the browser tests (Playwright drives Debian's build; it cannot download its own here).
+packages=(gettext libreoffice-writer-nogui fonts-liberation fonts-dejavu-core chromium)
 [ -n "${CI:-}" ] && packages+=(postgresql)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test

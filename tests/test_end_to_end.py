@@ -1,0 +1,132 @@
+"""The whole review, in a real browser (Playwright driving Debian's Chromium, headless).
+
+The secretariat signs in with its second factor and invites a member; the member opens an
+account from the emailed link and comments with proposed text; the secretariat accepts it; the
+rapporteur finalizes; the archived French report holds the accepted text, and the draft can no
+longer be edited. Screenshots of the main pages go to test-artifacts/ for review.
+"""
+
+import io
+import json
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
+from playwright.sync_api import Page, sync_playwright
+
+from committee.models import Committee, Role
+from committee.services import grant_secretariat_access
+from documents.session_file import import_session, read_session_file
+from tests.builders import make_session_file
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - the test's own authenticator
+FRENCH_PARAGRAPH = "Le Groupe s'est réuni."
+ACCEPTED = "Le Groupe d'experts s'est réuni à Genève."
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls are
+    # still synchronous (pytest-playwright's documented setting).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def people(django_user_model):
+    data = make_session_file()
+    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["fr"] = FRENCH_PARAGRAPH
+    session = import_session(read_session_file(json.dumps(data)))
+    secretary = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password-1")
+    EmailAddress.objects.create(user=secretary, email=secretary.email, verified=True, primary=True)
+    grant_secretariat_access(secretary, Committee.objects.get(code="BOARD"))
+    TOTP.activate(secretary, SECRET)
+    rapporteur = django_user_model.objects.create_user("rapporteur", "rapporteur@example.org", "a-long-password-2")
+    EmailAddress.objects.create(user=rapporteur, email=rapporteur.email, verified=True, primary=True)
+    Role.objects.create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
+    return session
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(page: Page, base: str, email: str, password: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+
+
+def test_invite_comment_accept_finalize_download(live_server, browser, people):
+    base = live_server.url
+    draft = f"{base}/sessions/TST/G/2/draft-report/?lang=fr"
+
+    secretariat = browser.new_page()
+    sign_in(secretariat, base, "secretary@example.org", "a-long-password-1")
+    code = format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
+    secretariat.fill("input[name=code]", code)
+    secretariat.click("main button[type=submit]")
+    secretariat.goto(f"{base}/committees/GROUP/")
+    shot(secretariat, "committee")
+    secretariat.fill("#id_email", "delegate@example.org")
+    secretariat.select_option("#id_kind", "member")
+    secretariat.click("text=Send the invitation")
+    assert "An invitation has been sent" in secretariat.content()
+    secretariat.goto(draft)
+    secretariat.click("text=Open for review by members")
+    shot(secretariat, "draft-under-review")
+
+    link = re.search(r"https?://\S+(/invitations/\S+/)", mail.outbox[-1].body).group(1)
+    member = browser.new_context().new_page()
+    member.goto(base + link)
+    member.fill("#id_password1", "a-long-password-3")
+    member.fill("#id_password2", "a-long-password-3")
+    member.click("main button[type=submit]")
+    assert "You have joined" in member.content()
+    member.goto(draft)
+    member.click("summary >> nth=0")
+    member.fill("textarea[name=text] >> nth=0", "Préciser le lieu.")
+    member.fill("textarea[name=proposed_text] >> nth=0", ACCEPTED)
+    member.click("text=Send the comment >> nth=0")
+    shot(member, "review-by-member")
+
+    secretariat.goto(draft)
+    secretariat.click("button[value=accepted]")
+    assert ACCEPTED in secretariat.content()
+
+    rapporteur = browser.new_context().new_page()
+    sign_in(rapporteur, base, "rapporteur@example.org", "a-long-password-2")
+    rapporteur.goto(draft)
+    rapporteur.click("text=Finalize the report")
+    shot(rapporteur, "finalized")
+    with rapporteur.expect_download() as download:
+        rapporteur.click("text=Version 1, French")
+    content = Path(download.value.path()).read_bytes()
+    texts = [p.text.split("\t")[-1] for p in docx.Document(io.BytesIO(content)).paragraphs]
+    assert ACCEPTED in texts
+
+    secretariat.goto(draft)
+    assert secretariat.locator("textarea[name=text]").count() == 0
+    assert secretariat.locator("text=Open a corrigendum").count() == 1
