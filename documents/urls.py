@@ -9,6 +9,12 @@ urlpatterns = [
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
     path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
+    path(
+        "sessions/<path:code>/draft-report/paragraphs/<int:pk>/history/",
+        views.paragraph_history,
+        name="paragraph_history",
+    ),
+    path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),
     path(
         "sessions/<path:code>/archive/v<int:version>.<str:language>.docx", views.archived_report, name="archived_report"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from committee.access import Permission, can, check
 from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
 from documents.forms import CommentForm
+from documents.history import word_diff
 from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
 from documents.services import (
@@ -188,4 +189,50 @@ def archived_report(request: HttpRequest, code: str, version: int, language: str
     name = (entry.symbol or report.session.code).replace("/", "_")
     return FileResponse(
         entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
+    )
+
+
+@login_required
+def paragraph_history(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Every saved version of a paragraph in one language: who, when, and what changed."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    language = _language(request)
+    records = list(paragraph.history.select_related("history_user").order_by("history_date", "history_id"))
+    versions, previous = [], ""
+    for record in records:
+        text = record.text.get(language, "")
+        if text != previous or not versions:
+            versions.append({"record": record, "changes": word_diff(previous, text)})
+        previous = text
+    versions.reverse()
+    return render(
+        request,
+        "documents/paragraph_history.html",
+        {"session": report.session, "paragraph": paragraph, "versions": versions, "language": language},
+    )
+
+
+@login_required
+def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
+    """The whole draft against the last finalized version: every paragraph changed since, word by word."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    language = _language(request)
+    last = report.archive.order_by("-version", "-finalized_at").first()
+    changed = []
+    if last is not None:
+        then = {
+            record.id: record.text.get(language, "")
+            for record in ReportParagraph.history.as_of(last.finalized_at).filter(section__report=report)
+        }
+        for paragraph in ReportParagraph.objects.filter(section__report=report).order_by(
+            "section__position", "position"
+        ):
+            now = paragraph.text.get(language, "")
+            if then.get(paragraph.pk, "") != now:
+                changed.append({"paragraph": paragraph, "changes": word_diff(then.get(paragraph.pk, ""), now)})
+    return render(
+        request,
+        "documents/draft_changes.html",
+        {"session": report.session, "report": report, "last": last, "changed": changed, "language": language},
     )

@@ -111,3 +111,33 @@ def test_the_draft_page_takes_the_same_number_of_queries_at_ten_times_the_size(c
         counts.append(len(queries))
 
     assert counts[0] == counts[1], counts
+
+
+def test_a_paragraphs_history_shows_who_changed_what(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    client.post(edit, {"language": "en", "revision": "1", "text": "The Group met in Geneva."})
+
+    page = client.get(
+        reverse("documents:paragraph_history", kwargs={"code": "TST/G/2", "pk": paragraph.pk}) + "?lang=en"
+    )
+
+    assert page.status_code == 200
+    assert "secretary@example.org" in page.text
+    assert '<ins class="text-success">met in Geneva.</ins>' in page.text
+    assert '<del class="text-danger">met.</del>' in page.text
+
+
+def test_the_changes_since_the_last_finalized_version(client, cast, paragraph):
+    client.force_login(cast["rapporteur"])
+    client.post(action("finalize"))
+    client.force_login(cast["secretariat"])
+    client.post(action("corrigendum"))
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    client.post(edit, {"language": "en", "revision": "1", "text": "The Group met twice."})
+
+    page = client.get(reverse("documents:draft_changes", kwargs={"code": "TST/G/2"}) + "?lang=en").text
+
+    assert "Compared with version 1" in page
+    assert '<del class="text-danger">met.</del><ins class="text-success">met twice.</ins>' in page
+    assert Report.objects.get().version == 2
