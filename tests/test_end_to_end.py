@@ -33,7 +33,24 @@ ACCEPTED = "Le Groupe d'experts s'est réuni à Genève."
 
 
 @pytest.fixture
-def browser(monkeypatch):
+def people(django_user_model):
+    data = make_session_file()
+    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["fr"] = FRENCH_PARAGRAPH
+    session = import_session(read_session_file(json.dumps(data)))
+    secretary = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password-1")
+    EmailAddress.objects.create(user=secretary, email=secretary.email, verified=True, primary=True)
+    grant_secretariat_access(secretary, Committee.objects.get(code="BOARD"))
+    TOTP.activate(secretary, SECRET)
+    rapporteur = django_user_model.objects.create_user("rapporteur", "rapporteur@example.org", "a-long-password-2")
+    EmailAddress.objects.create(user=rapporteur, email=rapporteur.email, verified=True, primary=True)
+    Role.objects.create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
+    return session
+
+
+@pytest.fixture
+def browser(monkeypatch, people):
+    """Chromium, started once the test's data is written: database calls made inside Playwright's
+    event loop would use a connection of their own, which nothing closes."""
     # Playwright's sync API runs an event loop in this thread; the test's own database calls are
     # still synchronous (pytest-playwright's documented setting).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -52,21 +69,6 @@ def browser(monkeypatch):
         browser.close()
 
 
-@pytest.fixture
-def people(django_user_model):
-    data = make_session_file()
-    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["fr"] = FRENCH_PARAGRAPH
-    session = import_session(read_session_file(json.dumps(data)))
-    secretary = django_user_model.objects.create_user("secretary", "secretary@example.org", "a-long-password-1")
-    EmailAddress.objects.create(user=secretary, email=secretary.email, verified=True, primary=True)
-    grant_secretariat_access(secretary, Committee.objects.get(code="BOARD"))
-    TOTP.activate(secretary, SECRET)
-    rapporteur = django_user_model.objects.create_user("rapporteur", "rapporteur@example.org", "a-long-password-2")
-    EmailAddress.objects.create(user=rapporteur, email=rapporteur.email, verified=True, primary=True)
-    Role.objects.create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
-    return session
-
-
 def shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -79,7 +81,7 @@ def sign_in(page: Page, base: str, email: str, password: str) -> None:
     page.click("main button[type=submit]")
 
 
-def test_invite_comment_accept_finalize_download(live_server, browser, people):
+def test_invite_comment_accept_finalize_download(live_server, browser):
     base = live_server.url
     draft = f"{base}/sessions/TST/G/2/draft-report/?lang=fr"
 
