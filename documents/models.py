@@ -8,10 +8,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from committee.access import Permission, can
 from committee.models import outline_order, validate_outline_parent
 from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
 from decisions.models import MARKUP_HELP
 from meetings.models import AgendaItem, Session, symbol_validator
+
+
+class DocumentQuerySet(models.QuerySet):
+    def readable_by(self, user, committee) -> "DocumentQuerySet":
+        """The documents whose distribution lets `user` read them on `committee`.
+
+        General: everyone who sees the committee; limited (drafts): not observers; restricted:
+        the secretariat and the bureau. A restricted document stays restricted everywhere.
+        """
+        allowed = []
+        if can(user, Permission.VIEW, committee):
+            allowed.append(Document.Distribution.GENERAL)
+        if can(user, Permission.VIEW_LIMITED, committee):
+            allowed.append(Document.Distribution.LIMITED)
+        if can(user, Permission.VIEW_RESTRICTED, committee):
+            allowed.append(Document.Distribution.RESTRICTED)
+        return self.filter(distribution__in=allowed)
 
 
 class Document(models.Model):
@@ -47,6 +65,8 @@ class Document(models.Model):
         help_text=_("The items of its session's agendas that the document is for (save it with its session first)."),
     )
     history = HistoricalRecords(m2m_fields=[agenda_items])
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

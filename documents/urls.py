@@ -5,6 +5,7 @@ from documents import views
 app_name = "documents"
 urlpatterns = [
     path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
+    path("documents/<path:symbol>/<str:language>/", views.document_file, name="document_file"),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),

@@ -1,3 +1,5 @@
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -12,7 +14,7 @@ from committee.access import Permission, can, check
 from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
 from documents.forms import CommentForm
 from documents.history import word_diff
-from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from documents.models import ArchivedReport, Comment, Document, DocumentFile, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
 from documents.services import (
     EditConflict,
@@ -236,3 +238,14 @@ def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
         "documents/draft_changes.html",
         {"session": report.session, "report": report, "last": last, "changed": changed, "language": language},
     )
+
+
+@login_required
+def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
+    """A document's version in one language, for those its distribution allows."""
+    document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
+    readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
+    if readable is None or not readable.filter(pk=document.pk).exists():
+        raise Http404  # a document one may not read does not exist for one
+    stored = get_object_or_404(DocumentFile, document=document, language=language)
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)

@@ -114,3 +114,37 @@ def test_a_role_on_a_parent_holds_below_only_when_extended(client, committees, d
     role.save()
     client.force_login(user)  # a new request reads the roles afresh
     assert client.get(own.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("distribution", "readers"),
+    [
+        ("general", {"secretariat", "chair", "rapporteur", "member", "observer"}),
+        ("limited", {"secretariat", "chair", "rapporteur", "member"}),
+        ("restricted", {"secretariat", "chair", "rapporteur"}),
+    ],
+)
+def test_a_documents_distribution_decides_who_sees_and_downloads_it(client, committees, distribution, readers):
+    from django.core.files.base import ContentFile
+
+    from documents.models import Document, DocumentFile
+
+    own, _other, users = committees
+    document = Document.objects.get(symbol="TST/G/2/1")
+    document.distribution = distribution
+    document.save()
+    stored = DocumentFile(document=document, language="en")
+    stored.file.save("agenda.pdf", ContentFile(b"%PDF-1.7 agenda"))
+    download = reverse("documents:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"})
+
+    for role in ROLES[:6]:
+        client.force_login(users[role])
+        page = client.get(own.get_absolute_url())
+        response = client.get(download)
+        if role in readers:
+            assert "TST/G/2/1" in page.text, role
+            assert response.status_code == 200, role
+            assert b"".join(response.streaming_content) == b"%PDF-1.7 agenda"
+        else:
+            assert "TST/G/2/1" not in getattr(page, "text", ""), role
+            assert response.status_code == 404, role
