@@ -148,3 +148,45 @@ def test_a_documents_distribution_decides_who_sees_and_downloads_it(client, comm
         else:
             assert "TST/G/2/1" not in getattr(page, "text", ""), role
             assert response.status_code == 404, role
+
+
+DRAFT_READERS = {"secretariat", "chair", "rapporteur", "member"}
+DRAFT_ACTIONS = {
+    # name: (method, path after /sessions/TST/G/2/draft-report/, roles that may)
+    "the draft page": ("get", "", DRAFT_READERS),
+    "a paragraph's history": ("get", "paragraphs/{pk}/history/", DRAFT_READERS),
+    "the changes since the last version": ("get", "changes/", DRAFT_READERS),
+    "editing a paragraph": ("post", "paragraphs/{pk}/", {"secretariat"}),
+    "commenting": ("post", "paragraphs/{pk}/comments/", DRAFT_READERS),
+    "opening the review": ("post", "review/", {"secretariat"}),
+    "finalizing": ("post", "finalize/", {"chair", "rapporteur"}),
+    "issuing": ("post", "issue/", {"secretariat"}),
+    "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
+}
+
+
+@pytest.mark.parametrize("action", DRAFT_ACTIONS)
+def test_every_draft_action_for_every_role(client, committees, action):
+    from documents.models import ReportParagraph
+
+    own, other, users = committees
+    method, path, allowed = DRAFT_ACTIONS[action]
+    pk = ReportParagraph.objects.filter(section__report__session=own).first().pk
+    data = {"language": "en", "revision": "1", "text": "A text."}
+
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        url = f"/sessions/{own.code}/draft-report/{path.format(pk=pk)}"
+        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
+        if role == "anonymous":
+            assert response.status_code == 302, role
+            assert "login" in response.url
+        elif role == "outsider":
+            assert response.status_code == 404, role
+        elif role in allowed:
+            assert response.status_code in (200, 302), role
+        else:
+            assert response.status_code == 403, role
+            assert b"A text." not in response.content
