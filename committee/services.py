@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from committee.models import Committee, Entity, Invitation, Role
+from committee.models import Committee, Entity, Invitation, Notification, Role
 
 SECRETARIAT_APPS = ("committee", "meetings", "decisions", "documents")
 
@@ -95,3 +95,8 @@ def _free_username(email: str) -> str:
     base = email.split("@")[0][:140] or "user"
     taken = set(get_user_model().objects.filter(username__startswith=base).values_list("username", flat=True))
     return next(name for name in (base, *(f"{base}{n}" for n in range(2, 10_000))) if name not in taken)
+
+
+def notify(*, user: AbstractUser, message: str, url: str = "") -> Notification:
+    """Tell `user` something in the app (the notifications page and the count in the menu)."""
+    return Notification.objects.create(user=user, message=message[:500], url=url)

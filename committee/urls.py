@@ -7,4 +7,5 @@ urlpatterns = [
     path("committees/<str:code>/", views.committee_detail, name="detail"),
     path("committees/<str:code>/invite/", views.invite_view, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation_view, name="accept_invitation"),
+    path("notifications/", views.notifications, name="notifications"),
 ]

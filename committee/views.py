@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -71,3 +72,11 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Welcome. You have joined %(committee)s.") % {"committee": invitation.committee})
         return redirect(invitation.committee)
     return render(request, "committee/invitation.html", {"invitation": invitation, "form": form})
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The person's notifications, newest first; opening the page marks them read."""
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "committee/notifications.html", {"notifications": items})

@@ -11,10 +11,12 @@ from django.contrib.auth.models import AbstractUser
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.access import Permission, can
+from committee.services import notify
 from documents.models import ArchivedReport, Comment, Report, ReportParagraph
 from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
@@ -119,6 +121,12 @@ def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer
         if answer:
             message += "\n\n" + answer
         author = comment.author
+        notify(
+            user=author,
+            message=message.splitlines()[0],
+            url=reverse("documents:report", kwargs={"code": report.session.code})
+            + f"#paragraph-{comment.paragraph_id}",
+        )
         transaction.on_commit(lambda: send_mail(message.splitlines()[0], message, None, [author.email]))
     return comment
 

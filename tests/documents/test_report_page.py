@@ -141,3 +141,27 @@ def test_the_changes_since_the_last_finalized_version(client, cast, paragraph):
     assert "Compared with version 1" in page
     assert '<del class="text-danger">met.</del><ins class="text-success">met twice.</ins>' in page
     assert Report.objects.get().version == 2
+
+
+def test_the_comments_author_is_told_in_the_app(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    client.post(action("review"))
+    client.force_login(cast["member"])
+    client.post(
+        reverse("documents:comment", kwargs={"code": "TST/G/2", "pk": paragraph.pk}), {"language": "en", "text": "Why?"}
+    )
+    client.force_login(cast["secretariat"])
+    comment = Comment.objects.get()
+    client.post(
+        reverse("documents:resolve_comment", kwargs={"code": "TST/G/2", "pk": comment.pk}),
+        {"decision": "answered", "answer": "Because."},
+    )
+    client.force_login(cast["member"])
+
+    home = client.get(reverse("meetings:home")).text
+    notifications = client.get(reverse("committee:notifications")).text
+
+    assert '1<span class="visually-hidden"> unread</span>' in home
+    assert "Your comment on the draft report of TST/G/2 was answered." in notifications
+    assert f"#paragraph-{paragraph.pk}" in notifications
+    assert "unread</span>" not in client.get(reverse("meetings:home")).text
