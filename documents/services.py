@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from committee.access import Permission, can
 from committee.services import notify
-from documents.models import ArchivedReport, Comment, Report, ReportParagraph
+from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
 
@@ -186,3 +186,58 @@ def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
         report._history_user = by
         report.save(update_fields=["status", "version"])
     return report
+
+
+def _editable_report(report: Report, by: AbstractUser) -> Report:
+    report = _locked_report(report)
+    _require(by, Permission.MANAGE, report)
+    if report.is_locked:
+        raise ReportError(_("The report is finalized: open a corrigendum to change it."))
+    return report
+
+
+def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: AbstractUser) -> ReportParagraph:
+    """Insert an empty paragraph after `after` (at the start of the section when None)."""
+    with transaction.atomic():
+        _editable_report(section.report, by)
+        paragraphs = list(section.paragraphs.select_for_update().order_by("position"))
+        index = 0 if after is None else next(i for i, p in enumerate(paragraphs) if p.pk == after.pk) + 1
+        new = ReportParagraph(section=section, position=0, text={})
+        _renumber(section, [*paragraphs[:index], new, *paragraphs[index:]], by)
+    return new
+
+
+def remove_paragraph(*, paragraph: ReportParagraph, by: AbstractUser) -> None:
+    with transaction.atomic():
+        _editable_report(paragraph.section.report, by)
+        section = paragraph.section
+        paragraph._history_user = by
+        paragraph.delete()
+        _renumber(section, list(section.paragraphs.select_for_update().order_by("position")), by)
+
+
+def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) -> None:
+    """Swap the paragraph with the one before (up) or after it."""
+    with transaction.atomic():
+        _editable_report(paragraph.section.report, by)
+        paragraphs = list(paragraph.section.paragraphs.select_for_update().order_by("position"))
+        index = next(i for i, p in enumerate(paragraphs) if p.pk == paragraph.pk)
+        other = index - 1 if up else index + 1
+        if 0 <= other < len(paragraphs):
+            paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
+            _renumber(paragraph.section, paragraphs, by)
+
+
+def _renumber(section: ReportSection, paragraphs: list[ReportParagraph], by: AbstractUser) -> None:
+    """Give `paragraphs` the positions 1, 2, 3… in this order, without breaking their uniqueness midway."""
+    offset = len(paragraphs) + 1000
+    for paragraph in paragraphs:
+        if paragraph.pk:
+            ReportParagraph.objects.filter(pk=paragraph.pk).update(position=paragraph.position + offset)
+    for position, paragraph in enumerate(paragraphs, start=1):
+        if paragraph.position != position or paragraph.pk is None:
+            paragraph.position = position
+            paragraph._history_user = by
+            paragraph.save()
+        else:
+            ReportParagraph.objects.filter(pk=paragraph.pk).update(position=position)

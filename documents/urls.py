@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from documents import views
 
@@ -11,12 +11,22 @@ urlpatterns = [
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
     path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
     path(
+        "sessions/<path:code>/draft-report/sections/<int:pk>/paragraphs/",
+        views.section_add_paragraph_view,
+        name="section_add_paragraph",
+    ),
+    path(
         "sessions/<path:code>/draft-report/paragraphs/<int:pk>/history/",
         views.paragraph_history,
         name="paragraph_history",
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/paragraphs/(?P<pk>\d+)/(?P<action>add|remove|up|down)/$",
+        views.paragraph_structure_view,
+        name="paragraph_structure",
+    ),
     path(
         "sessions/<path:code>/archive/v<int:version>.<str:language>.docx", views.archived_report, name="archived_report"
     ),

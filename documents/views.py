@@ -20,11 +20,14 @@ from documents.services import (
     EditConflict,
     ReportError,
     add_comment,
+    add_paragraph,
     edit_paragraph,
     finalize_report,
     issue_report,
+    move_paragraph,
     open_corrigendum,
     open_review,
+    remove_paragraph,
     resolve_comment,
 )
 from meetings.models import Session
@@ -100,6 +103,12 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "archive": report.archive.all(),
         "conflict": conflict,
         "mine": mine,
+        "structure_actions": [
+            ("add", _("Add a paragraph after")),
+            ("up", _("Move up")),
+            ("down", _("Move down")),
+            ("remove", _("Remove")),
+        ],
     }
     return render(request, "documents/report_page.html", context, status=409 if conflict else 200)
 
@@ -249,3 +258,37 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
         raise Http404  # a document one may not read does not exist for one
     stored = get_object_or_404(DocumentFile, document=document, language=language)
     return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
+
+
+@require_POST
+@login_required
+def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+    """Add a paragraph after this one, remove it, or move it up or down."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    paragraph = get_object_or_404(ReportParagraph.objects.select_related("section"), pk=pk, section__report=report)
+    operations = {
+        "add": lambda: add_paragraph(section=paragraph.section, after=paragraph, by=request.user),
+        "remove": lambda: remove_paragraph(paragraph=paragraph, by=request.user),
+        "up": lambda: move_paragraph(paragraph=paragraph, up=True, by=request.user),
+        "down": lambda: move_paragraph(paragraph=paragraph, up=False, by=request.user),
+    }
+    if action not in operations:
+        raise Http404
+    try:
+        operations[action]()
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, _language(request))
+
+
+@require_POST
+@login_required
+def section_add_paragraph_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Start an empty section with a first paragraph."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report)
+    try:
+        add_paragraph(section=section, after=None, by=request.user)
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, _language(request))
