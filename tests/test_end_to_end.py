@@ -113,6 +113,10 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     member.fill("textarea[name=proposed_text] >> nth=0", ACCEPTED)
     member.click("text=Send the comment >> nth=0")
     shot(member, "review-by-member")
+    member.set_viewport_size({"width": 390, "height": 844})  # a delegate's phone
+    shot(member, "review-by-member-on-a-phone")
+    assert member.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing runs off the side
+    member.set_viewport_size({"width": 1280, "height": 800})
 
     secretariat.goto(draft)
     secretariat.click("button[value=accepted]")
