@@ -35,3 +35,23 @@ def small_session(db):
     from tests.builders import make_session_file
 
     return import_session(read_session_file(json.dumps(make_session_file())))
+
+
+@pytest.fixture
+def cast(small_session, secretariat, django_user_model):
+    """The small session's people: its secretariat, a rapporteur, a member and an observer."""
+    from committee.models import Role
+
+    people = {"secretariat": secretariat}
+    for kind in ("rapporteur", "member", "observer"):
+        people[kind] = django_user_model.objects.create_user(kind, f"{kind}@example.org", "a-long-password")
+        Role.objects.create(user=people[kind], committee=small_session.committee, kind=kind)
+    return people
+
+
+@pytest.fixture
+def paragraph(small_session):
+    """The first paragraph of the small session's Chair's summary."""
+    from documents.models import ReportParagraph
+
+    return ReportParagraph.objects.filter(section__report__session=small_session).order_by("section__position").first()

@@ -7,8 +7,7 @@ import docx
 import pytest
 from django.core import mail
 
-from committee.models import Role
-from documents.models import ArchivedReport, Comment, Report, ReportParagraph
+from documents.models import ArchivedReport, Comment, Report
 from documents.services import (
     EditConflict,
     ReportError,
@@ -23,33 +22,19 @@ from documents.services import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def people(small_session, secretariat, django_user_model):
-    cast = {"secretariat": secretariat}
-    for kind in ("rapporteur", "member", "observer"):
-        cast[kind] = django_user_model.objects.create_user(kind, f"{kind}@example.org", "a-long-password")
-        Role.objects.create(user=cast[kind], committee=small_session.committee, kind=kind)
-    return cast
-
-
-@pytest.fixture
-def paragraph(small_session):
-    return ReportParagraph.objects.filter(section__report__session=small_session).order_by("section__position").first()
-
-
-def test_the_secretariat_edits_a_paragraph_and_history_says_who(people, paragraph):
+def test_the_secretariat_edits_a_paragraph_and_history_says_who(cast, paragraph):
     edited = edit_paragraph(
-        paragraph=paragraph, language="fr", text="Le Groupe s'est réuni.", expected_revision=1, by=people["secretariat"]
+        paragraph=paragraph, language="fr", text="Le Groupe s'est réuni.", expected_revision=1, by=cast["secretariat"]
     )
 
     assert edited.text == {"en": "The Group met.", "fr": "Le Groupe s'est réuni."}
     assert edited.revision == 2
-    assert edited.history.first().history_user == people["secretariat"]
+    assert edited.history.first().history_user == cast["secretariat"]
 
 
-def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text(people, paragraph):
+def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text(cast, paragraph):
     edit_paragraph(
-        paragraph=paragraph, language="en", text="First editor's text.", expected_revision=1, by=people["secretariat"]
+        paragraph=paragraph, language="en", text="First editor's text.", expected_revision=1, by=cast["secretariat"]
     )
 
     with pytest.raises(EditConflict) as conflict:
@@ -58,7 +43,7 @@ def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text
             language="en",
             text="Second editor's text.",
             expected_revision=1,
-            by=people["secretariat"],
+            by=cast["secretariat"],
         )
 
     assert conflict.value.current.text["en"] == "First editor's text."
@@ -66,31 +51,29 @@ def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text
     assert paragraph.text["en"] == "First editor's text."
 
 
-def test_members_may_not_edit(people, paragraph):
+def test_members_may_not_edit(cast, paragraph):
     with pytest.raises(ReportError):
-        edit_paragraph(paragraph=paragraph, language="en", text="x", expected_revision=1, by=people["member"])
+        edit_paragraph(paragraph=paragraph, language="en", text="x", expected_revision=1, by=cast["member"])
 
 
 def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_report(
-    people, paragraph, small_session, django_capture_on_commit_callbacks
+    cast, paragraph, small_session, django_capture_on_commit_callbacks
 ):
     report = small_session.report
-    open_review(report=report, by=people["secretariat"])
+    open_review(report=report, by=cast["secretariat"])
     comment = add_comment(
         paragraph=paragraph,
-        author=people["member"],
+        author=cast["member"],
         language="en",
         text="Say who met.",
         proposed_text="The Group of Experts met in Geneva.",
     )
     with pytest.raises(ReportError):
-        add_comment(paragraph=paragraph, author=people["observer"], language="en", text="Observers only read.")
+        add_comment(paragraph=paragraph, author=cast["observer"], language="en", text="Observers only read.")
 
     with django_capture_on_commit_callbacks(execute=True):
-        resolve_comment(
-            comment=comment, decision=Comment.Status.ACCEPTED, by=people["secretariat"], answer="Thank you."
-        )
-    archived = finalize_report(report=report, by=people["rapporteur"])
+        resolve_comment(comment=comment, decision=Comment.Status.ACCEPTED, by=cast["secretariat"], answer="Thank you.")
+    archived = finalize_report(report=report, by=cast["rapporteur"])
 
     assert mail.outbox[-1].to == ["member@example.org"]
     assert "accepted" in mail.outbox[-1].body
@@ -105,20 +88,20 @@ def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_rep
     assert report.status == Report.Status.FINALIZED
 
 
-def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(people, paragraph, small_session):
+def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(cast, paragraph, small_session):
     report = small_session.report
-    finalize_report(report=report, by=people["rapporteur"])
+    finalize_report(report=report, by=cast["rapporteur"])
 
     with pytest.raises(ReportError, match="corrigendum"):
         edit_paragraph(
-            paragraph=paragraph, language="en", text="Too late.", expected_revision=1, by=people["secretariat"]
+            paragraph=paragraph, language="en", text="Too late.", expected_revision=1, by=cast["secretariat"]
         )
     with pytest.raises(ReportError, match="already been finalized"):
-        finalize_report(report=report, by=people["rapporteur"])
+        finalize_report(report=report, by=cast["rapporteur"])
 
-    open_corrigendum(report=report, by=people["secretariat"])
-    edit_paragraph(paragraph=paragraph, language="en", text="Corrected.", expected_revision=1, by=people["secretariat"])
-    finalize_report(report=report, by=people["rapporteur"])
+    open_corrigendum(report=report, by=cast["secretariat"])
+    edit_paragraph(paragraph=paragraph, language="en", text="Corrected.", expected_revision=1, by=cast["secretariat"])
+    finalize_report(report=report, by=cast["rapporteur"])
 
     versions = {(a.version, a.language): a for a in ArchivedReport.objects.filter(report=report)}
     assert set(versions) == {(1, "en"), (2, "en")}
@@ -126,8 +109,8 @@ def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(people, pa
     assert versions[1, "en"].file.name != versions[2, "en"].file.name
 
 
-def test_only_the_chair_or_rapporteurs_finalize(people, small_session):
+def test_only_the_chair_or_rapporteurs_finalize(cast, small_session):
     for kind in ("secretariat", "member", "observer"):
         with pytest.raises(ReportError):
-            finalize_report(report=small_session.report, by=people[kind])
+            finalize_report(report=small_session.report, by=cast[kind])
     assert not ArchivedReport.objects.exists()

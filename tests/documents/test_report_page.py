@@ -9,26 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from committee.models import Role
-from documents.models import ArchivedReport, Comment, Report, ReportParagraph
+from documents.models import ArchivedReport, Comment, Report
 from documents.session_file import import_session, read_session_file
 from tests.builders import make_larger_session_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast(small_session, secretariat, django_user_model):
-    people = {"secretariat": secretariat}
-    for kind in ("rapporteur", "member", "observer"):
-        people[kind] = django_user_model.objects.create_user(kind, f"{kind}@example.org", "a-long-password")
-        Role.objects.create(user=people[kind], committee=small_session.committee, kind=kind)
-    return people
-
-
-@pytest.fixture
-def paragraph(small_session):
-    return ReportParagraph.objects.filter(section__report__session=small_session).order_by("section__position").first()
 
 
 def page_url() -> str:
