@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from committee.access import Permission, can
 from documents.models import Document, DocumentFile
 from documents.report.data import report_languages
-from meetings.models import Session
+from meetings.models import AgendaItem, Session
 
 register = template.Library()
 
@@ -28,6 +28,9 @@ def session_documents(context: template.Context, session: Session) -> dict:
     documents = (
         Document.objects.readable_by(user, session.committee)
         .filter(session=session)
-        .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language")))
+        .prefetch_related(
+            Prefetch("files", queryset=DocumentFile.objects.order_by("language")),
+            Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("parent").order_by("position")),
+        )
     )
     return {"documents": documents}

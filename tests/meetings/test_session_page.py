@@ -38,6 +38,7 @@ def test_the_session_page_shows_agenda_bureau_meetings_and_participants(client, 
     assert "(b) Browser tests" in page
     assert "Ms. Ana Example (France)" in page
     assert "Opening plenary" in page
+    assert "For agenda items 1, 2" in page  # the provisional agenda document, TST/G/2/1
     assert 'State member of the body <span class="text-body-secondary">(2)</span>' in page
     assert page.index("France") < page.index("Kenya") < page.index("Friends of Testing")
 
