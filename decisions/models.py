@@ -60,6 +60,11 @@ class Paragraph(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("position"))
     text = MultilingualField(_("text"), long=True, help_text=MARKUP_HELP)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved change, so that two editors never overwrite each other."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from committee.access import Permission, can
 from committee.services import notify
+from decisions.models import Paragraph
 from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
@@ -29,7 +30,7 @@ class ReportError(Exception):
 class EditConflict(ReportError):
     """Someone else saved the paragraph since it was opened: nothing is overwritten."""
 
-    def __init__(self, current: ReportParagraph) -> None:
+    def __init__(self, current: ReportParagraph | Paragraph) -> None:
         self.current = current
         super().__init__(
             _("Someone else changed this paragraph while you were editing it. Their text is shown beside yours.")
@@ -45,16 +46,26 @@ def _locked_report(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("session__committee").get(pk=report.pk)
 
 
+def _report_of(paragraph: ReportParagraph | Paragraph) -> Report:
+    if isinstance(paragraph, ReportParagraph):
+        return paragraph.section.report
+    report = Report.objects.filter(session=paragraph.decision.session_id).first()
+    if report is None:
+        raise ReportError(_("This session has no report to draft yet."))
+    return report
+
+
 def edit_paragraph(
-    *, paragraph: ReportParagraph, language: str, text: str, expected_revision: int, by: AbstractUser
-) -> ReportParagraph:
-    """Save the secretariat's text of a paragraph in one language, unless someone saved it meanwhile."""
+    *, paragraph: ReportParagraph | Paragraph, language: str, text: str, expected_revision: int, by: AbstractUser
+) -> ReportParagraph | Paragraph:
+    """Save the secretariat's text of a paragraph (of the summary or of a recommendation) in one language,
+    unless someone saved it meanwhile."""
     with transaction.atomic():
-        report = _locked_report(paragraph.section.report)
+        report = _locked_report(_report_of(paragraph))
         _require(by, Permission.MANAGE, report)
         if report.is_locked:
             raise ReportError(_("The report is finalized: open a corrigendum to change it."))
-        current = ReportParagraph.objects.select_for_update().get(pk=paragraph.pk)
+        current = type(paragraph).objects.select_for_update().get(pk=paragraph.pk)
         if current.revision != expected_revision:
             raise EditConflict(current)
         current.text = {**current.text, language: text}

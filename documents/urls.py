@@ -8,6 +8,12 @@ urlpatterns = [
     path("documents/<path:symbol>/<str:language>/", views.document_file, name="document_file"),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
+    path(
+        "sessions/<path:code>/draft-report/recommendations/<int:pk>/",
+        views.edit_paragraph_view,
+        {"recommendation": True},
+        name="edit_recommendation",
+    ),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
     path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
     path(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
 from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
+from decisions.models import Paragraph
 from documents.forms import CommentForm
 from documents.history import word_diff
 from documents.models import ArchivedReport, Comment, Document, DocumentFile, Report, ReportParagraph, ReportSection
@@ -101,6 +102,7 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
+        "decisions": _numbered_decisions(report),
         "conflict": conflict,
         "mine": mine,
         "structure_actions": [
@@ -113,15 +115,35 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
     return render(request, "documents/report_page.html", context, status=409 if conflict else 200)
 
 
+def _numbered_decisions(report: Report) -> list:
+    """The session's decisions, each with its paragraphs labelled as the report numbers them (operative: 1., 2.…)."""
+    decisions = list(
+        report.session.decisions.prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
+        )
+    )
+    for decision in decisions:
+        operative = 0
+        decision.labelled = []
+        for paragraph in decision.paragraphs.all():
+            operative += paragraph.kind == Paragraph.Kind.OPERATIVE
+            decision.labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
+    return decisions
+
+
 def _back(report: Report, language: str) -> HttpResponse:
     return redirect(f"{reverse('documents:report', kwargs={'code': report.session.code})}?lang={language}")
 
 
 @require_POST
 @login_required
-def edit_paragraph_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+    """Save a paragraph of the summary, or of a recommendation, in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
-    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    if recommendation:
+        paragraph = get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
+    else:
+        paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
     language = _language(request)
     try:
         edit_paragraph(

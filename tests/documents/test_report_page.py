@@ -150,3 +150,22 @@ def test_the_comments_author_is_told_in_the_app(client, cast, paragraph):
     assert "Your comment on the draft report of TST/G/2 was answered." in notifications
     assert f"#paragraph-{paragraph.pk}" in notifications
     assert "unread</span>" not in client.get(reverse("meetings:home")).text
+
+
+def test_the_secretariat_edits_the_recommendations_on_the_same_page(client, cast, small_session):
+    from decisions.models import Paragraph
+
+    client.force_login(cast["secretariat"])
+    operative = Paragraph.objects.get(kind="operative", parent__isnull=True)
+    edit = reverse("documents:edit_recommendation", kwargs={"code": "TST/G/2", "pk": operative.pk})
+
+    page = client.get(page_url()).text
+    saved = client.post(edit, {"language": "fr", "revision": "1", "text": "*Décide* de tester :"})
+    stale = client.post(edit, {"language": "fr", "revision": "1", "text": "*Décide* autre chose."})
+
+    assert "1.</span>" in page
+    assert saved.status_code == 302
+    assert stale.status_code == 409
+    operative.refresh_from_db()
+    assert operative.text["fr"] == "*Décide* de tester :"
+    assert operative.history.first().history_user == cast["secretariat"]
