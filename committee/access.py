@@ -56,6 +56,13 @@ def can(user: User | AnonymousUser, permission: Permission, committee: Committee
     return bool(roles_on(user, committee) & GRANTS[permission])
 
 
+def holds_anywhere(user: User | AnonymousUser, kind: str) -> bool:
+    """Whether `user` holds a role of `kind` on any committee."""
+    return user.is_authenticated and any(
+        role.kind == kind for roles in _roles_by_committee(user).values() for role in roles
+    )
+
+
 def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
     """The committees `user` holds a role on, directly or from above."""
     if not user.is_authenticated:

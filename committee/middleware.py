@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from committee.access import holds_anywhere
 from committee.models import Role
 
 # What a person without an authenticator may still reach: the account pages that set one up.
@@ -19,7 +20,7 @@ def require_mfa_for_secretariat(get_response: Callable[[HttpRequest], HttpRespon
             settings.MFA_REQUIRED_FOR_SECRETARIAT
             and request.user.is_authenticated
             and not request.path.startswith(ALWAYS_ALLOWED)
-            and Role.objects.filter(user=request.user, kind=Role.Kind.SECRETARIAT).exists()
+            and holds_anywhere(request.user, Role.Kind.SECRETARIAT)
             and not is_mfa_enabled(request.user)
         ):
             return redirect("mfa_activate_totp")

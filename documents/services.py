@@ -46,6 +46,15 @@ def _locked_report(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("session__committee").get(pk=report.pk)
 
 
+def _editable_report(report: Report, by: AbstractUser) -> Report:
+    """The report, locked, if `by` may edit it and it is not finalized."""
+    report = _locked_report(report)
+    _require(by, Permission.MANAGE, report)
+    if report.is_locked:
+        raise ReportError(_("The report is finalized: open a corrigendum to change it."))
+    return report
+
+
 def _report_of(paragraph: ReportParagraph | Paragraph) -> Report:
     if isinstance(paragraph, ReportParagraph):
         return paragraph.section.report
@@ -61,10 +70,7 @@ def edit_paragraph(
     """Save the secretariat's text of a paragraph (of the summary or of a recommendation) in one language,
     unless someone saved it meanwhile."""
     with transaction.atomic():
-        report = _locked_report(_report_of(paragraph))
-        _require(by, Permission.MANAGE, report)
-        if report.is_locked:
-            raise ReportError(_("The report is finalized: open a corrigendum to change it."))
+        _editable_report(_report_of(paragraph), by)
         current = type(paragraph).objects.select_for_update().get(pk=paragraph.pk)
         if current.revision != expected_revision:
             raise EditConflict(current)
@@ -75,16 +81,22 @@ def edit_paragraph(
     return current
 
 
+def _move(report: Report, by: AbstractUser, *, to: str, next_version: bool = False) -> Report:
+    """Record `report` (locked by the caller) as moved to status `to` by `by`."""
+    report.status = to
+    report.version += next_version
+    report._history_user = by
+    report.save(update_fields=["status", "version"])
+    return report
+
+
 def open_review(*, report: Report, by: AbstractUser) -> Report:
     with transaction.atomic():
         report = _locked_report(report)
         _require(by, Permission.MANAGE, report)
         if report.status != Report.Status.DRAFT:
             raise ReportError(_("Only a draft can be opened for review."))
-        report.status = Report.Status.UNDER_REVIEW
-        report._history_user = by
-        report.save(update_fields=["status"])
-    return report
+        return _move(report, by, to=Report.Status.UNDER_REVIEW)
 
 
 def add_comment(
@@ -167,9 +179,7 @@ def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]
             entry.file.save("report.docx", ContentFile(content), save=False)
             entry.save()
             archived.append(entry)
-        report.status = Report.Status.FINALIZED
-        report._history_user = by
-        report.save(update_fields=["status"])
+        _move(report, by, to=Report.Status.FINALIZED)
     return archived
 
 
@@ -179,10 +189,7 @@ def issue_report(*, report: Report, by: AbstractUser) -> Report:
         _require(by, Permission.MANAGE, report)
         if report.status != Report.Status.FINALIZED:
             raise ReportError(_("Only a finalized report can be issued."))
-        report.status = Report.Status.ISSUED
-        report._history_user = by
-        report.save(update_fields=["status"])
-    return report
+        return _move(report, by, to=Report.Status.ISSUED)
 
 
 def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
@@ -192,19 +199,7 @@ def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
         _require(by, Permission.MANAGE, report)
         if not report.is_locked:
             raise ReportError(_("Only a finalized report takes a corrigendum."))
-        report.status = Report.Status.DRAFT
-        report.version += 1
-        report._history_user = by
-        report.save(update_fields=["status", "version"])
-    return report
-
-
-def _editable_report(report: Report, by: AbstractUser) -> Report:
-    report = _locked_report(report)
-    _require(by, Permission.MANAGE, report)
-    if report.is_locked:
-        raise ReportError(_("The report is finalized: open a corrigendum to change it."))
-    return report
+        return _move(report, by, to=Report.Status.DRAFT, next_version=True)
 
 
 def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: AbstractUser) -> ReportParagraph:
