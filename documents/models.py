@@ -153,6 +153,11 @@ class ReportSection(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     title = MultilingualField(_("title"), long=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved change, so that two editors never overwrite each other."),
+    )
     numbered = models.BooleanField(
         _("numbered"), default=True, help_text=_("Lettered (sections) or numbered (subsections) in the report.")
     )

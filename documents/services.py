@@ -30,10 +30,11 @@ class ReportError(Exception):
 class EditConflict(ReportError):
     """Someone else saved the paragraph since it was opened: nothing is overwritten."""
 
-    def __init__(self, current: ReportParagraph | Paragraph) -> None:
+    def __init__(self, current: ReportParagraph | Paragraph | ReportSection, text: dict) -> None:
         self.current = current
+        self.text = text
         super().__init__(
-            _("Someone else changed this paragraph while you were editing it. Their text is shown beside yours.")
+            _("Someone else changed this text while you were editing it. Their text is shown beside yours.")
         )
 
 
@@ -55,7 +56,9 @@ def _editable_report(report: Report, by: AbstractUser) -> Report:
     return report
 
 
-def _report_of(paragraph: ReportParagraph | Paragraph) -> Report:
+def _report_of(paragraph: ReportParagraph | Paragraph | ReportSection) -> Report:
+    if isinstance(paragraph, ReportSection):
+        return paragraph.report
     if isinstance(paragraph, ReportParagraph):
         return paragraph.section.report
     report = Report.objects.filter(session=paragraph.decision.session_id).first()
@@ -69,15 +72,26 @@ def edit_paragraph(
 ) -> ReportParagraph | Paragraph:
     """Save the secretariat's text of a paragraph (of the summary or of a recommendation) in one language,
     unless someone saved it meanwhile."""
+    return _save_text(paragraph, "text", language=language, text=text, expected_revision=expected_revision, by=by)
+
+
+def rename_section(
+    *, section: ReportSection, language: str, title: str, expected_revision: int, by: AbstractUser
+) -> ReportSection:
+    """Save a section's title in one language, unless someone saved it meanwhile."""
+    return _save_text(section, "title", language=language, text=title, expected_revision=expected_revision, by=by)
+
+
+def _save_text(node, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
     with transaction.atomic():
-        _editable_report(_report_of(paragraph), by)
-        current = type(paragraph).objects.select_for_update().get(pk=paragraph.pk)
+        _editable_report(_report_of(node), by)
+        current = type(node).objects.select_for_update().get(pk=node.pk)
         if current.revision != expected_revision:
-            raise EditConflict(current)
-        current.text = {**current.text, language: text}
+            raise EditConflict(current, getattr(current, field))
+        setattr(current, field, {**getattr(current, field), language: text})
         current.revision += 1
         current._history_user = by
-        current.save(update_fields=["text", "revision"])
+        current.save(update_fields=[field, "revision"])
     return current
 
 
@@ -209,7 +223,7 @@ def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: 
         paragraphs = list(section.paragraphs.select_for_update().order_by("position"))
         index = 0 if after is None else next(i for i, p in enumerate(paragraphs) if p.pk == after.pk) + 1
         new = ReportParagraph(section=section, position=0, text={})
-        _renumber(section, [*paragraphs[:index], new, *paragraphs[index:]], by)
+        _renumber([*paragraphs[:index], new, *paragraphs[index:]], by)
     return new
 
 
@@ -219,7 +233,7 @@ def remove_paragraph(*, paragraph: ReportParagraph, by: AbstractUser) -> None:
         section = paragraph.section
         paragraph._history_user = by
         paragraph.delete()
-        _renumber(section, list(section.paragraphs.select_for_update().order_by("position")), by)
+        _renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
 
 
 def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) -> None:
@@ -231,19 +245,49 @@ def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) ->
         other = index - 1 if up else index + 1
         if 0 <= other < len(paragraphs):
             paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
-            _renumber(paragraph.section, paragraphs, by)
+            _renumber(paragraphs, by)
 
 
-def _renumber(section: ReportSection, paragraphs: list[ReportParagraph], by: AbstractUser) -> None:
-    """Give `paragraphs` the positions 1, 2, 3… in this order, without breaking their uniqueness midway."""
-    offset = len(paragraphs) + 1000
-    for paragraph in paragraphs:
-        if paragraph.pk:
-            ReportParagraph.objects.filter(pk=paragraph.pk).update(position=paragraph.position + offset)
-    for position, paragraph in enumerate(paragraphs, start=1):
-        if paragraph.position != position or paragraph.pk is None:
-            paragraph.position = position
-            paragraph._history_user = by
-            paragraph.save()
+def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: AbstractUser):
+    """Insert an untitled section after `after`, or as the last subsection of `within`
+    (or the last section when both are None)."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        parent = after.parent if after else within
+        if parent is not None and parent.parent_id is not None:
+            raise ReportError(_("A subsection cannot have subsections of its own."))
+        siblings = list(report.sections.select_for_update().filter(parent=parent).order_by("position"))
+        index = next(i for i, s in enumerate(siblings) if s.pk == after.pk) + 1 if after else len(siblings)
+        new = ReportSection(report=report, parent=parent, position=0, title={})
+        _renumber([*siblings[:index], new, *siblings[index:]], by)
+    return new
+
+
+def remove_section(*, section: ReportSection, by: AbstractUser) -> None:
+    """Remove a section that holds nothing: its paragraphs and subsections go first, one by one."""
+    with transaction.atomic():
+        report = _editable_report(section.report, by)
+        section = ReportSection.objects.select_for_update().get(pk=section.pk)
+        if section.paragraphs.exists() or section.subsections.exists():
+            raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
+        section._history_user = by
+        section.delete()
+        _renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)
+
+
+def _renumber(nodes: list[ReportParagraph] | list[ReportSection], by: AbstractUser) -> None:
+    """Give sibling `nodes` the positions 1, 2, 3… in this order, without breaking their uniqueness midway."""
+    if not nodes:
+        return
+    model = type(nodes[0])
+    offset = len(nodes) + 1000
+    for node in nodes:
+        if node.pk:
+            model.objects.filter(pk=node.pk).update(position=node.position + offset)
+    for position, node in enumerate(nodes, start=1):
+        if node.position != position or node.pk is None:
+            node.position = position
+            node._history_user = by
+            node.save()
         else:
-            ReportParagraph.objects.filter(pk=paragraph.pk).update(position=position)
+            model.objects.filter(pk=node.pk).update(position=position)

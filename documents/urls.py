@@ -16,6 +16,13 @@ urlpatterns = [
     ),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
     path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
+    path("sessions/<path:code>/draft-report/sections/", views.section_structure_view, name="add_section"),
+    path("sessions/<path:code>/draft-report/sections/<int:pk>/title/", views.section_title_view, name="section_title"),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/sections/(?P<pk>\d+)/(?P<action>add|subsection|remove)/$",
+        views.section_structure_view,
+        name="section_structure",
+    ),
     path(
         "sessions/<path:code>/draft-report/sections/<int:pk>/paragraphs/",
         views.section_add_paragraph_view,
@@ -25,6 +32,12 @@ urlpatterns = [
         "sessions/<path:code>/draft-report/paragraphs/<int:pk>/history/",
         views.paragraph_history,
         name="paragraph_history",
+    ),
+    path(
+        "sessions/<path:code>/draft-report/recommendations/<int:pk>/history/",
+        views.paragraph_history,
+        {"recommendation": True},
+        name="recommendation_history",
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),

@@ -14,7 +14,7 @@ from committee.access import Permission, can, check
 from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
 from decisions.models import Paragraph
 from documents.forms import CommentForm
-from documents.history import word_diff
+from documents.history import compare_drafts, draft_at, draft_milestones, word_diff
 from documents.models import ArchivedReport, Comment, Document, DocumentFile, Report, ReportParagraph, ReportSection
 from documents.report import build_session_report, collect_session_report_data
 from documents.services import (
@@ -22,6 +22,7 @@ from documents.services import (
     ReportError,
     add_comment,
     add_paragraph,
+    add_section,
     edit_paragraph,
     finalize_report,
     issue_report,
@@ -29,6 +30,8 @@ from documents.services import (
     open_corrigendum,
     open_review,
     remove_paragraph,
+    remove_section,
+    rename_section,
     resolve_comment,
 )
 from meetings.models import Session
@@ -60,6 +63,10 @@ def _report_for(user, code: str, permission: Permission) -> Report:
 def _language(request: HttpRequest) -> str:
     language = request.GET.get("lang") or request.POST.get("language") or (get_language() or "en")[:2]
     return language if language in LANGUAGES else "en"
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
 
 
 @login_required
@@ -96,7 +103,7 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "session": report.session,
         "sections": sections,
         "language": language,
-        "languages": [(code_, LANGUAGE_NAMES[code_]) for code_ in LANGUAGES],
+        "languages": _language_choices(),
         "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
         "can_manage": can(request.user, Permission.MANAGE, committee),
         "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
@@ -110,6 +117,11 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
             ("up", _("Move up")),
             ("down", _("Move down")),
             ("remove", _("Remove")),
+        ],
+        "section_actions": [
+            ("add", _("Add a section after")),
+            ("subsection", _("Add a subsection")),
+            ("remove", _("Remove the section")),
         ],
     }
     return render(request, "documents/report_page.html", context, status=409 if conflict else 200)
@@ -140,10 +152,7 @@ def _back(report: Report, language: str) -> HttpResponse:
 def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
     """Save a paragraph of the summary, or of a recommendation, in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
-    if recommendation:
-        paragraph = get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
-    else:
-        paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    paragraph = _paragraph(report, pk, recommendation)
     language = _language(request)
     try:
         edit_paragraph(
@@ -225,49 +234,71 @@ def archived_report(request: HttpRequest, code: str, version: int, language: str
     )
 
 
+def _paragraph(report: Report, pk: int, recommendation: bool) -> ReportParagraph | Paragraph:
+    """A paragraph of this report's summary, or of its session's recommendations."""
+    if recommendation:
+        return get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
+    return get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+
+
+def _chosen(options: dict, request: HttpRequest, name: str, default):
+    return options.get(request.GET.get(name), default)
+
+
 @login_required
-def paragraph_history(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    """Every saved version of a paragraph in one language: who, when, and what changed."""
+def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+    """Every saved version of a paragraph in one language (who, when, what changed), and any two compared."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
-    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    paragraph = _paragraph(report, pk, recommendation)
     language = _language(request)
-    records = list(paragraph.history.select_related("history_user").order_by("history_date", "history_id"))
     versions, previous = [], ""
-    for record in records:
+    for record in paragraph.history.select_related("history_user").order_by("history_date", "history_id"):
         text = record.text.get(language, "")
         if text != previous or not versions:
-            versions.append({"record": record, "changes": word_diff(previous, text)})
+            versions.append({"record": record, "text": text, "changes": word_diff(previous, text)})
         previous = text
+    by_key = {str(version["record"].history_id): version for version in versions}
+    older = _chosen(by_key, request, "from", versions[0])
+    newer = _chosen(by_key, request, "to", versions[-1])
     versions.reverse()
     return render(
         request,
         "documents/paragraph_history.html",
-        {"session": report.session, "paragraph": paragraph, "versions": versions, "language": language},
+        {
+            "session": report.session,
+            "paragraph": paragraph,
+            "versions": versions,
+            "language": language,
+            "older": older,
+            "newer": newer,
+            "comparison": word_diff(older["text"], newer["text"]),
+        },
     )
 
 
 @login_required
 def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
-    """The whole draft against the last finalized version: every paragraph changed since, word by word."""
+    """The whole draft between two of its versions (by default, the last finalized one and now), word by word."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     language = _language(request)
-    last = report.archive.order_by("-version", "-finalized_at").first()
-    changed = []
-    if last is not None:
-        then = {
-            record.id: record.text.get(language, "")
-            for record in ReportParagraph.history.as_of(last.finalized_at).filter(section__report=report)
-        }
-        for paragraph in ReportParagraph.objects.filter(section__report=report).order_by(
-            "section__position", "position"
-        ):
-            now = paragraph.text.get(language, "")
-            if then.get(paragraph.pk, "") != now:
-                changed.append({"paragraph": paragraph, "changes": word_diff(then.get(paragraph.pk, ""), now)})
+    milestones = draft_milestones(report)
+    by_key = {milestone.key: milestone for milestone in milestones}
+    finalized = [m for m in milestones[:-1] if m.status == Report.Status.FINALIZED]
+    older = _chosen(by_key, request, "from", (finalized or milestones[:-1] or milestones)[-1])
+    newer = _chosen(by_key, request, "to", milestones[-1])
+    changed = compare_drafts(draft_at(report, older.moment, language), draft_at(report, newer.moment, language))
     return render(
         request,
         "documents/draft_changes.html",
-        {"session": report.session, "report": report, "last": last, "changed": changed, "language": language},
+        {
+            "session": report.session,
+            "report": report,
+            "milestones": milestones,
+            "pickers": [("from", _("From"), older), ("to", _("To"), newer)],
+            "languages": _language_choices(),
+            "changed": changed,
+            "language": language,
+        },
     )
 
 
@@ -296,6 +327,47 @@ def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: s
     }
     if action not in operations:
         raise Http404
+    try:
+        operations[action]()
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, _language(request))
+
+
+@require_POST
+@login_required
+def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Save a section's title in one language."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report)
+    try:
+        rename_section(
+            section=section,
+            language=_language(request),
+            title=request.POST.get("title", ""),
+            expected_revision=int(request.POST.get("revision", "0")),
+            by=request.user,
+        )
+    except EditConflict as conflict:
+        return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
+    except ReportError as error:
+        messages.error(request, str(error))
+    return _back(report, _language(request))
+
+
+@require_POST
+@login_required
+def section_structure_view(request: HttpRequest, code: str, pk: int | None = None, action: str = "") -> HttpResponse:
+    """Add a section after this one or a subsection within it, remove it when empty, or (without a section)
+    add a section at the end of the summary."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report) if pk else None
+    operations = {
+        "": lambda: add_section(report=report, after=None, within=None, by=request.user),
+        "add": lambda: add_section(report=report, after=section, within=None, by=request.user),
+        "subsection": lambda: add_section(report=report, after=None, within=section, by=request.user),
+        "remove": lambda: remove_section(section=section, by=request.user),
+    }
     try:
         operations[action]()
     except ReportError as error:

@@ -20,6 +20,7 @@ ROLES = ["secretariat", "chair", "rapporteur", "member", "observer", "outsider",
 
 # page -> the roles that may open it on their own committee
 PAGES = {
+    "committee": {"secretariat", "chair", "rapporteur", "member", "observer"},
     "session": {"secretariat", "chair", "rapporteur", "member", "observer"},
     "report download": {"secretariat", "chair", "rapporteur", "member"},
 }
@@ -53,6 +54,8 @@ def committees(django_user_model):
 
 
 def url(page: str, session) -> str:
+    if page == "committee":
+        return session.committee.get_absolute_url()
     if page == "session":
         return session.get_absolute_url()
     return reverse("documents:session_report", kwargs={"code": session.code, "language": "en"})
@@ -154,10 +157,22 @@ DRAFT_READERS = {"secretariat", "chair", "rapporteur", "member"}
 DRAFT_ACTIONS = {
     # name: (method, path after /sessions/TST/G/2/draft-report/, roles that may)
     "the draft page": ("get", "", DRAFT_READERS),
-    "a paragraph's history": ("get", "paragraphs/{pk}/history/", DRAFT_READERS),
-    "the changes since the last version": ("get", "changes/", DRAFT_READERS),
-    "editing a paragraph": ("post", "paragraphs/{pk}/", {"secretariat"}),
-    "commenting": ("post", "paragraphs/{pk}/comments/", DRAFT_READERS),
+    "a paragraph's history": ("get", "paragraphs/{paragraph}/history/", DRAFT_READERS),
+    "a recommendation's history": ("get", "recommendations/{recommendation}/history/", DRAFT_READERS),
+    "comparing versions": ("get", "changes/", DRAFT_READERS),
+    "editing a paragraph": ("post", "paragraphs/{paragraph}/", {"secretariat"}),
+    "editing a recommendation": ("post", "recommendations/{recommendation}/", {"secretariat"}),
+    "adding a paragraph": ("post", "paragraphs/{paragraph}/add/", {"secretariat"}),
+    "moving a paragraph": ("post", "paragraphs/{paragraph}/down/", {"secretariat"}),
+    "removing a paragraph": ("post", "paragraphs/{paragraph}/remove/", {"secretariat"}),
+    "starting a section": ("post", "sections/{section}/paragraphs/", {"secretariat"}),
+    "renaming a section": ("post", "sections/{section}/title/", {"secretariat"}),
+    "adding a section": ("post", "sections/", {"secretariat"}),
+    "adding a section after": ("post", "sections/{section}/add/", {"secretariat"}),
+    "adding a subsection": ("post", "sections/{section}/subsection/", {"secretariat"}),
+    "removing a section": ("post", "sections/{section}/remove/", {"secretariat"}),
+    "commenting": ("post", "paragraphs/{paragraph}/comments/", DRAFT_READERS),
+    "resolving a comment": ("post", "comments/{comment}/", {"secretariat"}),
     "opening the review": ("post", "review/", {"secretariat"}),
     "finalizing": ("post", "finalize/", {"chair", "rapporteur"}),
     "issuing": ("post", "issue/", {"secretariat"}),
@@ -165,28 +180,58 @@ DRAFT_ACTIONS = {
 }
 
 
+def _expect(response, role: str, allowed: set[str]) -> None:
+    """Signed out: to sign in; outsider: nothing there; insider without the right: refused, and no text shown."""
+    if role == "anonymous":
+        assert response.status_code == 302, role
+        assert "login" in response.url
+    elif role == "outsider":
+        assert response.status_code == 404, role
+    elif role in allowed:
+        assert response.status_code in (200, 302), role
+    else:
+        assert response.status_code == 403, role
+        assert b"A text." not in response.content
+    response.close()  # a download holds its file open until closed
+
+
 @pytest.mark.parametrize("action", DRAFT_ACTIONS)
 def test_every_draft_action_for_every_role(client, committees, action):
-    from documents.models import ReportParagraph
+    from decisions.models import Paragraph
+    from documents.models import Comment, ReportParagraph
 
     own, other, users = committees
     method, path, allowed = DRAFT_ACTIONS[action]
-    pk = ReportParagraph.objects.filter(section__report__session=own).first().pk
-    data = {"language": "en", "revision": "1", "text": "A text."}
+    paragraph = ReportParagraph.objects.filter(section__report__session=own).first()
+    comment = Comment.objects.create(paragraph=paragraph, author=users["member"], language="en", text="Why?")
+    ids = {
+        "paragraph": paragraph.pk,
+        "recommendation": Paragraph.objects.filter(decision__session=own).first().pk,
+        "section": paragraph.section_id,
+        "comment": comment.pk,
+    }
+    data = {"language": "en", "revision": "1", "text": "A text.", "title": "A text.", "decision": "answered"}
 
     for role in ROLES:
         client.logout()
         if role != "anonymous":
             client.force_login(users[role])
-        url = f"/sessions/{own.code}/draft-report/{path.format(pk=pk)}"
-        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
-        if role == "anonymous":
-            assert response.status_code == 302, role
-            assert "login" in response.url
-        elif role == "outsider":
-            assert response.status_code == 404, role
-        elif role in allowed:
-            assert response.status_code in (200, 302), role
-        else:
-            assert response.status_code == 403, role
-            assert b"A text." not in response.content
+        url = f"/sessions/{own.code}/draft-report/{path.format(**ids)}"
+        _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
+
+
+def test_the_archived_report_and_the_invitation_for_every_role(client, committees):
+    from documents.models import Report
+    from documents.services import finalize_report
+
+    own, _other, users = committees
+    finalize_report(report=Report.objects.get(session=own), by=users["rapporteur"])
+    archived = reverse("documents:archived_report", kwargs={"code": own.code, "version": 1, "language": "en"})
+    invite = reverse("committee:invite", kwargs={"code": own.committee.code})
+
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        _expect(client.get(archived), role, DRAFT_READERS)
+        _expect(client.post(invite, {"email": f"new-{role}@example.org", "kind": "member"}), role, {"secretariat"})

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import docx
 import pytest
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from documents.models import ArchivedReport, Comment, Report
+from documents.services import open_review
 from documents.session_file import import_session, read_session_file
 from tests.builders import make_larger_session_file
 
@@ -85,13 +87,15 @@ def test_members_cannot_finalize_or_edit(client, cast, paragraph):
     assert client.post(edit, {"language": "en", "revision": "1", "text": "x"}).status_code == 403
 
 
-def test_the_draft_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):
+@pytest.mark.parametrize("page", ["documents:report", "documents:draft_changes"])
+def test_the_draft_pages_take_the_same_number_of_queries_at_ten_times_the_size(client, secretariat, page):
     client.force_login(secretariat)
     counts = []
     for scale in (1, 10):
         session = import_session(read_session_file(json.dumps(make_larger_session_file(scale))))
+        open_review(report=Report.objects.get(session=session), by=secretariat)  # a version to compare with
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("documents:report", kwargs={"code": session.code}))
+            response = client.get(reverse(page, kwargs={"code": session.code}))
         assert response.status_code == 200
         counts.append(len(queries))
 
@@ -123,9 +127,85 @@ def test_the_changes_since_the_last_finalized_version(client, cast, paragraph):
 
     page = client.get(reverse("documents:draft_changes", kwargs={"code": "TST/G/2"}) + "?lang=en").text
 
-    assert "Compared with version 1" in page
+    chosen_from = page.split('name="from"')[1].split("</select>")[0]
+    assert "selected>Finalized · version 1 · " in chosen_from
     assert '<del class="text-danger">met.</del><ins class="text-success">met twice.</ins>' in page
     assert Report.objects.get().version == 2
+
+
+def test_any_two_versions_of_the_whole_draft(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    client.post(edit, {"language": "en", "revision": "1", "text": "The Group met in Geneva."})
+    client.post(action("review"))
+    client.post(edit, {"language": "en", "revision": "2", "text": "The Group met in Geneva twice."})
+    client.post(
+        reverse("documents:section_title", kwargs={"code": "TST/G/2", "pk": paragraph.section_id}),
+        {"language": "en", "revision": "1", "title": "Opening of the session"},
+    )
+    client.post(
+        reverse("documents:paragraph_structure", kwargs={"code": "TST/G/2", "pk": paragraph.pk, "action": "add"})
+    )
+    client.force_login(cast["rapporteur"])
+    client.post(action("finalize"))
+    changes = reverse("documents:draft_changes", kwargs={"code": "TST/G/2"})
+    page = client.get(changes + "?lang=en").text
+    review, finalized = re.findall(r'<option value="(\d+)"', page.split('name="to"')[0])
+
+    since_review = client.get(changes, {"lang": "en", "from": review, "to": finalized}).text
+    until_review = client.get(changes, {"lang": "en", "from": finalized, "to": review}).text
+
+    assert 'Opening<ins class="text-success"> of the session</ins>' in since_review
+    assert "Geneva.</del><ins" in since_review
+    assert "Geneva twice.</ins>" in since_review
+    assert "Opening of the session · added" in since_review  # the new, still empty paragraph
+    assert "Geneva twice.</del><ins" in until_review
+    assert "Opening of the session · removed" in until_review
+
+
+def test_any_two_versions_of_a_paragraph(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    for revision, text in enumerate(["The Group met in Geneva.", "The Group met in Geneva twice."], start=1):
+        client.post(edit, {"language": "en", "revision": str(revision), "text": text})
+    history = reverse("documents:paragraph_history", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    first, *_middle, last = [r.history_id for r in paragraph.history.order_by("history_date")]
+
+    page = client.get(history, {"lang": "en", "from": first, "to": last}).text
+
+    comparison = page.split("</section>")[0]
+    assert '<del class="text-danger">met.</del><ins class="text-success">met in Geneva twice.</ins>' in comparison
+
+
+def test_the_secretariat_names_adds_and_removes_sections(client, cast, small_session, paragraph):
+    from documents.models import ReportSection
+
+    client.force_login(cast["secretariat"])
+    section = paragraph.section
+    title = reverse("documents:section_title", kwargs={"code": "TST/G/2", "pk": section.pk})
+
+    saved = client.post(title, {"language": "fr", "revision": "1", "title": "Ouverture de la session"})
+    stale = client.post(title, {"language": "fr", "revision": "1", "title": "Ouverture"})
+    client.post(reverse("documents:section_structure", kwargs={"code": "TST/G/2", "pk": section.pk, "action": "add"}))
+    new = ReportSection.objects.get(title={})
+    refused = client.post(
+        reverse("documents:section_structure", kwargs={"code": "TST/G/2", "pk": section.pk, "action": "remove"}),
+        follow=True,
+    )
+    client.post(reverse("documents:section_structure", kwargs={"code": "TST/G/2", "pk": new.pk, "action": "remove"}))
+
+    assert saved.status_code == 302
+    assert stale.status_code == 409
+    assert "Ouverture de la session" in stale.text
+    assert 'value="Ouverture"' in stale.text
+    assert new.position == section.position + 1
+    assert new.parent is None
+    assert "Only an empty section can be removed" in refused.text
+    assert not ReportSection.objects.filter(pk=new.pk).exists()
+    assert list(ReportSection.objects.filter(parent=None).values_list("position", flat=True)) == [1, 2]
+    report = client.get(reverse("documents:session_report", kwargs={"code": "TST/G/2", "language": "fr"}))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(report.content)).paragraphs)
+    assert "Ouverture de la session" in text
 
 
 def test_the_comments_author_is_told_in_the_app(client, cast, paragraph):
