@@ -100,3 +100,25 @@ def _free_username(email: str) -> str:
 def notify(*, user: AbstractUser, message: str, url: str = "") -> Notification:
     """Tell `user` something in the app (the notifications page and the count in the menu)."""
     return Notification.objects.create(user=user, message=message[:500], url=url)
+
+
+class AccessError(Exception):
+    """A change of access that would leave the committee unmanaged; the message says why."""
+
+
+def revoke_role(*, role: Role, by: AbstractUser) -> None:
+    """Take a role away. One's own secretariat role stays, so that a committee never loses its last manager
+    by a slip of the mouse."""
+    if role.user_id == by.pk and role.kind == Role.Kind.SECRETARIAT:
+        raise AccessError(_("You cannot remove your own secretariat role."))
+    role._history_user = by
+    role.delete()
+
+
+def withdraw_invitation(*, invitation: Invitation) -> None:
+    """Cancel an invitation not yet used: its link stops working."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise AccessError(_("This invitation has already been used."))
+        invitation.delete()

@@ -6,6 +6,12 @@ app_name = "committee"
 urlpatterns = [
     path("committees/<str:code>/", views.committee_detail, name="detail"),
     path("committees/<str:code>/invite/", views.invite_view, name="invite"),
+    path("committees/<str:code>/roles/<int:pk>/remove/", views.revoke_role_view, name="revoke_role"),
+    path(
+        "committees/<str:code>/invitations/<int:pk>/withdraw/",
+        views.withdraw_invitation_view,
+        name="withdraw_invitation",
+    ),
     path("invitations/<str:token>/", views.accept_invitation_view, name="accept_invitation"),
     path("notifications/", views.notifications, name="notifications"),
 ]

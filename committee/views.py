@@ -10,8 +10,16 @@ from django.views.decorators.http import require_http_methods
 
 from committee.access import Permission, can, check, visible_committees
 from committee.forms import InvitationForm, SetPasswordForm
-from committee.models import Committee, Invitation
-from committee.services import InvitationError, accept_invitation, invite, open_invited_account
+from committee.models import Committee, Invitation, Role
+from committee.services import (
+    AccessError,
+    InvitationError,
+    accept_invitation,
+    invite,
+    open_invited_account,
+    revoke_role,
+    withdraw_invitation,
+)
 
 
 @login_required
@@ -26,9 +34,38 @@ def committee_detail(request: HttpRequest, code: str) -> HttpResponse:
         "sessions": committee.sessions.all(),
         "can_manage": manage,
         "invitations": committee.invitations.filter(accepted_at__isnull=True) if manage else [],
+        "roles": committee.roles.select_related("user", "entity").order_by("kind", "user__email") if manage else [],
         "form": InvitationForm() if manage else None,
     }
     return render(request, "committee/detail.html", context)
+
+
+@require_http_methods(["POST"])
+@login_required
+def revoke_role_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.MANAGE, committee)
+    role = get_object_or_404(Role, pk=pk, committee=committee)
+    try:
+        revoke_role(role=role, by=request.user)
+        messages.success(request, _("%(person)s no longer has this role.") % {"person": role.user.email})
+    except AccessError as error:
+        messages.error(request, str(error))
+    return redirect(committee)
+
+
+@require_http_methods(["POST"])
+@login_required
+def withdraw_invitation_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.MANAGE, committee)
+    invitation = get_object_or_404(Invitation, pk=pk, committee=committee)
+    try:
+        withdraw_invitation(invitation=invitation)
+        messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+    except AccessError as error:
+        messages.error(request, str(error))
+    return redirect(committee)
 
 
 @require_http_methods(["POST"])

@@ -10,7 +10,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
-from committee.models import Committee, Role
+from committee.models import Committee, Invitation, Role
 from documents.session_file import import_session, read_session_file
 from tests.builders import make_session_file
 
@@ -220,7 +220,7 @@ def test_every_draft_action_for_every_role(client, committees, action):
         _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
 
 
-def test_the_archived_report_and_the_invitation_for_every_role(client, committees):
+def test_the_archive_invitations_and_roles_for_every_role(client, committees):
     from documents.models import Report
     from documents.services import finalize_report
 
@@ -235,3 +235,11 @@ def test_the_archived_report_and_the_invitation_for_every_role(client, committee
             client.force_login(users[role])
         _expect(client.get(archived), role, DRAFT_READERS)
         _expect(client.post(invite, {"email": f"new-{role}@example.org", "kind": "member"}), role, {"secretariat"})
+        pending = Invitation.objects.create(
+            committee=own.committee, email=f"later-{role}@example.org", kind="member", invited_by=users["secretariat"]
+        )
+        withdraw = reverse("committee:withdraw_invitation", kwargs={"code": own.committee.code, "pk": pending.pk})
+        _expect(client.post(withdraw), role, {"secretariat"})
+        observer = Role.objects.get_or_create(user=users["observer"], committee=own.committee, kind="observer")[0]
+        revoke = reverse("committee:revoke_role", kwargs={"code": own.committee.code, "pk": observer.pk})
+        _expect(client.post(revoke), role, {"secretariat"})

@@ -131,3 +131,50 @@ def test_the_committee_page_shows_sessions_sub_committees_and_the_invitation_for
     assert "Group of Experts on Testing" in board_page
     assert "TST/G/2" in group_page
     assert "Send the invitation" in group_page
+
+
+def test_the_secretariat_sees_who_has_access_and_removes_a_role(client, secretariat, group, django_user_model):
+    member = django_user_model.objects.create_user("member", "member@example.org", "a-long-password")
+    role = Role.objects.create(user=member, committee=group, kind="member")
+    own = Role.objects.create(user=secretariat, committee=group, kind="secretariat")
+    client.force_login(secretariat)
+
+    page = client.get(group.get_absolute_url()).text
+    removed = client.post(reverse("committee:revoke_role", kwargs={"code": group.code, "pk": role.pk}), follow=True)
+    kept = client.post(reverse("committee:revoke_role", kwargs={"code": group.code, "pk": own.pk}), follow=True)
+    client.force_login(member)
+
+    assert "member@example.org" in page
+    assert "member@example.org no longer has this role." in removed.text
+    assert "You cannot remove your own secretariat role." in kept.text
+    assert Role.objects.filter(pk=own.pk).exists()
+    assert client.get(group.get_absolute_url()).status_code == 404  # the former member sees nothing of it
+    assert Role.history.filter(id=role.pk, history_type="-").get().history_user == secretariat
+
+
+def test_a_withdrawn_invitation_no_longer_opens(client, secretariat, group, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_invitation(client, secretariat, group)
+    invitation = Invitation.objects.get()
+
+    withdrawn = client.post(
+        reverse("committee:withdraw_invitation", kwargs={"code": group.code, "pk": invitation.pk}), follow=True
+    )
+    client.logout()
+
+    assert "The invitation to newdelegate@example.org was withdrawn." in withdrawn.text
+    assert client.get(invitation_link(mail.outbox[0])).status_code == 404
+
+
+def test_members_cannot_remove_roles_or_withdraw_invitations(client, secretariat, group, django_user_model):
+    member = django_user_model.objects.create_user("member", "member@example.org", "a-long-password")
+    role = Role.objects.create(user=member, committee=group, kind="member")
+    send_invitation(client, secretariat, group)
+    client.force_login(member)
+
+    page = client.get(group.get_absolute_url()).text
+
+    assert "People with access" not in page
+    assert client.post(reverse("committee:revoke_role", kwargs={"code": group.code, "pk": role.pk})).status_code == 403
+    withdraw = reverse("committee:withdraw_invitation", kwargs={"code": group.code, "pk": Invitation.objects.get().pk})
+    assert client.post(withdraw).status_code == 403
