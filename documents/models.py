@@ -57,6 +57,15 @@ class Document(models.Model):
     )
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     original_language = models.CharField(_("original language"), max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("modifies"),
+        on_delete=models.PROTECT,
+        related_name="modifications",
+        null=True,
+        blank=True,
+        help_text=_("For an addendum, corrigendum or revision: the document it adds to, corrects or revises."),
+    )
     agenda_items = models.ManyToManyField(
         AgendaItem,
         verbose_name=_("agenda items"),
@@ -89,6 +98,7 @@ class DocumentFile(models.Model):
     document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="files")
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     file = models.FileField(_("file"), upload_to=_language_file_path)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
     history = HistoricalRecords()
 
@@ -128,6 +138,15 @@ class Report(models.Model):
         null=True,
         blank=True,
         help_text=_("The registry entry that gives the report its symbol, date and original language."),
+    )
+    draft_document = models.OneToOneField(
+        Document,
+        verbose_name=_("draft's document"),
+        on_delete=models.RESTRICT,
+        related_name="draft_of",
+        null=True,
+        blank=True,
+        help_text=_("The limited-distribution symbol (L) under which the draft circulates before adoption."),
     )
     history = HistoricalRecords()
 
