@@ -9,8 +9,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +39,15 @@ def pick(text: Mapping[str, str] | None, language: str, *, fallback: Iterable[st
     if text.get(language):
         return text[language]
     return next((text[code] for code in fallback if text.get(code)), "")
+
+
+def in_each_language(text) -> dict[str, str]:
+    """A translatable interface string as a multilingual value: its translation in each interface language."""
+    values = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            values[code] = str(text)
+    return values
 
 
 def validate_multilingual(value: Any) -> None:

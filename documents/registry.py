@@ -39,6 +39,11 @@ class RegistryError(Exception):
     """An allocation the registry refuses; the message says why."""
 
 
+def symbol_sort_key(symbol: str) -> list:
+    """TST/G/2/2 before TST/G/2/10: numbers compare as numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", symbol)]
+
+
 def next_symbol(taken: set[str], *, prefix: str, series: str, kind: str = "") -> str:
     """The first symbol of `series` under `prefix` that comes after every one taken.
 

@@ -14,11 +14,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committee.access import Permission, can
+from committee.multilingual import in_each_language
 from committee.services import notify
 from decisions.models import Paragraph
-from documents.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from documents.models import ArchivedReport, Comment, Document, Report, ReportParagraph, ReportSection
+from documents.registry import Series, allocate
 from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
 
@@ -105,11 +108,22 @@ def _move(report: Report, by: AbstractUser, *, to: str, next_version: bool = Fal
 
 
 def open_review(*, report: Report, by: AbstractUser) -> Report:
+    """Circulate the draft to members, under a limited-distribution symbol (L) the first time."""
     with transaction.atomic():
         report = _locked_report(report)
         _require(by, Permission.MANAGE, report)
         if report.status != Report.Status.DRAFT:
             raise ReportError(_("Only a draft can be opened for review."))
+        if report.draft_document_id is None:
+            report.draft_document = allocate(
+                session=report.session,
+                series=Series.LIMITED,
+                kind=Document.Kind.DRAFT_REPORT,
+                title=in_each_language(gettext_lazy("Draft report")),
+                original_language=report.document.original_language if report.document_id else "en",
+                by=by,
+            )
+            report.save(update_fields=["draft_document"])
         return _move(report, by, to=Report.Status.UNDER_REVIEW)
 
 
@@ -178,7 +192,7 @@ def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]
         _require(by, Permission.FINALIZE, report)
         if report.is_locked:
             raise ReportError(_("This report has already been finalized."))
-        data = collect_session_report_data(report.session)
+        data = collect_session_report_data(report.session, final=True)
         archived = []
         for language in report_languages(report.session):
             content = build_session_report(data, language=language)

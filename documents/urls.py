@@ -5,6 +5,8 @@ from documents import views
 app_name = "documents"
 urlpatterns = [
     path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
+    path("sessions/<path:code>/documents/", views.registry, name="registry"),
+    path("documents/<path:symbol>/versions/", views.upload_version, name="upload_version"),
     path("documents/<path:symbol>/<str:language>/", views.document_file, name="document_file"),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),

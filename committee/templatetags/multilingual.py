@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from committee.multilingual import pick
+from committee.multilingual import LANGUAGE_NAMES, pick
 
 register = template.Library()
 
@@ -16,3 +16,9 @@ def in_language(text: dict | None, language: str | None = None) -> str:
 def only_in(text: dict | None, language: str) -> str:
     """A multilingual value in exactly `language`: empty where that language has no text yet."""
     return (text or {}).get(language, "")
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a UN language, in the interface language."""
+    return str(LANGUAGE_NAMES.get(code, code))

@@ -107,8 +107,12 @@ class SessionReportData:
     participants_list_symbol: str = ""
 
 
-def collect_session_report_data(session: Session) -> SessionReportData:
-    """Read everything the report of `session` needs, in a number of queries that does not grow with it."""
+def collect_session_report_data(session: Session, *, final: bool = False) -> SessionReportData:
+    """Read everything the report of `session` needs, in a number of queries that does not grow with it.
+
+    Before its adoption the report circulates under its draft's limited-distribution symbol (L), if it
+    has one; `final` asks for the report as adopted, under its general symbol.
+    """
     session = (
         Session.objects.select_related("committee__secretariat", "report")
         .prefetch_related(
@@ -136,7 +140,7 @@ def collect_session_report_data(session: Session) -> SessionReportData:
     agenda = agendas.get(Agenda.Kind.ADOPTED) or agendas.get(Agenda.Kind.PROVISIONAL)
     next_agenda = agendas.get(Agenda.Kind.NEXT_SESSION)
     documents = list(session.documents.all())
-    report_document = _report_document(session, documents)
+    report_document = _report_document(session, documents, final=final)
     meetings = [_meeting(m) for m in session.meetings.all()]
     return SessionReportData(
         symbol=report_document.symbol if report_document else "",
@@ -184,8 +188,11 @@ def collect_session_report_data(session: Session) -> SessionReportData:
     )
 
 
-def _report_document(session: Session, documents: list[Document]) -> Document | None:
+def _report_document(session: Session, documents: list[Document], *, final: bool) -> Document | None:
     report = getattr(session, "report", None)
+    drafting = report is not None and report.status in (report.Status.DRAFT, report.Status.UNDER_REVIEW)
+    if drafting and not final and report.draft_document_id:
+        return next((d for d in documents if d.pk == report.draft_document_id), None)
     if report is not None and report.document_id:
         return next((d for d in documents if d.pk == report.document_id), None)
     return next((d for d in documents if d.kind == Document.Kind.REPORT), None)

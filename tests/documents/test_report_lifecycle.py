@@ -114,3 +114,26 @@ def test_only_the_chair_or_rapporteurs_finalize(cast, small_session):
         with pytest.raises(ReportError):
             finalize_report(report=small_session.report, by=cast[kind])
     assert not ArchivedReport.objects.exists()
+
+
+def _masthead(content: bytes) -> str:
+    return " ".join(cell.text for row in docx.Document(io.BytesIO(content)).tables[0].rows for cell in row.cells)
+
+
+def test_the_draft_circulates_under_a_limited_symbol_and_the_report_keeps_its_own(client, cast, small_session):
+    report = small_session.report
+    open_review(report=report, by=cast["secretariat"])
+    client.force_login(cast["member"])
+
+    draft = client.get(f"/sessions/{small_session.code}/report.en.docx").content
+    archived = finalize_report(report=report, by=cast["rapporteur"])[0]
+    with archived.file.open("rb") as stored:
+        final = stored.read()
+
+    report.refresh_from_db()
+    assert (report.draft_document.symbol, report.draft_document.distribution) == ("TST/G/2/L.1", "limited")
+    assert "TST/G/2/L.1" in _masthead(draft)
+    assert "Distr.: Limited" in _masthead(draft)
+    assert "TST/G/2/3" in _masthead(final)
+    assert "Distr.: General" in _masthead(final)
+    assert archived.symbol == "TST/G/2/3"
