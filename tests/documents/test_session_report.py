@@ -7,7 +7,7 @@ import zipfile
 
 import docx
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from committee.collation import collation_key
 from documents.report import build_session_report, collect_session_report_data
@@ -255,12 +255,22 @@ def test_libreoffice_converts_both_reports_to_pdf(demo_reports, tmp_path):
         assert len(pdf) > 20_000
 
 
-def test_the_command_writes_the_report(tmp_path, capsys, settings):
+def test_the_command_writes_the_report_by_its_symbol_and_lists_what_it_can_write(tmp_path, capsys, settings):
     settings.DEBUG = True
     call_command("load_demo")
     output = tmp_path / "report.docx"
 
-    call_command("build_report", "TD/B/EDE/1", lang="fr", output=output)
+    call_command("build_document", "TD/B/EDE/1/3", lang="fr", output=output)
+    call_command("build_document", list=True)
 
     assert texts(output.read_bytes())[3] == "Première session"
-    assert "Wrote the fr report of TD/B/EDE/1" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Wrote TD/B/EDE/1/3 in fr" in printed
+    assert "TD/B/EDE/1/3\tSession report\ten,fr" in printed.splitlines()
+
+
+def test_the_command_says_what_it_cannot_write(small_session, tmp_path):
+    with pytest.raises(CommandError, match="There is no document TST/G/2/99"):
+        call_command("build_document", "TST/G/2/99", output=tmp_path / "x.docx")
+    with pytest.raises(CommandError, match="TST/G/2/3 can be built in: en"):
+        call_command("build_document", "TST/G/2/3", lang="ar", output=tmp_path / "x.docx")
