@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committee.access import Permission, can
+from committee.editing import EditError, renumber, save_text
 from committee.multilingual import in_each_language
 from committee.services import notify
 from decisions.models import Paragraph
@@ -26,19 +27,8 @@ from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
 
 
-class ReportError(Exception):
+class ReportError(EditError):
     """A change the report's state does not allow; the message says why, in the user's language."""
-
-
-class EditConflict(ReportError):
-    """Someone else saved the paragraph since it was opened: nothing is overwritten."""
-
-    def __init__(self, current: ReportParagraph | Paragraph | ReportSection, text: dict) -> None:
-        self.current = current
-        self.text = text
-        super().__init__(
-            _("Someone else changed this text while you were editing it. Their text is shown beside yours.")
-        )
 
 
 def _require(user: AbstractUser, permission: Permission, report: Report) -> None:
@@ -88,14 +78,7 @@ def rename_section(
 def _save_text(node, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
     with transaction.atomic():
         _editable_report(_report_of(node), by)
-        current = type(node).objects.select_for_update().get(pk=node.pk)
-        if current.revision != expected_revision:
-            raise EditConflict(current, getattr(current, field))
-        setattr(current, field, {**getattr(current, field), language: text})
-        current.revision += 1
-        current._history_user = by
-        current.save(update_fields=[field, "revision"])
-    return current
+        return save_text(node, field, language=language, text=text, expected_revision=expected_revision, by=by)
 
 
 def _move(report: Report, by: AbstractUser, *, to: str, next_version: bool = False) -> Report:
@@ -237,7 +220,7 @@ def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: 
         paragraphs = list(section.paragraphs.select_for_update().order_by("position"))
         index = 0 if after is None else next(i for i, p in enumerate(paragraphs) if p.pk == after.pk) + 1
         new = ReportParagraph(section=section, position=0, text={})
-        _renumber([*paragraphs[:index], new, *paragraphs[index:]], by)
+        renumber([*paragraphs[:index], new, *paragraphs[index:]], by)
     return new
 
 
@@ -247,7 +230,7 @@ def remove_paragraph(*, paragraph: ReportParagraph, by: AbstractUser) -> None:
         section = paragraph.section
         paragraph._history_user = by
         paragraph.delete()
-        _renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
+        renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
 
 
 def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) -> None:
@@ -259,7 +242,7 @@ def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) ->
         other = index - 1 if up else index + 1
         if 0 <= other < len(paragraphs):
             paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
-            _renumber(paragraphs, by)
+            renumber(paragraphs, by)
 
 
 def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: AbstractUser):
@@ -273,7 +256,7 @@ def add_section(*, report: Report, after: ReportSection | None, within: ReportSe
         siblings = list(report.sections.select_for_update().filter(parent=parent).order_by("position"))
         index = next(i for i, s in enumerate(siblings) if s.pk == after.pk) + 1 if after else len(siblings)
         new = ReportSection(report=report, parent=parent, position=0, title={})
-        _renumber([*siblings[:index], new, *siblings[index:]], by)
+        renumber([*siblings[:index], new, *siblings[index:]], by)
     return new
 
 
@@ -286,22 +269,4 @@ def remove_section(*, section: ReportSection, by: AbstractUser) -> None:
             raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
         section._history_user = by
         section.delete()
-        _renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)
-
-
-def _renumber(nodes: list[ReportParagraph] | list[ReportSection], by: AbstractUser) -> None:
-    """Give sibling `nodes` the positions 1, 2, 3… in this order, without breaking their uniqueness midway."""
-    if not nodes:
-        return
-    model = type(nodes[0])
-    offset = len(nodes) + 1000
-    for node in nodes:
-        if node.pk:
-            model.objects.filter(pk=node.pk).update(position=node.position + offset)
-    for position, node in enumerate(nodes, start=1):
-        if node.position != position or node.pk is None:
-            node.position = position
-            node._history_user = by
-            node.save()
-        else:
-            model.objects.filter(pk=node.pk).update(position=position)
+        renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)

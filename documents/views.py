@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
+from committee.editing import EditConflict, EditError
 from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
 from decisions.models import Paragraph
 from documents.forms import AllocationForm, CommentForm, DocumentFileForm
@@ -21,8 +22,6 @@ from documents.models import ArchivedReport, Comment, Document, DocumentFile, Re
 from documents.registry import RegistryError, allocate, symbol_sort_key
 from documents.report import build_session_report, collect_session_report_data
 from documents.services import (
-    EditConflict,
-    ReportError,
     add_comment,
     add_paragraph,
     add_section,
@@ -167,7 +166,7 @@ def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation
         )
     except EditConflict as conflict:
         return report_page(request, code, conflict=conflict, mine=request.POST.get("text", ""))
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, language)
 
@@ -182,7 +181,7 @@ def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         try:
             add_comment(paragraph=paragraph, author=request.user, language=_language(request), **form.cleaned_data)
             messages.success(request, _("Your comment has been sent to the secretariat."))
-        except ReportError as error:
+        except EditError as error:
             messages.error(request, str(error))
     else:
         messages.error(request, _("Write a comment."))
@@ -199,7 +198,7 @@ def resolve_comment_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
         return HttpResponseBadRequest()
     try:
         resolve_comment(comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", ""))
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, comment.language)
 
@@ -221,7 +220,7 @@ def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResp
     try:
         service(report=report, by=request.user)
         messages.success(request, done)
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, _language(request))
 
@@ -409,7 +408,7 @@ def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: s
         raise Http404
     try:
         operations[action]()
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, _language(request))
 
@@ -430,7 +429,7 @@ def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
         )
     except EditConflict as conflict:
         return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, _language(request))
 
@@ -450,7 +449,7 @@ def section_structure_view(request: HttpRequest, code: str, pk: int | None = Non
     }
     try:
         operations[action]()
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, _language(request))
 
@@ -463,6 +462,6 @@ def section_add_paragraph_view(request: HttpRequest, code: str, pk: int) -> Http
     section = get_object_or_404(ReportSection, pk=pk, report=report)
     try:
         add_paragraph(section=section, after=None, by=request.user)
-    except ReportError as error:
+    except EditError as error:
         messages.error(request, str(error))
     return _back(report, _language(request))

@@ -33,4 +33,4 @@ def session_documents(context: template.Context, session: Session) -> dict:
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("parent").order_by("position")),
         )
     )
-    return {"documents": documents}
+    return {"documents": documents, "session": session}

@@ -7,9 +7,9 @@ import docx
 import pytest
 from django.core import mail
 
+from committee.editing import EditConflict
 from documents.models import ArchivedReport, Comment, Report
 from documents.services import (
-    EditConflict,
     ReportError,
     add_comment,
     edit_paragraph,
