@@ -62,7 +62,9 @@ def invite(
 def accept_invitation(*, invitation: Invitation, user: AbstractUser) -> Role:
     """Give `user` the invited role. Runs under a row lock, so an invitation is used once."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if invitation is None:
+            raise InvitationError(_("This invitation has been withdrawn."))
         if invitation.accepted_at is not None:
             raise InvitationError(_("This invitation has already been used."))
         addresses = {address.email.casefold() for address in EmailAddress.objects.filter(user=user, verified=True)}
@@ -107,18 +109,38 @@ class AccessError(Exception):
 
 
 def revoke_role(*, role: Role, by: AbstractUser) -> None:
-    """Take a role away. One's own secretariat role stays, so that a committee never loses its last manager
-    by a slip of the mouse."""
+    """Take a role away. The committee keeps a secretariat: neither one's own secretariat role nor its
+    last one goes; a person left with no secretariat role anywhere loses the administration screens."""
     if role.user_id == by.pk and role.kind == Role.Kind.SECRETARIAT:
         raise AccessError(_("You cannot remove your own secretariat role."))
-    role._history_user = by
-    role.delete()
+    with transaction.atomic():
+        if role.kind == Role.Kind.SECRETARIAT:
+            committees = [role.committee, *role.committee.ancestors()]
+            managers = list(
+                Role.objects.select_for_update().filter(kind=Role.Kind.SECRETARIAT, committee__in=committees)
+            )
+            remaining = [
+                other
+                for other in managers
+                if other.pk != role.pk and (other.committee_id == role.committee_id or other.includes_subcommittees)
+            ]
+            if not remaining:
+                raise AccessError(_("The committee's last secretariat role cannot be removed."))
+        role._history_user = by
+        role.delete()
+        user = role.user
+        if role.kind == Role.Kind.SECRETARIAT and not user.committee_roles.filter(kind=Role.Kind.SECRETARIAT).exists():
+            user.is_staff = False
+            user.save(update_fields=["is_staff"])
+            user.user_permissions.clear()
 
 
 def withdraw_invitation(*, invitation: Invitation) -> None:
     """Cancel an invitation not yet used: its link stops working."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if invitation is None:
+            raise AccessError(_("This invitation has already been withdrawn."))
         if invitation.accepted_at is not None:
             raise AccessError(_("This invitation has already been used."))
         invitation.delete()

@@ -95,7 +95,8 @@ def _outline(nodes) -> list:
 
 def compare_drafts(old: list[Passage], new: list[Passage]) -> list[PassageChange]:
     """What changed from `old` to `new`: each passage changed, added or removed, in the newer order
-    (a removed passage where it stood before)."""
+    (a removed passage where it stood before). Text only: a passage empty in this language on both
+    sides is no change, and a passage moved without a change of text is not reported."""
     before = {passage.key: passage for passage in old}
     after = {passage.key: passage for passage in new}
     removed_after: dict[tuple | None, list[Passage]] = {}
@@ -108,15 +109,17 @@ def compare_drafts(old: list[Passage], new: list[Passage]) -> list[PassageChange
 
     def removed(anchor_key) -> list[PassageChange]:
         return [
-            PassageChange(p.key, p.place, "removed", word_diff(p.text, "")) for p in removed_after.get(anchor_key, [])
+            PassageChange(p.key, p.place, "removed", word_diff(p.text, ""))
+            for p in removed_after.get(anchor_key, [])
+            if p.text
         ]
 
     result = removed(None)
     for passage in new:
         earlier = before.get(passage.key)
-        if earlier is None:
+        if earlier is None and passage.text:
             result.append(PassageChange(passage.key, passage.place, "added", word_diff("", passage.text)))
-        elif earlier.text != passage.text:
+        elif earlier is not None and earlier.text != passage.text:
             result.append(PassageChange(passage.key, passage.place, "changed", word_diff(earlier.text, passage.text)))
         result += removed(passage.key)
     return result

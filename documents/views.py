@@ -2,7 +2,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -145,6 +145,14 @@ def _numbered_decisions(report: Report) -> list:
     return decisions
 
 
+def _revision(request: HttpRequest) -> int:
+    """The revision of the text the editor started from, as the form sent it back."""
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        raise BadRequest("revision") from None
+
+
 def _back(report: Report, language: str) -> HttpResponse:
     return redirect(f"{reverse('documents:report', kwargs={'code': report.session.code})}?lang={language}")
 
@@ -156,12 +164,13 @@ def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = _paragraph(report, pk, recommendation)
     language = _language(request)
+    revision = _revision(request)
     try:
         edit_paragraph(
             paragraph=paragraph,
             language=language,
             text=request.POST.get("text", ""),
-            expected_revision=int(request.POST.get("revision", "0")),
+            expected_revision=revision,
             by=request.user,
         )
     except EditConflict as conflict:
@@ -419,12 +428,13 @@ def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
     """Save a section's title in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)
+    revision = _revision(request)
     try:
         rename_section(
             section=section,
             language=_language(request),
             title=request.POST.get("title", ""),
-            expected_revision=int(request.POST.get("revision", "0")),
+            expected_revision=revision,
             by=request.user,
         )
     except EditConflict as conflict:

@@ -8,6 +8,16 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
+def countries(transactional_db):
+    """The States of the data migration, for a transactional test: the one before it emptied every table."""
+    from committee.countries import load_countries
+    from committee.models import Entity
+
+    if not Entity.objects.filter(kind=Entity.Kind.STATE).exists():
+        load_countries()
+
+
+@pytest.fixture
 def secretariat(django_user_model):
     """The secretariat of the test board (tests.builders) and every body below it."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -23,7 +23,7 @@ from committee.services import grant_secretariat_access
 from documents.session_file import import_session, read_session_file
 from tests.builders import make_session_file
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

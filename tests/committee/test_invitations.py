@@ -178,3 +178,51 @@ def test_members_cannot_remove_roles_or_withdraw_invitations(client, secretariat
     assert client.post(reverse("committee:revoke_role", kwargs={"code": group.code, "pk": role.pk})).status_code == 403
     withdraw = reverse("committee:withdraw_invitation", kwargs={"code": group.code, "pk": Invitation.objects.get().pk})
     assert client.post(withdraw).status_code == 403
+
+
+def test_a_removed_secretariat_loses_the_administration_and_the_last_one_stays(
+    client, secretariat, group, django_user_model
+):
+    from committee.services import grant_secretariat_access
+
+    colleague = django_user_model.objects.create_user("colleague", "colleague@example.org", "a-long-password")
+    grant_secretariat_access(colleague, group)
+    lone = django_user_model.objects.create_user("lone", "lone@example.org", "a-long-password")
+    client.force_login(secretariat)  # secretariat of the board above, for its sub-committees too
+
+    removed = client.post(
+        reverse("committee:revoke_role", kwargs={"code": group.code, "pk": colleague.committee_roles.get().pk}),
+        follow=True,
+    )
+    colleague.refresh_from_db()
+    client.force_login(colleague)
+
+    assert "colleague@example.org no longer has this role." in removed.text
+    assert not colleague.is_staff
+    assert not colleague.user_permissions.exists()
+    assert client.get("/admin/").status_code == 302  # to sign in: no longer staff
+    board = Committee.objects.get(code="BOARD")
+    only = Role.objects.get(committee=board, kind="secretariat")
+    client.force_login(lone)
+    lone.is_superuser = True
+    lone.save()
+    refused = client.post(reverse("committee:revoke_role", kwargs={"code": board.code, "pk": only.pk}), follow=True)
+    assert "The committee&#x27;s last secretariat role cannot be removed." in refused.text
+    assert Role.objects.filter(pk=only.pk).exists()
+
+
+def test_an_invitation_withdrawn_meanwhile_is_neither_withdrawn_again_nor_accepted(
+    secretariat, group, django_user_model
+):
+    from committee.services import AccessError, InvitationError, accept_invitation, withdraw_invitation
+
+    invitation = Invitation.objects.create(
+        committee=group, email="late@example.org", kind="member", invited_by=secretariat
+    )
+    user = django_user_model.objects.create_user("late", "late@example.org", "a-long-password")
+    withdraw_invitation(invitation=invitation)
+
+    with pytest.raises(AccessError, match="already been withdrawn"):
+        withdraw_invitation(invitation=invitation)
+    with pytest.raises(InvitationError, match="has been withdrawn"):
+        accept_invitation(invitation=invitation, user=user)

@@ -53,6 +53,7 @@ def test_only_the_secretariat_allocates_and_modifications_name_their_document(sm
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
 def test_two_allocations_at_once_get_two_symbols(small_session, secretariat):
     start = threading.Barrier(2)
     symbols, errors = [], []

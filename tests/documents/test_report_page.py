@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from documents.models import ArchivedReport, Comment, Report
+from documents.models import ArchivedReport, Comment, Report, ReportParagraph
 from documents.services import open_review
 from documents.session_file import import_session, read_session_file
 from tests.builders import make_larger_session_file
@@ -146,6 +146,11 @@ def test_any_two_versions_of_the_whole_draft(client, cast, paragraph):
     client.post(
         reverse("documents:paragraph_structure", kwargs={"code": "TST/G/2", "pk": paragraph.pk, "action": "add"})
     )
+    new = ReportParagraph.objects.get(text={})
+    client.post(
+        reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": new.pk}),
+        {"language": "en", "revision": "1", "text": "A new paragraph."},
+    )
     client.force_login(cast["rapporteur"])
     client.post(action("finalize"))
     changes = reverse("documents:draft_changes", kwargs={"code": "TST/G/2"})
@@ -158,9 +163,18 @@ def test_any_two_versions_of_the_whole_draft(client, cast, paragraph):
     assert 'Opening<ins class="text-success"> of the session</ins>' in since_review
     assert "Geneva.</del><ins" in since_review
     assert "Geneva twice.</ins>" in since_review
-    assert "Opening of the session · added" in since_review  # the new, still empty paragraph
+    assert "Opening of the session · added" in since_review
     assert "Geneva twice.</del><ins" in until_review
     assert "Opening of the session · removed" in until_review
+
+
+def test_a_garbled_revision_is_a_bad_request(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("documents:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    title = reverse("documents:section_title", kwargs={"code": "TST/G/2", "pk": paragraph.section_id})
+
+    assert client.post(edit, {"language": "en", "revision": "1.0", "text": "x"}).status_code == 400
+    assert client.post(title, {"language": "en", "revision": "abc", "title": "x"}).status_code == 400
 
 
 def test_any_two_versions_of_a_paragraph(client, cast, paragraph):
