@@ -61,7 +61,11 @@ def cast(small_session, secretariat, django_user_model):
 
 @pytest.fixture
 def paragraph(small_session):
-    """The first paragraph of the small session's Chair's summary."""
+    """The first paragraph of the small session's Chair's summary (in its first section, "Opening")."""
     from documents.models import ReportParagraph
 
-    return ReportParagraph.objects.filter(section__report__session=small_session).order_by("section__position").first()
+    return (
+        ReportParagraph.objects.filter(section__report__session=small_session, section__parent__isnull=True)
+        .order_by("section__position", "position")
+        .first()
+    )
