@@ -249,6 +249,20 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("number"), help_text=_("1, 2, 3… among its siblings."))
     title = MultilingualField(_("title"), long=True)
     purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices, blank=True)
+    annotation = MultilingualField(
+        _("annotation"),
+        blank=True,
+        long=True,
+        help_text=_(
+            "For a provisional agenda: what the item is about and the documents for it. A blank line starts "
+            "a new paragraph; *asterisks* mark italics and [^text] a footnote."
+        ),
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved change, so that two editors never overwrite each other."),
+    )
     history = HistoricalRecords()
 
     objects = AgendaItemQuerySet.as_manager()
@@ -283,6 +297,36 @@ class AgendaItem(models.Model):
         if self.parent_id is None:
             return str(self.position)
         return f"{self.parent.position} ({self.letter})"
+
+
+class AgendaSlot(models.Model):
+    """A half-day of the proposed organization of work, and the agenda items taken up in it."""
+
+    class Period(models.TextChoices):
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+
+    agenda = models.ForeignKey(Agenda, verbose_name=_("agenda"), on_delete=models.CASCADE, related_name="slots")
+    date = models.DateField(_("date"))
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices)
+    items = models.ManyToManyField(
+        AgendaItem,
+        verbose_name=_("agenda items"),
+        related_name="slots",
+        blank=True,
+        limit_choices_to={"parent__isnull": True},
+    )
+    note = MultilingualField(_("note"), blank=True, help_text=_("e.g. Opening plenary, Closing plenary."))
+    history = HistoricalRecords(m2m_fields=[items])
+
+    class Meta:
+        verbose_name = _("half-day of the organization of work")
+        verbose_name_plural = _("organization of work")
+        ordering = ["agenda_id", "date", "-period"]  # morning before afternoon
+        constraints = [models.UniqueConstraint(fields=["agenda", "date", "period"], name="agenda_slot_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_period_display()}"
 
 
 class Participation(models.Model):

@@ -69,8 +69,13 @@ _SMALL_SESSION: dict[str, Any] = {
                     {"title": {"en": "Adoption of the agenda", "fr": "Adoption de l'ordre du jour"}},
                     {
                         "title": {"en": "Testing", "fr": "Essais"},
+                        "annotation": {"en": "The Group tests.\n\nSee *Testing Today*.", "fr": "Le Groupe teste."},
                         "sub_items": [{"title": {"en": "Unit tests"}}, {"title": {"en": "Browser tests"}}],
                     },
+                ],
+                "organization_of_work": [
+                    {"date": "2024-12-30", "period": "morning", "items": [1, 2], "note": {"en": "Opening plenary"}},
+                    {"date": "2024-12-30", "period": "afternoon", "items": [3]},
                 ],
             },
             {"kind": "next_session", "items": [{"title": {"en": "Election of officers"}}]},

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from committee.models import Committee, Entity
 from decisions.models import Paragraph
 from documents.models import Report, ReportSection
-from meetings.models import Agenda, Participation, Session
+from meetings.models import Agenda, AgendaSlot, Participation, Session
 
 AGENDA_ORDER = list(Agenda.Kind.values)
 CATEGORY_ORDER = list(Participation.Category.values)
@@ -40,6 +40,7 @@ def export_session(session: Session) -> dict[str, Any]:
             "bureau__state",
             "bureau__elected_at",
             Prefetch("agendas", queryset=Agenda.objects.with_items()),
+            "agendas__slots__items",
             Prefetch(
                 "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
             ),
@@ -161,23 +162,37 @@ def _bureau_member(member: Any) -> dict[str, Any]:
 
 
 def _agenda(agenda: Agenda) -> dict[str, Any]:
+    numbers = {item.pk: item.position for item in agenda.top_items}
     items = [
         _compact(
             {
                 "title": item.title,
                 "purpose": item.purpose,
+                "annotation": item.annotation,
                 "sub_items": [{"title": sub.title} for sub in item.sub_items.all()],
             }
         )
         for item in agenda.top_items
     ]
-    return _compact(
-        {
-            "kind": agenda.kind,
-            "adopted_on": _iso(agenda.adopted_on),
-            "adopted_at": agenda.adopted_at.key if agenda.adopted_at else None,
-        }
-    ) | {"items": items}
+    return (
+        _compact(
+            {
+                "kind": agenda.kind,
+                "adopted_on": _iso(agenda.adopted_on),
+                "adopted_at": agenda.adopted_at.key if agenda.adopted_at else None,
+            }
+        )
+        | {"items": items}
+        | _compact({"organization_of_work": [_slot(slot, numbers) for slot in agenda.slots.all()]})
+    )
+
+
+def _slot(slot: AgendaSlot, numbers: dict[int, int]) -> dict[str, Any]:
+    return {
+        "date": _iso(slot.date),
+        "period": slot.period,
+        "items": sorted(numbers[item.pk] for item in slot.items.all() if item.pk in numbers),
+    } | _compact({"note": slot.note})
 
 
 def _participant(participation: Participation) -> dict[str, Any]:

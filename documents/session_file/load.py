@@ -19,7 +19,7 @@ from committee.models import Committee, Entity, Membership
 from decisions.models import Decision, Paragraph
 from documents.models import Document, Report, ReportParagraph, ReportSection
 from documents.session_file.validate import place, read_session_file
-from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
+from meetings.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Delegate, Meeting, Participation, Session
 
 CHANGE_REASON = "Imported from a session file"
 
@@ -285,6 +285,7 @@ class _Writer:
                         "position": number,
                         "title": item["title"],
                         "purpose": item.get("purpose", ""),
+                        "annotation": item.get("annotation", {}),
                     },
                 )
                 for number, item in enumerate(data["items"], start=1)
@@ -299,8 +300,30 @@ class _Writer:
                     for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
                 ]
                 self.sync(AgendaItem, item.sub_items.all(), ["position"], sub_rows)
+            self.write_organization_of_work(agenda, data.get("organization_of_work", []), items, path[:-1])
             by_kind[agenda.kind] = {item.position: item for item in items}
         return by_kind.get(Agenda.Kind.ADOPTED) or by_kind.get(Agenda.Kind.PROVISIONAL) or {}
+
+    def write_organization_of_work(
+        self, agenda: Agenda, slots: list[dict[str, Any]], items: list[AgendaItem], path: list[str | int]
+    ) -> None:
+        rows = [
+            (
+                [*path, "organization_of_work", index],
+                {
+                    "agenda_id": agenda.pk,
+                    "date": _date(slot["date"]),
+                    "period": slot["period"],
+                    "note": slot.get("note", {}),
+                },
+            )
+            for index, slot in enumerate(slots)
+        ]
+        written = self.sync(AgendaSlot, agenda.slots.prefetch_related("items"), ["date", "period"], rows)
+        for slot, data in zip(written, slots, strict=True):
+            wanted = {items[number - 1].pk for number in data["items"]}
+            if {item.pk for item in slot.items.all()} != wanted:
+                slot.items.set(wanted)
 
     def write_participants(self, session: Session, participants: list[dict[str, Any]]) -> None:
         rows = [

@@ -285,6 +285,15 @@ class ReferenceCheck:
             self.check_meeting_key(["session", "agendas", index, "adopted_at"], agenda.get("adopted_at"))
             purposes = [item["purpose"] for item in agenda["items"] if "purpose" in item]
             self.check_duplicates(["session", "agendas", index, "items"], purposes, _("purpose"))
+            slots = agenda.get("organization_of_work", [])
+            path: list[str | int] = ["session", "agendas", index, "organization_of_work"]
+            self.check_duplicates(path, [f"{slot['date']} {slot['period']}" for slot in slots], _("half-day"))
+            for slot_index, slot in enumerate(slots):
+                for number in slot["items"]:
+                    if not 1 <= number <= len(agenda["items"]):
+                        self.add(
+                            [*path, slot_index, "items"], _("the agenda has no item %(number)d") % {"number": number}
+                        )
 
     def check_participants(self) -> None:
         participants = self.session.get("participants", [])
