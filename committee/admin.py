@@ -9,13 +9,18 @@ from committee.models import Committee, Entity, Invitation, Membership, Role
 
 
 class ChoicesOncePerRequest:
-    """For inlines: every row shares one evaluation of a foreign key's choices.
+    """For inlines: every row shares one evaluation of a relation's choices.
 
     Without it, each row of an inline runs its own query to list the same choices.
     """
 
     def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._evaluated(super().formfield_for_foreignkey(db_field, request, **kwargs), db_field, request)
+
+    def formfield_for_manytomany(self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs):
+        return self._evaluated(super().formfield_for_manytomany(db_field, request, **kwargs), db_field, request)
+
+    def _evaluated(self, field: Field | None, db_field: models.Field, request: HttpRequest) -> Field | None:
         if field is not None and db_field.name not in self.get_autocomplete_fields(request):
             field.choices = list(field.choices)
         return field

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from committee.admin import ChoicesOncePerRequest, ExistingRowsInline, NewRowsInline, object_being_edited
-from meetings.models import Agenda, AgendaItem, BureauMember, Delegate, Meeting, Participation, Session
+from meetings.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Delegate, Meeting, Participation, Session
 
 
 class MeetingInline(admin.StackedInline):
@@ -66,7 +66,7 @@ class SessionAdmin(SimpleHistoryAdmin):
 class AgendaItemInline(ChoicesOncePerRequest, admin.StackedInline):
     model = AgendaItem
     extra = 0
-    fields = ["parent", "position", "title"]
+    fields = ["parent", "position", "title", "purpose", "annotation"]
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).select_related("agenda", "parent")
@@ -78,13 +78,25 @@ class AgendaItemInline(ChoicesOncePerRequest, admin.StackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class AgendaSlotInline(ChoicesOncePerRequest, admin.TabularInline):
+    model = AgendaSlot
+    extra = 0
+    fields = ["date", "period", "items", "note"]
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs) -> Field | None:
+        if db_field.name == "items":
+            agenda = object_being_edited(request, Agenda)
+            kwargs["queryset"] = AgendaItem.objects.filter(agenda=agenda, parent__isnull=True).select_related("agenda")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(Agenda)
 class AgendaAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "session", "kind", "adopted_on"]
     list_filter = ["kind"]
     search_fields = ["session__code"]
     list_select_related = ["session"]
-    inlines = [AgendaItemInline]
+    inlines = [AgendaItemInline, AgendaSlotInline]
 
     def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
         if db_field.name == "adopted_at":
