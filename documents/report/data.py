@@ -76,7 +76,9 @@ class ParticipantData:
 
 
 @dataclass(frozen=True)
-class SessionReportData:
+class DocumentData:
+    """What every document of a session says in its masthead."""
+
     symbol: str
     distribution: str
     issued_on: datetime.date | None
@@ -94,6 +96,10 @@ class SessionReportData:
     end_date: datetime.date | None
     venue: Text
     city: Text
+
+
+@dataclass(frozen=True)
+class SessionReportData(DocumentData):
     decisions: tuple[DecisionData, ...] = ()
     summary: tuple[SectionData, ...] = ()
     agenda: tuple[AgendaItemData, ...] = ()
@@ -134,8 +140,6 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
         )
         .get(pk=session.pk)
     )
-    committee = session.committee
-    secretariat = committee.secretariat
     agendas = {agenda.kind: agenda for agenda in session.agendas.all()}
     agenda = agendas.get(Agenda.Kind.ADOPTED) or agendas.get(Agenda.Kind.PROVISIONAL)
     next_agenda = agendas.get(Agenda.Kind.NEXT_SESSION)
@@ -143,23 +147,7 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     report_document = _report_document(session, documents, final=final)
     meetings = [_meeting(m) for m in session.meetings.all()]
     return SessionReportData(
-        symbol=report_document.symbol if report_document else "",
-        distribution=report_document.distribution if report_document else Document.Distribution.GENERAL,
-        issued_on=report_document.issued_on if report_document else None,
-        original_language=report_document.original_language if report_document else "en",
-        organization=secretariat.name if secretariat else {},
-        organization_short=(secretariat.acronym or secretariat.name) if secretariat else {},
-        organization_gender=secretariat.name_gender if secretariat else {},
-        parents=tuple(parent.name for parent in reversed(committee.ancestors())),
-        body=committee.name,
-        body_gender=committee.name_gender,
-        body_short=committee.short_name,
-        organizations_in_english_order=committee.organizations_in_english_order,
-        number=session.number,
-        start_date=session.start_date,
-        end_date=session.end_date,
-        venue=session.venue,
-        city=session.city,
+        **masthead_fields(session, report_document),
         decisions=tuple(_decision(d) for d in session.decisions.all()),
         summary=_summary(session, agenda),
         agenda=_agenda_items(agenda),
@@ -186,6 +174,31 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
             (d.symbol for d in documents if d.kind == Document.Kind.LIST_OF_PARTICIPANTS), ""
         ),
     )
+
+
+def masthead_fields(session: Session, document: Document | None) -> dict:
+    """The fields of DocumentData for a document of `session` (its committee and secretariat loaded)."""
+    committee = session.committee
+    secretariat = committee.secretariat
+    return {
+        "symbol": document.symbol if document else "",
+        "distribution": document.distribution if document else Document.Distribution.GENERAL,
+        "issued_on": document.issued_on if document else None,
+        "original_language": document.original_language if document else "en",
+        "organization": secretariat.name if secretariat else {},
+        "organization_short": (secretariat.acronym or secretariat.name) if secretariat else {},
+        "organization_gender": secretariat.name_gender if secretariat else {},
+        "parents": tuple(parent.name for parent in reversed(committee.ancestors())),
+        "body": committee.name,
+        "body_gender": committee.name_gender,
+        "body_short": committee.short_name,
+        "organizations_in_english_order": committee.organizations_in_english_order,
+        "number": session.number,
+        "start_date": session.start_date,
+        "end_date": session.end_date,
+        "venue": session.venue,
+        "city": session.city,
+    }
 
 
 def _report_document(session: Session, documents: list[Document], *, final: bool) -> Document | None:
