@@ -9,6 +9,11 @@ from dataclasses import dataclass
 
 from documents.models import Document
 from documents.report import build_session_report, collect_session_report_data
+from documents.report.agenda import (
+    build_provisional_agenda,
+    collect_provisional_agenda_data,
+    provisional_agenda_languages,
+)
 from documents.report.data import report_languages
 
 
@@ -42,9 +47,14 @@ def _session_report_languages(document: Document) -> list[str]:
     return report_languages(document.session) if document.session_id else []
 
 
+def _provisional_agenda(document: Document, language: str) -> bytes:
+    return build_provisional_agenda(collect_provisional_agenda_data(document), language=language)
+
+
 GENERATORS: dict[str, Generator] = {
     Document.Kind.REPORT: Generator(_session_report_languages, _session_report),
     Document.Kind.DRAFT_REPORT: Generator(_session_report_languages, _session_report),
+    Document.Kind.PROVISIONAL_AGENDA: Generator(provisional_agenda_languages, _provisional_agenda),
 }
 
 

@@ -69,6 +69,20 @@ _SMALL_SESSION: dict[str, Any] = {
                     {"title": {"en": "Adoption of the agenda", "fr": "Adoption de l'ordre du jour"}},
                     {
                         "title": {"en": "Testing", "fr": "Essais"},
+                        "sub_items": [{"title": {"en": "Unit tests"}}, {"title": {"en": "Browser tests"}}],
+                    },
+                ],
+            },
+            {
+                "kind": "provisional",
+                "items": [
+                    {
+                        "title": {"en": "Election of officers", "fr": "Élection du Bureau"},
+                        "annotation": {"en": "The Group will elect a Chair.", "fr": "Le Groupe élira un président."},
+                    },
+                    {"title": {"en": "Adoption of the agenda", "fr": "Adoption de l'ordre du jour"}},
+                    {
+                        "title": {"en": "Testing", "fr": "Essais"},
                         "annotation": {"en": "The Group tests.\n\nSee *Testing Today*.", "fr": "Le Groupe teste."},
                         "sub_items": [{"title": {"en": "Unit tests"}}, {"title": {"en": "Browser tests"}}],
                     },

@@ -326,4 +326,4 @@ def capitalize(text: str) -> str:
 def full_stop(text: str) -> str:
     """Agenda items end with a full stop in the report's lists."""
     text = text.rstrip()
-    return text if not text or text[-1] in ".?!:" else text + "."
+    return text if not text or text[-1] in ".?!:]" else text + "."

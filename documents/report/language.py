@@ -37,6 +37,10 @@ class ReportLanguage:
     def date(self, value: datetime.date) -> str:
         return format_date(value, "long", locale=self.babel_locale)
 
+    def weekday_date(self, value: datetime.date) -> str:
+        """A day of a timetable: Wednesday, 18 April 2018."""
+        return format_date(value, "full", locale=self.babel_locale)
+
     def date_span(self, start: datetime.date, end: datetime.date) -> str:
         """A session's dates under its name in the masthead."""
         return format_interval(start, end, "yMMMMd", locale=self.babel_locale)
@@ -109,8 +113,14 @@ class DayMonthYear(ReportLanguage):
         """4 October 2017."""
         return f"{self.day(value)} {format_date(value, 'MMMM y', locale=self.babel_locale)}"
 
+    weekday_separator = ", "
+
     def day_month(self, value: datetime.date) -> str:
         return f"{self.day(value)} {format_date(value, 'MMMM', locale=self.babel_locale)}"
+
+    def weekday_date(self, value: datetime.date) -> str:
+        weekday = format_date(value, "EEEE", locale=self.babel_locale)
+        return f"{weekday}{self.weekday_separator}{self.date(value)}"
 
     def date_span(self, start: datetime.date, end: datetime.date) -> str:
         """4–6 October 2017, 30 September–2 October 2017."""
@@ -140,6 +150,7 @@ class English(DayMonthYear):
 class French(DayMonthYear):
     code = "fr"
     babel_locale = "fr"
+    weekday_separator = " "  # mercredi 18 avril 2018
     ordinal_ruleset = "spellout-ordinal-feminine"  # la session
 
     def day(self, value: datetime.date) -> str:

@@ -147,12 +147,12 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
             "session.documents[0].agenda_items: the agenda has no item 9",
         ),
         (
-            lambda d: d["session"]["agendas"][0]["organization_of_work"][1].update(items=[4]),
-            "session.agendas[0].organization_of_work[1].items: the agenda has no item 4",
+            lambda d: d["session"]["agendas"][1]["organization_of_work"][1].update(items=[4]),
+            "session.agendas[1].organization_of_work[1].items: the agenda has no item 4",
         ),
         (
-            lambda d: d["session"]["agendas"][0]["organization_of_work"][1].update(period="morning"),
-            "session.agendas[0].organization_of_work: half-day 2024-12-30 morning appears 2 times",
+            lambda d: d["session"]["agendas"][1]["organization_of_work"][1].update(period="morning"),
+            "session.agendas[1].organization_of_work: half-day 2024-12-30 morning appears 2 times",
         ),
         (
             lambda d: d["session"]["report"].update(document="TST/G/2/99"),
