@@ -1,11 +1,31 @@
 from django.urls import path, re_path
 
-from documents import views
+from documents import agenda_views, views
 
 app_name = "documents"
 urlpatterns = [
     path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
     path("sessions/<path:code>/documents/", views.registry, name="registry"),
+    path("sessions/<path:code>/agenda/", agenda_views.agenda_page, name="agenda"),
+    re_path(
+        r"^sessions/(?P<code>.+)/agenda/(?P<action>prepare|adopt)/$", agenda_views.agenda_action, name="agenda_action"
+    ),
+    path("sessions/<path:code>/agenda/items/<int:pk>/", agenda_views.edit_item_view, name="agenda_item"),
+    re_path(
+        r"^sessions/(?P<code>.+)/agenda/items/(?P<pk>\d+)/(?P<action>add|subitem|up|down|remove)/$",
+        agenda_views.item_structure_view,
+        name="agenda_item_structure",
+    ),
+    re_path(
+        r"^sessions/(?P<code>.+)/agenda/(?P<kind>provisional|adopted|next_session)/half-days/$",
+        agenda_views.half_day_view,
+        name="half_day",
+    ),
+    path(
+        "sessions/<path:code>/agenda/half-days/<int:pk>/remove/",
+        agenda_views.remove_half_day_view,
+        name="remove_half_day",
+    ),
     path("documents/<path:symbol>/versions/", views.upload_version, name="upload_version"),
     path("documents/<path:symbol>/<str:language>/", views.document_file, name="document_file"),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),

@@ -1,0 +1,232 @@
+"""The agenda editor: the secretariat prepares a session's agenda, annotations and organization of work;
+everyone who sees the session reads it and downloads the provisional agenda."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from committee.access import Permission, can, check
+from committee.editing import EditConflict, EditError
+from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
+from documents.agenda import (
+    add_item,
+    adopt_agenda,
+    edit_item,
+    move_item,
+    prepare_provisional_agenda,
+    remove_half_day,
+    remove_item,
+    save_half_day,
+)
+from documents.generated import generator_for
+from documents.models import Document
+from meetings.models import Agenda, AgendaItem, AgendaSlot, Session
+
+ITEM_ACTIONS = [
+    ("add", gettext_lazy("Add an item after")),
+    ("subitem", gettext_lazy("Add a sub-item")),
+    ("up", gettext_lazy("Move up")),
+    ("down", gettext_lazy("Move down")),
+    ("remove", gettext_lazy("Remove")),
+]
+
+
+class HalfDayForm(forms.Form):
+    date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    period = forms.ChoiceField(label=gettext_lazy("Half-day"), choices=AgendaSlot.Period.choices)
+    note = forms.CharField(label=gettext_lazy("Note (e.g. Opening plenary)"), required=False)
+    items = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Items taken up"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, agenda: Agenda, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = agenda.items.filter(parent__isnull=True).order_by("position")
+        self.fields["items"].label_from_instance = lambda item: f"{item.position}. {item}"
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang") or request.POST.get("language") or "en"
+    return language if language in LANGUAGES else "en"
+
+
+def _session(request: HttpRequest, code: str, permission: Permission) -> Session:
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, permission, session.committee)
+    return session
+
+
+def _back(session: Session, kind: str, language: str, anchor: str = "") -> HttpResponse:
+    url = reverse("documents:agenda", kwargs={"code": session.code})
+    return redirect(f"{url}?kind={kind}&lang={language}{anchor}")
+
+
+@login_required
+def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
+    session = _session(request, code, Permission.VIEW)
+    kind = request.GET.get("kind") or request.POST.get("kind") or Agenda.Kind.PROVISIONAL
+    if kind not in Agenda.Kind.values:
+        raise Http404
+    language = _language(request)
+    manage = can(request.user, Permission.MANAGE, session.committee)
+    readable = Document.objects.readable_by(request.user, session.committee).order_by("symbol")
+    agenda = (
+        Agenda.objects.filter(session=session, kind=kind)
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related(
+                    "sub_items", Prefetch("documents", queryset=readable)
+                ),
+                to_attr="top_items",
+            ),
+            Prefetch("slots", queryset=AgendaSlot.objects.prefetch_related("items")),
+        )
+        .first()
+    )
+    document = session.documents.filter(kind=Document.Kind.PROVISIONAL_AGENDA).first()
+    readable_document = document if document and readable.filter(pk=document.pk).exists() else None
+    generator = generator_for(readable_document) if readable_document else None
+    context = {
+        "session": session,
+        "kind": kind,
+        "kinds": Agenda.Kind.choices,
+        "agenda": agenda,
+        "language": language,
+        "languages": [(code_, LANGUAGE_NAMES[code_]) for code_ in LANGUAGES],
+        "can_edit": manage and agenda is not None,
+        "can_manage": manage,
+        "document": readable_document,
+        "downloads": generator.languages(readable_document) if generator else [],
+        "item_actions": ITEM_ACTIONS,
+        "half_day": HalfDayForm(agenda=agenda) if manage and agenda else None,
+        "meetings": session.meetings.all() if manage else [],
+        "conflict": conflict,
+        "mine": mine,
+        "adopted": session.agendas.filter(kind=Agenda.Kind.ADOPTED).exists(),
+    }
+    return render(request, "documents/agenda_page.html", context, status=409 if conflict else 200)
+
+
+@require_POST
+@login_required
+def agenda_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Prepare the provisional agenda, or adopt it."""
+    session = _session(request, code, Permission.MANAGE)
+    try:
+        if action == "prepare":
+            prepare_provisional_agenda(session=session, by=request.user)
+            messages.success(request, _("The provisional agenda is prepared; its symbol is allocated."))
+            return _back(session, Agenda.Kind.PROVISIONAL, _language(request))
+        if action == "adopt":
+            meeting = session.meetings.filter(pk=request.POST.get("meeting") or None).first()
+            adopt_agenda(session=session, by=request.user, meeting=meeting)
+            messages.success(request, _("The agenda is adopted as it stands; amend it here if the session did."))
+            return _back(session, Agenda.Kind.ADOPTED, _language(request))
+    except EditError as error:
+        messages.error(request, str(error))
+        return _back(session, Agenda.Kind.PROVISIONAL, _language(request))
+    raise Http404
+
+
+def _item(request: HttpRequest, code: str, pk: int) -> AgendaItem:
+    session = _session(request, code, Permission.MANAGE)
+    return get_object_or_404(
+        AgendaItem.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session
+    )
+
+
+@require_POST
+@login_required
+def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    item = _item(request, code, pk)
+    language = _language(request)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        raise BadRequest("revision") from None
+    try:
+        edit_item(
+            item=item,
+            language=language,
+            title=request.POST.get("title", ""),
+            annotation=request.POST.get("annotation"),
+            expected_revision=revision,
+            by=request.user,
+        )
+    except EditConflict as conflict:
+        request.GET = request.GET.copy()
+        request.GET["kind"] = item.agenda.kind
+        return agenda_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(item.agenda.session, item.agenda.kind, language, f"#item-{item.pk}")
+
+
+@require_POST
+@login_required
+def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+    item = _item(request, code, pk)
+    operations = {
+        "add": lambda: add_item(agenda=item.agenda, after=item, within=None, by=request.user),
+        "subitem": lambda: add_item(agenda=item.agenda, after=None, within=item, by=request.user),
+        "up": lambda: move_item(item=item, up=True, by=request.user),
+        "down": lambda: move_item(item=item, up=False, by=request.user),
+        "remove": lambda: remove_item(item=item, by=request.user),
+    }
+    try:
+        operations[action]()
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(item.agenda.session, item.agenda.kind, _language(request))
+
+
+@require_POST
+@login_required
+def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    """Save a half-day of the proposed organization of work."""
+    session = _session(request, code, Permission.MANAGE)
+    agenda = get_object_or_404(Agenda, session=session, kind=kind)
+    form = HalfDayForm(request.POST, agenda=agenda)
+    language = _language(request)
+    if form.is_valid():
+        slot = AgendaSlot.objects.filter(
+            agenda=agenda, date=form.cleaned_data["date"], period=form.cleaned_data["period"]
+        ).first()
+        note = {**(slot.note if slot else {}), language: form.cleaned_data["note"]}
+        try:
+            save_half_day(
+                agenda=agenda,
+                date=form.cleaned_data["date"],
+                period=form.cleaned_data["period"],
+                items=list(form.cleaned_data["items"]),
+                note={code_: text for code_, text in note.items() if text},
+                by=request.user,
+            )
+        except EditError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return _back(session, kind, language, "#organization-of-work")
+
+
+@require_POST
+@login_required
+def remove_half_day_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    session = _session(request, code, Permission.MANAGE)
+    slot = get_object_or_404(
+        AgendaSlot.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session
+    )
+    remove_half_day(slot=slot, by=request.user)
+    return _back(session, slot.agenda.kind, _language(request), "#organization-of-work")
