@@ -146,6 +146,11 @@ class Committee(models.Model):
     symbol_series = models.CharField(
         _("symbol series"), max_length=60, blank=True, help_text=_("Prefix of its documents' symbols, e.g. TD/B/EDE/")
     )
+    delegations_register_themselves = models.BooleanField(
+        _("delegations register themselves"),
+        default=False,
+        help_text=_("Members may register their own delegation's delegates for its sessions."),
+    )
     organizations_in_english_order = models.BooleanField(
         _("list organizations in English order"),
         default=False,

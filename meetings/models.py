@@ -375,21 +375,39 @@ class Participation(models.Model):
 
 
 class Delegate(models.Model):
+    """A registered member of a delegation, with what the list of participants says of them."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Head of delegation")
+        DEPUTY = "deputy", _("Deputy head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        ADVISER = "adviser", _("Adviser")
+
     participation = models.ForeignKey(
         Participation, verbose_name=_("delegation"), on_delete=models.CASCADE, related_name="delegates"
     )
+    role = models.CharField(_("role in the delegation"), max_length=10, choices=Role.choices, default=Role.DELEGATE)
     courtesy = models.CharField(_("courtesy title"), max_length=4, choices=Courtesy.choices, blank=True)
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(_("title"), max_length=100, blank=True, help_text=_("e.g. H.E., Dr."))
     function = models.CharField(_("function"), max_length=300, blank=True)
+    organization = models.CharField(
+        _("ministry or organization"), max_length=300, blank=True, help_text=_("e.g. Ministry of Trade")
+    )
     email = models.EmailField(_("email"), blank=True)
+    meetings = models.ManyToManyField(
+        Meeting, verbose_name=_("meetings attended"), related_name="attendees", blank=True
+    )
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("An invented person, for a demonstration: not a real delegate.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[meetings])
 
     class Meta:
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        ordering = ["participation_id", "position"]
+        ordering = ["participation_id", "position"]  # the head of delegation first, as registered
 
     def __str__(self) -> str:
         return self.name

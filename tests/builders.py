@@ -100,7 +100,16 @@ _SMALL_SESSION: dict[str, Any] = {
                 "entity": "FRA",
                 "category": "member_state",
                 "delegates": [
-                    {"courtesy": "mr", "name": "Jean Essai", "function": "Counsellor", "email": "jean@example.org"}
+                    {
+                        "role": "head",
+                        "courtesy": "ms",
+                        "name": "Claire Exemple",
+                        "title": "H.E.",
+                        "function": "Ambassador",
+                        "organization": "Permanent Mission to the United Nations Office at Geneva",
+                        "meetings": ["opening"],
+                    },
+                    {"courtesy": "mr", "name": "Jean Essai", "function": "Counsellor", "email": "jean@example.org"},
                 ],
             },
             {"entity": "NGO1", "category": "ngo_general"},

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from committee.models import Committee, Entity
 from decisions.models import Paragraph
 from documents.models import Report, ReportSection
-from meetings.models import Agenda, AgendaSlot, Participation, Session
+from meetings.models import Agenda, AgendaSlot, Delegate, Participation, Session
 
 AGENDA_ORDER = list(Agenda.Kind.values)
 CATEGORY_ORDER = list(Participation.Category.values)
@@ -42,7 +42,8 @@ def export_session(session: Session) -> dict[str, Any]:
             Prefetch("agendas", queryset=Agenda.objects.with_items()),
             "agendas__slots__items",
             Prefetch(
-                "participations", queryset=Participation.objects.select_related("entity").prefetch_related("delegates")
+                "participations",
+                queryset=Participation.objects.select_related("entity").prefetch_related("delegates__meetings"),
             ),
             "documents__agenda_items",
             Prefetch(
@@ -197,7 +198,19 @@ def _slot(slot: AgendaSlot, numbers: dict[int, int]) -> dict[str, Any]:
 
 def _participant(participation: Participation) -> dict[str, Any]:
     delegates = [
-        _compact({"courtesy": d.courtesy, "name": d.name, "title": d.title, "function": d.function, "email": d.email})
+        _compact(
+            {
+                "role": "" if d.role == Delegate.Role.DELEGATE else d.role,
+                "courtesy": d.courtesy,
+                "name": d.name,
+                "title": d.title,
+                "function": d.function,
+                "organization": d.organization,
+                "email": d.email,
+                "meetings": sorted(meeting.key for meeting in d.meetings.all()),
+                "illustrative": d.illustrative or None,
+            }
+        )
         for d in participation.delegates.all()
     ]
     return _compact(

@@ -206,7 +206,7 @@ class _Writer:
         meetings = self.write_meetings(session, data.get("meetings", []))
         self.write_bureau(session, data.get("bureau", []), meetings)
         agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
-        self.write_participants(session, data.get("participants", []))
+        self.write_participants(session, data.get("participants", []), meetings)
         documents = self.write_documents(session, data.get("documents", []), agenda_items)
         self.write_report(session, data.get("report"), documents, agenda_items)
         self.remove_other_documents(session, documents)
@@ -325,7 +325,9 @@ class _Writer:
             if {item.pk for item in slot.items.all()} != wanted:
                 slot.items.set(wanted)
 
-    def write_participants(self, session: Session, participants: list[dict[str, Any]]) -> None:
+    def write_participants(
+        self, session: Session, participants: list[dict[str, Any]], meetings: dict[str, Meeting]
+    ) -> None:
         rows = [
             (
                 ["session", "participants", index],
@@ -338,7 +340,9 @@ class _Writer:
             )
             for index, participant in enumerate(participants)
         ]
-        written = self.sync(Participation, session.participations.prefetch_related("delegates"), ["entity_id"], rows)
+        written = self.sync(
+            Participation, session.participations.prefetch_related("delegates__meetings"), ["entity_id"], rows
+        )
         for index, (participation, data) in enumerate(zip(written, participants, strict=True)):
             delegate_rows = [
                 (
@@ -346,16 +350,23 @@ class _Writer:
                     {
                         "participation_id": participation.pk,
                         "position": position,
+                        "role": delegate.get("role", Delegate.Role.DELEGATE),
                         "courtesy": delegate.get("courtesy", ""),
                         "name": delegate["name"],
                         "title": delegate.get("title", ""),
                         "function": delegate.get("function", ""),
+                        "organization": delegate.get("organization", ""),
                         "email": delegate.get("email", ""),
+                        "illustrative": delegate.get("illustrative", False),
                     },
                 )
                 for position, delegate in enumerate(data.get("delegates", []), start=1)
             ]
-            self.sync(Delegate, participation.delegates.all(), ["position"], delegate_rows)
+            delegates = self.sync(Delegate, participation.delegates.all(), ["position"], delegate_rows)
+            for delegate, delegate_data in zip(delegates, data.get("delegates", []), strict=True):
+                wanted = {meetings[key].pk for key in delegate_data.get("meetings", [])}
+                if {meeting.pk for meeting in delegate.meetings.all()} != wanted:
+                    delegate.meetings.set(wanted)
 
     def write_documents(
         self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]

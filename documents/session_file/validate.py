@@ -302,6 +302,9 @@ class ReferenceCheck:
         state_categories = Participation.STATE_CATEGORIES
         for index, participant in enumerate(participants):
             path: list[str | int] = ["session", "participants", index]
+            for position, delegate in enumerate(participant.get("delegates", [])):
+                for key in delegate.get("meetings", []):
+                    self.check_meeting_key([*path, "delegates", position, "meetings"], key)
             code, category = participant["entity"], participant["category"]
             self.check_entity([*path, "entity"], code)
             if code in organizations and category in state_categories:

@@ -64,7 +64,14 @@ def test_it_imports_every_part_of_the_session():
     assert [i.display_number for i in adopted.items.all()] == ["1", "2", "3", "3 (a)", "3 (b)"]
     assert sorted(Document.objects.get(symbol="TST/G/2/1").agenda_items.values_list("position", flat=True)) == [1, 2]
     france = session.participations.get(entity__code="FRA")
-    assert france.delegates.get().email == "jean@example.org"
+    head, counsellor = france.delegates.all()
+    assert (head.role, head.title, head.organization) == (
+        "head",
+        "H.E.",
+        "Permanent Mission to the United Nations Office at Geneva",
+    )
+    assert [meeting.key for meeting in head.meetings.all()] == ["opening"]
+    assert (counsellor.role, counsellor.email) == ("delegate", "jean@example.org")
     decision = session.decisions.get()
     assert decision.paragraphs.filter(parent__isnull=True).count() == 2
     assert [p.letter for p in Paragraph.objects.filter(parent__isnull=False)] == ["a", "b"]
@@ -181,6 +188,10 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
         (
             lambda d: d["session"]["participants"][1]["delegates"][0].update(name="Jean\x00"),
             "session.participants[1].delegates[0].name: contains a NUL character",
+        ),
+        (
+            lambda d: d["session"]["participants"][1]["delegates"][1].update(meetings=["lunch"]),
+            "session.participants[1].delegates[1].meetings: lunch is not the key of a meeting",
         ),
         (
             lambda d: d["committees"][1].update(parent="NOWHERE"),
