@@ -5,8 +5,13 @@ each editable row carries a `revision` that goes up with every save.
 """
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import BadRequest
 from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from committee.multilingual import LANGUAGES
 
 
 class EditError(Exception):
@@ -22,6 +27,21 @@ class EditConflict(EditError):
         super().__init__(
             _("Someone else changed this text while you were editing it. Their text is shown beside yours.")
         )
+
+
+def text_language(request: HttpRequest) -> str:
+    """The language of the text being read or edited: ?lang= on a page, `language` in a form, else the
+    interface's."""
+    language = request.GET.get("lang") or request.POST.get("language") or (get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
+
+
+def submitted_revision(request: HttpRequest) -> int:
+    """The revision of the text the editor started from, as the form sent it back."""
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        raise BadRequest("revision") from None
 
 
 def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):

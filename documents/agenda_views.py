@@ -1,10 +1,8 @@
 """The agenda editor: the secretariat prepares a session's agenda, annotations and organization of work;
 everyone who sees the session reads it and downloads the provisional agenda."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
-from committee.editing import EditConflict, EditError
-from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
+from committee.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.multilingual import LANGUAGE_CHOICES
 from documents.agenda import (
     add_item,
     adopt_agenda,
@@ -26,6 +24,7 @@ from documents.agenda import (
     remove_item,
     save_half_day,
 )
+from documents.forms import HalfDayForm
 from documents.generated import generator_for
 from documents.models import Document
 from meetings.models import Agenda, AgendaItem, AgendaSlot, Session
@@ -37,28 +36,6 @@ ITEM_ACTIONS = [
     ("down", gettext_lazy("Move down")),
     ("remove", gettext_lazy("Remove")),
 ]
-
-
-class HalfDayForm(forms.Form):
-    date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    period = forms.ChoiceField(label=gettext_lazy("Half-day"), choices=AgendaSlot.Period.choices)
-    note = forms.CharField(label=gettext_lazy("Note (e.g. Opening plenary)"), required=False)
-    items = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Items taken up"),
-        queryset=AgendaItem.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, agenda: Agenda, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = agenda.items.filter(parent__isnull=True).order_by("position")
-        self.fields["items"].label_from_instance = lambda item: f"{item.position}. {item}"
-
-
-def _language(request: HttpRequest) -> str:
-    language = request.GET.get("lang") or request.POST.get("language") or "en"
-    return language if language in LANGUAGES else "en"
 
 
 def _session(request: HttpRequest, code: str, permission: Permission) -> Session:
@@ -78,7 +55,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
     kind = request.GET.get("kind") or request.POST.get("kind") or Agenda.Kind.PROVISIONAL
     if kind not in Agenda.Kind.values:
         raise Http404
-    language = _language(request)
+    language = text_language(request)
     manage = can(request.user, Permission.MANAGE, session.committee)
     readable = Document.objects.readable_by(request.user, session.committee).order_by("symbol")
     agenda = (
@@ -104,7 +81,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "kinds": Agenda.Kind.choices,
         "agenda": agenda,
         "language": language,
-        "languages": [(code_, LANGUAGE_NAMES[code_]) for code_ in LANGUAGES],
+        "languages": LANGUAGE_CHOICES,
         "can_edit": manage and agenda is not None,
         "can_manage": manage,
         "document": readable_document,
@@ -128,15 +105,15 @@ def agenda_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
         if action == "prepare":
             prepare_provisional_agenda(session=session, by=request.user)
             messages.success(request, _("The provisional agenda is prepared; its symbol is allocated."))
-            return _back(session, Agenda.Kind.PROVISIONAL, _language(request))
+            return _back(session, Agenda.Kind.PROVISIONAL, text_language(request))
         if action == "adopt":
             meeting = session.meetings.filter(pk=request.POST.get("meeting") or None).first()
             adopt_agenda(session=session, by=request.user, meeting=meeting)
             messages.success(request, _("The agenda is adopted as it stands; amend it here if the session did."))
-            return _back(session, Agenda.Kind.ADOPTED, _language(request))
+            return _back(session, Agenda.Kind.ADOPTED, text_language(request))
     except EditError as error:
         messages.error(request, str(error))
-        return _back(session, Agenda.Kind.PROVISIONAL, _language(request))
+        return _back(session, Agenda.Kind.PROVISIONAL, text_language(request))
     raise Http404
 
 
@@ -151,11 +128,8 @@ def _item(request: HttpRequest, code: str, pk: int) -> AgendaItem:
 @login_required
 def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     item = _item(request, code, pk)
-    language = _language(request)
-    try:
-        revision = int(request.POST.get("revision", ""))
-    except ValueError:
-        raise BadRequest("revision") from None
+    language = text_language(request)
+    revision = submitted_revision(request)
     try:
         edit_item(
             item=item,
@@ -166,8 +140,6 @@ def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             by=request.user,
         )
     except EditConflict as conflict:
-        request.GET = request.GET.copy()
-        request.GET["kind"] = item.agenda.kind
         return agenda_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
     except EditError as error:
         messages.error(request, str(error))
@@ -189,7 +161,7 @@ def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -
         operations[action]()
     except EditError as error:
         messages.error(request, str(error))
-    return _back(item.agenda.session, item.agenda.kind, _language(request))
+    return _back(item.agenda.session, item.agenda.kind, text_language(request))
 
 
 @require_POST
@@ -199,7 +171,7 @@ def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     session = _session(request, code, Permission.MANAGE)
     agenda = get_object_or_404(Agenda, session=session, kind=kind)
     form = HalfDayForm(request.POST, agenda=agenda)
-    language = _language(request)
+    language = text_language(request)
     if form.is_valid():
         slot = AgendaSlot.objects.filter(
             agenda=agenda, date=form.cleaned_data["date"], period=form.cleaned_data["period"]
@@ -229,4 +201,4 @@ def remove_half_day_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
         AgendaSlot.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session
     )
     remove_half_day(slot=slot, by=request.user)
-    return _back(session, slot.agenda.kind, _language(request), "#organization-of-work")
+    return _back(session, slot.agenda.kind, text_language(request), "#organization-of-work")

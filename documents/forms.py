@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, DocumentFile
 from documents.registry import MODIFICATIONS, Series
+from meetings.models import Agenda, AgendaItem, AgendaSlot
 
 # What a language version may be, and how its first bytes must look.
 _ZIP = b"PK\x03\x04"
@@ -85,3 +86,20 @@ class CommentForm(forms.Form):
     proposed_text = forms.CharField(
         label=_("Proposed text (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class HalfDayForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    period = forms.ChoiceField(label=_("Half-day"), choices=AgendaSlot.Period.choices)
+    note = forms.CharField(label=_("Note (e.g. Opening plenary)"), required=False)
+    items = forms.ModelMultipleChoiceField(
+        label=_("Items taken up"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, agenda: Agenda, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = agenda.items.filter(parent__isnull=True).order_by("position")
+        self.fields["items"].label_from_instance = lambda item: f"{item.position}. {item}"

@@ -2,18 +2,17 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
-from committee.editing import EditConflict, EditError
-from committee.multilingual import LANGUAGE_NAMES, LANGUAGES
+from committee.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.multilingual import LANGUAGE_CHOICES, LANGUAGES
 from decisions.models import Paragraph
 from documents.forms import AllocationForm, CommentForm, DocumentFileForm
 from documents.generated import build_document, generator_for, is_draft
@@ -62,21 +61,12 @@ def _report_for(user, code: str, permission: Permission) -> Report:
     return report
 
 
-def _language(request: HttpRequest) -> str:
-    language = request.GET.get("lang") or request.POST.get("language") or (get_language() or "en")[:2]
-    return language if language in LANGUAGES else "en"
-
-
-def _language_choices() -> list[tuple[str, str]]:
-    return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
-
-
 @login_required
 def report_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
     """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     committee = report.session.committee
-    language = _language(request)
+    language = text_language(request)
     sections = (
         ReportSection.objects.filter(report=report, parent__isnull=True)
         .prefetch_related(
@@ -105,7 +95,7 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "session": report.session,
         "sections": sections,
         "language": language,
-        "languages": _language_choices(),
+        "languages": LANGUAGE_CHOICES,
         "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
         "can_manage": can(request.user, Permission.MANAGE, committee),
         "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
@@ -145,14 +135,6 @@ def _numbered_decisions(report: Report) -> list:
     return decisions
 
 
-def _revision(request: HttpRequest) -> int:
-    """The revision of the text the editor started from, as the form sent it back."""
-    try:
-        return int(request.POST.get("revision", ""))
-    except ValueError:
-        raise BadRequest("revision") from None
-
-
 def _back(report: Report, language: str) -> HttpResponse:
     return redirect(f"{reverse('documents:report', kwargs={'code': report.session.code})}?lang={language}")
 
@@ -163,8 +145,8 @@ def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation
     """Save a paragraph of the summary, or of a recommendation, in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = _paragraph(report, pk, recommendation)
-    language = _language(request)
-    revision = _revision(request)
+    language = text_language(request)
+    revision = submitted_revision(request)
     try:
         edit_paragraph(
             paragraph=paragraph,
@@ -188,13 +170,13 @@ def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            add_comment(paragraph=paragraph, author=request.user, language=_language(request), **form.cleaned_data)
+            add_comment(paragraph=paragraph, author=request.user, language=text_language(request), **form.cleaned_data)
             messages.success(request, _("Your comment has been sent to the secretariat."))
         except EditError as error:
             messages.error(request, str(error))
     else:
         messages.error(request, _("Write a comment."))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
 
 
 @require_POST
@@ -231,7 +213,7 @@ def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResp
         messages.success(request, done)
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
 
 
 @login_required
@@ -261,7 +243,7 @@ def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: 
     """Every saved version of a paragraph in one language (who, when, what changed), and any two compared."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     paragraph = _paragraph(report, pk, recommendation)
-    language = _language(request)
+    language = text_language(request)
     versions, previous = [], ""
     for record in paragraph.history.select_related("history_user").order_by("history_date", "history_id"):
         text = record.text.get(language, "")
@@ -291,7 +273,7 @@ def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: 
 def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
     """The whole draft between two of its versions (by default, the last finalized one and now), word by word."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
-    language = _language(request)
+    language = text_language(request)
     milestones = draft_milestones(report)
     by_key = {milestone.key: milestone for milestone in milestones}
     finalized = [m for m in milestones[:-1] if m.status == Report.Status.FINALIZED]
@@ -306,7 +288,7 @@ def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
             "report": report,
             "milestones": milestones,
             "pickers": [("from", _("From"), older), ("to", _("To"), newer)],
-            "languages": _language_choices(),
+            "languages": LANGUAGE_CHOICES,
             "changed": changed,
             "language": language,
         },
@@ -419,7 +401,7 @@ def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: s
         operations[action]()
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
 
 
 @require_POST
@@ -428,11 +410,11 @@ def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
     """Save a section's title in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)
-    revision = _revision(request)
+    revision = submitted_revision(request)
     try:
         rename_section(
             section=section,
-            language=_language(request),
+            language=text_language(request),
             title=request.POST.get("title", ""),
             expected_revision=revision,
             by=request.user,
@@ -441,7 +423,7 @@ def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
         return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
 
 
 @require_POST
@@ -461,7 +443,7 @@ def section_structure_view(request: HttpRequest, code: str, pk: int | None = Non
         operations[action]()
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
 
 
 @require_POST
@@ -474,4 +456,4 @@ def section_add_paragraph_view(request: HttpRequest, code: str, pk: int) -> Http
         add_paragraph(section=section, after=None, by=request.user)
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, _language(request))
+    return _back(report, text_language(request))
