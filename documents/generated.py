@@ -15,6 +15,11 @@ from documents.report.agenda import (
     provisional_agenda_languages,
 )
 from documents.report.data import report_languages
+from documents.report.participants import (
+    build_participants_list,
+    collect_participants_list_data,
+    participants_list_languages,
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +56,15 @@ def _provisional_agenda(document: Document, language: str) -> bytes:
     return build_provisional_agenda(collect_provisional_agenda_data(document), language=language)
 
 
+def _participants_list(document: Document, language: str) -> bytes:
+    return build_participants_list(collect_participants_list_data(document), language=language)
+
+
 GENERATORS: dict[str, Generator] = {
     Document.Kind.REPORT: Generator(_session_report_languages, _session_report),
     Document.Kind.DRAFT_REPORT: Generator(_session_report_languages, _session_report),
     Document.Kind.PROVISIONAL_AGENDA: Generator(provisional_agenda_languages, _provisional_agenda),
+    Document.Kind.LIST_OF_PARTICIPANTS: Generator(participants_list_languages, _participants_list),
 }
 
 

@@ -7,7 +7,9 @@ agenda, then the next free numbers; `/INF.n` information documents (the list of 
 allocations at once both compute the next number, one of them is refused and tries the next.
 """
 
+import random
 import re
+import time
 
 from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, OperationalError, transaction
@@ -79,7 +81,7 @@ def allocate(
     if series == Series.LIMITED:
         distribution = Document.Distribution.LIMITED
     prefix = parent.symbol if parent is not None else session.code
-    for _attempt in range(ATTEMPTS):
+    for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
                 Session.objects.select_for_update().filter(pk=session.pk).first()  # one allocation at a time
@@ -100,5 +102,7 @@ def allocate(
                 document.save()
                 return document
         except (IntegrityError, OperationalError):  # taken meanwhile (or SQLite busy): take the next one
+            # SQLite's shared-cache lock is not waited for: back off a little, at random, before retrying.
+            time.sleep(random.uniform(0, 0.02 * (attempt + 1)))  # noqa: S311 - not for security
             continue
     raise RegistryError(_("The registry is busy: no symbol could be allocated. Try again."))

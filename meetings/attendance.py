@@ -7,6 +7,8 @@ from committee.collation import collation_key
 from meetings.models import Participation
 
 CATEGORY_ORDER = list(Participation.Category.values)
+# Listed together under one heading, then by category.
+NGO_CATEGORIES = frozenset({Participation.Category.NGO_GENERAL, Participation.Category.NGO_SPECIAL})
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,14 @@ from documents.report.document import (
     INDENT,
     INDENTED_STYLE,
     UNDocument,
+    category_heading,
     letter_label,
     roman_numeral,
 )
 from documents.report.language import report_language
 from documents.report.markup import parse, plain, xml_safe
 from documents.report.word import Run, add_runs, begin_field, end_field
-from meetings.attendance import attendance_by_category
+from meetings.attendance import NGO_CATEGORIES, attendance_by_category
 from meetings.models import AgendaItem, BureauMember, Meeting, Participation
 
 
@@ -413,17 +414,16 @@ class _SessionReport(UNDocument):
             organizations_in_english_order=self.data.organizations_in_english_order,
         )
         number = 0
-        ngo_categories = {Participation.Category.NGO_GENERAL, Participation.Category.NGO_SPECIAL}
         ngo_intro_written = False
         for group in groups:
             names = [xml_safe(p.name_in(self.lang.code)) for p in group.participations]
-            if group.category in ngo_categories:
+            if group.category in NGO_CATEGORIES:
                 if not ngo_intro_written:
                     number += 1
-                    count = sum(len(g.participations) for g in groups if g.category in ngo_categories)
+                    count = sum(len(g.participations) for g in groups if g.category in NGO_CATEGORIES)
                     self.attendance_line(number, Participation.Category.NGO_GENERAL, count)
                     ngo_intro_written = True
-                sub = self.paragraph([(self.category_heading(group.category), "italic")])
+                sub = self.paragraph([(category_heading(group.category), "italic")])
                 sub.paragraph_format.left_indent = INDENT
                 sub.paragraph_format.keep_with_next = True
             else:
@@ -497,11 +497,6 @@ class _SessionReport(UNDocument):
             self.rich(lines[category], of_organization=self.lang.of(self.lang.organization(organization, gender))),
         )
         paragraph.paragraph_format.keep_with_next = True
-
-    def category_heading(self, category: str) -> str:
-        if category == Participation.Category.NGO_SPECIAL:
-            return pgettext("report attendance", "Special category")
-        return pgettext("report attendance", "General category")
 
     def two_columns(self, names: list[str]) -> None:
         """States in two columns, filled down the first, then the second."""

@@ -319,6 +319,13 @@ def roman_numeral(number: int) -> str:
     return text
 
 
+def category_heading(category: str) -> str:
+    """The sub-heading of non-governmental organizations of one category."""
+    if category == "ngo_special":
+        return pgettext("report attendance", "Special category")
+    return pgettext("report attendance", "General category")
+
+
 def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
