@@ -42,18 +42,41 @@ def roles_on(user: User | AnonymousUser, committee: Committee) -> set[str]:
         return set()
     if user.is_superuser:
         return set(Kind.values)
+    return {role.kind for role in _roles_holding_on(user, committee)}
+
+
+def _roles_holding_on(user: User, committee: Committee) -> list[Role]:
     held = _roles_by_committee(user)
-    kinds = {role.kind for role in held.get(committee.pk, [])}
+    roles = list(held.get(committee.pk, []))
     parents = _parents(user)
     ancestor = parents.get(committee.pk)
     while ancestor is not None:
-        kinds |= {role.kind for role in held.get(ancestor, []) if role.includes_subcommittees}
+        roles += [role for role in held.get(ancestor, []) if role.includes_subcommittees]
         ancestor = parents.get(ancestor)
-    return kinds
+    return roles
 
 
 def can(user: User | AnonymousUser, permission: Permission, committee: Committee) -> bool:
     return bool(roles_on(user, committee) & GRANTS[permission])
+
+
+def may_register_for(user: User | AnonymousUser, committee: Committee, entity_id: int) -> bool:
+    """Whether `user` may register delegates for the delegation of entity `entity_id` to `committee`'s sessions:
+    the secretariat for any delegation; a member for the one it speaks for, where the committee allows it."""
+    if can(user, Permission.MANAGE, committee):
+        return True
+    return committee.delegations_register_themselves and entity_id in represented_entities(user, committee)
+
+
+def represented_entities(user: User | AnonymousUser, committee: Committee) -> set[int]:
+    """The entities `user` is a member for on `committee` (their delegations)."""
+    if not user.is_authenticated:
+        return set()
+    return {
+        role.entity_id
+        for role in _roles_holding_on(user, committee)
+        if role.kind == Kind.MEMBER and role.entity_id is not None
+    }
 
 
 def holds_anywhere(user: User | AnonymousUser, kind: str) -> bool:

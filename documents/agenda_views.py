@@ -25,7 +25,6 @@ from documents.agenda import (
     save_half_day,
 )
 from documents.forms import HalfDayForm
-from documents.generated import generator_for
 from documents.models import Document
 from meetings.models import Agenda, AgendaItem, AgendaSlot, Session
 
@@ -72,9 +71,6 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         )
         .first()
     )
-    document = session.documents.filter(kind=Document.Kind.PROVISIONAL_AGENDA).first()
-    readable_document = document if document and readable.filter(pk=document.pk).exists() else None
-    generator = generator_for(readable_document) if readable_document else None
     context = {
         "session": session,
         "kind": kind,
@@ -84,8 +80,6 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         "languages": LANGUAGE_CHOICES,
         "can_edit": manage and agenda is not None,
         "can_manage": manage,
-        "document": readable_document,
-        "downloads": generator.languages(readable_document) if generator else [],
         "item_actions": ITEM_ACTIONS,
         "half_day": HalfDayForm(agenda=agenda) if manage and agenda else None,
         "meetings": session.meetings.all() if manage else [],

@@ -1,10 +1,13 @@
 """Writes that span several rows of a session."""
 
+from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from committee.access import Permission, can, may_register_for
 from committee.models import Entity, Membership
-from meetings.models import Delegate, Participation, Session
+from meetings.models import Delegate, Meeting, Participation, Session
 from meetings.participants_csv import DelegationRows
 
 CSV_CHANGE_REASON = "Imported from a participants file"
@@ -65,3 +68,62 @@ def register_participants(*, session: Session, delegations: list[DelegationRows]
                 delegate.save()
                 by_name[values["name"].casefold()] = delegate
     return added_delegations, added_delegates
+
+
+class RegistrationError(Exception):
+    """A registration the data or the person's rights do not allow; the message says why."""
+
+
+def register_delegation(*, session: Session, entity: Entity, category: str = "", by: AbstractUser) -> Participation:
+    """Register `entity`'s delegation for `session`, in `category` or the one its membership gives."""
+    if not may_register_for(by, session.committee, entity.pk):
+        raise RegistrationError(_("You may not register this delegation."))
+    with transaction.atomic():
+        Session.objects.select_for_update().filter(pk=session.pk).first()
+        if session.participations.filter(entity=entity).exists():
+            raise RegistrationError(_("%(entity)s is already registered.") % {"entity": entity})
+        memberships = dict(session.committee.memberships.values_list("entity_id", "status"))
+        participation = Participation(
+            session=session, entity=entity, category=category or _default_category(entity, memberships)
+        )
+        participation._history_user = by
+        participation.full_clean()
+        participation.save()
+    return participation
+
+
+def save_delegate(
+    *, participation: Participation, values: dict, by: AbstractUser, delegate: Delegate | None = None
+) -> Delegate:
+    """Add a delegate to the delegation (after the last one), or change `delegate` to `values`."""
+    if not may_register_for(by, participation.session.committee, participation.entity_id):
+        raise RegistrationError(_("You may not register delegates of this delegation."))
+    with transaction.atomic():
+        if delegate is None:
+            last = participation.delegates.aggregate(last=Max("position"))["last"] or 0
+            delegate = Delegate(participation=participation, position=last + 1)
+        elif delegate.participation_id != participation.pk:
+            raise RegistrationError(_("This delegate belongs to another delegation."))
+        for key, value in values.items():
+            setattr(delegate, key, value)
+        delegate._history_user = by
+        delegate.save()
+    return delegate
+
+
+def remove_delegate(*, delegate: Delegate, by: AbstractUser) -> None:
+    participation = delegate.participation
+    if not may_register_for(by, participation.session.committee, participation.entity_id):
+        raise RegistrationError(_("You may not register delegates of this delegation."))
+    delegate._history_user = by
+    delegate.delete()
+
+
+def mark_attendance(*, meeting: Meeting, present: set[int], by: AbstractUser) -> int:
+    """Record which of the session's delegates attended `meeting`; return how many did."""
+    if not can(by, Permission.MANAGE, meeting.session.committee):
+        raise RegistrationError(_("Only the secretariat marks attendance."))
+    with transaction.atomic():
+        delegates = list(Delegate.objects.filter(participation__session=meeting.session_id, pk__in=present))
+        meeting.attendees.set(delegates)
+    return len(delegates)

@@ -5,5 +5,23 @@ from meetings import views
 app_name = "meetings"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sessions/<path:code>/registration/", views.registration, name="registration"),
+    path("sessions/<path:code>/registration/delegations/", views.add_delegation, name="add_delegation"),
+    path(
+        "sessions/<path:code>/registration/delegations/<int:pk>/delegates/",
+        views.save_delegate_view,
+        name="add_delegate",
+    ),
+    path(
+        "sessions/<path:code>/registration/delegations/<int:pk>/delegates/<int:delegate_pk>/",
+        views.save_delegate_view,
+        name="save_delegate",
+    ),
+    path(
+        "sessions/<path:code>/registration/delegations/<int:pk>/delegates/<int:delegate_pk>/remove/",
+        views.remove_delegate_view,
+        name="remove_delegate",
+    ),
+    path("sessions/<path:code>/registration/attendance/<slug:key>/", views.attendance, name="attendance"),
     path("sessions/<path:code>/", views.session_detail, name="session"),
 ]

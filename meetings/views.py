@@ -1,11 +1,20 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from committee.access import Permission, check, visible_committees
+from committee.access import Permission, can, check, may_register_for, represented_entities, visible_committees
+from committee.models import Entity
 from meetings.attendance import attendance_by_category
-from meetings.models import Session
+from meetings.forms import AttendanceForm, DelegateForm, DelegationForm
+from meetings.models import Delegate, Meeting, Participation, Session
+from meetings.services import RegistrationError, mark_attendance, register_delegation, remove_delegate, save_delegate
 
 
 @login_required
@@ -24,3 +33,136 @@ def session_detail(request: HttpRequest, code: str) -> HttpResponse:
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
     return render(request, "meetings/session_detail.html", {"session": session, "attendance": attendance})
+
+
+# Registration ----------------------------------------------------------------------------------------
+
+
+def _session(request: HttpRequest, code: str, permission: Permission = Permission.VIEW) -> Session:
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, permission, session.committee)
+    return session
+
+
+def _registration_url(session: Session, anchor: str = "") -> str:
+    return reverse("meetings:registration", kwargs={"code": session.code}) + anchor
+
+
+def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity]:
+    """The entities whose delegation the person may register and that have none yet."""
+    registered = session.participations.values_list("entity_id", flat=True)
+    entities = Entity.objects.exclude(pk__in=registered)
+    if not can(request.user, Permission.MANAGE, session.committee):
+        if not session.committee.delegations_register_themselves:
+            return []
+        entities = entities.filter(pk__in=represented_entities(request.user, session.committee))
+    return list(entities)
+
+
+@login_required
+def registration(request: HttpRequest, code: str, delegation_form: DelegationForm | None = None) -> HttpResponse:
+    """The delegations registered for a session and their delegates; registration for those who may."""
+    session = _session(request, code)
+    participations = session.participations.select_related("entity").prefetch_related(
+        Prefetch("delegates", queryset=Delegate.objects.prefetch_related("meetings"))
+    )
+    groups = attendance_by_category(
+        participations,
+        language=get_language() or "en",
+        organizations_in_english_order=session.committee.organizations_in_english_order,
+    )
+    for group in groups:
+        for participation in group.participations:
+            participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
+            for delegate in participation.delegates.all():
+                delegate.form = DelegateForm(instance=delegate, prefix=f"delegate-{delegate.pk}")
+            participation.new_delegate = DelegateForm(prefix=f"new-{participation.pk}")
+    entities = _registrable_entities(request, session)
+    context = {
+        "session": session,
+        "groups": groups,
+        "delegates": sum(len(p.delegates.all()) for p in participations),
+        "can_manage": can(request.user, Permission.MANAGE, session.committee),
+        "delegation_form": delegation_form or (DelegationForm(entities=entities) if entities else None),
+        "meetings": session.meetings.annotate(present=Count("attendees")),
+    }
+    return render(request, "meetings/registration.html", context, status=400 if delegation_form else 200)
+
+
+@require_POST
+@login_required
+def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
+    session = _session(request, code)
+    form = DelegationForm(request.POST, entities=_registrable_entities(request, session))
+    if not form.is_valid():
+        return registration(request, code, delegation_form=form)
+    try:
+        participation = register_delegation(session=session, by=request.user, **form.cleaned_data)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+        return redirect(_registration_url(session))
+    messages.success(request, _("%(entity)s is registered.") % {"entity": participation})
+    return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+
+
+@require_POST
+@login_required
+def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int | None = None) -> HttpResponse:
+    """Add a delegate to delegation `pk`, or change delegate `delegate_pk` of it."""
+    session = _session(request, code)
+    participation = get_object_or_404(Participation.objects.select_related("entity"), pk=pk, session=session)
+    if not may_register_for(request.user, session.committee, participation.entity_id):
+        raise PermissionDenied
+    delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation) if delegate_pk else None
+    prefix = f"delegate-{delegate.pk}" if delegate else f"new-{participation.pk}"
+    form = DelegateForm(request.POST, instance=delegate, prefix=prefix)
+    if not form.is_valid():
+        errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items() if f in form.fields)
+        messages.error(request, _("Nothing was saved. %(errors)s") % {"errors": errors})
+        return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+    saved = save_delegate(participation=participation, delegate=delegate, values=form.cleaned_data, by=request.user)
+    messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
+    return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+
+
+@require_POST
+@login_required
+def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
+    session = _session(request, code)
+    delegate = get_object_or_404(
+        Delegate.objects.select_related("participation__session__committee"),
+        pk=delegate_pk,
+        participation_id=pk,
+        participation__session=session,
+    )
+    if not may_register_for(request.user, session.committee, delegate.participation.entity_id):
+        raise PermissionDenied
+    remove_delegate(delegate=delegate, by=request.user)
+    messages.success(request, _("%(name)s is no longer registered.") % {"name": delegate.name})
+    return redirect(_registration_url(session, f"#delegation-{pk}"))
+
+
+@login_required
+def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
+    """The attendance sheet of one meeting: the secretariat ticks who was there."""
+    session = _session(request, code, Permission.MANAGE)
+    meeting = get_object_or_404(Meeting, session=session, key=key)
+    participations = list(session.participations.select_related("entity").prefetch_related("delegates"))
+    form = AttendanceForm(request.POST or None, delegates=[d for p in participations for d in p.delegates.all()])
+    if request.method == "POST" and form.is_valid():
+        count = mark_attendance(meeting=meeting, present=set(form.cleaned_data["present"]), by=request.user)
+        messages.success(
+            request, _("Attendance at %(meeting)s saved: %(count)d present.") % {"meeting": meeting, "count": count}
+        )
+        return redirect(_registration_url(session, "#attendance"))
+    groups = attendance_by_category(
+        participations,
+        language=get_language() or "en",
+        organizations_in_english_order=session.committee.organizations_in_english_order,
+    )
+    present = set(meeting.attendees.values_list("pk", flat=True))
+    return render(
+        request,
+        "meetings/attendance.html",
+        {"session": session, "meeting": meeting, "groups": groups, "present": present},
+    )

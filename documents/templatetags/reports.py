@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from committee.access import Permission, can
+from documents.generated import generator_for
 from documents.models import Document, DocumentFile
 from documents.report.data import report_languages
 from meetings.models import AgendaItem, Session
@@ -34,3 +35,12 @@ def session_documents(context: template.Context, session: Session) -> dict:
         )
     )
     return {"documents": documents, "session": session}
+
+
+@register.inclusion_tag("documents/generated_downloads.html", takes_context=True)
+def generated_downloads(context: template.Context, session: Session, kind: str) -> dict:
+    """Downloads of the session's document of `kind` that the tool writes from its data, per language."""
+    user = context["request"].user
+    document = Document.objects.readable_by(user, session.committee).filter(session=session, kind=kind).first()
+    generator = generator_for(document) if document else None
+    return {"document": document, "languages": generator.languages(document) if generator else []}
