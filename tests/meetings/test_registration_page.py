@@ -161,7 +161,7 @@ def test_the_secretariat_marks_attendance_meeting_by_meeting(client, cast, franc
     sheet = url("meetings:attendance", key="closing")
 
     page = client.get(sheet).text
-    assert 'value="%d"' % jean.pk in page
+    assert f'value="{jean.pk}"' in page
     saved = client.post(sheet, {"present": [jean.pk, claire.pk]}, follow=True)
     assert "2 present" in saved.text
     assert set(jean.meetings.values_list("key", flat=True)) == {"closing"}
@@ -169,7 +169,7 @@ def test_the_secretariat_marks_attendance_meeting_by_meeting(client, cast, franc
 
     client.post(sheet, {"present": [claire.pk]})
     assert not jean.meetings.exists()
-    assert 'id="present-%d" checked' % claire.pk in client.get(sheet).text
+    assert f'id="present-{claire.pk}" checked' in client.get(sheet).text
 
 
 def test_only_the_secretariat_marks_attendance(client, french_member, france):
