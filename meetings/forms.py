@@ -1,5 +1,9 @@
+from pathlib import PurePosixPath
+
 from django import forms
-from django.utils.translation import get_language
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from committee.collation import collation_key
@@ -45,3 +49,58 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, delegates: list[Delegate], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["present"].choices = [(delegate.pk, delegate.name) for delegate in delegates]
+
+
+class RegistrationsFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Registrations file"),
+        help_text=_(
+            "A CSV or Excel (.xlsx) spreadsheet with one delegate a row (columns entity, category, role, courtesy, "
+            "name, title, function, organization, email), or Indico's registrant export. Every row or none is imported."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.REGISTRATIONS_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                _("%(name)s is larger than %(limit)s."),
+                params={"name": upload.name, "limit": filesizeformat(settings.REGISTRATIONS_UPLOAD_MAX_BYTES)},
+            )
+        suffix = PurePosixPath(upload.name).suffix.lower()
+        if suffix not in (".csv", ".txt", ".xlsx"):
+            raise forms.ValidationError(
+                _("%(name)s: only .csv and .xlsx files are read."), params={"name": upload.name}
+            )
+        if (suffix == ".xlsx") != upload.read(4).startswith(b"PK\x03\x04"):
+            raise forms.ValidationError(_("%(name)s is not what its name says."), params={"name": upload.name})
+        upload.seek(0)
+        return upload
+
+
+LEAVE_OUT = "leave-out"
+
+
+class ResolutionForm(forms.Form):
+    """For each name of the file that matches nothing: the State or organization it is, or leave its rows out."""
+
+    def __init__(self, *args, unmatched: dict[str, list[int]], entities: list[Entity], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        language = (get_language() or "en")[:2]
+        named = sorted(((e.name_in(language), e.pk) for e in entities), key=lambda e: collation_key(e[0]))
+        choices = [("", "—"), (LEAVE_OUT, _("Leave these rows out")), *((pk, name) for name, pk in named)]
+        self.values = list(unmatched)
+        for index, (value, rows) in enumerate(unmatched.items()):
+            self.fields[f"entity_{index}"] = forms.ChoiceField(
+                label=value,
+                choices=choices,
+                help_text=ngettext("Row %(rows)s", "Rows %(rows)s", len(rows)) % {"rows": ", ".join(map(str, rows))},
+            )
+
+    def resolutions(self) -> dict[str, int | None]:
+        return {
+            value: None
+            if self.cleaned_data[f"entity_{index}"] == LEAVE_OUT
+            else int(self.cleaned_data[f"entity_{index}"])
+            for index, value in enumerate(self.values)
+        }

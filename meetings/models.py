@@ -3,6 +3,7 @@
 import zoneinfo
 from string import ascii_lowercase
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -411,3 +412,26 @@ class Delegate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PendingImport(models.Model):
+    """A registrations file that names States or organizations matching nothing, kept (in the database,
+    for any worker to find) until the secretariat says which entity each name is, or leaves its rows out."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="pending_imports"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registrations file to resolve")
+        verbose_name_plural = _("registrations files to resolve")
+        ordering = ["session_id", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from committee.access import Permission, can, may_register_for
 from committee.models import Entity, Membership
 from meetings.models import Delegate, Meeting, Participation, Session
-from meetings.participants_csv import DelegationRows
+from meetings.registration_file import DelegationRows
 
-CSV_CHANGE_REASON = "Imported from a participants file"
+IMPORT_CHANGE_REASON = "Imported from a registrations file"
 
 
 def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
@@ -27,7 +27,9 @@ def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
     return Participation.Category.OTHER_STATE
 
 
-def register_participants(*, session: Session, delegations: list[DelegationRows]) -> tuple[int, int]:
+def register_participants(
+    *, session: Session, delegations: list[DelegationRows], by: AbstractUser | None = None
+) -> tuple[int, int]:
     """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
 
     A delegate already registered under the same name is updated rather than added again, so
@@ -44,12 +46,14 @@ def register_participants(*, session: Session, delegations: list[DelegationRows]
             if participation is None:
                 category = rows.category or _default_category(rows.entity, memberships)
                 participation = Participation(session=session, entity=rows.entity, category=category)
-                participation._change_reason = CSV_CHANGE_REASON
+                participation._change_reason = IMPORT_CHANGE_REASON
+                participation._history_user = by
                 participation.save()
                 added_delegations += 1
             elif rows.category and participation.category != rows.category:
                 participation.category = rows.category
-                participation._change_reason = CSV_CHANGE_REASON
+                participation._change_reason = IMPORT_CHANGE_REASON
+                participation._history_user = by
                 participation.save(update_fields=["category"])
             by_name = {d.name.casefold(): d for d in participation.delegates.all()}
             next_position = (participation.delegates.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -64,7 +68,8 @@ def register_participants(*, session: Session, delegations: list[DelegationRows]
                 else:
                     for key, value in values.items():
                         setattr(delegate, key, value)
-                delegate._change_reason = CSV_CHANGE_REASON
+                delegate._change_reason = IMPORT_CHANGE_REASON
+                delegate._history_user = by
                 delegate.save()
                 by_name[values["name"].casefold()] = delegate
     return added_delegations, added_delegates

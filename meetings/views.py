@@ -10,11 +10,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check, may_register_for, represented_entities, visible_committees
+from committee.import_errors import ImportRejected
 from committee.models import Entity
 from meetings.attendance import attendance_by_category
-from meetings.forms import AttendanceForm, DelegateForm, DelegationForm
-from meetings.models import Delegate, Meeting, Participation, Session
-from meetings.services import RegistrationError, mark_attendance, register_delegation, remove_delegate, save_delegate
+from meetings.forms import AttendanceForm, DelegateForm, DelegationForm, RegistrationsFileForm, ResolutionForm
+from meetings.models import Delegate, Meeting, Participation, PendingImport, Session
+from meetings.registration_file import EntitiesToResolve, Registrations, read_registrations
+from meetings.services import (
+    RegistrationError,
+    mark_attendance,
+    register_delegation,
+    register_participants,
+    remove_delegate,
+    save_delegate,
+)
 
 
 @login_required
@@ -85,6 +94,8 @@ def registration(request: HttpRequest, code: str, delegation_form: DelegationFor
         "can_manage": can(request.user, Permission.MANAGE, session.committee),
         "delegation_form": delegation_form or (DelegationForm(entities=entities) if entities else None),
         "meetings": session.meetings.annotate(present=Count("attendees")),
+        "import_form": RegistrationsFileForm() if can(request.user, Permission.MANAGE, session.committee) else None,
+        "pending_imports": session.pending_imports.all(),
     }
     return render(request, "meetings/registration.html", context, status=400 if delegation_form else 200)
 
@@ -166,3 +177,82 @@ def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
         "meetings/attendance.html",
         {"session": session, "meeting": meeting, "groups": groups, "present": present},
     )
+
+
+# Imports -----------------------------------------------------------------------------------------------
+
+
+def _imported(request: HttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
+    added, delegates = register_participants(session=session, delegations=registrations.delegations, by=request.user)
+    read = sum(len(d.delegates) for d in registrations.delegations)
+    messages.success(
+        request,
+        _("Imported: %(delegations)d delegations and %(delegates)d delegates added, %(rows)d delegates read.")
+        % {"delegations": added, "delegates": delegates, "rows": read},
+    )
+    for row in registrations.left_out:
+        messages.info(request, _("Left out: %(row)s") % {"row": row})
+    return redirect(_registration_url(session))
+
+
+def _rejected(request: HttpRequest, session: Session, filename: str, rejected: ImportRejected) -> HttpResponse:
+    context = {"session": session, "filename": filename, "problems": rejected.problems}
+    return render(request, "meetings/import_rejected.html", context, status=400)
+
+
+@require_POST
+@login_required
+def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
+    """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
+    session = _session(request, code, Permission.MANAGE)
+    form = RegistrationsFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["file"]))
+        return redirect(_registration_url(session))
+    upload = form.cleaned_data["file"]
+    content = upload.read()
+    try:
+        registrations = read_registrations(content)
+    except EntitiesToResolve:
+        pending = PendingImport.objects.create(
+            session=session, filename=upload.name, content=content, uploaded_by=request.user
+        )
+        return redirect("meetings:resolve_import", code=session.code, pk=pending.pk)
+    except ImportRejected as rejected:
+        return _rejected(request, session, upload.name, rejected)
+    return _imported(request, session, registrations)
+
+
+@login_required
+def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
+    session = _session(request, code, Permission.MANAGE)
+    pending = get_object_or_404(PendingImport, pk=pk, session=session)
+    try:
+        read_registrations(bytes(pending.content))
+    except EntitiesToResolve as to_resolve:
+        unmatched = to_resolve.unmatched
+    except ImportRejected as rejected:  # the reference data changed since the upload
+        pending.delete()
+        return _rejected(request, session, pending.filename, rejected)
+    else:
+        unmatched = {}
+    form = ResolutionForm(request.POST or None, unmatched=unmatched, entities=list(Entity.objects.all()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            registrations = read_registrations(bytes(pending.content), resolutions=form.resolutions())
+        except ImportRejected as rejected:
+            return _rejected(request, session, pending.filename, rejected)
+        response = _imported(request, session, registrations)
+        pending.delete()
+        return response
+    return render(request, "meetings/resolve_import.html", {"session": session, "pending": pending, "form": form})
+
+
+@require_POST
+@login_required
+def discard_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    session = _session(request, code, Permission.MANAGE)
+    get_object_or_404(PendingImport, pk=pk, session=session).delete()
+    messages.success(request, _("The file was set aside; nothing was imported."))
+    return redirect(_registration_url(session))
