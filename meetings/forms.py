@@ -35,7 +35,7 @@ class DelegationForm(forms.Form):
         named = sorted(
             ((entity.name_in(language), entity.pk) for entity in entities), key=lambda e: collation_key(e[0])
         )
-        self.fields["entity"].choices = [(pk, name) for name, pk in named]
+        self.fields["entity"].choices = [("", "—"), *((pk, name) for name, pk in named)]
 
     def clean_entity(self) -> Entity:
         return self.entities[self.cleaned_data["entity"]]

@@ -404,9 +404,7 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
             continue
         except _RowProblem as problem:
             column = header.labels.get(problem.column, problem.column)
-            problems.append(
-                Problem(_("%(where)s, column %(column)s") % {"where": where, "column": column}, problem.message)
-            )
+            problems.append(Problem(_rows_and_column([row_number], column), problem.message))
             continue
         if delegate:
             delegation.delegates.append(delegate)

@@ -104,6 +104,11 @@ def registration(request: HttpRequest, code: str, delegation_form: DelegationFor
 @login_required
 def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
     session = _session(request, code)
+    committee = session.committee
+    if not can(request.user, Permission.MANAGE, committee) and not (
+        committee.delegations_register_themselves and represented_entities(request.user, committee)
+    ):
+        raise PermissionDenied
     form = DelegationForm(request.POST, entities=_registrable_entities(request, session))
     if not form.is_valid():
         return registration(request, code, delegation_form=form)

@@ -244,3 +244,51 @@ def test_the_archive_invitations_and_roles_for_every_role(client, committees):
         observer = Role.objects.get_or_create(user=users["observer"], committee=own.committee, kind="observer")[0]
         revoke = reverse("committee:revoke_role", kwargs={"code": own.committee.code, "pk": observer.pk})
         _expect(client.post(revoke), role, {"secretariat"})
+
+
+REGISTRATION_ACTIONS = {
+    # name: (method, path after /sessions/TST/G/2/registration/, roles that may)
+    "the registration page": ("get", "", {"secretariat", "chair", "rapporteur", "member", "observer"}),
+    "registering a delegation": ("post", "delegations/", {"secretariat"}),
+    "adding a delegate": ("post", "delegations/{delegation}/delegates/", {"secretariat"}),
+    "changing a delegate": ("post", "delegations/{delegation}/delegates/{delegate}/", {"secretariat"}),
+    "removing a delegate": ("post", "delegations/{delegation}/delegates/{delegate}/remove/", {"secretariat"}),
+    "an attendance sheet": ("get", "attendance/opening/", {"secretariat"}),
+    "marking attendance": ("post", "attendance/opening/", {"secretariat"}),
+    "importing a file": ("post", "import/", {"secretariat"}),
+    "resolving an import": ("get", "import/{pending}/", {"secretariat"}),
+    "setting an import aside": ("post", "import/{pending}/discard/", {"secretariat"}),
+}
+
+
+@pytest.mark.parametrize("action", REGISTRATION_ACTIONS)
+def test_every_registration_action_for_every_role(client, committees, action):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from committee.models import Entity
+    from meetings.models import PendingImport
+
+    own, _other, users = committees
+    method, path, allowed = REGISTRATION_ACTIONS[action]
+    france = own.participations.get(entity__code="FRA")
+
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        delegate = france.delegates.create(name=f"Delegate for {role}", position=9)
+        pending = PendingImport.objects.create(
+            session=own, filename="x.csv", content=b"entity\nAtlantis\n", uploaded_by=users["secretariat"]
+        )
+        ids = {"delegation": france.pk, "delegate": delegate.pk, "pending": pending.pk}
+        prefix = f"delegate-{delegate.pk}" if "{delegate}" in path else f"new-{france.pk}"
+        data = {
+            "entity": Entity.objects.get(code="DEU").pk,
+            f"{prefix}-name": "A. Name",
+            f"{prefix}-role": "delegate",
+            "present": [delegate.pk],
+            "file": SimpleUploadedFile("participants.csv", b"entity\nFRA\n"),
+        }
+        url = f"/sessions/{own.code}/registration/{path.format(**ids)}"
+        _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
+        own.participations.filter(entity__code="DEU").delete()

@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from decisions.models import Paragraph
-from documents.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD
+from documents.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD, NEXT_SESSION_FILE
 from documents.models import ReportParagraph
-from meetings.models import Participation, Session
+from meetings.models import Agenda, Delegate, Participation, Session
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_it_loads_the_session_and_prints_a_login(client, capsys, settings):
     call_command("load_demo")
 
     out = capsys.readouterr().out
-    assert "Demo session TD/B/EDE/1 loaded." in out
+    assert "Demo sessions TD/B/EDE/1 and TD/B/EDE/2 loaded." in out
     assert f"Secretariat login: {DEMO_EMAIL} / {DEMO_PASSWORD}" in out
     signed_in = client.post(reverse("account_login"), {"login": DEMO_EMAIL, "password": DEMO_PASSWORD})
     assert signed_in.status_code == 302
@@ -85,12 +85,30 @@ def test_loading_it_again_changes_nothing(demo):
     assert Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count() == history
 
 
-def test_the_demo_file_is_what_exporting_the_demo_gives(demo, tmp_path):
+@pytest.mark.parametrize(("code", "demo_file"), [("TD/B/EDE/1", DEMO_FILE), ("TD/B/EDE/2", NEXT_SESSION_FILE)])
+def test_the_demo_files_are_what_exporting_the_demo_gives(demo, tmp_path, code, demo_file):
     exported = tmp_path / "exported.json"
 
-    call_command("export_session", "TD/B/EDE/1", output=exported)
+    call_command("export_session", code, output=exported)
 
-    assert exported.read_bytes() == DEMO_FILE.read_bytes()
+    assert exported.read_bytes() == demo_file.read_bytes()
+
+
+def test_every_demo_delegate_is_marked_as_invented(demo):
+    delegates = Delegate.objects.filter(participation__session__committee=demo.committee)
+    assert delegates.count() > 2 * demo.participations.count()
+    assert not delegates.filter(illustrative=False).exists()
+    assert all(p.delegates.exists() for p in demo.participations.all())
+
+
+def test_the_second_session_has_its_annotated_provisional_agenda_and_timetable(demo):
+    agenda = Agenda.objects.get(session__code="TD/B/EDE/2", kind="provisional")
+    items = list(agenda.items.filter(parent__isnull=True))
+    assert [item.title["en"] for item in items] == [
+        item.title["en"] for item in demo.agendas.get(kind="next_session").items.filter(parent__isnull=True)
+    ]  # the agenda the first session approved for the second
+    assert all(item.annotation.get("en") and item.annotation.get("fr") for item in items)
+    assert agenda.slots.count() == 6
 
 
 def test_every_participant_of_the_reference_is_there_in_its_category_under_its_2017_name(demo):

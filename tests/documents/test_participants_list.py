@@ -114,3 +114,43 @@ def test_both_languages_convert_with_libreoffice_and_the_report_annex_names_the_
         part.blob.decode() for part in report.part.package.parts if part.partname.endswith("footnotes.xml")
     )
     assert "TST/G/2/INF.1" in footnotes
+
+
+def test_the_demo_list_holds_every_registered_entity_under_its_category_with_its_delegates(settings):
+    from django.core.management import call_command
+
+    from committee.collation import collation_key
+    from meetings.models import Session
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    session = Session.objects.get(code="TD/B/EDE/1")
+    document = session.documents.get(kind="list_of_participants")
+
+    paragraphs = body_paragraphs(build_document(document, "fr"))
+    listed: dict[str, dict[str, list[str]]] = {}  # category heading -> entity -> delegate lines
+    category = entity = None
+    for paragraph in paragraphs:
+        if paragraph.style.name == "Heading 1":
+            category = paragraph.text
+            listed[category] = {}
+        elif paragraph.runs and all(run.bold for run in paragraph.runs):
+            entity = paragraph.text
+            listed[category][entity] = []
+        elif paragraph.style.name == "Normal" and paragraph.text:
+            listed[category][entity].append(paragraph.text)
+
+    member_states = listed["États membres de la CNUCED"]
+    expected = {p.name_in("fr") for p in session.participations.filter(category="member_state")}
+    assert set(member_states) == expected
+    assert list(member_states) == sorted(member_states, key=collation_key)  # French order: Égypte among the E
+    every_entity = {name for entities in listed.values() for name in entities}
+    assert len(every_entity) == session.participations.count() == 90
+    for participation in session.participations.prefetch_related("delegates"):
+        lines = next(
+            entities[participation.name_in("fr")]
+            for entities in listed.values()
+            if participation.name_in("fr") in entities
+        )
+        assert len(lines) == participation.delegates.count()
+        assert all(any(delegate.name in line for line in lines) for delegate in participation.delegates.all())
