@@ -118,6 +118,7 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "secretariat": committee.secretariat.code if committee.secretariat_id else None,
             "symbol_series": committee.symbol_series,
             "organizations_in_english_order": committee.organizations_in_english_order or None,
+            "delegations_register_themselves": committee.delegations_register_themselves or None,
             "members": members,
         }
     )

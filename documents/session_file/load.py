@@ -172,6 +172,7 @@ class _Writer:
                     secretariat=secretariat,
                     symbol_series=data.get("symbol_series", ""),
                     organizations_in_english_order=data.get("organizations_in_english_order", False),
+                    delegations_register_themselves=data.get("delegations_register_themselves", False),
                 ),
                 ["committees", index],
             )
