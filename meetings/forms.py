@@ -1,3 +1,4 @@
+import hashlib
 from pathlib import PurePosixPath
 
 from django import forms
@@ -28,8 +29,10 @@ class DelegationForm(forms.Form):
         help_text=_("Where the session lists it; left blank, the body's membership decides."),
     )
 
-    def __init__(self, *args, entities: list[Entity], **kwargs) -> None:
+    def __init__(self, *args, entities: list[Entity], choose_category: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not choose_category:  # a delegation registering itself takes the category its membership gives
+            del self.fields["category"]
         language = (get_language() or "en")[:2]
         self.entities = {entity.pk: entity for entity in entities}
         named = sorted(
@@ -39,6 +42,13 @@ class DelegationForm(forms.Form):
 
     def clean_entity(self) -> Entity:
         return self.entities[self.cleaned_data["entity"]]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        entity, category = data.get("entity"), data.get("category")
+        if entity and category and entity.is_state != (category in Participation.STATE_CATEGORIES):
+            self.add_error("category", _("This category is not one for %(entity)s.") % {"entity": entity})
+        return data
 
 
 class AttendanceForm(forms.Form):
@@ -82,25 +92,32 @@ LEAVE_OUT = "leave-out"
 
 
 class ResolutionForm(forms.Form):
-    """For each name of the file that matches nothing: the State or organization it is, or leave its rows out."""
+    """For each name of the file that matches nothing: the State or organization it is, or leave its rows out.
+
+    Each answer is keyed by the name itself (a digest of it), so that an answer never lands on another name
+    if the names to resolve change between the page and its submission.
+    """
 
     def __init__(self, *args, unmatched: dict[str, list[int]], entities: list[Entity], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         language = (get_language() or "en")[:2]
         named = sorted(((e.name_in(language), e.pk) for e in entities), key=lambda e: collation_key(e[0]))
         choices = [("", "—"), (LEAVE_OUT, _("Leave these rows out")), *((pk, name) for name, pk in named)]
-        self.values = list(unmatched)
-        for index, (value, rows) in enumerate(unmatched.items()):
-            self.fields[f"entity_{index}"] = forms.ChoiceField(
+        self.values = {self.field_name(value): value for value in unmatched}
+        for name, value in self.values.items():
+            rows = unmatched[value]
+            self.fields[name] = forms.ChoiceField(
                 label=value,
                 choices=choices,
                 help_text=ngettext("Row %(rows)s", "Rows %(rows)s", len(rows)) % {"rows": ", ".join(map(str, rows))},
             )
 
+    @staticmethod
+    def field_name(value: str) -> str:
+        return "entity_" + hashlib.sha256(value.encode()).hexdigest()[:16]
+
     def resolutions(self) -> dict[str, int | None]:
         return {
-            value: None
-            if self.cleaned_data[f"entity_{index}"] == LEAVE_OUT
-            else int(self.cleaned_data[f"entity_{index}"])
-            for index, value in enumerate(self.values)
+            value: None if self.cleaned_data[name] == LEAVE_OUT else int(self.cleaned_data[name])
+            for name, value in self.values.items()
         }

@@ -17,7 +17,6 @@ import csv
 import datetime
 import io
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -71,11 +70,16 @@ _INDICO_ENTITY_COLUMNS = (
     "entity",
     "country",
 )
-_INDICO_LEFT_OUT_STATES = {"withdrawn", "rejected", "pending"}
+# Indico writes the state in the language of whoever exported: English, French, Spanish.
+_INDICO_LEFT_OUT_STATES = {"withdrawn", "rejected", "pending", "retire", "retiree", "rejete", "rejetee", "en attente"}
+_INDICO_LEFT_OUT_STATES |= {"retirado", "retirada", "rechazado", "rechazada", "pendiente"}
 _INDICO_COURTESIES = {"mr": "mr", "mr.": "mr", "m.": "mr", "ms": "ms", "ms.": "ms", "mrs": "ms", "mrs.": "ms"}
 _INDICO_COURTESIES |= {"miss": "ms", "mme": "ms", "mme.": "ms", "sr.": "mr", "sra.": "ms"}
 _LIMITS = {"name": 200, "title": 100, "function": 300, "organization": 300, "email": 254}
 MAX_ROWS = 20_000
+_FORMULA_WITHOUT_VALUE = gettext_lazy(
+    "is a formula whose value the file does not hold: open the file in a spreadsheet program and save it again"
+)
 _UNKNOWN_ENTITY = gettext_lazy("%(value)s is not a known State or organization (give an ISO code, a code or a UN name)")
 
 
@@ -155,6 +159,13 @@ class _RowChecker:
         self.courtesies = {fold(value): value for value in Courtesy.values} | {
             fold(str(label)): value for value, label in Courtesy.choices
         }
+
+    def prefer_organization(self, row: dict[str, str]) -> None:
+        """Staff of an organization register with the country they live in: where the affiliation names one
+        organization, the registrant is of its delegation."""
+        matches = [e for e in self.entities.get(fold(row.get("organization", "")), []) if not e.is_state]
+        if len(matches) == 1:
+            row["entity"], row["organization"] = matches[0].code, ""
 
     def entity(self, value: str) -> Entity | None:
         """The entity `value` names; None where the secretariat chose to leave its rows out."""
@@ -266,17 +277,32 @@ def _cell_text(value: object) -> str:
 
 
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
-    """The first sheet's rows, numbered as the spreadsheet numbers them."""
+    """The first worksheet's rows, numbered as the spreadsheet numbers them, as wide as the header.
+
+    A workbook is read lazily: whatever is wrong in it shows while its rows are read, and refuses the file.
+    """
     from openpyxl import load_workbook  # only for workbooks: it takes a while to import
 
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        values = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
+        header = next(values.iter_rows(max_row=1, values_only=True), ())
+        width = max((index + 1 for index, value in enumerate(header) if value not in (None, "")), default=1)
+        rows = zip(
+            values.iter_rows(max_col=width, values_only=True),
+            formulas.iter_rows(max_col=width, values_only=True),
+            strict=True,
+        )
+        for row_number, (cells, written) in enumerate(rows, start=1):
+            for column, (value, formula) in enumerate(zip(cells, written, strict=True), start=1):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    where = _("row %(row)d, column %(column)d") % {"row": row_number, "column": column}
+                    raise ImportRejected([Problem(where, _FORMULA_WITHOUT_VALUE)])
+            yield row_number, [_cell_text(value) for value in cells]
+    except ImportRejected:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways, all of them "cannot be read"
         raise ImportRejected([Problem(_("the file"), _("is not an Excel workbook (.xlsx) that can be read"))]) from None
-    sheet = workbook.worksheets[0]
-    for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield row_number, [_cell_text(value) for value in values]
-    workbook.close()
 
 
 def _rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
@@ -291,6 +317,7 @@ class _Header:
     columns: list[str | None]  # our name of each column, None for a column that is ignored
     labels: dict[str, str]  # our name -> the file's, for messages
     indico: bool
+    entity_from_country: bool = False  # Indico's Country: where a person lives, unless the affiliation says more
 
 
 def _read_header(cells: list[str]) -> _Header:
@@ -308,7 +335,8 @@ def _read_header(cells: list[str]) -> _Header:
             "entity" if name == entity_column else _INDICO_COLUMNS.get(name) if name != "id" else None
             for name in folded
         ]
-        return _Header(columns, {c: n for c, n in zip(columns, names, strict=True) if c}, indico=True)
+        labels = {c: n for c, n in zip(columns, names, strict=True) if c}
+        return _Header(columns, labels, indico=True, entity_from_country=entity_column == "country")
     columns = [_ALIASES.get(name, name) for name in folded]
     known = {*COLUMNS, "first_name", "last_name"}
     problems = [
@@ -337,8 +365,9 @@ def _row_values(header: _Header, cells: list[str]) -> dict[str, str]:
     if header.indico:
         title = row.pop("indico_title", "")
         courtesy = _INDICO_COURTESIES.get(fold(title))
-        row["courtesy"] = courtesy or ""
-        if title and not courtesy:
+        if courtesy:
+            row["courtesy"] = courtesy
+        elif title:
             row["title"] = title  # Dr., Prof., H.E.
     return row
 
@@ -359,16 +388,18 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
     problems: list[Problem] = []
     unmatched: dict[str, list[int]] = {}
     left_out: list[str] = []
+    read = 0
     for row_number, cells in rows:
         where = _("row %(row)d") % {"row": row_number}
-        if row_number > MAX_ROWS:
-            problems.append(Problem(where, _("is beyond the %(limit)d rows a file may have") % {"limit": MAX_ROWS}))
-            break
         if cells is None:
             problems.append(Problem(where, _("cannot be read as CSV")))
             break
         if not any(cell.strip() for cell in cells):
             continue
+        read += 1
+        if read > MAX_ROWS:
+            problems.append(Problem(where, _("is beyond the %(limit)d rows a file may have") % {"limit": MAX_ROWS}))
+            break
         beyond = cells[len(header.columns) :]
         if not header.indico and any(cell.strip() for cell in beyond):
             problems.append(
@@ -386,6 +417,8 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
                 % {"where": where, "name": row.get("name", ""), "state": row["state"].lower()}
             )
             continue
+        if header.entity_from_country:
+            checker.prefer_organization(row)
         try:
             entity, category, delegate = checker.check(row)
             if entity is None:

@@ -32,9 +32,9 @@ def register_participants(
 ) -> tuple[int, int]:
     """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
 
-    A delegate already registered under the same name is updated rather than added again, so
-    importing the same file twice changes nothing. A delegation already registered keeps its
-    category unless the file gives another one.
+    A delegate already registered under the same name is updated rather than added again (from the
+    cells the file fills: a blank one keeps what is registered), so importing the same file twice changes
+    nothing. A delegation already registered keeps its category unless the file gives another one.
     """
     added_delegations = added_delegates = 0
     with transaction.atomic():
@@ -63,10 +63,11 @@ def register_participants(
                     delegate = Delegate(participation=participation, position=next_position, **values)
                     next_position += 1
                     added_delegates += 1
-                elif all(getattr(delegate, key) == value for key, value in values.items()):
-                    continue
                 else:
-                    for key, value in values.items():
+                    given = {key: value for key, value in values.items() if value}  # a blank cell keeps what is there
+                    if all(getattr(delegate, key) == value for key, value in given.items()):
+                        continue
+                    for key, value in given.items():
                         setattr(delegate, key, value)
                 delegate._change_reason = IMPORT_CHANGE_REASON
                 delegate._history_user = by

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -69,9 +70,13 @@ def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity
 
 
 @login_required
-def registration(request: HttpRequest, code: str, delegation_form: DelegationForm | None = None) -> HttpResponse:
-    """The delegations registered for a session and their delegates; registration for those who may."""
+def registration(request: HttpRequest, code: str, refused: Form | None = None) -> HttpResponse:
+    """The delegations registered for a session and their delegates; registration for those who may.
+
+    `refused` is a form just submitted with errors: it is shown again as it was filled, with its errors.
+    """
     session = _session(request, code)
+    manage = can(request.user, Permission.MANAGE, session.committee)
     participations = session.participations.select_related("entity").prefetch_related(
         Prefetch("delegates", queryset=Delegate.objects.prefetch_related("meetings"))
     )
@@ -80,24 +85,31 @@ def registration(request: HttpRequest, code: str, delegation_form: DelegationFor
         language=get_language() or "en",
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
+    refused_prefix = refused.prefix if isinstance(refused, DelegateForm) else None
     for group in groups:
         for participation in group.participations:
             participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
             for delegate in participation.delegates.all():
-                delegate.form = DelegateForm(instance=delegate, prefix=f"delegate-{delegate.pk}")
-            participation.new_delegate = DelegateForm(prefix=f"new-{participation.pk}")
+                prefix = f"delegate-{delegate.pk}"
+                delegate.form = refused if prefix == refused_prefix else DelegateForm(instance=delegate, prefix=prefix)
+            prefix = f"new-{participation.pk}"
+            participation.new_delegate = refused if prefix == refused_prefix else DelegateForm(prefix=prefix)
     entities = _registrable_entities(request, session)
+    delegation_form = refused if isinstance(refused, DelegationForm) else None
+    if delegation_form is None and entities:
+        delegation_form = DelegationForm(entities=entities, choose_category=manage)
     context = {
         "session": session,
         "groups": groups,
         "delegates": sum(len(p.delegates.all()) for p in participations),
-        "can_manage": can(request.user, Permission.MANAGE, session.committee),
-        "delegation_form": delegation_form or (DelegationForm(entities=entities) if entities else None),
+        "can_manage": manage,
+        "delegation_form": delegation_form,
+        "refused": refused,
         "meetings": session.meetings.annotate(present=Count("attendees")),
-        "import_form": RegistrationsFileForm() if can(request.user, Permission.MANAGE, session.committee) else None,
+        "import_form": RegistrationsFileForm() if manage else None,
         "pending_imports": session.pending_imports.all(),
     }
-    return render(request, "meetings/registration.html", context, status=400 if delegation_form else 200)
+    return render(request, "meetings/registration.html", context, status=400 if refused else 200)
 
 
 @require_POST
@@ -109,9 +121,12 @@ def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
         committee.delegations_register_themselves and represented_entities(request.user, committee)
     ):
         raise PermissionDenied
-    form = DelegationForm(request.POST, entities=_registrable_entities(request, session))
+    entities = _registrable_entities(request, session)
+    form = DelegationForm(
+        request.POST, entities=entities, choose_category=can(request.user, Permission.MANAGE, committee)
+    )
     if not form.is_valid():
-        return registration(request, code, delegation_form=form)
+        return registration(request, code, refused=form)
     try:
         participation = register_delegation(session=session, by=request.user, **form.cleaned_data)
     except RegistrationError as error:
@@ -133,9 +148,8 @@ def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: in
     prefix = f"delegate-{delegate.pk}" if delegate else f"new-{participation.pk}"
     form = DelegateForm(request.POST, instance=delegate, prefix=prefix)
     if not form.is_valid():
-        errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items() if f in form.fields)
-        messages.error(request, _("Nothing was saved. %(errors)s") % {"errors": errors})
-        return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+        messages.error(request, _("Nothing was saved: correct the form below."))
+        return registration(request, code, refused=form)
     saved = save_delegate(participation=participation, delegate=delegate, values=form.cleaned_data, by=request.user)
     messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
     return redirect(_registration_url(session, f"#delegation-{participation.pk}"))

@@ -4,6 +4,7 @@ export, from the command line and from the registration page; names that match n
 import csv
 import io
 import json
+import zipfile
 
 import openpyxl
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from committee.models import Entity
 from documents.session_file import import_session, read_session_file
+from meetings.forms import ResolutionForm
 from meetings.models import Delegate, PendingImport
 from tests.builders import make_session_file
 
@@ -174,7 +176,10 @@ def test_the_secretariat_resolves_an_unknown_country_before_anything_is_imported
 
     answered = client.post(
         reverse("meetings:resolve_import", kwargs={"code": SESSION, "pk": pending.pk}),
-        {"entity_0": Entity.objects.get(code="FRA").pk, "entity_1": "leave-out"},
+        {
+            ResolutionForm.field_name("Republic of Atlantis"): Entity.objects.get(code="FRA").pk,
+            ResolutionForm.field_name("Terre inconnue"): "leave-out",
+        },
         follow=True,
     )
     assert "Imported: 3 delegations and 4 delegates added" in answered.text
@@ -185,6 +190,20 @@ def test_the_secretariat_resolves_an_unknown_country_before_anything_is_imported
         "FRA": ["Nemo Nobody"],
     }
     assert not PendingImport.objects.exists()
+
+
+def test_an_answer_for_another_name_imports_nothing(client, session, secretariat):
+    client.force_login(secretariat)
+    upload(client, as_csv([INDICO_HEADER, UNKNOWN]), "registrants.csv")
+    pending = PendingImport.objects.get()
+
+    page = client.post(
+        reverse("meetings:resolve_import", kwargs={"code": SESSION, "pk": pending.pk}),
+        {ResolutionForm.field_name("Lemuria"): Entity.objects.get(code="FRA").pk},
+    )
+    assert "This field is required." in page.text
+    assert registered(session) == {}
+    assert PendingImport.objects.exists()
 
 
 def test_a_file_set_aside_imports_nothing(client, session, secretariat):
@@ -228,3 +247,80 @@ def test_only_the_secretariat_imports(client, cast):
         {"file": SimpleUploadedFile("x.csv", b"entity\nFRA\n")},
     )
     assert response.status_code == 403
+
+
+# What a second import, or an odd file, must not do --------------------------------------------------------
+
+
+def test_a_blank_cell_keeps_what_is_registered(session, tmp_path):
+    run_import(tmp_path, as_csv([INDICO_HEADER, *INDICO_ROWS]))
+    without_titles = [[c for i, c in enumerate(row) if i != 2] for row in [INDICO_HEADER, *INDICO_ROWS]]
+    for row in without_titles[1:]:
+        row[4] = ""  # no email this time
+    run_import(tmp_path, as_csv(without_titles))
+
+    wanjiru = Delegate.objects.get(name="Wanjiru Example")
+    assert (wanjiru.courtesy, wanjiru.email) == ("ms", "wanjiru@example.org")
+
+
+def test_a_french_export_leaves_withdrawn_registrations_out(session, tmp_path, capsys):
+    rows = [[*row[:-1], "Retiré" if row[-1] == "Withdrawn" else "Complété"] for row in INDICO_ROWS]
+    run_import(tmp_path, as_csv([INDICO_HEADER, *rows]))
+
+    assert "Left Behind" not in Delegate.objects.values_list("name", flat=True)
+    assert "registration retiré" in capsys.readouterr().out
+
+
+def test_staff_of_an_organization_join_its_delegation_rather_than_their_countrys(session, tmp_path):
+    staff = [
+        "7",
+        "Org Person",
+        "Ms",
+        "Org",
+        "Person",
+        "",
+        "Friends of Testing",
+        "Analyst",
+        "Kenya",
+        "",
+        "",
+        "Completed",
+    ]
+    run_import(tmp_path, as_csv([INDICO_HEADER, *INDICO_ROWS, staff]))
+
+    assert registered(session)["NGO1"] == ["Org Person"]
+    assert "Org Person" not in registered(session)["KEN"]
+
+
+def test_blank_rows_do_not_count_towards_the_limit(session, tmp_path, settings):
+    content = b"entity,name\n" + b",\n" * 20_001 + b"FRA,Jean Essai\n"
+    run_import(tmp_path, content)
+    assert registered(session) == {"FRA": ["Jean Essai"]}
+
+
+def test_a_formula_without_its_value_is_refused_rather_than_read_as_blank(session, tmp_path, capsys):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["entity", "name"])
+    workbook.active.append(["FRA", '="Jean"&" Essai"'])  # openpyxl writes formulas without their values
+    out = io.BytesIO()
+    workbook.save(out)
+
+    with pytest.raises(CommandError):
+        run_import(tmp_path, out.getvalue(), name="participants.xlsx")
+    assert "row 2, column 2: is a formula whose value the file does not hold" in capsys.readouterr().err
+    assert registered(session) == {}
+
+
+def test_a_workbook_damaged_inside_a_sheet_is_refused(session, tmp_path, capsys):
+    good = io.BytesIO(as_xlsx([["entity", "name"], ["FRA", 5]]))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>5</v>", b"<v>not a number</v>")
+            target.writestr(item, data)
+
+    with pytest.raises(CommandError):
+        run_import(tmp_path, damaged.getvalue(), name="participants.xlsx")
+    assert "is not an Excel workbook (.xlsx) that can be read" in capsys.readouterr().err

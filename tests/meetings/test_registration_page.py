@@ -83,8 +83,10 @@ def test_a_delegate_is_changed_and_removed_and_a_wrong_address_saves_nothing(cli
         delegate_fields(prefix, name="Jean Essai", email="not-an-address"),
         follow=True,
     )
-    assert "Nothing was saved." in wrong.text
-    assert "Email" in wrong.text
+    assert wrong.status_code == 400
+    assert "Nothing was saved: correct the form below." in wrong.text
+    assert "Enter a valid email address." in wrong.text
+    assert 'value="not-an-address"' in wrong.text  # what was typed is kept, in the form opened again
     jean.refresh_from_db()
     assert jean.email == "jean@example.org"
 
@@ -196,3 +198,27 @@ def test_the_registration_page_takes_the_same_number_of_queries_at_ten_times_the
             counts.append(len(queries))
 
     assert counts[:2] == counts[2:], counts
+
+
+def test_a_delegation_registering_itself_takes_its_category_from_the_membership(client, french_member, france):
+    committee = france.session.committee
+    committee.delegations_register_themselves = True
+    committee.save()
+    france.delete()
+    client.force_login(french_member)
+
+    assert 'name="category"' not in client.get(url()).text
+    client.post(
+        url("meetings:add_delegation"), {"entity": Entity.objects.get(code="FRA").pk, "category": "ngo_special"}
+    )
+    assert committee.sessions.get().participations.get(entity__code="FRA").category == "member_state"
+
+
+def test_the_secretariat_cannot_put_a_state_in_an_organizations_category(client, cast, small_session):
+    client.force_login(cast["secretariat"])
+    refused = client.post(
+        url("meetings:add_delegation"), {"entity": Entity.objects.get(code="DEU").pk, "category": "ngo_general"}
+    )
+    assert refused.status_code == 400
+    assert "This category is not one for Germany." in refused.text
+    assert not small_session.participations.filter(entity__code="DEU").exists()
