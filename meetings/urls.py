@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sessions/<path:code>/registration/", views.registration, name="registration"),
     path("sessions/<path:code>/registration/delegations/", views.add_delegation, name="add_delegation"),
+    path("sessions/<path:code>/registration/delegations/<int:pk>/", views.delegation, name="delegation"),
     path(
         "sessions/<path:code>/registration/delegations/<int:pk>/delegates/",
         views.save_delegate_view,

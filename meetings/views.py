@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,10 +69,10 @@ def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity
 
 
 @login_required
-def registration(request: HttpRequest, code: str, refused: Form | None = None) -> HttpResponse:
+def registration(request: HttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
     """The delegations registered for a session and their delegates; registration for those who may.
 
-    `refused` is a form just submitted with errors: it is shown again as it was filled, with its errors.
+    `refused` is a delegation just submitted with errors: it is shown again as it was filled, with its errors.
     """
     session = _session(request, code)
     manage = can(request.user, Permission.MANAGE, session.committee)
@@ -85,17 +84,11 @@ def registration(request: HttpRequest, code: str, refused: Form | None = None) -
         language=get_language() or "en",
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
-    refused_prefix = refused.prefix if isinstance(refused, DelegateForm) else None
     for group in groups:
         for participation in group.participations:
             participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
-            for delegate in participation.delegates.all():
-                prefix = f"delegate-{delegate.pk}"
-                delegate.form = refused if prefix == refused_prefix else DelegateForm(instance=delegate, prefix=prefix)
-            prefix = f"new-{participation.pk}"
-            participation.new_delegate = refused if prefix == refused_prefix else DelegateForm(prefix=prefix)
     entities = _registrable_entities(request, session)
-    delegation_form = refused if isinstance(refused, DelegationForm) else None
+    delegation_form = refused
     if delegation_form is None and entities:
         delegation_form = DelegationForm(entities=entities, choose_category=manage)
     context = {
@@ -104,7 +97,6 @@ def registration(request: HttpRequest, code: str, refused: Form | None = None) -
         "delegates": sum(len(p.delegates.all()) for p in participations),
         "can_manage": manage,
         "delegation_form": delegation_form,
-        "refused": refused,
         "meetings": session.meetings.annotate(present=Count("attendees")),
         "import_form": RegistrationsFileForm() if manage else None,
         "pending_imports": session.pending_imports.all(),
@@ -133,43 +125,62 @@ def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, str(error))
         return redirect(_registration_url(session))
     messages.success(request, _("%(entity)s is registered.") % {"entity": participation})
-    return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+    return redirect("meetings:delegation", code=session.code, pk=participation.pk)
+
+
+def _delegation(request: HttpRequest, code: str, pk: int) -> tuple[Session, Participation]:
+    """The session and delegation `pk` of it, for one who may register its delegates."""
+    session = _session(request, code)
+    participation = get_object_or_404(Participation.objects.select_related("entity"), pk=pk, session=session)
+    if not may_register_for(request.user, session.committee, participation.entity_id):
+        raise PermissionDenied
+    return session, participation
+
+
+@login_required
+def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm | None = None) -> HttpResponse:
+    """One delegation's delegates, each with its form, and a form to add one; `refused` comes back as filled."""
+    session, participation = _delegation(request, code, pk)
+    delegates = list(participation.delegates.all())
+    for delegate in delegates:
+        prefix = f"delegate-{delegate.pk}"
+        delegate.form = (
+            refused if refused and refused.prefix == prefix else DelegateForm(instance=delegate, prefix=prefix)
+        )
+    new_prefix = f"new-{participation.pk}"
+    context = {
+        "session": session,
+        "participation": participation,
+        "delegates": delegates,
+        "new_delegate": refused if refused and refused.prefix == new_prefix else DelegateForm(prefix=new_prefix),
+    }
+    return render(request, "meetings/delegation.html", context, status=400 if refused else 200)
 
 
 @require_POST
 @login_required
 def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int | None = None) -> HttpResponse:
     """Add a delegate to delegation `pk`, or change delegate `delegate_pk` of it."""
-    session = _session(request, code)
-    participation = get_object_or_404(Participation.objects.select_related("entity"), pk=pk, session=session)
-    if not may_register_for(request.user, session.committee, participation.entity_id):
-        raise PermissionDenied
+    session, participation = _delegation(request, code, pk)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation) if delegate_pk else None
     prefix = f"delegate-{delegate.pk}" if delegate else f"new-{participation.pk}"
     form = DelegateForm(request.POST, instance=delegate, prefix=prefix)
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: correct the form below."))
-        return registration(request, code, refused=form)
+        return delegation(request, code, pk, refused=form)
     saved = save_delegate(participation=participation, delegate=delegate, values=form.cleaned_data, by=request.user)
     messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
-    return redirect(_registration_url(session, f"#delegation-{participation.pk}"))
+    return redirect("meetings:delegation", code=session.code, pk=participation.pk)
 
 
 @require_POST
 @login_required
 def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
-    session = _session(request, code)
-    delegate = get_object_or_404(
-        Delegate.objects.select_related("participation__session__committee"),
-        pk=delegate_pk,
-        participation_id=pk,
-        participation__session=session,
-    )
-    if not may_register_for(request.user, session.committee, delegate.participation.entity_id):
-        raise PermissionDenied
+    session, participation = _delegation(request, code, pk)
+    delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation)
     remove_delegate(delegate=delegate, by=request.user)
     messages.success(request, _("%(name)s is no longer registered.") % {"name": delegate.name})
-    return redirect(_registration_url(session, f"#delegation-{pk}"))
+    return redirect("meetings:delegation", code=session.code, pk=participation.pk)
 
 
 @login_required

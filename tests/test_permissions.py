@@ -250,6 +250,7 @@ REGISTRATION_ACTIONS = {
     # name: (method, path after /sessions/TST/G/2/registration/, roles that may)
     "the registration page": ("get", "", {"secretariat", "chair", "rapporteur", "member", "observer"}),
     "registering a delegation": ("post", "delegations/", {"secretariat"}),
+    "a delegation's page": ("get", "delegations/{delegation}/", {"secretariat"}),
     "adding a delegate": ("post", "delegations/{delegation}/delegates/", {"secretariat"}),
     "changing a delegate": ("post", "delegations/{delegation}/delegates/{delegate}/", {"secretariat"}),
     "removing a delegate": ("post", "delegations/{delegation}/delegates/{delegate}/remove/", {"secretariat"}),

@@ -109,12 +109,12 @@ def test_a_member_registers_its_own_delegation_where_the_committee_allows_it(cli
     new = delegate_fields(f"new-{france.pk}", courtesy="ms", name="Amélie Déléguée")
 
     assert client.post(url("meetings:add_delegate", pk=france.pk), new).status_code == 403
-    assert "Add a delegate" not in client.get(url()).text
+    assert "Add or change delegates" not in client.get(url()).text
 
     committee.delegations_register_themselves = True
     committee.save()
     page = client.get(url()).text
-    assert page.count("Add a delegate") == 1  # for France only
+    assert page.count("Add or change delegates") == 1  # for France only
     client.post(url("meetings:add_delegate", pk=france.pk), new)
     assert france.delegates.filter(name="Amélie Déléguée").exists()
 
@@ -153,7 +153,7 @@ def test_readers_see_names_and_functions_but_not_addresses(client, cast, small_s
     assert page.status_code == 200
     assert "Jean Essai, Counsellor" in page.text
     assert "jean@example.org" not in page.text
-    assert "Add a delegate" not in page.text
+    assert "Add or change delegates" not in page.text
     assert "Attendance by meeting" not in page.text
 
 
