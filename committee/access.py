@@ -6,10 +6,11 @@ cannot see does not exist for them); insiders without the right get 403.
 """
 
 from enum import Enum
+from typing import NoReturn
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from committee.models import Committee, Role
@@ -57,6 +58,8 @@ def _roles_holding_on(user: User, committee: Committee) -> list[Role]:
 
 
 def can(user: User | AnonymousUser, permission: Permission, committee: Committee) -> bool:
+    if permission == Permission.VIEW and committee.is_public:
+        return True
     return bool(roles_on(user, committee) & GRANTS[permission])
 
 
@@ -86,7 +89,7 @@ def holds_anywhere(user: User | AnonymousUser, kind: str) -> bool:
     )
 
 
-def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
+def committees_of(user: User | AnonymousUser) -> QuerySet[Committee]:
     """The committees `user` holds a role on, directly or from above."""
     if not user.is_authenticated:
         return Committee.objects.none()
@@ -94,12 +97,32 @@ def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
     return Committee.objects.filter(pk__in=ids)
 
 
+def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
+    """The public committees and those `user` holds a role on, directly or from above."""
+    return Committee.objects.filter(Q(pk__in=committees_of(user).values("pk")) | Q(is_public=True))
+
+
+class SignInRequired(Exception):
+    """What the visitor asks for may be theirs once signed in: the middleware sends them to sign in."""
+
+
+def refuse(user: User | AnonymousUser) -> NoReturn:
+    """Refuse what `user` may not see: a signed-out visitor is asked to sign in, anyone else finds nothing."""
+    if not user.is_authenticated:
+        raise SignInRequired
+    raise Http404
+
+
 def check(user: User | AnonymousUser, permission: Permission, committee: Committee) -> None:
-    """404 for whom the committee is invisible, 403 for an insider without `permission`."""
+    """404 for whom the committee is invisible, 403 for an insider without `permission`; a signed-out
+    visitor without the right is asked to sign in."""
+    if can(user, permission, committee):
+        return
+    if not user.is_authenticated:
+        raise SignInRequired
     if not can(user, Permission.VIEW, committee):
         raise Http404
-    if not can(user, permission, committee):
-        raise PermissionDenied
+    raise PermissionDenied
 
 
 def _roles_by_committee(user: User) -> dict[int, list[Role]]:

@@ -1,6 +1,7 @@
 """Bodies, the entities that take part in them (States and organizations), and membership."""
 
 import secrets
+import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,11 @@ def validate_genders(value: object) -> None:
         language not in LANGUAGES or gender not in GENDERS for language, gender in value.items()
     ):
         raise ValidationError(_('Give a gender ("m" or "f") per language code, e.g. {"fr": "m"}.'))
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not an IANA time zone such as Europe/Zurich."), params={"value": value})
 
 
 class Entity(models.Model):
@@ -146,6 +152,21 @@ class Committee(models.Model):
     symbol_series = models.CharField(
         _("symbol series"), max_length=60, blank=True, help_text=_("Prefix of its documents' symbols, e.g. TD/B/EDE/")
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("Where the body sits: the time zone of its meetings outside sessions, e.g. Europe/Zurich."),
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Anyone, signed in or not, sees its sessions, programme, agendas, documents of general distribution "
+            "and calendar, as the UN publishes them. Drafts, comments and other documents stay with its people."
+        ),
+    )
     delegations_register_themselves = models.BooleanField(
         _("delegations register themselves"),
         default=False,
@@ -182,6 +203,15 @@ class Committee(models.Model):
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A body cannot be its own ancestor.")})
             ancestor = ancestor.parent
+
+    def with_descendants(self) -> list[int]:
+        """The ids of this body and of every body below it (the hierarchy is small: read whole, once)."""
+        parents = dict(Committee.objects.values_list("pk", "parent_id"))
+        ids, frontier = [self.pk], {self.pk}
+        while frontier:
+            frontier = {pk for pk, parent in parents.items() if parent in frontier}
+            ids.extend(frontier)
+        return ids
 
     def ancestors(self) -> list["Committee"]:
         """Parent first, up to the top of the hierarchy."""

@@ -22,7 +22,6 @@ from committee.services import (
 )
 
 
-@login_required
 def committee_detail(request: HttpRequest, code: str) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("parent", "secretariat"), code=code)
     check(request.user, Permission.VIEW, committee)

@@ -48,7 +48,6 @@ def _back(session: Session, kind: str, language: str, anchor: str = "") -> HttpR
     return redirect(f"{url}?kind={kind}&lang={language}{anchor}")
 
 
-@login_required
 def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
     session = _session(request, code, Permission.VIEW)
     kind = request.GET.get("kind") or request.POST.get("kind") or Agenda.Kind.PROVISIONAL

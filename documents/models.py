@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.access import Permission, can
-from committee.models import outline_order, validate_outline_parent
+from committee.models import Entity, outline_order, validate_outline_parent
 from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
 from decisions.models import MARKUP_HELP
-from meetings.models import AgendaItem, Session, symbol_validator
+from meetings.models import AgendaItem, Meeting, Session, symbol_validator
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -73,7 +73,19 @@ class Document(models.Model):
         blank=True,
         help_text=_("The items of its session's agendas that the document is for (save it with its session first)."),
     )
-    history = HistoricalRecords(m2m_fields=[agenda_items])
+    meetings = models.ManyToManyField(
+        Meeting, verbose_name=_("meetings"), related_name="documents", blank=True, help_text=_("Where it is taken up.")
+    )
+    submitted_by = models.ManyToManyField(
+        Entity,
+        verbose_name=_("submitted by"),
+        related_name="submissions",
+        blank=True,
+        help_text=_(
+            "The member or members that submit it (a proposal, a joint proposal); empty for the secretariat's."
+        ),
+    )
+    history = HistoricalRecords(m2m_fields=[agenda_items, meetings, submitted_by])
 
     objects = DocumentQuerySet.as_manager()
 

@@ -2,7 +2,6 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.access import Permission, can, check
+from committee.access import Permission, can, check, refuse
 from committee.editing import EditConflict, EditError, submitted_revision, text_language
 from committee.multilingual import LANGUAGE_CHOICES, LANGUAGES
 from decisions.models import Paragraph
@@ -295,14 +294,13 @@ def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
 def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
     """A document's version in one language, for those its distribution allows: the uploaded file, or,
     for a document the tool writes, the one written from the current data."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
     readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
     if readable is None or not readable.filter(pk=document.pk).exists():
-        raise Http404  # a document one may not read does not exist for one
+        refuse(request.user)  # a document one may not read does not exist for one
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None:
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
@@ -317,7 +315,6 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     return response
 
 
-@login_required
 def registry(request: HttpRequest, code: str) -> HttpResponse:
     """A session's documents with their symbols and language versions; the secretariat allocates and uploads."""
     session = get_object_or_404(Session.objects.select_related("committee"), code=code)
@@ -326,7 +323,7 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     allocation = AllocationForm(request.POST or None, session=session) if manage else None
     if request.method == "POST":
         if allocation is None:
-            raise PermissionDenied
+            check(request.user, Permission.MANAGE, session.committee)
         if allocation.is_valid():
             try:
                 document = allocate(session=session, by=request.user, **allocation.cleaned_data)

@@ -6,12 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from committee.admin import ChoicesOncePerRequest, ExistingRowsInline, NewRowsInline, object_being_edited
-from meetings.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Delegate, Meeting, Participation, Session
+from meetings.models import (
+    Agenda,
+    AgendaItem,
+    AgendaSlot,
+    BureauMember,
+    Delegate,
+    Meeting,
+    MeetingPerson,
+    Participation,
+    Session,
+)
 
 
 class MeetingInline(admin.StackedInline):
     model = Meeting
     extra = 0
+    exclude = ["committee", "sequence", "agenda_items"]  # the committee is the session's; the rest on its screen
+    show_change_link = True  # its people, on the meeting's own screen
 
 
 class BureauInline(ChoicesOncePerRequest, admin.TabularInline):
@@ -125,3 +137,31 @@ class DelegateAdmin(SimpleHistoryAdmin):
     list_display = ["name", "courtesy", "function", "participation"]
     search_fields = ["name", "email", "function"]
     list_select_related = ["participation__entity"]
+
+
+class MeetingPersonInline(admin.TabularInline):
+    model = MeetingPerson
+    extra = 0
+    autocomplete_fields = ["entity"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    """Every meeting, those outside any session (a dedicated discussion, a virtual meeting) included."""
+
+    list_display = ["__str__", "committee", "session", "date", "start_time", "kind", "status"]
+    list_filter = ["kind", "status", "committee"]
+    search_fields = ["key", "title__en", "title__fr", "session__code", "committee__code"]
+    date_hierarchy = "date"
+    list_select_related = ["committee", "session"]
+    autocomplete_fields = ["committee", "session"]
+    exclude = ["sequence"]
+    inlines = [MeetingPersonInline]
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "agenda_items":
+            meeting = object_being_edited(request, Meeting)
+            kwargs["queryset"] = AgendaItem.objects.filter(
+                agenda__session=meeting.session_id if meeting else None, parent__isnull=True
+            ).select_related("agenda")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

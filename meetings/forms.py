@@ -15,7 +15,7 @@ from meetings.models import Delegate, Participation
 class DelegateForm(forms.ModelForm):
     class Meta:
         model = Delegate
-        fields = ["role", "courtesy", "name", "title", "function", "organization", "email"]
+        fields = ["role", "courtesy", "name", "title", "function", "organization", "email", "language"]
 
 
 class DelegationForm(forms.Form):

@@ -1,30 +1,25 @@
 """Sessions and what happens in them: meetings, the bureau, agendas and participation."""
 
-import zoneinfo
+import secrets
 from string import ascii_lowercase
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import Committee, Entity, outline_order, validate_outline_parent
-from committee.multilingual import MultilingualField, pick
+from committee.models import Committee, Entity, outline_order, validate_outline_parent, validate_time_zone
+from committee.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
 
 symbol_validator = RegexValidator(
     r"^[A-Z0-9][A-Za-z0-9./()\-]*$",
     _("A UN symbol: capital letters, digits and the characters / . ( ) -, e.g. TD/B/EDE/1."),
 )
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("%(value)s is not an IANA time zone such as Europe/Zurich."), params={"value": value})
 
 
 class Courtesy(models.TextChoices):
@@ -38,7 +33,6 @@ class SessionQuerySet(models.QuerySet):
     def with_details(self) -> "SessionQuerySet":
         """Everything the session page shows, in a fixed number of queries."""
         return self.select_related("committee__parent", "country").prefetch_related(
-            "meetings",
             models.Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
             models.Prefetch("agendas", queryset=Agenda.objects.with_items()),
             models.Prefetch(
@@ -99,7 +93,37 @@ class Session(models.Model):
         return reverse("meetings:session", kwargs={"code": self.code})
 
 
+UPCOMING_LISTED = 10  # coming meetings a page lists
+
+
+class WebAddressField(models.URLField):
+    """A web address; typed without its scheme, it is taken to be https (Django 6's default, already)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self) -> "MeetingQuerySet":
+        """From today on, in the server's time zone (a day's difference at the date line is acceptable here)."""
+        return self.filter(date__gte=timezone.localdate())
+
+    def with_programme(self) -> "MeetingQuerySet":
+        """What a programme shows of each meeting (its documents, which depend on the reader, aside), by time."""
+        return (
+            self.select_related("session", "committee")
+            .prefetch_related(
+                models.Prefetch("people", queryset=MeetingPerson.objects.select_related("entity")),
+                models.Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("parent")),
+            )
+            .order_by(F("date").asc(nulls_last=True), F("start_time").asc(nulls_first=True), "position")
+        )
+
+
 class Meeting(models.Model):
+    """A meeting of a body: within one of its sessions, or on its own (a dedicated discussion, a virtual
+    meeting of a sub-committee)."""
+
     class Kind(models.TextChoices):
         OPENING_PLENARY = "opening_plenary", _("Opening plenary")
         PLENARY = "plenary", _("Plenary")
@@ -110,23 +134,63 @@ class Meeting(models.Model):
         DEDICATED_DISCUSSION = "dedicated_discussion", _("Dedicated discussion")
         BRIEFING = "briefing", _("Briefing")
 
-    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="meetings")
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        null=True,
+        blank=True,
+        help_text=_("Empty for a meeting outside any session."),
+    )
     key = models.SlugField(_("key"), max_length=60, help_text=_("Identifies the meeting within its session."))
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    title = MultilingualField(_("title"), blank=True)
+    title = MultilingualField(_("topic"), blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     room = models.CharField(_("room"), max_length=120, blank=True)
+    online_link = WebAddressField(
+        _("online link"), blank=True, help_text=_("For a meeting held online, or also online.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    agenda_items = models.ManyToManyField(
+        "AgendaItem", verbose_name=_("agenda items taken up"), related_name="meetings", blank=True
+    )
+    next_date = models.DateField(
+        _("next meeting announced for"), null=True, blank=True, help_text=_("What the meeting announced at its end.")
+    )
+    next_topic = MultilingualField(_("topic announced for the next meeting"), blank=True)
+    sequence = models.PositiveIntegerField(
+        _("revision sent"),
+        default=0,
+        help_text=_("Goes up with every change sent to calendars (iCalendar SEQUENCE)."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[agenda_items])
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = ["session_id", "position"]
+        ordering = ["session_id", "position"]  # as the secretariat lists them; a programme sorts by time
         constraints = [
-            models.UniqueConstraint(fields=["session", "key"], name="meeting_unique_key"),
+            models.UniqueConstraint(
+                fields=["session", "key"], condition=Q(session__isnull=False), name="meeting_unique_key"
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "key"],
+                condition=Q(session__isnull=True),
+                name="meeting_unique_key_outside_sessions",
+            ),
             models.CheckConstraint(
                 condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gte=F("start_time")),
                 name="meeting_times_ordered",
@@ -135,6 +199,57 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return pick(self.title, get_language() or "en") or self.get_kind_display()
+
+    def save(self, *args, **kwargs) -> None:
+        if self.session_id is not None and self.committee_id is None:  # a session's meeting is its committee's
+            self.committee_id = self.session.committee_id
+        super().save(*args, **kwargs)
+
+    @property
+    def time_zone(self) -> str:
+        return self.session.time_zone if self.session_id else self.committee.time_zone
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class MeetingPerson(models.Model):
+    """Who leads or speaks at a meeting: its chair or facilitator, co-convenors, moderator, panellists."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        FACILITATOR = "facilitator", _("Facilitator")
+        CO_CONVENOR = "co_convenor", _("Co-convenor")
+        MODERATOR = "moderator", _("Moderator")
+        PANELLIST = "panellist", _("Panellist")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    courtesy = models.CharField(_("courtesy title"), max_length=4, choices=Courtesy.choices, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    entity = models.ForeignKey(
+        Entity,
+        verbose_name=_("State or organization"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    function = models.CharField(_("function"), max_length=300, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("An invented person, for a demonstration: not a real one.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person of a meeting")
+        verbose_name_plural = _("people of the meeting")
+        ordering = ["meeting_id", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
 
 
 class BureauMember(models.Model):
@@ -396,6 +511,13 @@ class Delegate(models.Model):
         _("ministry or organization"), max_length=300, blank=True, help_text=_("e.g. Ministry of Trade")
     )
     email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(
+        _("language of correspondence"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_("The UN language in which notices of meetings are sent."),
+    )
     meetings = models.ManyToManyField(
         Meeting, verbose_name=_("meetings attended"), related_name="attendees", blank=True
     )
@@ -435,3 +557,29 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address: the meetings of all their committees, for a calendar program to
+    subscribe to. A new address replaces the old one, which then stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_feed_token)
+    created_at = models.DateTimeField(_("created at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("personal calendar")
+        verbose_name_plural = _("personal calendars")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def renew(self) -> None:
+        self.token = _feed_token()
+        self.save(update_fields=["token", "created_at"])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from committee.access import Permission, can, may_register_for
 from committee.models import Entity, Membership
+from meetings import notices
 from meetings.models import Delegate, Meeting, Participation, Session
 from meetings.registration_file import DelegationRows
 
@@ -133,3 +134,62 @@ def mark_attendance(*, meeting: Meeting, present: set[int], by: AbstractUser) ->
         delegates = list(Delegate.objects.filter(participation__session=meeting.session_id, pk__in=present))
         meeting.attendees.set(delegates)
     return len(delegates)
+
+
+# The programme ---------------------------------------------------------------------------------------
+
+# What a calendar shows of a meeting: a change to any of these is sent, with a higher SEQUENCE.
+CALENDAR_FIELDS = ("title", "kind", "date", "start_time", "end_time", "room", "online_link", "status")
+
+
+class MeetingError(Exception):
+    """A change to the programme that cannot be made; the message says why."""
+
+
+def _require_manager(committee, by: AbstractUser) -> None:
+    if not can(by, Permission.MANAGE, committee):
+        raise MeetingError(_("Only the secretariat changes the programme."))
+
+
+def schedule_meeting(*, committee, values: dict, by: AbstractUser, session: Session | None = None) -> Meeting:
+    """Add a meeting to a session's programme, or to a committee's outside sessions, and tell its participants."""
+    _require_manager(session.committee if session else committee, by)
+    with transaction.atomic():
+        meeting = Meeting(session=session, committee=session.committee if session else committee, **values)
+        meeting._history_user = by
+        meeting.full_clean()
+        meeting.save()
+        _notify_on_commit(meeting, notices.SCHEDULED)
+    return meeting
+
+
+def change_meeting(*, meeting: Meeting, values: dict, by: AbstractUser) -> Meeting:
+    """Change a meeting; what calendars show goes out again, one revision up, to its participants."""
+    _require_manager(meeting.committee, by)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+        agenda_items = values.pop("agenda_items", None)
+        shown = {field: getattr(meeting, field) for field in CALENDAR_FIELDS}
+        for field, value in values.items():
+            setattr(meeting, field, value)
+        changed = any(getattr(meeting, field) != shown[field] for field in CALENDAR_FIELDS)
+        if changed:
+            meeting.sequence += 1
+        meeting._history_user = by
+        meeting.full_clean()
+        meeting.save()
+        if agenda_items is not None:
+            meeting.agenda_items.set(agenda_items)
+        if changed:
+            _notify_on_commit(meeting, notices.CANCELLED if meeting.is_cancelled else notices.CHANGED)
+    return meeting
+
+
+def cancel_meeting(*, meeting: Meeting, by: AbstractUser) -> Meeting:
+    """The meeting stays in calendars, cancelled; its participants are told."""
+    return change_meeting(meeting=meeting, values={"status": Meeting.Status.CANCELLED}, by=by)
+
+
+def _notify_on_commit(meeting: Meeting, change: str) -> None:
+    if meeting.date is not None:
+        transaction.on_commit(lambda: notices.send_meeting_notices(meeting.pk, change))

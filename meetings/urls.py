@@ -1,10 +1,15 @@
 from django.urls import path
 
-from meetings import views
+from meetings import calendar_views, views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("calendar/", calendar_views.calendars, name="calendars"),
+    path("calendar/renew/", calendar_views.renew_calendar, name="renew_calendar"),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal_calendar"),
+    path("committees/<str:code>/calendar.ics", calendar_views.committee_calendar, name="committee_calendar"),
+    path("sessions/<path:code>/calendar.ics", calendar_views.session_calendar, name="session_calendar"),
     path("sessions/<path:code>/registration/", views.registration, name="registration"),
     path("sessions/<path:code>/registration/delegations/", views.add_delegation, name="add_delegation"),
     path("sessions/<path:code>/registration/delegations/<int:pk>/", views.delegation, name="delegation"),

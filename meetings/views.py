@@ -14,7 +14,7 @@ from committee.import_errors import ImportRejected
 from committee.models import Entity
 from meetings.attendance import attendance_by_category
 from meetings.forms import AttendanceForm, DelegateForm, DelegationForm, RegistrationsFileForm, ResolutionForm
-from meetings.models import Delegate, Meeting, Participation, PendingImport, Session
+from meetings.models import UPCOMING_LISTED, Delegate, Meeting, Participation, PendingImport, Session
 from meetings.registration_file import EntitiesToResolve, Registrations, read_registrations
 from meetings.services import (
     RegistrationError,
@@ -26,13 +26,14 @@ from meetings.services import (
 )
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The committees one may see (the public ones, for everyone) and their coming meetings."""
     committees = visible_committees(request.user).select_related("parent").prefetch_related("sessions")
-    return render(request, "meetings/home.html", {"committees": committees})
+    upcoming = Meeting.objects.with_programme().upcoming().filter(committee__in=committees)
+    context = {"committees": committees, "upcoming": list(upcoming[:UPCOMING_LISTED])}
+    return render(request, "meetings/home.html", context)
 
 
-@login_required
 def session_detail(request: HttpRequest, code: str) -> HttpResponse:
     session = get_object_or_404(Session.objects.with_details(), code=code)
     check(request.user, Permission.VIEW, session.committee)
@@ -41,7 +42,9 @@ def session_detail(request: HttpRequest, code: str) -> HttpResponse:
         language=get_language() or "en",
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
-    return render(request, "meetings/session_detail.html", {"session": session, "attendance": attendance})
+    programme = list(session.meetings.with_programme())
+    context = {"session": session, "attendance": attendance, "programme": programme}
+    return render(request, "meetings/session_detail.html", context)
 
 
 # Registration ----------------------------------------------------------------------------------------

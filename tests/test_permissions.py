@@ -287,6 +287,7 @@ def test_every_registration_action_for_every_role(client, committees, action):
             "entity": Entity.objects.get(code="DEU").pk,
             f"{prefix}-name": "A. Name",
             f"{prefix}-role": "delegate",
+            f"{prefix}-language": "en",
             "present": [delegate.pk],
             "file": SimpleUploadedFile("participants.csv", b"entity\nFRA\n"),
         }

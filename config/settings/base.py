@@ -39,6 +39,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "committee.middleware.require_mfa_for_secretariat",
+    "committee.middleware.sign_in_when_refused",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -133,3 +134,7 @@ MFA_TOTP_ISSUER = "Rapporteur"
 # Secretariat staff must turn on two-factor authentication before anything else.
 MFA_REQUIRED_FOR_SECRETARIAT = True
 DEFAULT_FROM_EMAIL = "rapporteur@localhost"
+# Where the app is reached, for the links in emails sent outside a request (notices of meetings).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The domain in the UIDs of calendar events: set once, never changed, or calendars see new events.
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rapporteur")

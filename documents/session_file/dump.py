@@ -36,7 +36,8 @@ def export_session(session: Session) -> dict[str, Any]:
     session = (
         Session.objects.select_related("committee", "country")
         .prefetch_related(
-            "meetings",
+            "meetings__agenda_items",
+            "meetings__people__entity",
             "bureau__state",
             "bureau__elected_at",
             Prefetch("agendas", queryset=Agenda.objects.with_items()),
@@ -46,6 +47,8 @@ def export_session(session: Session) -> dict[str, Any]:
                 queryset=Participation.objects.select_related("entity").prefetch_related("delegates__meetings"),
             ),
             "documents__agenda_items",
+            "documents__meetings",
+            "documents__submitted_by",
             Prefetch(
                 "decisions__paragraphs",
                 queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
@@ -89,7 +92,7 @@ def export_session(session: Session) -> dict[str, Any]:
                 "time_zone": session.time_zone,
                 "start_date": _iso(session.start_date),
                 "end_date": _iso(session.end_date),
-                "meetings": [_meeting(m) for m in session.meetings.all()],
+                "meetings": [_meeting(m, numbers) for m in session.meetings.all()],
                 "bureau": [_bureau_member(b) for b in session.bureau.all()],
                 "agendas": [_agenda(a) for a in agendas],
                 "participants": [_participant(p) for p in participations],
@@ -119,6 +122,8 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "symbol_series": committee.symbol_series,
             "organizations_in_english_order": committee.organizations_in_english_order or None,
             "delegations_register_themselves": committee.delegations_register_themselves or None,
+            "time_zone": None if committee.time_zone == "UTC" else committee.time_zone,
+            "public": committee.is_public or None,
             "members": members,
         }
     )
@@ -136,7 +141,20 @@ def _organization(entity: Entity) -> dict[str, Any]:
     )
 
 
-def _meeting(meeting: Any) -> dict[str, Any]:
+def _meeting(meeting: Any, numbers: dict[int, int]) -> dict[str, Any]:
+    people = [
+        _compact(
+            {
+                "role": person.role,
+                "courtesy": person.courtesy,
+                "name": person.name,
+                "entity": person.entity.code if person.entity_id else None,
+                "function": person.function,
+                "illustrative": person.illustrative or None,
+            }
+        )
+        for person in meeting.people.all()
+    ]
     return _compact(
         {
             "key": meeting.key,
@@ -146,6 +164,13 @@ def _meeting(meeting: Any) -> dict[str, Any]:
             "start_time": _iso(meeting.start_time),
             "end_time": _iso(meeting.end_time),
             "room": meeting.room,
+            "online_link": meeting.online_link,
+            "status": None if meeting.status == "scheduled" else meeting.status,
+            "agenda_items": sorted(numbers[item.pk] for item in meeting.agenda_items.all() if item.pk in numbers),
+            "people": people,
+            "next_date": _iso(meeting.next_date),
+            "next_topic": meeting.next_topic,
+            "sequence": meeting.sequence or None,
         }
     )
 
@@ -209,6 +234,7 @@ def _participant(participation: Participation) -> dict[str, Any]:
                 "organization": d.organization,
                 "email": d.email,
                 "meetings": sorted(meeting.key for meeting in d.meetings.all()),
+                "language": None if d.language == "en" else d.language,
                 "illustrative": d.illustrative or None,
             }
         )
@@ -234,6 +260,8 @@ def _document(document: Any, numbers: dict[int, int]) -> dict[str, Any]:
             "issued_on": _iso(document.issued_on),
             "original_language": document.original_language,
             "agenda_items": sorted(numbers[item.pk] for item in document.agenda_items.all() if item.pk in numbers),
+            "meetings": sorted(meeting.key for meeting in document.meetings.all()),
+            "submitted_by": sorted(entity.code for entity in document.submitted_by.all()),
         }
     )
 

@@ -19,7 +19,17 @@ from committee.models import Committee, Entity, Membership
 from decisions.models import Decision, Paragraph
 from documents.models import Document, Report, ReportParagraph, ReportSection
 from documents.session_file.validate import place, read_session_file
-from meetings.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Delegate, Meeting, Participation, Session
+from meetings.models import (
+    Agenda,
+    AgendaItem,
+    AgendaSlot,
+    BureauMember,
+    Delegate,
+    Meeting,
+    MeetingPerson,
+    Participation,
+    Session,
+)
 
 CHANGE_REASON = "Imported from a session file"
 
@@ -173,6 +183,8 @@ class _Writer:
                     symbol_series=data.get("symbol_series", ""),
                     organizations_in_english_order=data.get("organizations_in_english_order", False),
                     delegations_register_themselves=data.get("delegations_register_themselves", False),
+                    time_zone=data.get("time_zone", "UTC"),
+                    is_public=data.get("public", False),
                 ),
                 ["committees", index],
             )
@@ -207,8 +219,9 @@ class _Writer:
         meetings = self.write_meetings(session, data.get("meetings", []))
         self.write_bureau(session, data.get("bureau", []), meetings)
         agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
+        self.write_programme(data.get("meetings", []), meetings, agenda_items)
         self.write_participants(session, data.get("participants", []), meetings)
-        documents = self.write_documents(session, data.get("documents", []), agenda_items)
+        documents = self.write_documents(session, data.get("documents", []), agenda_items, meetings)
         self.write_report(session, data.get("report"), documents, agenda_items)
         self.remove_other_documents(session, documents)
         self.write_decisions(session, data.get("decisions", []))
@@ -220,6 +233,7 @@ class _Writer:
                 ["session", "meetings", index],
                 {
                     "session_id": session.pk,
+                    "committee_id": session.committee_id,
                     "key": meeting["key"],
                     "kind": meeting["kind"],
                     "title": meeting.get("title", {}),
@@ -227,6 +241,11 @@ class _Writer:
                     "start_time": _time(meeting.get("start_time")),
                     "end_time": _time(meeting.get("end_time")),
                     "room": meeting.get("room", ""),
+                    "online_link": meeting.get("online_link", ""),
+                    "status": meeting.get("status", Meeting.Status.SCHEDULED),
+                    "next_date": _date(meeting.get("next_date")),
+                    "next_topic": meeting.get("next_topic", {}),
+                    "sequence": meeting.get("sequence", 0),
                     "position": index + 1,
                 },
             )
@@ -234,6 +253,33 @@ class _Writer:
         ]
         written = self.sync(Meeting, session.meetings.all(), ["key"], rows)
         return {meeting.key: meeting for meeting in written}
+
+    def write_programme(
+        self, data: list[dict[str, Any]], meetings: dict[str, Meeting], agenda_items: dict[int, AgendaItem]
+    ) -> None:
+        """What each meeting takes up and who leads it: written once the agendas it refers to are."""
+        for index, meeting_data in enumerate(data):
+            meeting = meetings[meeting_data["key"]]
+            wanted = {agenda_items[number].pk for number in meeting_data.get("agenda_items", [])}
+            if {item.pk for item in meeting.agenda_items.all()} != wanted:
+                meeting.agenda_items.set(wanted)
+            rows = [
+                (
+                    ["session", "meetings", index, "people", position],
+                    {
+                        "meeting_id": meeting.pk,
+                        "position": position + 1,
+                        "role": person["role"],
+                        "courtesy": person.get("courtesy", ""),
+                        "name": person["name"],
+                        "entity_id": self.entities[person["entity"]].pk if person.get("entity") else None,
+                        "function": person.get("function", ""),
+                        "illustrative": person.get("illustrative", False),
+                    },
+                )
+                for position, person in enumerate(meeting_data.get("people", []))
+            ]
+            self.sync(MeetingPerson, meeting.people.all(), ["position"], rows)
 
     def write_bureau(self, session: Session, bureau: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
         rows = [
@@ -358,6 +404,7 @@ class _Writer:
                         "function": delegate.get("function", ""),
                         "organization": delegate.get("organization", ""),
                         "email": delegate.get("email", ""),
+                        "language": delegate.get("language", "en"),
                         "illustrative": delegate.get("illustrative", False),
                     },
                 )
@@ -370,12 +417,16 @@ class _Writer:
                     delegate.meetings.set(wanted)
 
     def write_documents(
-        self, session: Session, documents: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]
+        self,
+        session: Session,
+        documents: list[dict[str, Any]],
+        agenda_items: dict[int, AgendaItem],
+        meetings: dict[str, Meeting],
     ) -> dict[str, Document]:
         existing = {
             d.symbol: d
             for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents]).prefetch_related(
-                "agenda_items"
+                "agenda_items", "meetings", "submitted_by"
             )
         }
         written = {}
@@ -393,6 +444,12 @@ class _Writer:
             wanted = {agenda_items[number].pk for number in data.get("agenda_items", [])}
             if {item.pk for item in document.agenda_items.all()} != wanted:
                 document.agenda_items.set(wanted)
+            wanted = {meetings[key].pk for key in data.get("meetings", [])}
+            if {meeting.pk for meeting in document.meetings.all()} != wanted:
+                document.meetings.set(wanted)
+            wanted = {self.entities[code].pk for code in data.get("submitted_by", [])}
+            if {entity.pk for entity in document.submitted_by.all()} != wanted:
+                document.submitted_by.set(wanted)
             written[document.symbol] = document
         return written
 

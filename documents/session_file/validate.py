@@ -267,8 +267,13 @@ class ReferenceCheck:
         meetings = self.session.get("meetings", [])
         self.check_duplicates(["session", "meetings"], [m["key"] for m in meetings], _("meeting key"))
         for index, meeting in enumerate(meetings):
+            path: list[str | int] = ["session", "meetings", index]
             if meeting.get("start_time") and meeting.get("end_time") and meeting["end_time"] < meeting["start_time"]:
-                self.add(["session", "meetings", index, "end_time"], _("the meeting ends before it starts"))
+                self.add([*path, "end_time"], _("the meeting ends before it starts"))
+            self.check_agenda_numbers([*path, "agenda_items"], meeting.get("agenda_items", []))
+            for person_index, person in enumerate(meeting.get("people", [])):
+                if "entity" in person:
+                    self.check_entity([*path, "people", person_index, "entity"], person["entity"])
         for index, member in enumerate(self.session.get("bureau", [])):
             if "state" in member:
                 self.check_entity(["session", "bureau", index, "state"], member["state"], state_only=True)
@@ -339,6 +344,10 @@ class ReferenceCheck:
                     % {"symbol": document["symbol"], "other": elsewhere[document["symbol"]] or _("no session")},
                 )
             self.check_agenda_numbers([*path, "agenda_items"], document.get("agenda_items", []))
+            for key in document.get("meetings", []):
+                self.check_meeting_key([*path, "meetings"], key)
+            for code in document.get("submitted_by", []):
+                self.check_entity([*path, "submitted_by"], code)
         report = self.session.get("report", {})
         if "document" in report and report["document"] not in symbols:
             self.add(

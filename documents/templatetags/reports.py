@@ -1,13 +1,13 @@
 from babel import Locale
 from django import template
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import get_language
 
 from committee.access import Permission, can
 from documents.generated import generator_for
 from documents.models import Document, DocumentFile
 from documents.report.data import report_languages
-from meetings.models import AgendaItem, Session
+from meetings.models import AgendaItem, Meeting, Session
 
 register = template.Library()
 
@@ -44,3 +44,27 @@ def generated_downloads(context: template.Context, session: Session, kind: str) 
     document = Document.objects.readable_by(user, session.committee).filter(session=session, kind=kind).first()
     generator = generator_for(document) if document else None
     return {"document": document, "languages": generator.languages(document) if generator else []}
+
+
+@register.simple_tag(takes_context=True)
+def documents_by_meeting(context: template.Context, meetings: list[Meeting]) -> dict[int, list[Document]]:
+    """The documents the reader may see of each of `meetings`, with who submitted them, in one query."""
+    user = context["request"].user
+    by_meeting: dict[int, list[Document]] = {meeting.pk: [] for meeting in meetings}
+    committees = {meeting.committee_id: meeting.committee for meeting in meetings}
+    for committee in committees.values():
+        documents = (
+            Document.objects.readable_by(user, committee)
+            .filter(meetings__in=[m.pk for m in meetings if m.committee_id == committee.pk])
+            .annotate(meeting_id=F("meetings"))
+            .prefetch_related("submitted_by")
+            .order_by("symbol")
+        )
+        for document in documents:
+            by_meeting[document.meeting_id].append(document)
+    return by_meeting
+
+
+@register.filter
+def documents_of(by_meeting: dict[int, list[Document]], meeting: Meeting) -> list[Document]:
+    return by_meeting.get(meeting.pk, [])

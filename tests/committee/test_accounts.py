@@ -33,7 +33,7 @@ def test_a_person_signs_in_with_their_email(client, delegate):
     response = sign_in(client, "delegate@example.org", "a-long-password")
 
     assert response.status_code == 302
-    assert client.get(reverse("meetings:home")).status_code == 200
+    assert client.get(reverse("meetings:calendars")).status_code == 200
 
 
 def test_a_wrong_password_is_refused(client, delegate):
@@ -41,7 +41,7 @@ def test_a_wrong_password_is_refused(client, delegate):
 
     assert response.status_code == 200
     assert "not correct" in response.text
-    assert client.get(reverse("meetings:home")).status_code == 302
+    assert client.get(reverse("meetings:calendars")).status_code == 302
 
 
 def test_sign_in_attempts_are_rate_limited(client, delegate):
@@ -51,7 +51,7 @@ def test_sign_in_attempts_are_rate_limited(client, delegate):
     response = sign_in(client, "delegate@example.org", "a-long-password")
 
     assert response.status_code in (200, 429)
-    assert client.get(reverse("meetings:home")).status_code == 302
+    assert client.get(reverse("meetings:calendars")).status_code == 302
 
 
 def test_an_unverified_address_must_be_verified_first(client, django_user_model):
@@ -60,7 +60,7 @@ def test_an_unverified_address_must_be_verified_first(client, django_user_model)
 
     sign_in(client, "new@example.org", "a-long-password")
 
-    assert client.get(reverse("meetings:home")).status_code == 302
+    assert client.get(reverse("meetings:calendars")).status_code == 302
     assert "new@example.org" in mail.outbox[-1].to
 
 

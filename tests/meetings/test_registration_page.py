@@ -29,6 +29,7 @@ def delegate_fields(prefix: str, **values: str) -> dict[str, str]:
         "function": "",
         "organization": "",
         "email": "",
+        "language": "en",
     }
     return {f"{prefix}-{key}": value for key, value in (fields | values).items()}
 

@@ -1,0 +1,79 @@
+"""A public committee, as the UN publishes its bodies' work: anyone, signed out, sees its sessions, programme,
+agendas, documents of general distribution and calendar; drafts, comments and other documents stay private."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from committee.models import Committee
+from documents.models import Document
+from documents.session_file import import_session, read_session_file
+from tests.meetings.test_programme import programme_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def public_session():
+    session = import_session(read_session_file(json.dumps(programme_file())))
+    Committee.objects.filter(pk=session.committee_id).update(is_public=True)
+    Document.objects.filter(symbol="TST/G/2/CRP.1").update(distribution="limited")
+    return session
+
+
+def test_the_home_page_lists_public_committees_and_announces_their_calendars(client, public_session):
+    page = client.get(reverse("meetings:home")).text
+    group = public_session.committee
+    assert "Group of Experts on Testing" in page
+    calendar = reverse("meetings:committee_calendar", kwargs={"code": group.code})
+    assert f'<link rel="alternate" type="text/calendar" title="Group of Experts on Testing" href="{calendar}">' in page
+    assert 'href="/committees/BOARD/"' not in page  # its parent is not public
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda s: s.committee.get_absolute_url(),
+        lambda s: s.get_absolute_url(),
+        lambda s: reverse("documents:agenda", kwargs={"code": s.code}),
+        lambda s: reverse("documents:registry", kwargs={"code": s.code}),
+        lambda s: reverse("meetings:session_calendar", kwargs={"code": s.code}),
+        lambda s: reverse("meetings:committee_calendar", kwargs={"code": s.committee.code}),
+        lambda s: reverse("documents:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"}),
+    ],
+)
+def test_a_signed_out_visitor_reads_what_the_un_publishes(client, public_session, page):
+    assert client.get(page(public_session)).status_code == 200
+
+
+def test_the_session_page_announces_its_calendar_and_keeps_other_documents_private(client, public_session):
+    page = client.get(public_session.get_absolute_url()).text
+    calendar = reverse("meetings:session_calendar", kwargs={"code": "TST/G/2"})
+    assert f'<link rel="alternate" type="text/calendar" title="TST/G/2" href="{calendar}">' in page
+    assert "Testing in practice" in page  # the programme
+    assert "A proposal on testing" not in page  # limited
+    assert "A restricted paper" not in page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda s: reverse("documents:report", kwargs={"code": s.code}),
+        lambda s: reverse("documents:session_report", kwargs={"code": s.code, "language": "en"}),
+        lambda s: reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.1", "language": "en"}),
+        lambda s: reverse("meetings:registration", kwargs={"code": s.code}),
+        lambda s: reverse("meetings:calendars"),
+    ],
+)
+def test_drafts_limited_documents_and_working_pages_ask_to_sign_in(client, public_session, page):
+    response = client.get(page(public_session))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_signed_out_visitor_changes_nothing(client, public_session):
+    response = client.post(reverse("documents:registry", kwargs={"code": "TST/G/2"}), {"series": "information"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert not Document.objects.filter(symbol="TST/G/2/INF.1").exists()
