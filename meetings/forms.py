@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.collation import collation_key
 from committee.models import Entity
-from meetings.models import Delegate, Participation
+from meetings.models import AgendaItem, Delegate, Meeting, MeetingPerson, Participation, Session
 
 
 class DelegateForm(forms.ModelForm):
@@ -121,3 +121,44 @@ class ResolutionForm(forms.Form):
             value: None if self.cleaned_data[name] == LEAVE_OUT else int(self.cleaned_data[name])
             for name, value in self.values.items()
         }
+
+
+class MeetingForm(forms.ModelForm):
+    """A meeting of the programme, as the secretariat schedules or changes it."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "room",
+            "online_link",
+            "agenda_items",
+            "next_date",
+            "next_topic",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "next_date": forms.DateInput(attrs={"type": "date"}),
+            "agenda_items": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, session: Session | None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        items = AgendaItem.objects.referable(session.pk).order_by("position") if session else AgendaItem.objects.none()
+        self.fields["agenda_items"].queryset = items
+        self.fields["agenda_items"].label_from_instance = lambda item: f"{item.position}. {item.title_text}"
+
+
+MeetingPeopleFormSet = forms.inlineformset_factory(
+    Meeting,
+    MeetingPerson,
+    fields=["role", "courtesy", "name", "entity", "function"],
+    extra=1,
+    can_delete=True,
+)

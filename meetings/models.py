@@ -403,6 +403,10 @@ class AgendaItem(models.Model):
         validate_outline_parent(self, "agenda")
 
     @property
+    def title_text(self) -> str:
+        return pick(self.title, get_language() or "en")
+
+    @property
     def letter(self) -> str:
         """The sub-item letter: a, b, … z, then aa, bb…"""
         index = self.position - 1

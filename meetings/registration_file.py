@@ -27,9 +27,10 @@ from django.utils.translation import gettext_lazy
 
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Entity
+from committee.multilingual import LANGUAGE_CHOICES
 from meetings.models import Courtesy, Delegate, Participation
 
-COLUMNS = ("entity", "category", "role", "courtesy", "name", "title", "function", "organization", "email")
+COLUMNS = ("entity", "category", "role", "courtesy", "name", "title", "function", "organization", "email", "language")
 _ALIASES = {
     "delegation": "entity",
     "state or organization": "entity",
@@ -48,6 +49,8 @@ _ALIASES = {
     "ministry or organization": "organization",
     "e-mail": "email",
     "mail": "email",
+    "working language": "language",
+    "language of correspondence": "language",
 }
 # Indico's personal data, by the titles its registration forms give them.
 _INDICO_COLUMNS = {
@@ -77,6 +80,9 @@ _INDICO_COURTESIES = {"mr": "mr", "mr.": "mr", "m.": "mr", "ms": "ms", "ms.": "m
 _INDICO_COURTESIES |= {"miss": "ms", "mme": "ms", "mme.": "ms", "sr.": "mr", "sra.": "ms"}
 _LIMITS = {"name": 200, "title": 100, "function": 300, "organization": 300, "email": 254}
 MAX_ROWS = 20_000
+# A language column may name the language in English whatever the interface's language.
+_ENGLISH_NAMES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ru", "Russian"), ("zh", "Chinese")]
+_ENGLISH_NAMES += [("ar", "Arabic"), ("fr", "Français"), ("es", "Español")]
 _FORMULA_WITHOUT_VALUE = gettext_lazy(
     "is a formula whose value the file does not hold: open the file in a spreadsheet program and save it again"
 )
@@ -156,6 +162,7 @@ class _RowChecker:
         self.resolutions = {fold(value): pk for value, pk in resolutions.items()}
         self.categories = _choice_index(Participation.Category.choices)
         self.roles = _choice_index(Delegate.Role.choices)
+        self.languages = _choice_index(LANGUAGE_CHOICES) | {fold(str(name)): code for code, name in _ENGLISH_NAMES}
         self.courtesies = {fold(value): value for value in Courtesy.values} | {
             fold(str(label)): value for value, label in Courtesy.choices
         }
@@ -216,6 +223,11 @@ class _RowChecker:
             raise _RowProblem(
                 "role", _("%(value)s is not one of %(choices)s") % {"value": role, "choices": ", ".join(Delegate.Role)}
             )
+        language = row.get("language", "")
+        if language and fold(language) not in self.languages:
+            raise _RowProblem(
+                "language", _("%(value)s is not a UN language (en, fr, es, ru, zh, ar)") % {"value": language}
+            )
         for column, limit in _LIMITS.items():
             if len(row.get(column, "")) > limit:
                 raise _RowProblem(column, _("longer than %(limit)d characters") % {"limit": limit})
@@ -229,6 +241,8 @@ class _RowChecker:
             delegate["courtesy"] = self.courtesies.get(fold(courtesy), "")
         if role:
             delegate["role"] = self.roles[fold(role)]
+        if language:
+            delegate["language"] = self.languages[fold(language)]
         return delegate
 
 

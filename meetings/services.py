@@ -153,14 +153,30 @@ def _require_manager(committee, by: AbstractUser) -> None:
 
 def schedule_meeting(*, committee, values: dict, by: AbstractUser, session: Session | None = None) -> Meeting:
     """Add a meeting to a session's programme, or to a committee's outside sessions, and tell its participants."""
-    _require_manager(session.committee if session else committee, by)
+    committee = session.committee if session else committee
+    _require_manager(committee, by)
+    values = dict(values)
+    agenda_items = values.pop("agenda_items", [])
     with transaction.atomic():
-        meeting = Meeting(session=session, committee=session.committee if session else committee, **values)
+        if not values.get("key"):
+            values["key"] = _new_key(committee=committee, session=session, kind=values["kind"])
+        meeting = Meeting(session=session, committee=committee, **values)
         meeting._history_user = by
         meeting.full_clean()
         meeting.save()
+        if agenda_items:
+            meeting.agenda_items.set(agenda_items)
         _notify_on_commit(meeting, notices.SCHEDULED)
     return meeting
+
+
+def _new_key(*, committee, session: Session | None, kind: str) -> str:
+    """round_table-3: the kind and the first number free among the meetings of the session (or outside sessions)."""
+    taken = set(Meeting.objects.filter(committee=committee, session=session).values_list("key", flat=True))
+    number = 1
+    while f"{kind}-{number}".replace("_", "-") in taken:
+        number += 1
+    return f"{kind}-{number}".replace("_", "-")
 
 
 def change_meeting(*, meeting: Meeting, values: dict, by: AbstractUser) -> Meeting:

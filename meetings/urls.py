@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import calendar_views, views
+from meetings import calendar_views, programme_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -9,6 +9,15 @@ urlpatterns = [
     path("calendar/renew/", calendar_views.renew_calendar, name="renew_calendar"),
     path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal_calendar"),
     path("committees/<str:code>/calendar.ics", calendar_views.committee_calendar, name="committee_calendar"),
+    path("meetings/<int:pk>/", programme_views.edit_meeting, name="edit_meeting"),
+    path("meetings/<int:pk>/cancel/", programme_views.cancel_meeting_view, name="cancel_meeting"),
+    path(
+        "committees/<str:code>/meetings/new/",
+        programme_views.new_meeting,
+        {"outside_sessions": True},
+        name="new_committee_meeting",
+    ),
+    path("sessions/<path:code>/meetings/new/", programme_views.new_meeting, name="new_meeting"),
     path("sessions/<path:code>/calendar.ics", calendar_views.session_calendar, name="session_calendar"),
     path("sessions/<path:code>/registration/", views.registration, name="registration"),
     path("sessions/<path:code>/registration/delegations/", views.add_delegation, name="add_delegation"),

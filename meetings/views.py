@@ -43,7 +43,8 @@ def session_detail(request: HttpRequest, code: str) -> HttpResponse:
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
     programme = list(session.meetings.with_programme())
-    context = {"session": session, "attendance": attendance, "programme": programme}
+    manage = can(request.user, Permission.MANAGE, session.committee)
+    context = {"session": session, "attendance": attendance, "programme": programme, "can_manage": manage}
     return render(request, "meetings/session_detail.html", context)
 
 

@@ -5,6 +5,7 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
+from committee.access import Permission, can
 from committee.models import Committee
 from meetings.models import UPCOMING_LISTED, Meeting
 
@@ -24,7 +25,13 @@ def committee_programme(context: template.Context, committee: Committee) -> dict
         .filter(Q(next_date__isnull=False) | ~Q(next_topic={}))
         .order_by("-date", "-start_time")[:ANNOUNCEMENTS]
     )
-    return {"committee": committee, "upcoming": upcoming, "announced": list(announced), "request": context["request"]}
+    return {
+        "committee": committee,
+        "upcoming": upcoming,
+        "announced": list(announced),
+        "request": context["request"],
+        "can_manage": can(context["request"].user, Permission.MANAGE, committee),
+    }
 
 
 @register.filter

@@ -83,10 +83,20 @@ def run_import(tmp_path, content: bytes, *args: str, name: str = "registrants.cs
 
 def test_the_secretariats_spreadsheet_is_read_from_excel(session, tmp_path, capsys):
     rows = [
-        ["Delegation", "Role", "Courtesy", "First name", "Last name", "Function", "Ministry", "E-mail"],
-        ["FRA", "Head of delegation", "Ms.", "Claire", "Exemple", "Ambassador", "Permanent Mission", "c@example.org"],
-        ["FRA", "adviser", "Mr.", "Jean", "Essai", "Counsellor", "", ""],
-        ["NGO1", "", "", "", "", "", "", ""],
+        ["Delegation", "Role", "Courtesy", "First name", "Last name", "Function", "Ministry", "E-mail", "Language"],
+        [
+            "FRA",
+            "Head of delegation",
+            "Ms.",
+            "Claire",
+            "Exemple",
+            "Ambassador",
+            "Permanent Mission",
+            "c@example.org",
+            "fr",
+        ],
+        ["FRA", "adviser", "Mr.", "Jean", "Essai", "Counsellor", "", "", "French"],
+        ["NGO1", "", "", "", "", "", "", "", ""],
     ]
     run_import(tmp_path, as_xlsx(rows), name="participants.xlsx")
 
@@ -94,6 +104,7 @@ def test_the_secretariats_spreadsheet_is_read_from_excel(session, tmp_path, caps
     claire = Delegate.objects.get(name="Claire Exemple")
     assert (claire.role, claire.courtesy, claire.organization) == ("head", "ms", "Permanent Mission")
     assert Delegate.objects.get(name="Jean Essai").role == "adviser"
+    assert set(Delegate.objects.values_list("language", flat=True)) == {"fr"}
     assert "2 delegations and 2 delegates added" in capsys.readouterr().out
 
 
