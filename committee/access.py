@@ -25,6 +25,7 @@ class Permission(Enum):
     COMMENT = "comment"  # on the draft report under review
     FINALIZE = "finalize"  # the report, after the session
     MANAGE = "manage"  # the committee's data, its drafts and its people
+    RUN_MEETING = "run_meeting"  # the live meeting: the item taken up, the list of speakers, announcements
 
 
 GRANTS: dict[Permission, frozenset[str]] = {
@@ -34,6 +35,7 @@ GRANTS: dict[Permission, frozenset[str]] = {
     Permission.COMMENT: frozenset({Kind.SECRETARIAT, Kind.CHAIR, Kind.RAPPORTEUR, Kind.MEMBER}),
     Permission.FINALIZE: frozenset({Kind.CHAIR, Kind.RAPPORTEUR}),
     Permission.MANAGE: frozenset({Kind.SECRETARIAT}),
+    Permission.RUN_MEETING: frozenset({Kind.SECRETARIAT, Kind.CHAIR}),
 }
 
 

@@ -7,9 +7,7 @@ agenda, then the next free numbers; `/INF.n` information documents (the list of 
 allocations at once both compute the next number, one of them is refused and tries the next.
 """
 
-import random
 import re
-import time
 
 from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, OperationalError, transaction
@@ -18,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committee.access import Permission, can
+from committee.concurrency import retrying
 from documents.models import Document
 from meetings.models import Session
-
-ATTEMPTS = 10
 
 
 class Series(TextChoices):
@@ -81,28 +78,28 @@ def allocate(
     if series == Series.LIMITED:
         distribution = Document.Distribution.LIMITED
     prefix = parent.symbol if parent is not None else session.code
-    for attempt in range(ATTEMPTS):
-        try:
-            with transaction.atomic():
-                Session.objects.select_for_update().filter(pk=session.pk).first()  # one allocation at a time
-                # The history holds deleted documents too: a withdrawn symbol is never given again.
-                taken = set(
-                    Document.history.filter(symbol__startswith=f"{prefix}/").values_list("symbol", flat=True)
-                ) | set(Document.objects.filter(symbol__startswith=f"{prefix}/").values_list("symbol", flat=True))
-                document = Document(
-                    symbol=next_symbol(taken, prefix=prefix, series=series, kind=kind),
-                    session=session,
-                    kind=kind,
-                    title=title or {},
-                    distribution=distribution,
-                    original_language=original_language,
-                    parent=parent,
-                )
-                document._history_user = by
-                document.save()
-                return document
-        except (IntegrityError, OperationalError):  # taken meanwhile (or SQLite busy): take the next one
-            # SQLite's shared-cache lock is not waited for: back off a little, at random, before retrying.
-            time.sleep(random.uniform(0, 0.02 * (attempt + 1)))  # noqa: S311 - not for security
-            continue
-    raise RegistryError(_("The registry is busy: no symbol could be allocated. Try again."))
+
+    def allocate_once() -> Document:
+        with transaction.atomic():
+            Session.objects.select_for_update().filter(pk=session.pk).first()  # one allocation at a time
+            # The history holds deleted documents too: a withdrawn symbol is never given again.
+            taken = set(
+                Document.history.filter(symbol__startswith=f"{prefix}/").values_list("symbol", flat=True)
+            ) | set(Document.objects.filter(symbol__startswith=f"{prefix}/").values_list("symbol", flat=True))
+            document = Document(
+                symbol=next_symbol(taken, prefix=prefix, series=series, kind=kind),
+                session=session,
+                kind=kind,
+                title=title or {},
+                distribution=distribution,
+                original_language=original_language,
+                parent=parent,
+            )
+            document._history_user = by
+            document.save()
+            return document
+
+    try:
+        return retrying(allocate_once, also=(IntegrityError,))  # a symbol taken meanwhile: take the next one
+    except (IntegrityError, OperationalError):
+        raise RegistryError(_("The registry is busy: no symbol could be allocated. Try again.")) from None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import calendar_views, programme_views, views
+from meetings import calendar_views, live_views, programme_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal_calendar"),
     path("committees/<str:code>/calendar.ics", calendar_views.committee_calendar, name="committee_calendar"),
     path("meetings/<int:pk>/", programme_views.edit_meeting, name="edit_meeting"),
+    path("meetings/<int:pk>/live/", live_views.live_page, name="live"),
+    path("meetings/<int:pk>/display/", live_views.live_page, {"display": True}, name="live_display"),
+    path("meetings/<int:pk>/live/<slug:action>/", live_views.live_action, name="live_action"),
     path("meetings/<int:pk>/cancel/", programme_views.cancel_meeting_view, name="cancel_meeting"),
     path(
         "committees/<str:code>/meetings/new/",

@@ -1,0 +1,50 @@
+"""The live meeting over a websocket: watchers get each new state; those who may act send actions.
+
+The connection obeys the same rules as the pages (`committee.access`): one who may not see the meeting's
+committee is refused, and each action is checked as its form would be (`meetings.live`).
+"""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from committee.access import Permission, can
+from meetings import events, live
+from meetings.models import Meeting
+
+REFUSED = 4403  # the websocket close code for "not allowed" (4000-4999 are the application's)
+
+
+class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self) -> None:
+        self.meeting = await self.visible_meeting(self.scope["url_route"]["kwargs"]["pk"])
+        if self.meeting is None:
+            await self.close(code=REFUSED)
+            return
+        self.group = events.meeting_group(self.meeting.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self.send_json({"state": await database_sync_to_async(live.state)(self.meeting)})  # catch up
+
+    async def disconnect(self, code: int) -> None:
+        if getattr(self, "group", None):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def live_state(self, event: dict) -> None:
+        await self.send_json({"state": event["state"]})
+
+    async def receive_json(self, content: dict, **kwargs) -> None:
+        """An action, as its form on the page would do it, with the same checks."""
+        action = str(content.get("action", ""))
+        try:
+            await database_sync_to_async(live.perform)(
+                meeting=self.meeting, by=self.scope["user"], action=action, data=content
+            )
+        except live.LiveError as error:
+            await self.send_json({"error": str(error), "action": action})
+
+    @database_sync_to_async
+    def visible_meeting(self, pk: int) -> Meeting | None:
+        meeting = Meeting.objects.select_related("committee", "session").filter(pk=pk).first()
+        if meeting is None or not can(self.scope["user"], Permission.VIEW, meeting.committee):
+            return None
+        return meeting

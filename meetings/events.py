@@ -1,0 +1,24 @@
+"""What the websockets carry, and to whom: each live meeting's group, each draft report's group."""
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+
+def meeting_group(meeting_id: int) -> str:
+    return f"meeting-{meeting_id}"
+
+
+def report_group(session_id: int) -> str:
+    return f"report-{session_id}"
+
+
+def send_meeting_state(meeting_id: int, state: dict) -> None:
+    """Give everyone watching the meeting its new state (call it once the change is committed)."""
+    async_to_sync(get_channel_layer().group_send)(meeting_group(meeting_id), {"type": "live.state", "state": state})
+
+
+def send_report_change(session_id: int, paragraph_id: int) -> None:
+    """Tell everyone reviewing the draft that a paragraph's comments changed (once committed)."""
+    async_to_sync(get_channel_layer().group_send)(
+        report_group(session_id), {"type": "report.comments", "paragraph": paragraph_id}
+    )

@@ -1,0 +1,222 @@
+"""The live meeting: the chair's console and everyone's view through the pages (without JavaScript), the list of
+speakers' rules, two chairs acting at once, and the websocket through the real routing (channels' communicator)."""
+
+import json
+import threading
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from committee.models import Entity, Role
+from config.asgi import application
+from documents.session_file import import_session, read_session_file
+from meetings import live
+from meetings.models import LiveMeeting, Meeting, Speaker
+from tests.meetings.test_programme import programme_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(django_user_model):
+    """A session's round table, its chair, a member for France and an outsider."""
+    session = import_session(read_session_file(json.dumps(programme_file())))
+    people = {}
+    for name, kind in (("chair", "chair"), ("member", "member"), ("second_chair", "secretariat")):
+        people[name] = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password")
+        Role.objects.create(user=people[name], committee=session.committee, kind=kind)
+    Role.objects.filter(user=people["member"]).update(entity=Entity.objects.get(code="FRA"))
+    people["outsider"] = django_user_model.objects.create_user("outsider", "o@example.org", "a-long-password")
+    people["meeting"] = Meeting.objects.get(key="round-table")
+    return people
+
+
+def act(client, meeting: Meeting, action: str, **data):
+    return client.post(reverse("meetings:live_action", kwargs={"pk": meeting.pk, "action": action}), data, follow=True)
+
+
+def entity(code: str) -> Entity:
+    return Entity.objects.get(code=code)
+
+
+def queue_of(meeting: Meeting) -> list[str]:
+    return [s["delegation"]["en"] for s in live.state(meeting)["queue"]]
+
+
+def test_the_chair_runs_the_list_of_speakers_and_a_reload_shows_it(client, people):
+    meeting = people["meeting"]
+    item = meeting.agenda_items.get()
+    client.force_login(people["chair"])
+
+    act(client, meeting, "current_item", item=item.pk)
+    act(client, meeting, "speaking_time", seconds="120")
+    for code in ("KEN", "FRA"):
+        act(client, meeting, "request_floor", entity=entity(code).pk)
+    act(client, meeting, "request_floor", entity=entity("DEU").pk, point_of_order="1")
+    assert queue_of(meeting) == ["Germany", "Kenya", "France"]  # a point of order jumps the queue
+
+    act(client, meeting, "give_floor")
+    page = act(client, meeting, "up", speaker=Speaker.objects.get(entity__code="FRA").pk).text
+    assert queue_of(meeting) == ["France", "Kenya"]
+    current = page[page.index('id="live-floor"') :]
+    assert current.index("Germany") < current.index("France") < current.index("Kenya")
+    assert "3. Testing" in page
+    assert "Speaking time: 120 seconds." in page
+
+    act(client, meeting, "give_floor")
+    act(client, meeting, "announce", text="The round table resumes at 15:00.")
+    page = client.get(reverse("meetings:live", kwargs={"pk": meeting.pk})).text
+    assert "The round table resumes at 15:00." in page
+    assert live.state(meeting)["floor"]["delegation"]["en"] == "France"
+    assert list(Speaker.objects.filter(status="spoke").values_list("entity__code", "agenda_item")) == [("DEU", item.pk)]
+
+
+def test_a_member_asks_for_the_floor_only_for_its_own_delegation(client, people):
+    meeting = people["meeting"]
+    client.force_login(people["member"])
+    page = client.get(reverse("meetings:live", kwargs={"pk": meeting.pk})).text
+    assert "Ask for the floor for France" in page
+    assert "Running the meeting" not in page
+
+    act(client, meeting, "request_floor", entity=entity("FRA").pk)
+    refused = act(client, meeting, "request_floor", entity=entity("KEN").pk)
+    assert "You may ask for the floor only for your own delegation." in refused.text
+    assert "only the chair" in act(client, meeting, "give_floor").text.lower()
+    assert queue_of(meeting) == ["France"]
+
+    client.force_login(people["chair"])
+    act(client, meeting, "close_list")
+    client.force_login(people["member"])
+    act(client, meeting, "withdraw", speaker=Speaker.objects.get(entity__code="FRA").pk)
+    assert "The list of speakers is closed." in act(client, meeting, "request_floor", entity=entity("FRA").pk).text
+    assert queue_of(meeting) == []
+
+
+def test_an_outsider_does_not_see_a_private_committees_meeting(client, people):
+    client.force_login(people["outsider"])
+    assert client.get(reverse("meetings:live", kwargs={"pk": people["meeting"].pk})).status_code == 404
+    client.logout()
+    assert client.get(reverse("meetings:live_display", kwargs={"pk": people["meeting"].pk})).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_two_chairs_acting_at_once_never_corrupt_the_list(people):
+    meeting = people["meeting"]
+    codes = ["KEN", "FRA", "DEU", "ITA", "ESP", "BRA", "IND", "CHN", "JPN", "MEX"]
+    start = threading.Barrier(len(codes))
+    errors = []
+
+    entities = {e.code: e for e in Entity.objects.filter(code__in=codes)}
+    live.live_meeting(meeting)  # the meeting is live before the race
+
+    def ask(code: str, chair) -> None:
+        try:
+            start.wait()
+            live.request_floor(meeting=meeting, entity=entities[code], by=chair)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=ask, args=(code, people["chair"] if i % 2 else people["second_chair"]))
+        for i, code in enumerate(codes)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not errors
+    positions = list(Speaker.objects.filter(meeting=meeting).values_list("position", flat=True))
+    assert sorted(positions) == list(range(1, len(codes) + 1))  # each its own place
+    assert LiveMeeting.objects.get(meeting=meeting).version == len(codes)
+
+    gives = [
+        threading.Thread(target=lambda: (live.give_floor(meeting=meeting, by=people["chair"]), connection.close()))
+        for _ in range(2)
+    ]
+    for thread in gives:
+        thread.start()
+    for thread in gives:
+        thread.join()
+    assert Speaker.objects.filter(meeting=meeting, status="speaking").count() == 1
+    assert Speaker.objects.filter(meeting=meeting, status="spoke").count() == 1
+
+
+# The websocket ---------------------------------------------------------------------------------------------
+
+
+def socket_for(user, meeting: Meeting) -> WebsocketCommunicator:
+    """A websocket as the user's browser opens it: with its session cookie, from the site's own pages."""
+    headers = [(b"origin", b"http://testserver"), (b"host", b"testserver")]
+    if user is not None:
+        client = Client()  # a browser of its own: signing in on one browser signs the last one out
+        client.force_login(user)
+        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        headers.append((b"cookie", cookie.encode()))
+    return WebsocketCommunicator(application, f"/ws/meetings/{meeting.pk}/", headers=headers)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_the_socket_carries_each_change_and_refuses_outsiders(people):
+    meeting = people["meeting"]
+    chair, member, outsider = (socket_for(people[n], meeting) for n in ("chair", "member", "outsider"))
+    kenya, france = entity("KEN").pk, entity("FRA").pk
+
+    async def scenario():
+        connected, code = await outsider.connect()
+        assert not connected, code
+        assert (await member.connect())[0]
+        assert (await chair.connect())[0]
+        first = (await member.receive_json_from())["state"]  # the state on connecting
+        await chair.receive_json_from()
+        assert first["queue"] == []
+
+        await member.send_json_to({"action": "request_floor", "entity": kenya})
+        assert "only for your own delegation" in (await member.receive_json_from())["error"]
+        await member.send_json_to({"action": "request_floor", "entity": france})
+        seen_by_chair = (await chair.receive_json_from())["state"]
+        assert [s["delegation"]["en"] for s in seen_by_chair["queue"]] == ["France"]
+        await member.receive_json_from()
+
+        await chair.send_json_to({"action": "give_floor"})
+        seen_by_member = (await member.receive_json_from())["state"]
+        assert seen_by_member["floor"]["delegation"]["fr"] == "France"
+        assert seen_by_member["version"] > first["version"]
+        await member.send_json_to({"action": "give_floor"})
+        assert "chair" in (await member.receive_json_from())["error"]
+        await chair.disconnect()
+        await member.disconnect()
+
+    async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_a_client_that_reconnects_catches_up(people):
+    meeting, kenya = people["meeting"], entity("KEN")
+
+    async def scenario() -> tuple[dict, dict]:
+        first = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await first.connect())[0]
+        before = (await first.receive_json_from())["state"]
+        await first.disconnect()  # the network drops
+        await database_sync_to_async(live.request_floor)(meeting=meeting, entity=kenya, by=people["chair"])
+        again = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await again.connect())[0]
+        after = (await again.receive_json_from())["state"]
+        await again.disconnect()
+        return before, after
+
+    before, after = async_to_sync(scenario)()
+    assert after["version"] == before["version"] + 1
+    assert [s["delegation"]["en"] for s in after["queue"]] == ["Kenya"]
