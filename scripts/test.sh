@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # gettext compiles the catalogs; LibreOffice converts the reports to PDF, with metric-compatible fonts.
 # Chromium for the browser tests (Playwright drives Debian's build; it cannot download its own here).
 packages=(gettext libreoffice-writer-nogui fonts-liberation fonts-dejavu-core chromium)
-[ -n "${CI:-}" ] && packages+=(postgresql)
+[ -n "${CI:-}" ] && packages+=(postgresql redis-server)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
 
@@ -22,7 +22,7 @@ echo "== Test suite on SQLite"
 .venv/bin/python -m pytest "$@"
 
 if [ -n "${CI:-}" ]; then
-  echo "== Test suite on PostgreSQL"
+  echo "== Test suite on PostgreSQL, with Redis as the channel layer and the cache"
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   pgdata=$(mktemp -d /tmp/rapporteur-pg.XXXXXX)
   port=55432
@@ -36,5 +36,11 @@ if [ -n "${CI:-}" ]; then
     -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdata -c fsync=off" start >/dev/null
   trap '"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null; rm -rf "$pgdata"' EXIT
   "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U rapporteur rapporteur
-  DATABASE_URL="postgres://rapporteur@127.0.0.1:$port/rapporteur" .venv/bin/python -m pytest "$@"
+  redis_port=56379
+  redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --daemonize yes \
+    --pidfile "$pgdata/redis.pid" --logfile "$pgdata/redis.log"
+  trap 'kill "$(cat "$pgdata/redis.pid")" 2>/dev/null; "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null; rm -rf "$pgdata"' EXIT
+  for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  DATABASE_URL="postgres://rapporteur@127.0.0.1:$port/rapporteur" REDIS_URL="redis://127.0.0.1:$redis_port/0" \
+    .venv/bin/python -m pytest "$@"
 fi

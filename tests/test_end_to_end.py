@@ -16,17 +16,15 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
-from playwright.sync_api import Page, sync_playwright
 
 from committee.models import Committee, Role
 from committee.services import grant_secretariat_access
 from documents.session_file import import_session, read_session_file
+from tests.browser import chromium, shot, sign_in
 from tests.builders import make_session_file
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - the test's own authenticator
 FRENCH_PARAGRAPH = "Le Groupe s'est réuni."
 ACCEPTED = "Le Groupe d'experts s'est réuni à Genève."
@@ -54,31 +52,8 @@ def browser(monkeypatch, people):
     # Playwright's sync API runs an event loop in this thread; the test's own database calls are
     # still synchronous (pytest-playwright's documented setting).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-def shot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page: Page, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.click("main button[type=submit]")
 
 
 def test_invite_comment_accept_finalize_download(live_server, browser):

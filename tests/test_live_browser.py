@@ -1,0 +1,86 @@
+"""The live meeting in real browsers (Playwright driving Debian's Chromium) against the ASGI server: the chair
+moves to item 3 and the member's page shows it; the member asks for the floor and appears in the chair's list;
+the room display shows the countdown. Screenshots go to test-artifacts/."""
+
+import json
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from committee.models import Entity, Role
+from documents.session_file import import_session, read_session_file
+from meetings.models import Meeting
+from tests.browser import asgi_server, chromium, shot, sign_in
+from tests.meetings.test_programme import programme_file
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
+PASSWORD = "a-long-password-3"  # noqa: S105 - the test's own
+WITHIN_A_SECOND = 1000  # ms
+
+
+@pytest.fixture
+def meeting(django_user_model) -> Meeting:
+    session = import_session(read_session_file(json.dumps(programme_file())))
+    for name, kind, entity in (("chair", "chair", None), ("member", "member", "FRA")):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", PASSWORD)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        Role.objects.create(
+            user=user,
+            committee=session.committee,
+            kind=kind,
+            entity=Entity.objects.get(code=entity) if entity else None,
+        )
+    return Meeting.objects.get(key="round-table")
+
+
+@pytest.fixture
+def server(meeting, monkeypatch):
+    """The server and the browsers start once the data is written (see tests/test_end_to_end.py)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with asgi_server() as base:
+        yield base
+
+
+def test_the_chair_the_member_and_the_room_display_follow_each_other_live(server, meeting):
+    live_url = f"{server}/meetings/{meeting.pk}/live/"
+    with chromium() as browser:
+        chair = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        member = browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # a phone
+        sign_in(chair, server, "chair@example.org", PASSWORD)
+        sign_in(member, server, "member@example.org", PASSWORD)
+        chair.goto(live_url)
+        member.goto(live_url)
+        display = chair.context.new_page()
+        display.set_viewport_size({"width": 1280, "height": 720})
+        display.goto(f"{server}/meetings/{meeting.pk}/display/")
+        for page in (chair, member, display):
+            page.wait_for_selector("#live[data-connected='1']")
+
+        chair.select_option("#live-item-choice", label="3. Testing")
+        chair.click("form[data-live-action=current_item] button")
+        member.wait_for_function(
+            "document.getElementById('live-item').textContent.trim() === '3. Testing'", timeout=WITHIN_A_SECOND
+        )
+
+        member.click("text=Ask for the floor for France")
+        in_queue = "[...document.querySelectorAll('#live-queue li[data-speaker]')]"
+        chair.wait_for_function(f"{in_queue}.some(li => li.textContent.includes('France'))", timeout=WITHIN_A_SECOND)
+        assert member.locator("#live-queue").inner_text().startswith("France")
+
+        chair.fill("#live-seconds", "90")
+        chair.click("form[data-live-action=speaking_time] button")
+        chair.click("text=Give the floor to the next speaker")
+        display.wait_for_function(
+            "!document.getElementById('live-countdown').classList.contains('d-none')", timeout=WITHIN_A_SECOND
+        )
+        assert display.locator("#live-floor").inner_text() == "France"
+        first = display.locator("#live-countdown").inner_text()
+        assert re.fullmatch(r"1:(2\d|30)", first), first
+        display.wait_for_timeout(1200)
+        later = display.locator("#live-countdown").inner_text()
+        assert later < first  # it counts down: 1:29, then 1:28
+
+        shot(chair, "live-chair")
+        shot(member, "live-member-phone")
+        shot(display, "live-room-display")
