@@ -14,11 +14,12 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 django_application = get_asgi_application()  # sets Django up before the routes import models
 
+from documents.routing import websocket_urlpatterns as report_routes  # noqa: E402
 from meetings.routing import websocket_urlpatterns as meeting_routes  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_application,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(meeting_routes))),
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([*meeting_routes, *report_routes]))),
     }
 )

@@ -25,6 +25,7 @@ from documents.models import ArchivedReport, Comment, Document, Report, ReportPa
 from documents.registry import Series, allocate
 from documents.report import build_session_report, collect_session_report_data
 from documents.report.data import report_languages
+from meetings import events
 
 
 class ReportError(EditError):
@@ -120,7 +121,14 @@ def add_comment(
     comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
     comment._history_user = author
     comment.save()
+    _tell_reviewers(report, paragraph.pk)
     return comment
+
+
+def _tell_reviewers(report: Report, paragraph_id: int) -> None:
+    """Everyone reviewing the draft sees the paragraph's comments change (robust: the change stands regardless)."""
+    session_id = report.session_id
+    transaction.on_commit(lambda: events.send_report_change(session_id, paragraph_id), robust=True)
 
 
 def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer: str = "") -> Comment:
@@ -162,6 +170,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer
             + f"#paragraph-{comment.paragraph_id}",
         )
         transaction.on_commit(lambda: send_mail(message.splitlines()[0], message, None, [author.email]))
+        _tell_reviewers(report, comment.paragraph_id)
     return comment
 
 

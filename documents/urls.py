@@ -37,6 +37,11 @@ urlpatterns = [
         name="edit_recommendation",
     ),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
+    path(
+        "sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments.html",
+        views.paragraph_comments,
+        name="paragraph_comments",
+    ),
     path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
     path("sessions/<path:code>/draft-report/sections/", views.section_structure_view, name="add_section"),
     path("sessions/<path:code>/draft-report/sections/<int:pk>/title/", views.section_title_view, name="section_title"),

@@ -34,6 +34,7 @@ from documents.services import (
     rename_section,
     resolve_comment,
 )
+from meetings.live import speakers_by_item
 from meetings.models import Session
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -87,8 +88,14 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
                 ),
             ),
         )
+        .select_related("agenda_item")
         .order_by("position")
     )
+    speakers = speakers_by_item(report.session_id)
+    sections = list(sections)
+    for section in sections:  # who took the floor on the section's item, beside what the summary says of it
+        item = section.agenda_item
+        section.speakers = speakers.get(item.position, []) if item and item.parent_id is None else []
     context = {
         "report": report,
         "session": report.session,
@@ -159,6 +166,25 @@ def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation
     except EditError as error:
         messages.error(request, str(error))
     return _back(report, language)
+
+
+@login_required
+def paragraph_comments(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """A paragraph's comments as the draft's page shows them: what the page fetches when they change."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    paragraph = get_object_or_404(
+        ReportParagraph.objects.prefetch_related(
+            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+        ),
+        pk=pk,
+        section__report=report,
+    )
+    context = {
+        "paragraph": paragraph,
+        "session": report.session,
+        "can_manage": can(request.user, Permission.MANAGE, report.session.committee),
+    }
+    return render(request, "documents/paragraph_comments.html", context)
 
 
 @require_POST

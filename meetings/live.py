@@ -26,6 +26,10 @@ class LiveError(Exception):
     """An action the meeting's state or the person's rights do not allow; the message says why."""
 
 
+class NotAllowed(LiveError):
+    """The person may not do this at all (as against: not now)."""
+
+
 def live_meeting(meeting: Meeting) -> LiveMeeting:
     live, _created = LiveMeeting.objects.get_or_create(meeting=meeting)
     return live
@@ -73,7 +77,7 @@ def _speaker(speaker: Speaker) -> dict:
 def _change(meeting: Meeting, by: AbstractUser, *, permission: Permission | None = Permission.RUN_MEETING):
     """Lock the live row for a change (after checking `permission`); the caller changes it, then `_done`."""
     if permission is not None and not can(by, permission, meeting.committee):
-        raise LiveError(_("Only the chair or the secretariat runs the meeting."))
+        raise NotAllowed(_("Only the chair or the secretariat runs the meeting."))
     live_meeting(meeting)
     return LiveMeeting.objects.select_for_update().get(meeting=meeting)
 
@@ -104,7 +108,7 @@ def request_floor(*, meeting: Meeting, entity: Entity, by: AbstractUser, point_o
     """Put `entity` on the list: a member for its own delegation, the chair or the secretariat for any."""
     runs = can(by, Permission.RUN_MEETING, meeting.committee)
     if not runs and entity.pk not in represented_entities(by, meeting.committee):
-        raise LiveError(_("You may ask for the floor only for your own delegation."))
+        raise NotAllowed(_("You may ask for the floor only for your own delegation."))
     with transaction.atomic():
         live = _change(meeting, by, permission=None)
         if not live.list_open and not point_of_order and not runs:
@@ -135,7 +139,7 @@ def withdraw(*, speaker: Speaker, by: AbstractUser) -> None:
     if not can(by, Permission.RUN_MEETING, meeting.committee) and (
         speaker.entity_id not in represented_entities(by, meeting.committee)
     ):
-        raise LiveError(_("You may withdraw only your own delegation's request."))
+        raise NotAllowed(_("You may withdraw only your own delegation's request."))
     with transaction.atomic():
         live = _change(meeting, by, permission=None)
         speaker = Speaker.objects.get(pk=speaker.pk)

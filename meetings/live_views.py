@@ -6,6 +6,7 @@ the same state on reload. With it (static/meetings/live.js), they follow each ch
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
@@ -62,6 +63,8 @@ def live_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     meeting = _meeting(request, pk)
     try:
         live.perform(meeting=meeting, by=request.user, action=action, data=request.POST)
+    except live.NotAllowed:
+        raise PermissionDenied from None
     except live.LiveError as error:
         messages.error(request, str(error))
     return redirect("meetings:live", pk=meeting.pk)

@@ -160,6 +160,7 @@ DRAFT_ACTIONS = {
     "a paragraph's history": ("get", "paragraphs/{paragraph}/history/", DRAFT_READERS),
     "a recommendation's history": ("get", "recommendations/{recommendation}/history/", DRAFT_READERS),
     "comparing versions": ("get", "changes/", DRAFT_READERS),
+    "a paragraph's comments": ("get", "paragraphs/{paragraph}/comments.html", DRAFT_READERS),
     "editing a paragraph": ("post", "paragraphs/{paragraph}/", {"secretariat"}),
     "editing a recommendation": ("post", "recommendations/{recommendation}/", {"secretariat"}),
     "adding a paragraph": ("post", "paragraphs/{paragraph}/add/", {"secretariat"}),
@@ -294,3 +295,35 @@ def test_every_registration_action_for_every_role(client, committees, action):
         url = f"/sessions/{own.code}/registration/{path.format(**ids)}"
         _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
         own.participations.filter(entity__code="DEU").delete()
+
+
+RUNNERS = {"secretariat", "chair"}
+LIVE_ACTIONS = {
+    # name: (method, path after /meetings/<pk>/, data, roles that may)
+    "the live page": ("get", "live/", {}, {"secretariat", "chair", "rapporteur", "member", "observer"}),
+    "the room display": ("get", "display/", {}, {"secretariat", "chair", "rapporteur", "member", "observer"}),
+    "taking up an item": ("post", "live/current_item/", {"item": ""}, RUNNERS),
+    "adding a delegation to the list": ("post", "live/request_floor/", {"entity": "{france}"}, RUNNERS),
+    "giving the floor": ("post", "live/give_floor/", {}, RUNNERS),
+    "closing the list": ("post", "live/close_list/", {}, RUNNERS),
+    "setting the speaking time": ("post", "live/speaking_time/", {"seconds": "60"}, RUNNERS),
+    "posting an announcement": ("post", "live/announce/", {"text": "Hello."}, RUNNERS),
+    "changing the meeting": ("get", "", {}, {"secretariat"}),
+    "cancelling the meeting": ("post", "cancel/", {}, {"secretariat"}),
+}
+
+
+@pytest.mark.parametrize("action", LIVE_ACTIONS)
+def test_every_live_meeting_action_for_every_role(client, committees, action):
+    from committee.models import Entity
+
+    own, _other, users = committees
+    method, path, data, allowed = LIVE_ACTIONS[action]
+    meeting = own.meetings.get(key="opening")
+    data = {key: value.format(france=Entity.objects.get(code="FRA").pk) for key, value in data.items()}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        url = f"/meetings/{meeting.pk}/{path}"
+        _expect(client.post(url, data) if method == "post" else client.get(url), role, allowed)

@@ -1,0 +1,32 @@
+"""The draft report's review over a websocket: a new comment or its resolution reaches everyone reviewing."""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from committee.access import Permission, can
+from meetings import events
+from meetings.consumers import REFUSED
+from meetings.models import Session
+
+
+class ReportReviewConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self) -> None:
+        session_id = self.scope["url_route"]["kwargs"]["session"]
+        if not await self.may_read_drafts(session_id):
+            await self.close(code=REFUSED)
+            return
+        self.group = events.report_group(session_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if getattr(self, "group", None):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def report_comments(self, event: dict) -> None:
+        await self.send_json({"paragraph": event["paragraph"]})
+
+    @database_sync_to_async
+    def may_read_drafts(self, session_id: int) -> bool:
+        session = Session.objects.select_related("committee").filter(pk=session_id).first()
+        return session is not None and can(self.scope["user"], Permission.VIEW_LIMITED, session.committee)
