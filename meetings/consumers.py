@@ -23,14 +23,14 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
         self.group = events.meeting_group(self.meeting.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_json({"state": await database_sync_to_async(live.state)(self.meeting)})  # catch up
+        await self.send(text_data=events.state_message(await database_sync_to_async(live.state)(self.meeting)))
 
     async def disconnect(self, code: int) -> None:
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def live_state(self, event: dict) -> None:
-        await self.send_json({"state": event["state"]})
+        await self.send(text_data=event["text"])  # serialized once for all watchers
 
     async def receive_json(self, content: dict, **kwargs) -> None:
         """An action, as its form on the page would do it, with the same checks."""

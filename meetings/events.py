@@ -1,5 +1,7 @@
 """What the websockets carry, and to whom: each live meeting's group, each draft report's group."""
 
+import json
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
@@ -12,9 +14,16 @@ def report_group(session_id: int) -> str:
     return f"report-{session_id}"
 
 
+def state_message(state: dict) -> str:
+    """The websocket message of a meeting's state, written once for every watcher."""
+    return json.dumps({"state": state}, separators=(",", ":"))
+
+
 def send_meeting_state(meeting_id: int, state: dict) -> None:
     """Give everyone watching the meeting its new state (call it once the change is committed)."""
-    async_to_sync(get_channel_layer().group_send)(meeting_group(meeting_id), {"type": "live.state", "state": state})
+    async_to_sync(get_channel_layer().group_send)(
+        meeting_group(meeting_id), {"type": "live.state", "text": state_message(state)}
+    )
 
 
 def send_report_change(session_id: int, paragraph_id: int) -> None:

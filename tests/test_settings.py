@@ -42,7 +42,11 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
 
-    assert result.stdout.split() == ["True", "django.db.backends.postgresql", "channels_redis.core.RedisChannelLayer"]
+    assert result.stdout.split() == [
+        "True",
+        "django.db.backends.postgresql",
+        "channels_redis.pubsub.RedisPubSubChannelLayer",
+    ]
 
 
 PRODUCTION_DATABASE = "postgres://user@127.0.0.1:5432/rapporteur"

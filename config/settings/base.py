@@ -76,8 +76,13 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # Redis pub/sub: a group message is published once and each worker hands it to its own sockets,
+            # where the list-based layer queues one copy per socket. Every message carries the whole state, and
+            # a client that missed one catches up on reconnecting: pub/sub's at-most-once delivery loses nothing.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            # No read timeout: redis-py 8 gives up reading after 5 seconds by default, which closes quiet
+            # websockets on the list-based layer (channels_redis#422); a read here may wait as long as it must.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
         }
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -1,6 +1,7 @@
 """The live meeting: the chair's console and everyone's view through the pages (without JavaScript), the list of
 speakers' rules, two chairs acting at once, and the websocket through the real routing (channels' communicator)."""
 
+import asyncio
 import json
 import threading
 
@@ -276,3 +277,22 @@ def test_a_new_comment_and_its_resolution_reach_everyone_reviewing(people):
     assert "Say more." in fragment.text
     assert "Done." in fragment.text
     assert "Accept" not in fragment.text  # the member does not resolve comments
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_a_watcher_stays_connected_through_a_quiet_spell(people):
+    """Longer than redis-py 8's default read timeout (5 s), which would close a quiet socket on the Redis layer."""
+    meeting, kenya = people["meeting"], entity("KEN")
+
+    async def scenario() -> dict:
+        watcher = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await watcher.connect())[0]
+        await watcher.receive_json_from()
+        await asyncio.sleep(6)
+        await database_sync_to_async(live.request_floor)(meeting=meeting, entity=kenya, by=people["chair"])
+        state = (await watcher.receive_json_from(timeout=5))["state"]
+        await watcher.disconnect()
+        return state
+
+    assert [s["delegation"]["en"] for s in async_to_sync(scenario)()["queue"]] == ["Kenya"]
