@@ -62,7 +62,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
             Prefetch(
                 "items",
                 queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related(
-                    "sub_items", Prefetch("documents", queryset=readable)
+                    "sub_items", Prefetch("documents", queryset=readable.prefetch_related("submitted_by"))
                 ),
                 to_attr="top_items",
             ),

@@ -23,8 +23,12 @@ class ReportReviewConsumer(AsyncJsonWebsocketConsumer):
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
-    async def report_comments(self, event: dict) -> None:
-        await self.send_json({"paragraph": event["paragraph"]})
+    async def dispatch(self, message: dict) -> None:
+        """A change goes straight to the socket, without channels' database clean-up for every reviewer in turn."""
+        if message["type"] == "report.comments":
+            await self.send_json({"paragraph": message["paragraph"]})
+        else:
+            await super().dispatch(message)
 
     @database_sync_to_async
     def may_read_drafts(self, session_id: int) -> bool:

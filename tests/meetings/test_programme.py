@@ -185,3 +185,14 @@ def test_the_committee_page_takes_the_same_number_of_queries_at_ten_times_the_si
             assert client.get(reverse("committee:detail", kwargs={"code": session.committee.code})).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_submission_is_listed_under_its_agenda_item_with_who_submitted_it(client, cast, programme_session):
+    from documents.models import Document
+
+    Document.objects.get(symbol="TST/G/2/CRP.1").agenda_items.set(
+        programme_session.agendas.get(kind="adopted").items.filter(position=3, parent__isnull=True)
+    )
+    client.force_login(cast["member"])
+    page = client.get(reverse("documents:agenda", kwargs={"code": "TST/G/2"}) + "?kind=adopted").text
+    assert "TST/G/2/CRP.1 (jointly submitted by France, Kenya)" in page
