@@ -77,9 +77,8 @@ class Command(BaseCommand):
         finally:
             process.terminate()
             process.wait(timeout=10)
-        size = len(json.dumps({"state": live.state(target)}))
-        raw_times = asyncio.run(self.through_pubsub(clients, changes, size))
-        self.report(server, clients, changes, size, socket_times, raw_times)
+        raw_times = asyncio.run(self.through_pubsub(clients, changes, self.message_size))
+        self.report(server, clients, changes, self.message_size, socket_times, raw_times)
 
     def target(self, pk: int | None) -> Meeting:
         meetings = Meeting.objects.select_related("committee", "session").filter(committee__is_public=True)
@@ -104,27 +103,35 @@ class Command(BaseCommand):
             ]
             connections += await asyncio.gather(*batch)
         await asyncio.gather(*(c.recv() for c in connections))  # each has the state on connecting
-        self.stdout.write(f"{len(connections)} websocket clients connected to daphne on port {port}.")
-        times = []
+        self.stdout.write(f"{len(connections)} websocket clients connected on port {port}.")
+        times, sizes = [], []
         try:
             for number in range(changes):
+                # A request for the floor, then its withdrawal, in turn: the list (and the message) keeps its size.
                 version = (await sync_to_async(live.state)(meeting))["version"]
                 started = time.perf_counter()
                 arrivals = [asyncio.create_task(self.until_version(c, version + 1)) for c in connections]
-                await sync_to_async(live.request_floor)(meeting=meeting, entity=entities[number], by=chair)
+                if number % 2 == 0:
+                    await sync_to_async(live.request_floor)(meeting=meeting, entity=entities[number], by=chair)
+                else:
+                    speaker = await sync_to_async(meeting.speakers.filter(status="waiting").first)()
+                    await sync_to_async(live.withdraw)(speaker=speaker, by=chair)
                 await asyncio.gather(*arrivals)
-                times.append(max(task.result() for task in arrivals) - started)
+                times.append(max(task.result()[0] for task in arrivals) - started)
+                sizes.append(arrivals[0].result()[1])
         finally:
             await asyncio.gather(*(c.close() for c in connections))
             await sync_to_async(meeting.speakers.all().delete)()
+        self.message_size = round(statistics.mean(sizes))
         return times
 
     @staticmethod
-    async def until_version(connection, version: int) -> float:
+    async def until_version(connection, version: int) -> tuple[float, int]:
+        """When the client has the state of `version` (or a later one), and how large its message was."""
         while True:
-            message = json.loads(await connection.recv())
-            if message.get("state", {}).get("version", 0) >= version:
-                return time.perf_counter()
+            text = await connection.recv()
+            if json.loads(text).get("state", {}).get("version", 0) >= version:
+                return time.perf_counter(), len(text)
 
     async def through_pubsub(self, clients: int, changes: int, size: int) -> list[float]:
         channel = "benchmark-raw-pubsub"
@@ -167,7 +174,9 @@ class Command(BaseCommand):
                 f"p99 {_percentile(times, 0.99) * 1000:7.1f} ms"
             )
 
-        self.stdout.write(f"Until the last of {clients} clients has it, over {changes} changes ({size} bytes each):")
+        self.stdout.write(
+            f"Until the last of {clients} clients has it, over {changes} changes ({size} bytes on average):"
+        )
         self.stdout.write(line(f"list of speakers -> {server} -> websockets", socket_times))
         self.stdout.write(line("raw Redis pub/sub, one connection each", raw_times))
         ratio = statistics.median(socket_times) / statistics.median(raw_times)
