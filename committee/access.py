@@ -127,6 +127,14 @@ def check(user: User | AnonymousUser, permission: Permission, committee: Committ
     raise PermissionDenied
 
 
+def forget_roles(user: User | AnonymousUser) -> None:
+    """Read the user's roles afresh on the next question: for a connection that lasts, where a role may go."""
+    for cached in ("_roles_by_committee", "_committee_parents"):
+        user.__dict__.pop(cached, None)
+        if hasattr(user, "_wrapped"):  # the lazy user of a request or a websocket
+            user._wrapped.__dict__.pop(cached, None)
+
+
 def _roles_by_committee(user: User) -> dict[int, list[Role]]:
     """All of the user's roles, read once per request (cached on the user object)."""
     cached = getattr(user, "_roles_by_committee", None)

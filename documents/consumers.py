@@ -4,6 +4,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from committee.access import Permission, can
+from committee.middleware import lacks_second_factor
 from meetings import events
 from meetings.consumers import REFUSED
 from meetings.models import Session
@@ -32,5 +33,7 @@ class ReportReviewConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def may_read_drafts(self, session_id: int) -> bool:
+        if lacks_second_factor(self.scope["user"]):
+            return False
         session = Session.objects.select_related("committee").filter(pk=session_id).first()
         return session is not None and can(self.scope["user"], Permission.VIEW_LIMITED, session.committee)

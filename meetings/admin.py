@@ -17,6 +17,7 @@ from meetings.models import (
     Participation,
     Session,
 )
+from meetings.services import publish_change, shown_in_calendars
 
 
 class MeetingInline(admin.StackedInline):
@@ -157,6 +158,15 @@ class MeetingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["committee", "session"]
     exclude = ["sequence"]
     inlines = [MeetingPersonInline]
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
+        # What calendars showed before this edit, to tell once its people and agenda items are saved too.
+        request.shown_in_calendars = shown_in_calendars(obj) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        publish_change(meeting=form.instance, before=request.shown_in_calendars)
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "agenda_items":

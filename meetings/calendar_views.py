@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.access import Permission, check, committees_of
+from committee.access import Permission, check, committees_of, visible_committees
 from committee.models import Committee
 from committee.multilingual import LANGUAGES, pick
 from meetings.ical import build_calendar
@@ -43,7 +43,9 @@ def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
     """?subcommittees=1 adds the meetings of every body below it."""
     committee = get_object_or_404(Committee, code=code)
     check(request.user, Permission.VIEW, committee)
-    bodies = committee.with_descendants() if request.GET.get("subcommittees") else [committee.pk]
+    bodies = [committee.pk]
+    if request.GET.get("subcommittees"):  # those the reader may see: a private sub-committee stays private
+        bodies = visible_committees(request.user).filter(pk__in=committee.with_descendants())
     name = pick(committee.name, _language(request))
     return _feed(request, Meeting.objects.filter(committee__in=bodies), name=name, filename=committee.code)
 

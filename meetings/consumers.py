@@ -7,7 +7,8 @@ committee is refused, and each action is checked as its form would be (`meetings
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from committee.access import Permission, can
+from committee.access import Permission, can, forget_roles
+from committee.middleware import lacks_second_factor
 from meetings import events, live
 from meetings.models import Meeting
 
@@ -41,15 +42,22 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
         """An action, as its form on the page would do it, with the same checks."""
         action = str(content.get("action", ""))
         try:
-            await database_sync_to_async(live.perform)(
-                meeting=self.meeting, by=self.scope["user"], action=action, data=content
-            )
+            await database_sync_to_async(self.perform)(action, content)
         except live.LiveError as error:
             await self.send_json({"error": str(error), "action": action})
 
     @database_sync_to_async
     def visible_meeting(self, pk: int) -> Meeting | None:
+        """The meeting, if the person may see it; none for one who must first set up their second factor."""
+        user = self.scope["user"]
+        if lacks_second_factor(user):
+            return None
         meeting = Meeting.objects.select_related("committee", "session").filter(pk=pk).first()
-        if meeting is None or not can(self.scope["user"], Permission.VIEW, meeting.committee):
+        if meeting is None or not can(user, Permission.VIEW, meeting.committee):
             return None
         return meeting
+
+    def perform(self, action: str, content: dict) -> None:
+        """An action with the person's roles as they are now, not as they were when the socket opened."""
+        forget_roles(self.scope["user"])
+        live.perform(meeting=self.meeting, by=self.scope["user"], action=action, data=content)

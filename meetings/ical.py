@@ -20,6 +20,11 @@ from meetings.models import Meeting
 PRODUCT = "-//Rapporteur//Meetings//EN"
 
 
+def one_line(text: str) -> str:
+    """Text that must hold on one line (a calendar's name, an email's subject), its breaks made spaces."""
+    return " ".join(text.split())
+
+
 def meeting_uid(meeting: Meeting) -> str:
     """Stable whatever changes in the meeting (date, room, title): its primary key, in the tool's domain."""
     return f"meeting-{meeting.pk}@{settings.CALENDAR_UID_DOMAIN}"
@@ -41,7 +46,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     with translation.override(language):
         for meeting in meetings:
             if meeting.date is not None:
@@ -53,6 +58,18 @@ def build_calendar(
                 calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def event_content(meeting: Meeting) -> bytes:
+    """The meeting's event as a calendar shows it (in English, without its link and time stamp): what a change
+    to it is measured against. Empty for a meeting without a date, which no calendar holds."""
+    if meeting.date is None:
+        return b""
+    with translation.override("en"):
+        event = _event(meeting, language="en", link="")
+    for stamped in ("dtstamp", "sequence", "url"):
+        event.pop(stamped, None)
+    return event.to_ical()
 
 
 def _event(meeting: Meeting, *, language: str, link: str) -> Event:

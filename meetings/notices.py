@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from committee.models import Role
 from committee.multilingual import pick
-from meetings.ical import build_calendar
+from meetings.ical import build_calendar, one_line
 from meetings.models import Delegate, Meeting
 
 SCHEDULED, CHANGED, CANCELLED = "scheduled", "changed", "cancelled"
@@ -45,7 +45,7 @@ def send_meeting_notices(meeting_id: int, change: str) -> int:
                 SCHEDULED: _("Meeting scheduled: %(meeting)s"),
                 CHANGED: _("Meeting changed: %(meeting)s"),
                 CANCELLED: _("Meeting cancelled: %(meeting)s"),
-            }[change] % {"meeting": _title(meeting, language)}
+            }[change] % {"meeting": one_line(_title(meeting, language))}
             body = render_to_string(
                 "meetings/meeting_notice.txt",
                 {"meeting": meeting, "change": change, "link": meeting_link(meeting), "language": language},

@@ -3,7 +3,6 @@ outside sessions), and their participants are told by email with the invitation.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from committee.access import Permission, check
 from committee.models import Committee
 from meetings.forms import MeetingForm, MeetingPeopleFormSet
 from meetings.models import Meeting, Session
-from meetings.services import cancel_meeting, change_meeting, schedule_meeting
+from meetings.services import MeetingError, cancel_meeting, change_meeting, schedule_meeting
 
 
 def _back(meeting: Meeting) -> HttpResponse:
@@ -46,9 +45,11 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeetingForm(request.POST or None, instance=meeting, session=meeting.session)
     people = MeetingPeopleFormSet(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid() and people.is_valid():
-        with transaction.atomic():
-            change_meeting(meeting=meeting, values=form.cleaned_data, by=request.user)
-            people.save()
+        try:
+            change_meeting(meeting=meeting, values=form.cleaned_data, by=request.user, also=people.save)
+        except MeetingError as error:
+            messages.error(request, str(error))
+            return redirect("meetings:edit_meeting", pk=meeting.pk)
         messages.success(request, _("%(meeting)s is saved.") % {"meeting": meeting})
         return _back(meeting)
     context = {"form": form, "people": people, "session": meeting.session, "committee": meeting.committee}

@@ -1,13 +1,16 @@
 """Writes that span several rows of a session."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AbstractUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from committee.access import Permission, can, may_register_for
 from committee.models import Entity, Membership
 from meetings import notices
+from meetings.ical import event_content
 from meetings.models import Delegate, Meeting, Participation, Session
 from meetings.registration_file import DelegationRows
 
@@ -138,9 +141,6 @@ def mark_attendance(*, meeting: Meeting, present: set[int], by: AbstractUser) ->
 
 # The programme ---------------------------------------------------------------------------------------
 
-# What a calendar shows of a meeting: a change to any of these is sent, with a higher SEQUENCE.
-CALENDAR_FIELDS = ("title", "kind", "date", "start_time", "end_time", "room", "online_link", "status")
-
 
 class MeetingError(Exception):
     """A change to the programme that cannot be made; the message says why."""
@@ -179,26 +179,51 @@ def _new_key(*, committee, session: Session | None, kind: str) -> str:
     return f"{kind}-{number}".replace("_", "-")
 
 
-def change_meeting(*, meeting: Meeting, values: dict, by: AbstractUser) -> Meeting:
-    """Change a meeting; what calendars show goes out again, one revision up, to its participants."""
+def change_meeting(
+    *, meeting: Meeting, values: dict, by: AbstractUser, also: Callable[[], object] | None = None
+) -> Meeting:
+    """Change a meeting (and, with `also`, what else belongs to it: its people); if what calendars show of it
+    changed, it goes out again, one revision up, to its participants."""
     _require_manager(meeting.committee, by)
+    values = dict(values)
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+        before = shown_in_calendars(meeting)
         agenda_items = values.pop("agenda_items", None)
-        shown = {field: getattr(meeting, field) for field in CALENDAR_FIELDS}
+        if meeting.date is not None and "date" in values and values["date"] is None:
+            raise MeetingError(_("A meeting in calendars keeps its date: cancel it, or give it another date."))
         for field, value in values.items():
             setattr(meeting, field, value)
-        changed = any(getattr(meeting, field) != shown[field] for field in CALENDAR_FIELDS)
-        if changed:
-            meeting.sequence += 1
         meeting._history_user = by
         meeting.full_clean()
         meeting.save()
         if agenda_items is not None:
             meeting.agenda_items.set(agenda_items)
-        if changed:
-            _notify_on_commit(meeting, notices.CANCELLED if meeting.is_cancelled else notices.CHANGED)
+        if also is not None:
+            also()
+        publish_change(meeting=meeting, before=before)
     return meeting
+
+
+def shown_in_calendars(meeting: Meeting) -> bytes:
+    """What a calendar shows of the meeting now (its event, but for the time it is written)."""
+    current = Meeting.objects.select_related("session", "committee__secretariat").prefetch_related(
+        "agenda_items", "people__entity"
+    )
+    return event_content(current.get(pk=meeting.pk))
+
+
+def publish_change(*, meeting: Meeting, before: bytes | None) -> None:
+    """If what calendars show of the meeting differs from `before`, raise its revision and tell its participants;
+    `before` None: the meeting is new, and they are told it is scheduled."""
+    if before is None:
+        _notify_on_commit(meeting, notices.SCHEDULED)
+        return
+    if shown_in_calendars(meeting) == before:
+        return
+    Meeting.objects.filter(pk=meeting.pk).update(sequence=F("sequence") + 1)
+    meeting.refresh_from_db(fields=["sequence"])
+    _notify_on_commit(meeting, notices.CANCELLED if meeting.is_cancelled else notices.CHANGED)
 
 
 def cancel_meeting(*, meeting: Meeting, by: AbstractUser) -> Meeting:

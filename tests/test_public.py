@@ -1,14 +1,17 @@
 """A public committee, as the UN publishes its bodies' work: anyone, signed out, sees its sessions, programme,
 agendas, documents of general distribution and calendar; drafts, comments and other documents stay private."""
 
+import datetime
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from committee.models import Committee
 from documents.models import Document
 from documents.session_file import import_session, read_session_file
+from meetings.models import Meeting
 from tests.meetings.test_programme import programme_file
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +80,25 @@ def test_a_signed_out_visitor_changes_nothing(client, public_session):
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
     assert not Document.objects.filter(symbol="TST/G/2/INF.1").exists()
+
+
+def test_a_public_committee_does_not_show_its_private_sub_committees_meetings(client, public_session):
+    group = public_session.committee
+    board = group.parent
+    Committee.objects.filter(pk=board.pk).update(is_public=True)
+    Committee.objects.filter(pk=group.pk).update(is_public=False)
+    Meeting.objects.filter(key="round-table").update(date=timezone.localdate() + datetime.timedelta(days=2))
+
+    page = client.get(board.get_absolute_url()).text
+    calendar = client.get(reverse("meetings:committee_calendar", kwargs={"code": board.code}) + "?subcommittees=1")
+    assert "Testing in practice" not in page
+    assert b"Testing in practice" not in calendar.content
+
+
+def test_signed_out_what_is_hidden_and_what_does_not_exist_look_alike(client, public_session):
+    Committee.objects.filter(pk=public_session.committee_id).update(is_public=False)
+    hidden = client.get(reverse("meetings:session", kwargs={"code": "TST/G/2"}))
+    missing = client.get(reverse("meetings:session", kwargs={"code": "TST/G/99"}))
+    restricted = client.get(reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.2", "language": "en"}))
+    nowhere = client.get(reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.99", "language": "en"}))
+    assert [r.status_code for r in (hidden, missing, restricted, nowhere)] == [302, 302, 302, 302]

@@ -5,7 +5,7 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from committee.access import Permission, can
+from committee.access import Permission, can, visible_committees
 from committee.models import Committee
 from meetings.models import UPCOMING_LISTED, Meeting
 
@@ -18,7 +18,9 @@ ANNOUNCEMENTS = 5  # the last announcements of past meetings a committee page li
 def committee_programme(context: template.Context, committee: Committee) -> dict:
     """A committee's (and its sub-committees') coming meetings, and what its last meetings announced for the next."""
     today = timezone.localdate()
-    meetings = Meeting.objects.with_programme().filter(committee__in=committee.with_descendants())
+    user = context["request"].user
+    bodies = visible_committees(user).filter(pk__in=committee.with_descendants())  # private sub-committees stay so
+    meetings = Meeting.objects.with_programme().filter(committee__in=bodies)
     upcoming = list(meetings.upcoming()[:UPCOMING_LISTED])
     announced = (
         meetings.filter(date__lt=today)

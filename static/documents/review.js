@@ -9,8 +9,8 @@
   async function refresh(paragraph) {
     const box = document.getElementById("comments-" + paragraph);
     if (!box) return;
-    const response = await fetch(box.dataset.comments, { credentials: "same-origin" });
-    if (response.ok) box.innerHTML = await response.text();
+    const response = await fetch(box.dataset.comments, { credentials: "same-origin", redirect: "manual" });
+    if (response.ok && !response.redirected) box.innerHTML = await response.text(); // not the sign-in page
   }
 
   function connect() {

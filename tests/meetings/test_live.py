@@ -6,6 +6,7 @@ import json
 import threading
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
@@ -33,6 +34,7 @@ def people(django_user_model):
         people[name] = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password")
         Role.objects.create(user=people[name], committee=session.committee, kind=kind)
     Role.objects.filter(user=people["member"]).update(entity=Entity.objects.get(code="FRA"))
+    TOTP.activate(people["second_chair"], generate_totp_secret())  # the secretariat signs in with a second factor
     people["outsider"] = django_user_model.objects.create_user("outsider", "o@example.org", "a-long-password")
     people["meeting"] = Meeting.objects.get(key="round-table")
     return people
@@ -296,3 +298,30 @@ def test_a_watcher_stays_connected_through_a_quiet_spell(people):
         return state
 
     assert [s["delegation"]["en"] for s in async_to_sync(scenario)()["queue"]] == ["Kenya"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_the_socket_asks_as_the_pages_do(people):
+    """Secretariat staff without their second factor are refused, and a chair who loses the role loses the controls."""
+    from allauth.mfa.models import Authenticator
+
+    meeting = people["meeting"]
+    Authenticator.objects.filter(user=people["second_chair"]).delete()
+
+    async def scenario() -> tuple[bool, str]:
+        unprotected = await database_sync_to_async(socket_for)(people["second_chair"], meeting)
+        refused = not (await unprotected.connect())[0]
+        chair = await database_sync_to_async(socket_for)(people["chair"], meeting)
+        assert (await chair.connect())[0]
+        await chair.receive_json_from()
+        await database_sync_to_async(Role.objects.filter(user=people["chair"]).delete)()
+        await chair.send_json_to({"action": "announce", "text": "After my role went."})
+        answer = await chair.receive_json_from()
+        await chair.disconnect()
+        return refused, answer.get("error", "")
+
+    refused, error = async_to_sync(scenario)()
+    assert refused
+    assert "Only the chair or the secretariat" in error
+    assert not meeting.announcements.exists()

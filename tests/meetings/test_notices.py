@@ -94,3 +94,67 @@ def test_only_the_secretariat_changes_the_programme(cast):
     with pytest.raises(MeetingError):
         cancel_meeting(meeting=Meeting.objects.get(key="closing"), by=cast["member"])
     assert not Meeting.objects.filter(status="cancelled").exists()
+
+
+def test_a_title_that_breaks_lines_still_makes_one_line_subjects_and_calendars(
+    programme_session, secretariat, django_capture_on_commit_callbacks
+):
+    meeting = Meeting.objects.get(key="round-table")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_meeting(meeting=meeting, values={"title": {"en": "Testing\nin practice"}}, by=secretariat)
+
+    english = next(m for m in mail.outbox if m.to == ["claire@example.org"])
+    assert english.subject == "Meeting changed: Testing in practice, TST/G/2, 2024-12-31"
+    calendar, _independent, _mimetype = invitation(english)
+    assert str(calendar["x-wr-calname"]) == "Testing in practice"
+
+
+def test_a_change_of_people_or_agenda_items_goes_out_too_and_a_date_is_not_removed(
+    programme_session, secretariat, django_capture_on_commit_callbacks
+):
+    from meetings.services import MeetingError
+
+    meeting = Meeting.objects.get(key="round-table")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_meeting(meeting=meeting, values={"agenda_items": []}, by=secretariat)
+    meeting.refresh_from_db()
+    assert meeting.sequence == 1
+    assert {m.subject.split(":")[0].strip() for m in mail.outbox} == {"Meeting changed", "Séance modifiée"}
+
+    with pytest.raises(MeetingError, match="keeps its date"):
+        change_meeting(meeting=meeting, values={"date": None}, by=secretariat)
+    meeting.refresh_from_db()
+    assert meeting.date is not None
+
+
+def test_an_edit_in_the_admin_goes_out_with_a_higher_sequence(
+    client, programme_session, secretariat, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    meeting = Meeting.objects.get(key="round-table")
+    client.force_login(secretariat)
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data = {k: v for k, v in data.items() if not isinstance(v, list | dict)}
+    data |= {"title_en": "Testing in practice", "title_fr": "Les essais en pratique", "room": "Room XXI"}
+    data |= {"session": meeting.session_id, "committee": meeting.committee_id, "date": "2024-12-31"}
+    data |= {"start_time": "15:00", "end_time": "18:00", "next_date": "", "status": "scheduled", "kind": "round_table"}
+    data |= {"position": meeting.position, "key": meeting.key}
+    data |= {"people-TOTAL_FORMS": "2", "people-INITIAL_FORMS": "2", "people-MIN_NUM_FORMS": "0"}
+    data |= {"people-MAX_NUM_FORMS": "1000"}
+    for index, person in enumerate(meeting.people.all()):
+        data |= {
+            f"people-{index}-id": person.pk,
+            f"people-{index}-meeting": meeting.pk,
+            f"people-{index}-role": person.role,
+        }
+        data |= {f"people-{index}-name": person.name, f"people-{index}-courtesy": person.courtesy}
+        data |= {f"people-{index}-entity": person.entity_id or "", f"people-{index}-position": person.position}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    meeting.refresh_from_db()
+    assert (meeting.room, meeting.sequence) == ("Room XXI", 1)
+    assert mail.outbox
