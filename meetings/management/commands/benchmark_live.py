@@ -53,8 +53,11 @@ class Command(BaseCommand):
         parser.add_argument("--changes", type=int, default=20, help="changes timed (and pub/sub messages)")
         parser.add_argument("--meeting", type=int, help="a meeting of a public committee (default: the demo's)")
         parser.add_argument("--server", choices=sorted(SERVERS), default="daphne", help="the ASGI server")
+        parser.add_argument("--workers", type=int, default=1, help="server processes, each with its share of clients")
 
-    def handle(self, *args, clients: int, changes: int, meeting: int | None, server: str, **options) -> None:
+    def handle(
+        self, *args, clients: int, changes: int, meeting: int | None, server: str, workers: int, **options
+    ) -> None:
         if not settings.REDIS_URL:
             raise CommandError("Set REDIS_URL to a Redis server: the benchmark measures the Redis channel layer.")
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -64,19 +67,24 @@ class Command(BaseCommand):
             "benchmark", "benchmark@example.org", None
         )
         entities = list(Entity.objects.filter(kind=Entity.Kind.STATE).order_by("code")[: changes + 1])
-        port = _free_port()
+        ports = [_free_port() for _ in range(workers)]
         settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.local")
-        process = subprocess.Popen(  # noqa: S603 - our own server, on loopback
-            [sys.executable, "-m", *SERVERS[server](port)],
-            env=os.environ | {"DJANGO_SETTINGS_MODULE": settings_module},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        processes = [
+            subprocess.Popen(  # noqa: S603 - our own servers, on loopback
+                [sys.executable, "-m", *SERVERS[server](port)],
+                env=os.environ | {"DJANGO_SETTINGS_MODULE": settings_module},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for port in ports
+        ]
         try:
-            socket_times = asyncio.run(self.through_websockets(port, target, chair, entities, clients, changes))
+            socket_times = asyncio.run(self.through_websockets(ports, target, chair, entities, clients, changes))
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            for process in processes:
+                process.terminate()
+                process.wait(timeout=10)
+        self.workers = workers
         raw_times = asyncio.run(self.through_pubsub(clients, changes, self.message_size))
         self.report(server, clients, changes, self.message_size, socket_times, raw_times)
 
@@ -87,14 +95,15 @@ class Command(BaseCommand):
             raise CommandError("No meeting of a public committee: load the demo (make demo) or give --meeting.")
         return meeting
 
-    async def through_websockets(self, port, meeting, chair, entities, clients, changes) -> list[float]:
-        url = f"ws://127.0.0.1:{port}/ws/meetings/{meeting.pk}/"
-        for _ in range(100):  # until the server listens
-            try:
-                async with websockets.connect(url, origin="http://127.0.0.1"):
-                    break
-            except OSError:
-                await asyncio.sleep(0.1)
+    async def through_websockets(self, ports, meeting, chair, entities, clients, changes) -> list[float]:
+        urls = [f"ws://127.0.0.1:{port}/ws/meetings/{meeting.pk}/" for port in ports]
+        for url in urls:
+            for _ in range(100):  # until the server listens
+                try:
+                    async with websockets.connect(url, origin="http://127.0.0.1"):
+                        break
+                except OSError:
+                    await asyncio.sleep(0.1)
         connections = []
         for start in range(0, clients, 100):  # in batches, as a room fills
             batch = [
@@ -103,7 +112,7 @@ class Command(BaseCommand):
             ]
             connections += await asyncio.gather(*batch)
         await asyncio.gather(*(c.recv() for c in connections))  # each has the state on connecting
-        self.stdout.write(f"{len(connections)} websocket clients connected on port {port}.")
+        self.stdout.write(f"{len(connections)} websocket clients connected to {len(urls)} server process(es).")
         times, sizes = [], []
         try:
             for number in range(changes):
@@ -177,7 +186,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Until the last of {clients} clients has it, over {changes} changes ({size} bytes on average):"
         )
-        self.stdout.write(line(f"list of speakers -> {server} -> websockets", socket_times))
+        self.stdout.write(line(f"list of speakers -> {server} x{self.workers} -> websockets", socket_times))
         self.stdout.write(line("raw Redis pub/sub, one connection each", raw_times))
         ratio = statistics.median(socket_times) / statistics.median(raw_times)
         self.stdout.write(f"Median ratio: {ratio:.1f} times raw pub/sub (aim: within 3).")
