@@ -6,7 +6,6 @@ cannot see does not exist for them); insiders without the right get 403.
 """
 
 from enum import Enum
-from typing import NoReturn
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
@@ -108,13 +107,6 @@ class SignInRequired(Exception):
     """What the visitor asks for may be theirs once signed in: the middleware sends them to sign in."""
 
 
-def refuse(user: User | AnonymousUser) -> NoReturn:
-    """Refuse what `user` may not see: a signed-out visitor is asked to sign in, anyone else finds nothing."""
-    if not user.is_authenticated:
-        raise SignInRequired
-    raise Http404
-
-
 def check(user: User | AnonymousUser, permission: Permission, committee: Committee) -> None:
     """404 for whom the committee is invisible, 403 for an insider without `permission`; a signed-out
     visitor without the right is asked to sign in."""
@@ -129,10 +121,9 @@ def check(user: User | AnonymousUser, permission: Permission, committee: Committ
 
 def forget_roles(user: User | AnonymousUser) -> None:
     """Read the user's roles afresh on the next question: for a connection that lasts, where a role may go."""
+    person = getattr(user, "_wrapped", user)  # the lazy user of a request or a websocket holds the real one
     for cached in ("_roles_by_committee", "_committee_parents"):
-        user.__dict__.pop(cached, None)
-        if hasattr(user, "_wrapped"):  # the lazy user of a request or a websocket
-            user._wrapped.__dict__.pop(cached, None)
+        getattr(person, "__dict__", {}).pop(cached, None)
 
 
 def _roles_by_committee(user: User) -> dict[int, list[Role]]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.access import Permission, can, check, refuse
+from committee.access import Permission, can, check
 from committee.editing import EditConflict, EditError, submitted_revision, text_language
 from committee.multilingual import LANGUAGE_CHOICES, LANGUAGES
 from decisions.models import Paragraph
@@ -326,7 +326,7 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
     readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
     if readable is None or not readable.filter(pk=document.pk).exists():
-        refuse(request.user)  # a document one may not read does not exist for one
+        raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None:
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)

@@ -95,9 +95,7 @@ def _done(live: LiveMeeting) -> None:
 def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: AbstractUser) -> None:
     with transaction.atomic():
         live = _change(meeting, by)
-        if item is not None and item.pk not in set(meeting.agenda_items.values_list("pk", flat=True)) | set(
-            AgendaItem.objects.referable(meeting.session_id).values_list("pk", flat=True)
-        ):
+        if item is not None and not AgendaItem.objects.referable(meeting.session_id).filter(pk=item.pk).exists():
             raise LiveError(_("This item is not on the meeting's agenda."))
         live.current_item = item
         _done(live)

@@ -36,7 +36,7 @@ def live_page(request: HttpRequest, pk: int, display: bool = False) -> HttpRespo
     """Everyone's view of the meeting (with the chair's controls for those who run it), or the room display."""
     meeting = _meeting(request, pk)
     runs = can(request.user, Permission.RUN_MEETING, meeting.committee)
-    own = Entity.objects.filter(pk__in=represented_entities(request.user, meeting.committee))
+    own = list(Entity.objects.filter(pk__in=represented_entities(request.user, meeting.committee)))
     items = AgendaItem.objects.referable(meeting.session_id).order_by("position") if meeting.session_id else []
     delegations = []
     if runs and meeting.session_id:  # the session's delegations, by name in the reader's language

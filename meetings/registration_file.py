@@ -80,9 +80,9 @@ _INDICO_COURTESIES = {"mr": "mr", "mr.": "mr", "m.": "mr", "ms": "ms", "ms.": "m
 _INDICO_COURTESIES |= {"miss": "ms", "mme": "ms", "mme.": "ms", "sr.": "mr", "sra.": "ms"}
 _LIMITS = {"name": 200, "title": 100, "function": 300, "organization": 300, "email": 254}
 MAX_ROWS = 20_000
-# A language column may name the language in English whatever the interface's language.
-_ENGLISH_NAMES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ru", "Russian"), ("zh", "Chinese")]
-_ENGLISH_NAMES += [("ar", "Arabic"), ("fr", "Français"), ("es", "Español")]
+# How a language column may name a language, whatever the interface's language: in English, or in its own.
+_WRITTEN_LANGUAGE_NAMES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ru", "Russian"), ("zh", "Chinese")]
+_WRITTEN_LANGUAGE_NAMES += [("ar", "Arabic"), ("fr", "Français"), ("es", "Español")]
 _FORMULA_WITHOUT_VALUE = gettext_lazy(
     "is a formula whose value the file does not hold: open the file in a spreadsheet program and save it again"
 )
@@ -115,7 +115,7 @@ class EntitiesToResolve(ImportRejected):
         super().__init__(problems)
 
 
-def fold(text: str) -> str:
+def _fold(text: str) -> str:
     """Compare names without case, accents or surrounding space: 'Cote d’Ivoire' matches 'Côte d'Ivoire'."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
@@ -129,7 +129,9 @@ def _entity_index() -> dict[str, list[Entity]]:
     """
     index: dict[str, list[Entity]] = {}
     for entity in Entity.objects.all():
-        keys = {fold(key) for key in (entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()) if key}
+        keys = {
+            _fold(key) for key in (entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()) if key
+        }
         for key in keys:
             index.setdefault(key, []).append(entity)
     return index
@@ -138,8 +140,8 @@ def _entity_index() -> dict[str, list[Entity]]:
 def _choice_index(choices) -> dict[str, str]:
     index = {}
     for value, label in choices:
-        index[fold(value)] = value
-        index[fold(str(label))] = value
+        index[_fold(value)] = value
+        index[_fold(str(label))] = value
     return index
 
 
@@ -159,27 +161,29 @@ class _RowChecker:
     def __init__(self, resolutions: dict[str, int | None]) -> None:
         self.entities = _entity_index()
         self.by_pk = {entity.pk: entity for matches in self.entities.values() for entity in matches}
-        self.resolutions = {fold(value): pk for value, pk in resolutions.items()}
+        self.resolutions = {_fold(value): pk for value, pk in resolutions.items()}
         self.categories = _choice_index(Participation.Category.choices)
         self.roles = _choice_index(Delegate.Role.choices)
-        self.languages = _choice_index(LANGUAGE_CHOICES) | {fold(str(name)): code for code, name in _ENGLISH_NAMES}
-        self.courtesies = {fold(value): value for value in Courtesy.values} | {
-            fold(str(label)): value for value, label in Courtesy.choices
+        self.languages = _choice_index(LANGUAGE_CHOICES) | {
+            _fold(str(name)): code for code, name in _WRITTEN_LANGUAGE_NAMES
+        }
+        self.courtesies = {_fold(value): value for value in Courtesy.values} | {
+            _fold(str(label)): value for value, label in Courtesy.choices
         }
 
     def prefer_organization(self, row: dict[str, str]) -> None:
         """Staff of an organization register with the country they live in: where the affiliation names one
         organization, the registrant is of its delegation."""
-        matches = [e for e in self.entities.get(fold(row.get("organization", "")), []) if not e.is_state]
+        matches = [e for e in self.entities.get(_fold(row.get("organization", "")), []) if not e.is_state]
         if len(matches) == 1:
             row["entity"], row["organization"] = matches[0].code, ""
 
     def entity(self, value: str) -> Entity | None:
         """The entity `value` names; None where the secretariat chose to leave its rows out."""
-        if fold(value) in self.resolutions:
-            pk = self.resolutions[fold(value)]
+        if _fold(value) in self.resolutions:
+            pk = self.resolutions[_fold(value)]
             return self.by_pk[pk] if pk is not None else None
-        matches = self.entities.get(fold(value), [])
+        matches = self.entities.get(_fold(value), [])
         if len(matches) > 1:
             raise _RowProblem(
                 "entity",
@@ -197,7 +201,7 @@ class _RowChecker:
         entity = self.entity(row.get("entity", ""))
         if entity is None:
             return None, None, None
-        category = self.categories.get(fold(row["category"])) if row.get("category") else None
+        category = self.categories.get(_fold(row["category"])) if row.get("category") else None
         if row.get("category") and category is None:
             raise _RowProblem(
                 "category",
@@ -216,15 +220,15 @@ class _RowChecker:
 
     def delegate(self, row: dict[str, str]) -> dict[str, str]:
         courtesy = row.get("courtesy", "")
-        if courtesy and fold(courtesy) not in self.courtesies:
+        if courtesy and _fold(courtesy) not in self.courtesies:
             raise _RowProblem("courtesy", _("%(value)s is not one of Mr., Ms.") % {"value": courtesy})
         role = row.get("role", "")
-        if role and fold(role) not in self.roles:
+        if role and _fold(role) not in self.roles:
             raise _RowProblem(
                 "role", _("%(value)s is not one of %(choices)s") % {"value": role, "choices": ", ".join(Delegate.Role)}
             )
         language = row.get("language", "")
-        if language and fold(language) not in self.languages:
+        if language and _fold(language) not in self.languages:
             raise _RowProblem(
                 "language", _("%(value)s is not a UN language (en, fr, es, ru, zh, ar)") % {"value": language}
             )
@@ -238,11 +242,11 @@ class _RowChecker:
                 raise _RowProblem("email", _("%(value)s is not an email address") % {"value": row["email"]}) from None
         delegate = {key: row[key] for key in ("name", "title", "function", "organization", "email") if key in row}
         if "courtesy" in row:
-            delegate["courtesy"] = self.courtesies.get(fold(courtesy), "")
+            delegate["courtesy"] = self.courtesies.get(_fold(courtesy), "")
         if role:
-            delegate["role"] = self.roles[fold(role)]
+            delegate["role"] = self.roles[_fold(role)]
         if language:
-            delegate["language"] = self.languages[fold(language)]
+            delegate["language"] = self.languages[_fold(language)]
         return delegate
 
 
@@ -338,7 +342,7 @@ def _read_header(cells: list[str]) -> _Header:
     names = [cell.strip() for cell in cells]
     while names and not names[-1]:
         names.pop()
-    folded = [fold(name) for name in names]
+    folded = [_fold(name) for name in names]
     if folded[:2] == ["id", "name"]:
         entity_column = next((name for name in _INDICO_ENTITY_COLUMNS if name in folded), None)
         if entity_column is None:
@@ -378,7 +382,7 @@ def _row_values(header: _Header, cells: list[str]) -> dict[str, str]:
         row["name"] = row.get("name") or full
     if header.indico:
         title = row.pop("indico_title", "")
-        courtesy = _INDICO_COURTESIES.get(fold(title))
+        courtesy = _INDICO_COURTESIES.get(_fold(title))
         if courtesy:
             row["courtesy"] = courtesy
         elif title:
@@ -425,7 +429,7 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
             )
             continue
         row = _row_values(header, cells)
-        if header.indico and fold(row.get("state", "")) in _INDICO_LEFT_OUT_STATES:
+        if header.indico and _fold(row.get("state", "")) in _INDICO_LEFT_OUT_STATES:
             left_out.append(
                 _("%(where)s (%(name)s): registration %(state)s")
                 % {"where": where, "name": row.get("name", ""), "state": row["state"].lower()}

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -80,9 +80,7 @@ def registration(request: HttpRequest, code: str, refused: DelegationForm | None
     """
     session = _session(request, code)
     manage = can(request.user, Permission.MANAGE, session.committee)
-    participations = session.participations.select_related("entity").prefetch_related(
-        Prefetch("delegates", queryset=Delegate.objects.prefetch_related("meetings"))
-    )
+    participations = session.participations.select_related("entity").prefetch_related("delegates")
     groups = attendance_by_category(
         participations,
         language=get_language() or "en",
@@ -103,7 +101,7 @@ def registration(request: HttpRequest, code: str, refused: DelegationForm | None
         "delegation_form": delegation_form,
         "meetings": session.meetings.annotate(present=Count("attendees")),
         "import_form": RegistrationsFileForm() if manage else None,
-        "pending_imports": session.pending_imports.all(),
+        "pending_imports": session.pending_imports.defer("content") if manage else [],  # the files can be large
     }
     return render(request, "meetings/registration.html", context, status=400 if refused else 200)
 

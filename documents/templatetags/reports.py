@@ -48,7 +48,7 @@ def generated_downloads(context: template.Context, session: Session, kind: str) 
 
 @register.simple_tag(takes_context=True)
 def documents_by_meeting(context: template.Context, meetings: list[Meeting]) -> dict[int, list[Document]]:
-    """The documents the reader may see of each of `meetings`, with who submitted them, in one query."""
+    """The documents the reader may see of each of `meetings`, with who submitted them: a query per committee."""
     user = context["request"].user
     by_meeting: dict[int, list[Document]] = {meeting.pk: [] for meeting in meetings}
     committees = {meeting.committee_id: meeting.committee for meeting in meetings}
