@@ -5,7 +5,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from committee.access import Permission, can
 from committee.middleware import lacks_second_factor
-from meetings import events
+from meetings import events, watchers
 from meetings.consumers import REFUSED
 from meetings.models import Session
 
@@ -17,19 +17,12 @@ class ReportReviewConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=REFUSED)
             return
         self.group = events.report_group(session_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
+        await watchers.watch(self.group, self)
 
     async def disconnect(self, code: int) -> None:
         if getattr(self, "group", None):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-
-    async def dispatch(self, message: dict) -> None:
-        """A change goes straight to the socket, without channels' database clean-up for every reviewer in turn."""
-        if message["type"] == "report.comments":
-            await self.send_json({"paragraph": message["paragraph"]})
-        else:
-            await super().dispatch(message)
+            await watchers.unwatch(self.group, self)
 
     @database_sync_to_async
     def may_read_drafts(self, session_id: int) -> bool:

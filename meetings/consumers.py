@@ -9,7 +9,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from committee.access import Permission, can, forget_roles
 from committee.middleware import lacks_second_factor
-from meetings import events, live
+from meetings import events, live, watchers
 from meetings.models import Meeting
 
 REFUSED = 4403  # the websocket close code for "not allowed" (4000-4999 are the application's)
@@ -22,21 +22,13 @@ class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=REFUSED)
             return
         self.group = events.meeting_group(self.meeting.pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
+        await watchers.watch(self.group, self)
         await self.send(text_data=events.state_message(await database_sync_to_async(live.state)(self.meeting)))
 
     async def disconnect(self, code: int) -> None:
         if getattr(self, "group", None):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-
-    async def dispatch(self, message: dict) -> None:
-        """A new state goes straight to the socket. Channels would first close stale database connections in
-        its one database thread, for every watcher in turn, which made 1,000 watchers wait for each other."""
-        if message["type"] == "live.state":
-            await self.send(text_data=message["text"])  # serialized once for all watchers
-        else:
-            await super().dispatch(message)
+            await watchers.unwatch(self.group, self)
 
     async def receive_json(self, content: dict, **kwargs) -> None:
         """An action, as its form on the page would do it, with the same checks."""

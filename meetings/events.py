@@ -1,4 +1,6 @@
-"""What the websockets carry, and to whom: each live meeting's group, each draft report's group."""
+"""What the websockets carry, and to whom: each live meeting's group, each draft report's group.
+
+Each message carries its text, written once for every watcher (`meetings.watchers` passes it on as it is)."""
 
 import json
 
@@ -29,5 +31,5 @@ def send_meeting_state(meeting_id: int, state: dict) -> None:
 def send_report_change(session_id: int, paragraph_id: int) -> None:
     """Tell everyone reviewing the draft that a paragraph's comments changed (once committed)."""
     async_to_sync(get_channel_layer().group_send)(
-        report_group(session_id), {"type": "report.comments", "paragraph": paragraph_id}
+        report_group(session_id), {"type": "report.comments", "text": json.dumps({"paragraph": paragraph_id})}
     )

@@ -224,6 +224,42 @@ def test_a_client_that_reconnects_catches_up(people):
     assert [s["delegation"]["en"] for s in after["queue"]] == ["Kenya"]
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_watchers_come_and_go_and_the_rest_keep_receiving(people):
+    """The process subscribes once for all its watchers of a meeting: one leaving, or all, cuts off no one after."""
+    meeting, chair = people["meeting"], people["chair"]
+    kenya, france = entity("KEN"), entity("FRA")
+
+    async def change(delegation: Entity) -> None:
+        await database_sync_to_async(live.request_floor)(meeting=meeting, entity=delegation, by=chair)
+
+    async def opened() -> WebsocketCommunicator:
+        watcher = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await watcher.connect())[0]
+        await watcher.receive_json_from()
+        return watcher
+
+    async def scenario() -> tuple[list[list[str]], list[str]]:
+        first, second, third = [await opened() for _ in range(3)]
+        await second.disconnect()
+        await change(kenya)
+        states = [(await watcher.receive_json_from())["state"] for watcher in (first, third)]
+        seen = [[s["delegation"]["en"] for s in state["queue"]] for state in states]
+        assert await second.receive_nothing()
+        await first.disconnect()
+        await third.disconnect()
+        latecomer = await opened()
+        await change(france)
+        late = [s["delegation"]["en"] for s in (await latecomer.receive_json_from())["state"]["queue"]]
+        await latecomer.disconnect()
+        return seen, late
+
+    seen, late = async_to_sync(scenario)()
+    assert seen == [["Kenya"], ["Kenya"]]
+    assert late == ["Kenya", "France"]
+
+
 def test_who_spoke_on_an_item_shows_beside_its_section_of_the_chairs_summary(client, people):
     meeting = people["meeting"]
     item = meeting.agenda_items.get()
