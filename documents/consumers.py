@@ -10,19 +10,17 @@ from meetings.consumers import REFUSED
 from meetings.models import Session
 
 
-class ReportReviewConsumer(AsyncJsonWebsocketConsumer):
+class ReportReviewConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         session_id = self.scope["url_route"]["kwargs"]["session"]
         if not await self.may_read_drafts(session_id):
             await self.close(code=REFUSED)
             return
-        self.group = events.report_group(session_id)
         await self.accept()
-        await watchers.watch(self.group, self)
+        await self.watch(events.report_group(session_id))
 
-    async def disconnect(self, code: int) -> None:
-        if getattr(self, "group", None):
-            await watchers.unwatch(self.group, self)
+    async def receive(self, text_data=None, bytes_data=None) -> None:
+        """Reviewers only listen here: their comments go through the page's forms."""
 
     @database_sync_to_async
     def may_read_drafts(self, session_id: int) -> bool:

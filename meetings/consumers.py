@@ -4,6 +4,8 @@ The connection obeys the same rules as the pages (`committee.access`): one who m
 committee is refused, and each action is checked as its form would be (`meetings.live`).
 """
 
+import json
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -15,20 +17,24 @@ from meetings.models import Meeting
 REFUSED = 4403  # the websocket close code for "not allowed" (4000-4999 are the application's)
 
 
-class LiveMeetingConsumer(AsyncJsonWebsocketConsumer):
+class LiveMeetingConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         self.meeting = await self.visible_meeting(self.scope["url_route"]["kwargs"]["pk"])
         if self.meeting is None:
             await self.close(code=REFUSED)
             return
-        self.group = events.meeting_group(self.meeting.pk)
         await self.accept()
-        await watchers.watch(self.group, self)
+        await self.watch(events.meeting_group(self.meeting.pk))
         await self.send(text_data=events.state_message(await database_sync_to_async(live.state)(self.meeting)))
 
-    async def disconnect(self, code: int) -> None:
-        if getattr(self, "group", None):
-            await watchers.unwatch(self.group, self)
+    @classmethod
+    async def decode_json(cls, text_data: str) -> dict:
+        """What is not a JSON object is no action (and is answered as one), rather than the end of the socket."""
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            return {}
+        return content if isinstance(content, dict) else {}
 
     async def receive_json(self, content: dict, **kwargs) -> None:
         """An action, as its form on the page would do it, with the same checks."""

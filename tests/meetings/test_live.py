@@ -18,7 +18,7 @@ from django.urls import reverse
 from committee.models import Entity, Role
 from config.asgi import application
 from documents.session_file import import_session, read_session_file
-from meetings import live
+from meetings import events, live
 from meetings.models import LiveMeeting, Meeting, Speaker
 from tests.meetings.test_programme import programme_file
 
@@ -258,6 +258,45 @@ def test_watchers_come_and_go_and_the_rest_keep_receiving(people):
     seen, late = async_to_sync(scenario)()
     assert seen == [["Kenya"], ["Kenya"]]
     assert late == ["Kenya", "France"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_a_watcher_that_falls_behind_is_closed_and_holds_up_no_one(people):
+    """A socket that no longer drains (its client gone without closing) is closed once its backlog is full,
+    and the others get every change meanwhile; garbled input is answered, and the socket carries on."""
+    from meetings import watchers
+
+    meeting, chair = people["meeting"], people["chair"]
+    entities = list(Entity.objects.filter(kind=Entity.Kind.STATE).order_by("code")[: watchers.BACKLOG + 2])
+
+    async def scenario() -> tuple[int, int, dict, bool]:
+        stalled = await database_sync_to_async(socket_for)(people["member"], meeting)
+        lively = await database_sync_to_async(socket_for)(people["member"], meeting)
+        for watcher in (stalled, lively):
+            assert (await watcher.connect())[0]
+            await watcher.receive_json_from()
+        group = watchers._registry()[events.meeting_group(meeting.pk)]
+        consumer = next(iter(group.sockets))  # the first to connect: the stalled one
+
+        async def never_drains(**kwargs) -> None:
+            await asyncio.Event().wait()
+
+        consumer.send = never_drains
+        for delegation in entities:
+            await database_sync_to_async(live.request_floor)(meeting=meeting, entity=delegation, by=chair)
+        states = [(await lively.receive_json_from(timeout=5))["state"] for _ in entities]
+        closed = await stalled.receive_output(timeout=5)
+        await lively.send_to(text_data="not json")
+        answer = await lively.receive_json_from()
+        await lively.disconnect()
+        return closed["code"], len(states[-1]["queue"]), answer, group.name in watchers._registry()
+
+    code, queued, answer, still_subscribed = async_to_sync(scenario)()
+    assert code == watchers.TOO_SLOW
+    assert queued == watchers.BACKLOG + 2
+    assert "error" in answer
+    assert not still_subscribed  # the process left the group with its last watcher
 
 
 def test_who_spoke_on_an_item_shows_beside_its_section_of_the_chairs_summary(client, people):
