@@ -64,6 +64,15 @@ def can(user: User | AnonymousUser, permission: Permission, committee: Committee
     return bool(roles_on(user, committee) & GRANTS[permission])
 
 
+def holders(permission: Permission, committee: Committee) -> QuerySet[User]:
+    """The people whose roles give them `permission` on `committee`, directly or from a body above it."""
+    ancestors = [ancestor.pk for ancestor in committee.ancestors()]
+    roles = Role.objects.filter(kind__in=GRANTS[permission]).filter(
+        Q(committee=committee) | Q(committee__in=ancestors, includes_subcommittees=True)
+    )
+    return User.objects.filter(committee_roles__in=roles).distinct()
+
+
 def may_register_for(user: User | AnonymousUser, committee: Committee, entity_id: int) -> bool:
     """Whether `user` may register delegates for the delegation of entity `entity_id` to `committee`'s sessions:
     the secretariat for any delegation; a member for the one it speaks for, where the committee allows it."""

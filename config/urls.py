@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("committee.urls")),
+    path("", include("decisions.urls")),
     path("", include("documents.urls")),
     path("", include("meetings.urls")),
 ]

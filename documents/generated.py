@@ -20,6 +20,11 @@ from documents.report.participants import (
     collect_participants_list_data,
     participants_list_languages,
 )
+from documents.report.progress import (
+    build_progress_report,
+    collect_progress_report_data,
+    progress_report_languages,
+)
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,16 @@ def _participants_list(document: Document, language: str) -> bytes:
     return build_participants_list(collect_participants_list_data(document), language=language)
 
 
+def _progress_report(document: Document, language: str) -> bytes:
+    return build_progress_report(collect_progress_report_data(document), language=language)
+
+
 GENERATORS: dict[str, Generator] = {
     Document.Kind.REPORT: Generator(_session_report_languages, _session_report),
     Document.Kind.DRAFT_REPORT: Generator(_session_report_languages, _session_report),
     Document.Kind.PROVISIONAL_AGENDA: Generator(provisional_agenda_languages, _provisional_agenda),
     Document.Kind.LIST_OF_PARTICIPANTS: Generator(participants_list_languages, _participants_list),
+    Document.Kind.PROGRESS_REPORT: Generator(progress_report_languages, _progress_report),
 }
 
 

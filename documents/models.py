@@ -39,6 +39,7 @@ class Document(models.Model):
         LIST_OF_PARTICIPANTS = "list_of_participants", _("List of participants")
         NOTE_BY_SECRETARIAT = "note_by_secretariat", _("Note by the secretariat")
         DRAFT_REPORT = "draft_report", _("Draft report")
+        PROGRESS_REPORT = "progress_report", _("Progress report")
         OTHER = "other", _("Other")
 
     class Distribution(models.TextChoices):

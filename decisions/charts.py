@@ -1,0 +1,138 @@
+"""Charts of the follow-up, drawn on the server with matplotlib: the same chart is an image on the page (with
+its text alternative and its figures as a table beside it) and in the Word documents.
+
+A chart is its data first (`Chart`: categories, one series per status); `png()` draws it. Statuses are told
+apart by hatching as well as colour, so that a chart printed in black and white still reads.
+"""
+
+import datetime
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: images only
+
+from django.utils.formats import date_format  # noqa: E402
+from django.utils.translation import gettext as _  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
+
+from decisions.models import Status  # noqa: E402
+
+# Okabe and Ito's palette, distinguishable with the common colour vision deficiencies.
+STATUS_STYLE = {
+    Status.NOT_STARTED: ("#BBBBBB", ""),
+    Status.IN_PROGRESS: ("#E69F00", "//"),
+    Status.ONGOING: ("#56B4E9", ".."),
+    Status.COMPLETED: ("#009E73", ""),
+    Status.DISCONTINUED: ("#D55E00", "xx"),
+}
+STATUS_ORDER = list(STATUS_STYLE)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # its name in addresses
+    title: str
+    category_label: str  # what the bars are (the table's first column)
+    categories: tuple[str, ...]
+    counts: tuple[Counter, ...]  # per category, how many are in each status
+
+    @property
+    def statuses(self) -> list[str]:
+        """The statuses that occur, in their order."""
+        present = {status for counter in self.counts for status, n in counter.items() if n}
+        return [status for status in STATUS_ORDER if status in present]
+
+    @property
+    def table(self) -> list[tuple[str, list[int], int]]:
+        return [
+            (category, [counter.get(s, 0) for s in self.statuses], sum(counter.values()))
+            for category, counter in zip(self.categories, self.counts, strict=True)
+        ]
+
+    @property
+    def description(self) -> str:
+        """The text alternative: what the chart shows, in words and totals."""
+        totals = Counter()
+        for counter in self.counts:
+            totals.update(counter)
+        parts = ", ".join(f"{totals[s]} {Status(s).label.lower()}" for s in self.statuses)
+        return _("%(title)s, a bar for each of %(count)s: in all, %(totals)s.") % {
+            "title": self.title,
+            "count": len(self.categories),
+            "totals": parts or _("none"),
+        }
+
+    def png(self, *, width: float = 6.3, dpi: int = 150) -> bytes:
+        """Horizontal stacked bars, one per category, the first at the top; width in inches (a page's text)."""
+        height = max(1.6, 0.9 + 0.28 * len(self.categories))
+        figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+        axes = figure.add_subplot()
+        positions = list(range(len(self.categories)))
+        left = [0] * len(self.categories)
+        for status in self.statuses:
+            values = [counter.get(status, 0) for counter in self.counts]
+            colour, hatch = STATUS_STYLE[status]
+            axes.barh(positions, values, left=left, color=colour, hatch=hatch, edgecolor="#333333", linewidth=0.5,
+                      label=str(Status(status).label))  # fmt: skip
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.set_yticks(positions, [_shortened(c) for c in self.categories], fontsize=8)
+        axes.invert_yaxis()
+        axes.set_xlabel(_("Number"), fontsize=8)
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.tick_params(axis="x", labelsize=8)
+        axes.set_title(self.title, fontsize=10, loc="left")
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        if self.statuses:
+            axes.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.08), ncols=len(self.statuses),
+                        frameon=False)  # fmt: skip
+        output = io.BytesIO()
+        figure.savefig(output, format="png", metadata={"Software": None})
+        return output.getvalue()
+
+
+def _shortened(text: str, limit: int = 38) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def actions_by_paragraph(rows, *, title: str = "") -> Chart:
+    """How many actions of each status each paragraph carries, from the follow-up's rows."""
+    counts: dict[str, Counter] = {}
+    for row in rows:
+        session = row.action.paragraph.decision.session
+        key = f"{session.code} ¶{row.paragraph_label.split(' ')[0]}"
+        counts.setdefault(key, Counter())[row.action.status] += 1
+    return Chart(
+        key="actions-by-paragraph",
+        title=title or _("Follow-up actions by paragraph and status"),
+        category_label=_("Paragraph"),
+        categories=tuple(counts),
+        counts=tuple(counts.values()),
+    )
+
+
+def progress_over_time(rows, *, today: datetime.date) -> Chart:
+    """The actions' statuses at the end of each year that has published progress, and today."""
+    dates = sorted({u.reported_on for row in rows for u in row.action.shown_updates if u.is_published})
+    cuts = sorted({datetime.date(d.year, 12, 31) for d in dates if d.year < today.year} | {today})
+    counts = []
+    for cut in cuts:
+        counter = Counter()
+        for row in rows:
+            published = [u for u in row.action.shown_updates if u.is_published and u.reported_on <= cut]
+            counter[published[-1].status if published else Status.NOT_STARTED] += 1
+        counts.append(counter)
+    return Chart(
+        key="progress-over-time",
+        title=_("Status of the actions over time"),
+        category_label=_("As of"),
+        categories=tuple(date_format(cut) for cut in cuts),
+        counts=tuple(counts),
+    )
+
+
+def follow_up_charts(rows, *, today: datetime.date) -> list[Chart]:
+    return [actions_by_paragraph(rows), progress_over_time(rows, today=today)]

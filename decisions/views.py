@@ -1,0 +1,228 @@
+"""The follow-up pages: a session's decisions with the follow-up of each paragraph, one paragraph's actions and
+their progress (where members report and the secretariat publishes), and a committee's follow-up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from committee.access import Permission, can, check
+from committee.models import Committee
+from decisions import charts
+from decisions.follow_up import (
+    FollowUpError,
+    actions_with_progress,
+    last_session,
+    may_report_on,
+    operative_numbers,
+    publish,
+    report_progress,
+    rows,
+    withdraw,
+)
+from decisions.forms import ActionForm, ProgressForm
+from decisions.models import Action, Paragraph, ProgressUpdate, Status
+from meetings.models import Session
+
+
+def _session(request: HttpRequest, code: str) -> Session:
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, Permission.VIEW, session.committee)
+    return session
+
+
+def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
+    """What the session adopted, paragraph by paragraph, each operative one with its follow-up."""
+    session = _session(request, code)
+    today = timezone.localdate()
+    decisions = list(
+        session.decisions.prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                     to_attr="top_paragraphs")
+        )
+    )  # fmt: skip
+    actions = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
+    by_paragraph: dict[int, list] = {}
+    for row in rows(actions, since=None, today=today):
+        top = row.action.paragraph.parent_id or row.action.paragraph_id
+        by_paragraph.setdefault(top, []).append(row)
+    numbers = operative_numbers([d.pk for d in decisions])
+    for decision in decisions:
+        for paragraph in decision.top_paragraphs:
+            paragraph.number, paragraph.follow_up = numbers.get(paragraph.pk), by_paragraph.get(paragraph.pk, [])
+    context = {
+        "session": session,
+        "decisions": decisions,
+        "can_manage": can(request.user, Permission.MANAGE, session.committee),
+    }
+    return render(request, "decisions/session_decisions.html", context)
+
+
+def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None = None) -> HttpResponse:
+    """One paragraph: its text, its actions with every update, and the forms of those who may act."""
+    session = _session(request, code)
+    paragraph = get_object_or_404(
+        Paragraph.objects.select_related("decision", "parent").prefetch_related("sub_items"),
+        pk=pk,
+        decision__session=session,
+        parent__isnull=True,
+        kind=Paragraph.Kind.OPERATIVE,
+    )
+    committee = session.committee
+    manage = can(request.user, Permission.MANAGE, committee)
+    targets = [paragraph, *paragraph.sub_items.all()]
+    actions = actions_with_progress(request.user, committee).filter(paragraph__in=targets)
+    action_rows = rows(actions, since=None, today=timezone.localdate())
+    forms = forms or {}
+    for row in action_rows:
+        row.may_report = may_report_on(request.user, row.action, committee)
+        row.form = forms.get(row.action.pk) or (ProgressForm(action=row.action) if row.may_report else None)
+    context = {
+        "session": session,
+        "paragraph": paragraph,
+        "label": (operative_numbers([paragraph.decision_id]).get(paragraph.parent_id or paragraph.pk)),
+        "rows": action_rows,
+        "can_manage": manage,
+        "action_form": forms.get("action") or (ActionForm(paragraph=paragraph) if manage else None),
+        "targets": targets,
+    }
+    return render(request, "decisions/paragraph.html", context, status=400 if forms else 200)
+
+
+@require_POST
+@login_required
+def add_action(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    session = _session(request, code)
+    check(request.user, Permission.MANAGE, session.committee)
+    target = get_object_or_404(Paragraph, pk=request.POST.get("paragraph") or pk, decision__session=session)
+    top = target.parent_id or target.pk
+    form = ActionForm(request.POST, paragraph=target)
+    form.instance.position = target.actions.count() + 1
+    form.instance._history_user = request.user
+    if not form.is_valid():
+        return paragraph_page(request, code, top, forms={"action": form})
+    form.save()
+    messages.success(request, _("The action is added."))
+    return redirect("decisions:paragraph", code=code, pk=top)
+
+
+def _action(request: HttpRequest, code: str, pk: int) -> Action:
+    session = _session(request, code)
+    return get_object_or_404(
+        Action.objects.select_related("paragraph__decision__session__committee"),
+        pk=pk,
+        paragraph__decision__session=session,
+    )
+
+
+@require_POST
+@login_required
+def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    action = _action(request, code, pk)
+    top = action.paragraph.parent_id or action.paragraph_id
+    if not may_report_on(request.user, action, action.paragraph.decision.session.committee):
+        raise PermissionDenied
+    form = ProgressForm(request.POST, request.FILES, action=action)
+    if not form.is_valid():
+        return paragraph_page(request, code, top, forms={action.pk: form})
+    try:
+        update = report_progress(action=action, by=request.user, update=form.save(commit=False))
+    except FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        if update.is_published:
+            messages.success(request, _("The progress is published."))
+        else:
+            messages.success(request, _("The progress is reported; the secretariat will publish it."))
+    return redirect(f"{_paragraph_url(code, top)}#action-{action.pk}")
+
+
+def _paragraph_url(code: str, pk: int) -> str:
+    return reverse("decisions:paragraph", kwargs={"code": code, "pk": pk})
+
+
+@require_POST
+@login_required
+def update_view(request: HttpRequest, code: str, pk: int, step: str) -> HttpResponse:
+    session = _session(request, code)
+    update = get_object_or_404(
+        ProgressUpdate.objects.select_related("action__paragraph__decision__session__committee"),
+        pk=pk,
+        action__paragraph__decision__session=session,
+    )
+    action = update.action
+    try:
+        if step == "publish":
+            publish(update=update, by=request.user)
+            messages.success(request, _("The progress is published."))
+        else:
+            withdraw(update=update, by=request.user)
+            messages.success(request, _("The report is withdrawn."))
+    except FollowUpError as error:
+        messages.error(request, str(error))
+    return redirect(f"{_paragraph_url(code, action.paragraph.parent_id or action.paragraph_id)}#action-{action.pk}")
+
+
+def _committee(request: HttpRequest, code: str) -> Committee:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.VIEW, committee)
+    return committee
+
+
+def _committee_actions(request: HttpRequest, committee: Committee):
+    return actions_with_progress(request.user, committee).filter(paragraph__decision__session__committee=committee)
+
+
+def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
+    """Every action on the committee's decisions, filtered by status, responsible and overdue, with what
+    changed since the last session, the charts, and the progress report to download."""
+    committee = _committee(request, code)
+    today = timezone.localdate()
+    actions = _committee_actions(request, committee)
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        actions = actions.filter(status=status)
+    responsible = request.GET.get("responsible", "")
+    if responsible in Action.Responsible.values:
+        actions = actions.filter(responsible=responsible)
+    elif responsible.isdigit():
+        actions = actions.filter(responsible_entity=int(responsible))
+    since = last_session(committee, today)
+    shown = rows(actions, since=since, today=today)
+    if request.GET.get("overdue"):
+        shown = [row for row in shown if row.overdue]
+    if request.GET.get("changed"):
+        shown = [row for row in shown if row.changed]
+    all_rows = rows(_committee_actions(request, committee), since=since, today=today)
+    entities = {row.action.responsible_entity for row in all_rows if row.action.responsible_entity}
+    context = {
+        "committee": committee,
+        "rows": shown,
+        "since": since,
+        "statuses": Status.choices,
+        "responsibles": Action.Responsible.choices,
+        "entities": sorted(entities, key=str),
+        "filters": {"status": status, "responsible": responsible, "overdue": bool(request.GET.get("overdue")),
+                    "changed": bool(request.GET.get("changed"))},
+        "charts": charts.follow_up_charts(all_rows, today=today) if all_rows else [],
+    }  # fmt: skip
+    return render(request, "decisions/committee_follow_up.html", context)
+
+
+def follow_up_chart(request: HttpRequest, code: str, key: str) -> HttpResponse:
+    """A chart of the committee's follow-up as an image, drawn from the same rows as the page."""
+    committee = _committee(request, code)
+    today = timezone.localdate()
+    all_rows = rows(_committee_actions(request, committee), since=None, today=today)
+    chart = next((c for c in charts.follow_up_charts(all_rows, today=today) if c.key == key), None)
+    if chart is None:
+        raise Http404
+    response = HttpResponse(chart.png(), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=60"
+    return response

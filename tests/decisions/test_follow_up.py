@@ -1,0 +1,216 @@
+"""The follow-up of decisions, as its users drive it: the secretariat records actions, a member reports
+progress on its own, the secretariat publishes it, and everyone reads where things stand."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from committee.models import Entity, Notification, Role
+from decisions.models import Action, Paragraph, ProgressUpdate, Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operative(small_session) -> Paragraph:
+    return Paragraph.objects.get(decision__session=small_session, kind="operative", parent__isnull=True)
+
+
+@pytest.fixture
+def france_member(small_session, django_user_model):
+    user = django_user_model.objects.create_user("france", "france@example.org", "a-long-password")
+    Role.objects.create(
+        user=user, committee=small_session.committee, kind="member", entity=Entity.objects.get(code="FRA")
+    )
+    return user
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def paragraph_url(paragraph: Paragraph) -> str:
+    return reverse("decisions:paragraph", kwargs={"code": paragraph.decision.session.code, "pk": paragraph.pk})
+
+
+def add_action(client: Client, paragraph: Paragraph, **fields) -> Action:
+    data = {"description_en": "Report on testing.", "responsible": "secretariat"} | fields
+    response = client.post(
+        reverse("decisions:add_action", kwargs={"code": paragraph.decision.session.code, "pk": paragraph.pk}), data
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Action.objects.order_by("-pk").first()
+
+
+def report(client: Client, action: Action, files=None, **fields):
+    data = {"reported_on": "2026-11-20", "status": "in_progress", "narrative_en": "A survey was sent."} | fields
+    url = reverse("decisions:report_progress", kwargs={"code": action.paragraph.decision.session.code, "pk": action.pk})
+    return client.post(url, data | (files or {}))
+
+
+def test_a_member_reports_on_its_action_and_the_secretariat_publishes_it(cast, operative, france_member):
+    secretariat = signed_in(cast["secretariat"])
+    france = Entity.objects.get(code="FRA")
+    action = add_action(secretariat, operative, responsible="member", responsible_entity=france.pk,
+                        due_by_next_session="on", description_en="Share its testing plan.")  # fmt: skip
+    member = signed_in(france_member)
+    page = member.get(paragraph_url(operative)).text
+    assert "Share its testing plan." in page
+    assert "Report progress" in page
+
+    response = report(member, action, evidence_link="example.org/plan", narrative_fr="Un questionnaire est parti.")
+    assert response.status_code == 302
+    assert "the secretariat will publish it" in member.get(response.url).text
+    update = ProgressUpdate.objects.get()
+    assert not update.is_published
+    assert Notification.objects.filter(user=cast["secretariat"], message__contains="Share its testing plan").exists()
+
+    others = signed_in(cast["member"])  # a member of no delegation: reads only what is published
+    assert "A survey was sent." not in others.get(paragraph_url(operative)).text
+    assert report(others, action).status_code == 403
+    action.refresh_from_db()
+    assert action.status == Status.NOT_STARTED
+
+    publish = reverse("decisions:update", kwargs={"code": "TST/G/2", "pk": update.pk, "step": "publish"})
+    assert member.post(publish).status_code == 302  # refused: a member does not publish
+    assert not ProgressUpdate.objects.get().is_published
+    secretariat.post(publish)
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+    page = others.get(paragraph_url(operative)).text
+    assert "A survey was sent." in page
+    assert 'href="https://example.org/plan"' in page
+    follow_up = others.get(reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"})).text
+    assert "Share its testing plan." in follow_up
+    assert "France" in follow_up
+    decisions = others.get(reverse("decisions:session_decisions", kwargs={"code": "TST/G/2"})).text
+    assert "Follow-up: 1 action" in decisions
+    assert "In progress" in decisions
+
+
+def test_the_secretariats_own_report_is_published_at_once_and_the_latest_sets_the_status(cast, operative):
+    secretariat = signed_in(cast["secretariat"])
+    action = add_action(secretariat, operative)
+    report(secretariat, action, reported_on="2026-06-01", status="completed")
+    report(secretariat, action, reported_on="2026-03-01", status="in_progress")  # an older report, added later
+    action.refresh_from_db()
+    assert action.status == Status.COMPLETED
+    assert ProgressUpdate.objects.filter(published_at__isnull=False).count() == 2
+
+
+def test_the_overdue_filter(cast, operative):
+    secretariat = signed_in(cast["secretariat"])
+    today = timezone.localdate()
+    late = add_action(secretariat, operative, description_en="Late one.", due_on=today - datetime.timedelta(days=3))
+    add_action(secretariat, operative, description_en="Not yet due.", due_on=today + datetime.timedelta(days=3))
+    done = add_action(secretariat, operative, description_en="Done late.", due_on=today - datetime.timedelta(days=9))
+    report(secretariat, done, status="completed", reported_on=today.isoformat())
+    url = reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"})
+    everything = secretariat.get(url).text
+    assert all(text in everything for text in ("Late one.", "Not yet due.", "Done late."))
+    overdue = secretariat.get(url, {"overdue": "1"}).text
+    assert "Late one." in overdue
+    assert "Not yet due." not in overdue
+    assert "Done late." not in overdue
+    completed = secretariat.get(url, {"status": "completed"}).text
+    assert "Done late." in completed
+    assert "Late one." not in completed
+    assert late.description == {"en": "Late one."}
+
+
+def test_an_action_needs_whom_it_is_for_and_evidence_must_be_what_it_says(cast, operative):
+    secretariat = signed_in(cast["secretariat"])
+    url = reverse("decisions:add_action", kwargs={"code": "TST/G/2", "pk": operative.pk})
+    refused = secretariat.post(url, {"description_en": "Do it.", "responsible": "member"})
+    assert refused.status_code == 400
+    assert "Name the member or organization responsible." in refused.text
+    assert not Action.objects.exists()
+
+    action = add_action(secretariat, operative)
+    fake = SimpleUploadedFile("evidence.pdf", b"not a pdf at all", content_type="application/pdf")
+    refused = report(secretariat, action, files={"evidence_file": fake})
+    assert refused.status_code == 400
+    assert "evidence.pdf is not a valid PDF file." in refused.text
+    unknown = report(secretariat, action, evidence_symbol="TST/G/2/99")
+    assert "No document of the registry has the symbol TST/G/2/99." in unknown.text
+    assert not ProgressUpdate.objects.exists()
+
+    good = SimpleUploadedFile("photo.png", _png(), content_type="image/png")
+    assert report(secretariat, action, files={"evidence_file": good}, evidence_symbol="TST/G/2/3").status_code == 302
+    update = ProgressUpdate.objects.get()
+    assert update.evidence_document.symbol == "TST/G/2/3"
+    assert update.evidence_file.name.endswith(".png")
+
+
+def _png() -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(output, format="PNG")
+    return output.getvalue()
+
+
+def test_the_charts_show_as_images_with_their_words_and_figures(cast, operative):
+    secretariat = signed_in(cast["secretariat"])
+    for status in ("completed", "in_progress", "completed"):
+        report(secretariat, add_action(secretariat, operative), status=status)
+    page = secretariat.get(reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"})).text
+    chart_url = reverse("decisions:follow_up_chart", kwargs={"code": "GROUP", "key": "actions-by-paragraph"})
+    assert f'src="{chart_url}"' in page
+    assert "in all, 1 in progress, 2 completed." in page  # the text alternative
+    image = secretariat.get(chart_url)
+    assert image["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(image.content)).size[0] > 600
+
+
+def _actions(operative: Paragraph, count: int, by) -> None:
+    france = Entity.objects.get(code="FRA")
+    for n in range(count):
+        action = Action.objects.create(
+            paragraph=operative,
+            position=n + 1,
+            description={"en": f"Action {n}"},
+            responsible="member",
+            responsible_entity=france,
+            due_on=datetime.date(2026, 1, 1),
+        )
+        for day in (1, 2):
+            published = datetime.datetime(2026, 2, day, tzinfo=datetime.UTC)
+            ProgressUpdate.objects.create(
+                action=action,
+                status="in_progress",
+                narrative={"en": "Progress."},
+                reported_on=published.date(),
+                published_by=by,
+                published_at=published,
+            )
+
+
+def test_the_follow_up_pages_take_as_many_queries_for_ten_times_the_data(cast, operative):
+    client = signed_in(cast["secretariat"])
+    pages = [
+        reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"}),
+        reverse("decisions:session_decisions", kwargs={"code": "TST/G/2"}),
+        paragraph_url(operative),
+    ]
+
+    def counts() -> list[int]:
+        result = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    _actions(operative, 3, cast["secretariat"])
+    small = counts()
+    _actions(operative, 27, cast["secretariat"])
+    assert counts() == small
