@@ -211,6 +211,7 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
         "filters": {"status": status, "responsible": responsible, "overdue": bool(request.GET.get("overdue")),
                     "changed": bool(request.GET.get("changed"))},
         "charts": charts.follow_up_charts(all_rows, today=today) if all_rows else [],
+        "reported_to": committee.sessions.filter(documents__kind="progress_report").distinct(),
     }  # fmt: skip
     return render(request, "decisions/committee_follow_up.html", context)
 

@@ -217,8 +217,10 @@ class _ProgressReport(UNDocument):
             return
         self.summary_table()
         for chart in self.charts():
-            self.document.add_picture(io.BytesIO(chart.png()), width=Cm(16.5))
-            self.document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture = self.paragraph(align=WD_ALIGN_PARAGRAPH.CENTER)
+            picture.add_run().add_picture(io.BytesIO(chart.png()), width=Cm(16.5))
+            picture.paragraph_format.line_spacing = 1.0  # not the body's exact 12 points, which would clip it
+            picture.paragraph_format.keep_with_next = True
             caption = self.paragraph([(self.lang.typography(chart.description), "italic")])
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 

@@ -60,7 +60,7 @@ def test_it_loads_the_session_and_prints_a_login(client, capsys, settings):
     call_command("load_demo")
 
     out = capsys.readouterr().out
-    assert "Demo sessions TD/B/EDE/1 and TD/B/EDE/2 loaded." in out
+    assert "Demo sessions TD/B/EDE/1 and TD/B/EDE/2 loaded, 6 follow-up actions." in out
     assert f"Secretariat login: {DEMO_EMAIL} / {DEMO_PASSWORD}" in out
     signed_in = client.post(reverse("account_login"), {"login": DEMO_EMAIL, "password": DEMO_PASSWORD})
     assert signed_in.status_code == 302

@@ -89,3 +89,23 @@ def test_the_french_progress_report_follows_the_french_conventions_and_converts(
     assert any("Responsable\u00a0: France\u00a0; échéance\u00a0: d’ici à la prochaine session" in line for line in text)
     pdfs = convert_to_pdf(content, tmp_path)
     assert all(pdf.startswith(b"%PDF") for pdf in pdfs.values())
+
+
+def test_the_demo_progress_report_follows_up_every_recommendation_of_the_first_session(settings, tmp_path):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("build_document", "TD/B/EDE/2/3", lang="en", output=tmp_path / "en.docx")
+    text = [p.text for p in read(tmp_path / "en.docx").paragraphs]
+    assert "Progress in the implementation of the agreed recommendations of the first session" in text
+    assert [line for line in text if line.startswith("Paragraph ")] == [f"Paragraph {n}" for n in range(1, 17)]
+    assert any("Global Cyberlaw Tracker" in line and "status: completed" in line for line in text)
+    assert Action.objects.filter(illustrative=True).count() == Action.objects.count() == 6
+
+
+def test_the_committees_follow_up_page_offers_the_progress_report(progress_report, secretariat, client):
+    client.force_login(secretariat)
+    page = client.get("/committees/GROUP/follow-up/").text
+    assert "The progress report to TST/G/3" in page
+    download = client.get("/documents/TST/G/3/2/fr/")
+    assert download.status_code == 200
+    assert "Note du secrétariat" in [p.text for p in docx.Document(io.BytesIO(download.content)).paragraphs]

@@ -1,16 +1,24 @@
+import datetime
+import json
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
 
+from committee.models import Entity
 from committee.services import grant_secretariat_access
+from decisions.follow_up import operative_numbers
+from decisions.models import Action, Paragraph, ProgressUpdate
 from documents.session_file import import_session, read_session_file
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
 DEMO_FILE = DEMO_FOLDER / "td-b-ede-1.json"  # the first session, held and reported on
 NEXT_SESSION_FILE = DEMO_FOLDER / "td-b-ede-2.json"  # the second, convened: its provisional agenda and registrations
+FOLLOW_UP_FILE = DEMO_FOLDER / "td-b-ede-1-follow-up.json"  # illustrative follow-up of the first's recommendations
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
@@ -35,5 +43,39 @@ class Command(BaseCommand):
         EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
-        self.stdout.write(f"Demo sessions {session.code} and {following.code} loaded.")
+        actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
+        self.stdout.write(f"Demo sessions {session.code} and {following.code} loaded, {actions} follow-up actions.")
         self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")
+
+
+@transaction.atomic
+def load_follow_up(data: dict, *, by) -> int:
+    """The demo's follow-up of a session's recommendations (made up, so marked illustrative), anew."""
+    paragraphs = Paragraph.objects.filter(decision__session__code=data["session"], parent__isnull=True)
+    numbers = operative_numbers(paragraphs.values("decision"))
+    by_number = {numbers[p.pk]: p for p in paragraphs if p.pk in numbers}
+    Action.objects.filter(paragraph__decision__session__code=data["session"]).delete()
+    for position, item in enumerate(data["actions"], start=1):
+        action = Action.objects.create(
+            paragraph=by_number[item["paragraph"]],
+            position=position,
+            description=item["description"],
+            responsible=item["responsible"],
+            responsible_entity=Entity.objects.get(code=item["entity"]) if item.get("entity") else None,
+            due_on=datetime.date.fromisoformat(item["due_on"]) if item.get("due_on") else None,
+            due_by_next_session=item.get("due_by_next_session", False),
+            status=item["progress"][-1]["status"] if item["progress"] else "not_started",
+            illustrative=True,
+        )
+        for update in item["progress"]:
+            ProgressUpdate.objects.create(
+                action=action,
+                reported_on=datetime.date.fromisoformat(update["reported_on"]),
+                status=update["status"],
+                narrative=update["narrative"],
+                evidence_link=update.get("evidence_link", ""),
+                reported_by=by,
+                published_by=by,
+                published_at=timezone.now(),
+            )
+    return len(data["actions"])
