@@ -10,6 +10,7 @@ urlpatterns = [
     path("sessions/<path:code>/decisions/<int:pk>/", views.paragraph_page, name="paragraph"),
     path("sessions/<path:code>/decisions/<int:pk>/actions/", views.add_action, name="add_action"),
     path("sessions/<path:code>/follow-up/actions/<int:pk>/progress/", views.report_view, name="report_progress"),
+    path("sessions/<path:code>/follow-up/progress/<int:pk>/evidence/", views.evidence_file, name="evidence"),
     re_path(
         r"^sessions/(?P<code>.+)/follow-up/progress/(?P<pk>\d+)/(?P<step>publish|withdraw)/$",
         views.update_view,

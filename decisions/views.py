@@ -1,11 +1,13 @@
 """The follow-up pages: a session's decisions with the follow-up of each paragraph, one paragraph's actions and
 their progress (where members report and the secretariat publishes), and a committee's follow-up."""
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -167,6 +169,18 @@ def update_view(request: HttpRequest, code: str, pk: int, step: str) -> HttpResp
     except FollowUpError as error:
         messages.error(request, str(error))
     return redirect(f"{_paragraph_url(code, action.paragraph.parent_id or action.paragraph_id)}#action-{action.pk}")
+
+
+def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    """An uploaded piece of evidence, for whoever may read its report: anyone who sees the committee once it is
+    published; before, the secretariat and the delegation that reported it."""
+    session = _session(request, code)
+    shown = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
+    update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)
+    if update is None or not update.evidence_file:
+        raise Http404
+    return FileResponse(update.evidence_file.open("rb"), as_attachment=True,
+                        filename=PurePosixPath(update.evidence_file.name).name)  # fmt: skip
 
 
 def _committee(request: HttpRequest, code: str) -> Committee:

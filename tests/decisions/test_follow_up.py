@@ -214,3 +214,21 @@ def test_the_follow_up_pages_take_as_many_queries_for_ten_times_the_data(cast, o
     small = counts()
     _actions(operative, 27, cast["secretariat"])
     assert counts() == small
+
+
+def test_an_uploaded_evidence_is_read_by_those_who_may_read_its_report(cast, operative, france_member):
+    secretariat = signed_in(cast["secretariat"])
+    action = add_action(
+        secretariat, operative, responsible="member", responsible_entity=Entity.objects.get(code="FRA").pk
+    )
+    member = signed_in(france_member)
+    photo = SimpleUploadedFile("site visit.png", _png(), content_type="image/png")
+    assert report(member, action, files={"evidence_file": photo}).status_code == 302
+    update = ProgressUpdate.objects.get()
+    url = reverse("decisions:evidence", kwargs={"code": "TST/G/2", "pk": update.pk})
+    assert url in member.get(paragraph_url(operative)).text
+    assert b"".join(member.get(url).streaming_content) == _png()
+    assert signed_in(cast["member"]).get(url).status_code == 404  # another delegation, before publication
+    secretariat.post(reverse("decisions:update", kwargs={"code": "TST/G/2", "pk": update.pk, "step": "publish"}))
+    published = signed_in(cast["member"]).get(url)
+    assert b"".join(published.streaming_content) == _png()
