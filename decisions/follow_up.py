@@ -123,9 +123,16 @@ def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committ
         Action.objects.select_related("paragraph__decision__session", "paragraph__parent", "responsible_entity")
         .annotate(due=Coalesce(F("due_on"), _next_session_start()))
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
-        .order_by("paragraph__decision__session__number", "paragraph__decision__position",
-                  "paragraph__parent__position", "paragraph__position", "position", "pk")
-    )  # fmt: skip
+        .order_by(
+            "paragraph__decision__session__number",
+            "paragraph__decision__position",
+            Coalesce("paragraph__parent__position", "paragraph__position"),  # the operative paragraph's place
+            F("paragraph__parent").asc(nulls_first=True),  # the paragraph's own actions before its sub-items'
+            "paragraph__position",
+            "position",
+            "pk",
+        )
+    )
 
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
