@@ -13,11 +13,6 @@ in any UN language. Values that match nothing are gathered, with their rows, for
 resolve (`EntitiesToResolve`); every other problem is reported by row and column (`ImportRejected`).
 """
 
-import csv
-import datetime
-import io
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -28,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from committee.import_errors import ImportRejected, Problem
 from committee.models import Entity
 from committee.multilingual import LANGUAGE_CHOICES
+from committee.spreadsheets import choice_index, entity_index, fold, read_rows
 from meetings.models import Courtesy, Delegate, Participation
 
 COLUMNS = ("entity", "category", "role", "courtesy", "name", "title", "function", "organization", "email", "language")
@@ -83,9 +79,6 @@ MAX_ROWS = 20_000
 # How a language column may name a language, whatever the interface's language: in English, or in its own.
 _WRITTEN_LANGUAGE_NAMES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ru", "Russian"), ("zh", "Chinese")]
 _WRITTEN_LANGUAGE_NAMES += [("ar", "Arabic"), ("fr", "Français"), ("es", "Español")]
-_FORMULA_WITHOUT_VALUE = gettext_lazy(
-    "is a formula whose value the file does not hold: open the file in a spreadsheet program and save it again"
-)
 _UNKNOWN_ENTITY = gettext_lazy("%(value)s is not a known State or organization (give an ISO code, a code or a UN name)")
 
 
@@ -115,36 +108,6 @@ class EntitiesToResolve(ImportRejected):
         super().__init__(problems)
 
 
-def _fold(text: str) -> str:
-    """Compare names without case, accents or surrounding space: 'Cote d’Ivoire' matches 'Côte d'Ivoire'."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
-def _entity_index() -> dict[str, list[Entity]]:
-    """Every way a spreadsheet names an entity: its code, ISO alpha-2 code, names and acronyms in any UN language.
-
-    A key can name several entities ("CI" is Côte d'Ivoire's alpha-2 code and an organization's
-    code): the row is then refused rather than guessed.
-    """
-    index: dict[str, list[Entity]] = {}
-    for entity in Entity.objects.all():
-        keys = {
-            _fold(key) for key in (entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()) if key
-        }
-        for key in keys:
-            index.setdefault(key, []).append(entity)
-    return index
-
-
-def _choice_index(choices) -> dict[str, str]:
-    index = {}
-    for value, label in choices:
-        index[_fold(value)] = value
-        index[_fold(str(label))] = value
-    return index
-
-
 class _RowProblem(Exception):
     def __init__(self, column: str, message: str) -> None:
         self.column, self.message = column, message
@@ -159,31 +122,31 @@ class _RowChecker:
     """Checks one row against the reference data, loaded once for the whole file."""
 
     def __init__(self, resolutions: dict[str, int | None]) -> None:
-        self.entities = _entity_index()
+        self.entities = entity_index()
         self.by_pk = {entity.pk: entity for matches in self.entities.values() for entity in matches}
-        self.resolutions = {_fold(value): pk for value, pk in resolutions.items()}
-        self.categories = _choice_index(Participation.Category.choices)
-        self.roles = _choice_index(Delegate.Role.choices)
-        self.languages = _choice_index(LANGUAGE_CHOICES) | {
-            _fold(str(name)): code for code, name in _WRITTEN_LANGUAGE_NAMES
+        self.resolutions = {fold(value): pk for value, pk in resolutions.items()}
+        self.categories = choice_index(Participation.Category.choices)
+        self.roles = choice_index(Delegate.Role.choices)
+        self.languages = choice_index(LANGUAGE_CHOICES) | {
+            fold(str(name)): code for code, name in _WRITTEN_LANGUAGE_NAMES
         }
-        self.courtesies = {_fold(value): value for value in Courtesy.values} | {
-            _fold(str(label)): value for value, label in Courtesy.choices
+        self.courtesies = {fold(value): value for value in Courtesy.values} | {
+            fold(str(label)): value for value, label in Courtesy.choices
         }
 
     def prefer_organization(self, row: dict[str, str]) -> None:
         """Staff of an organization register with the country they live in: where the affiliation names one
         organization, the registrant is of its delegation."""
-        matches = [e for e in self.entities.get(_fold(row.get("organization", "")), []) if not e.is_state]
+        matches = [e for e in self.entities.get(fold(row.get("organization", "")), []) if not e.is_state]
         if len(matches) == 1:
             row["entity"], row["organization"] = matches[0].code, ""
 
     def entity(self, value: str) -> Entity | None:
         """The entity `value` names; None where the secretariat chose to leave its rows out."""
-        if _fold(value) in self.resolutions:
-            pk = self.resolutions[_fold(value)]
+        if fold(value) in self.resolutions:
+            pk = self.resolutions[fold(value)]
             return self.by_pk[pk] if pk is not None else None
-        matches = self.entities.get(_fold(value), [])
+        matches = self.entities.get(fold(value), [])
         if len(matches) > 1:
             raise _RowProblem(
                 "entity",
@@ -201,7 +164,7 @@ class _RowChecker:
         entity = self.entity(row.get("entity", ""))
         if entity is None:
             return None, None, None
-        category = self.categories.get(_fold(row["category"])) if row.get("category") else None
+        category = self.categories.get(fold(row["category"])) if row.get("category") else None
         if row.get("category") and category is None:
             raise _RowProblem(
                 "category",
@@ -220,15 +183,15 @@ class _RowChecker:
 
     def delegate(self, row: dict[str, str]) -> dict[str, str]:
         courtesy = row.get("courtesy", "")
-        if courtesy and _fold(courtesy) not in self.courtesies:
+        if courtesy and fold(courtesy) not in self.courtesies:
             raise _RowProblem("courtesy", _("%(value)s is not one of Mr., Ms.") % {"value": courtesy})
         role = row.get("role", "")
-        if role and _fold(role) not in self.roles:
+        if role and fold(role) not in self.roles:
             raise _RowProblem(
                 "role", _("%(value)s is not one of %(choices)s") % {"value": role, "choices": ", ".join(Delegate.Role)}
             )
         language = row.get("language", "")
-        if language and _fold(language) not in self.languages:
+        if language and fold(language) not in self.languages:
             raise _RowProblem(
                 "language", _("%(value)s is not a UN language (en, fr, es, ru, zh, ar)") % {"value": language}
             )
@@ -242,89 +205,15 @@ class _RowChecker:
                 raise _RowProblem("email", _("%(value)s is not an email address") % {"value": row["email"]}) from None
         delegate = {key: row[key] for key in ("name", "title", "function", "organization", "email") if key in row}
         if "courtesy" in row:
-            delegate["courtesy"] = self.courtesies.get(_fold(courtesy), "")
+            delegate["courtesy"] = self.courtesies.get(fold(courtesy), "")
         if role:
-            delegate["role"] = self.roles[_fold(role)]
+            delegate["role"] = self.roles[fold(role)]
         if language:
-            delegate["language"] = self.languages[_fold(language)]
+            delegate["language"] = self.languages[fold(language)]
         return delegate
 
 
 # Reading the table -----------------------------------------------------------------------------------
-
-
-def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
-    """(row number, cells), the header first; cells None where the CSV module gives up (e.g. a huge cell)."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRejected(
-            [Problem(_("the file"), _("is not UTF-8 text (byte %(position)d)") % {"position": error.start})]
-        ) from None
-    if not text.strip():
-        raise ImportRejected([Problem(_("the file"), _("is empty"))])
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportRejected([Problem(_("row %(row)d") % {"row": line}, _("contains a NUL character"))])
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    row_number = 0
-    while True:
-        row_number += 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            yield row_number, None
-            return
-        yield row_number, cells
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
-    """The first worksheet's rows, numbered as the spreadsheet numbers them, as wide as the header.
-
-    A workbook is read lazily: whatever is wrong in it shows while its rows are read, and refuses the file.
-    """
-    from openpyxl import load_workbook  # only for workbooks: it takes a while to import
-
-    try:
-        values = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
-        header = next(values.iter_rows(max_row=1, values_only=True), ())
-        width = max((index + 1 for index, value in enumerate(header) if value not in (None, "")), default=1)
-        rows = zip(
-            values.iter_rows(max_col=width, values_only=True),
-            formulas.iter_rows(max_col=width, values_only=True),
-            strict=True,
-        )
-        for row_number, (cells, written) in enumerate(rows, start=1):
-            for column, (value, formula) in enumerate(zip(cells, written, strict=True), start=1):
-                if value is None and isinstance(formula, str) and formula.startswith("="):
-                    where = _("row %(row)d, column %(column)d") % {"row": row_number, "column": column}
-                    raise ImportRejected([Problem(where, _FORMULA_WITHOUT_VALUE)])
-            yield row_number, [_cell_text(value) for value in cells]
-    except ImportRejected:
-        raise
-    except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways, all of them "cannot be read"
-        raise ImportRejected([Problem(_("the file"), _("is not an Excel workbook (.xlsx) that can be read"))]) from None
-
-
-def _rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
-    return _xlsx_rows(content) if content.startswith(b"PK\x03\x04") else _csv_rows(content)
 
 
 # Reading the file --------------------------------------------------------------------------------------
@@ -342,7 +231,7 @@ def _read_header(cells: list[str]) -> _Header:
     names = [cell.strip() for cell in cells]
     while names and not names[-1]:
         names.pop()
-    folded = [_fold(name) for name in names]
+    folded = [fold(name) for name in names]
     if folded[:2] == ["id", "name"]:
         entity_column = next((name for name in _INDICO_ENTITY_COLUMNS if name in folded), None)
         if entity_column is None:
@@ -382,7 +271,7 @@ def _row_values(header: _Header, cells: list[str]) -> dict[str, str]:
         row["name"] = row.get("name") or full
     if header.indico:
         title = row.pop("indico_title", "")
-        courtesy = _INDICO_COURTESIES.get(_fold(title))
+        courtesy = _INDICO_COURTESIES.get(fold(title))
         if courtesy:
             row["courtesy"] = courtesy
         elif title:
@@ -396,7 +285,7 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
     `resolutions` says, for values of the entity column that match nothing, which entity (by primary
     key) each one is, or None to leave its rows out.
     """
-    rows = _rows(content)
+    rows = read_rows(content)
     first = next(rows, None)
     if first is None or first[1] is None or not any(cell.strip() for cell in first[1]):
         raise ImportRejected([Problem(_("the file"), _("is empty"))])
@@ -429,7 +318,7 @@ def read_registrations(content: bytes, *, resolutions: dict[str, int | None] | N
             )
             continue
         row = _row_values(header, cells)
-        if header.indico and _fold(row.get("state", "")) in _INDICO_LEFT_OUT_STATES:
+        if header.indico and fold(row.get("state", "")) in _INDICO_LEFT_OUT_STATES:
             left_out.append(
                 _("%(where)s (%(name)s): registration %(state)s")
                 % {"where": where, "name": row.get("name", ""), "state": row["state"].lower()}

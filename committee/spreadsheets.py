@@ -1,0 +1,121 @@
+"""Reading the spreadsheets a secretariat keeps (CSV or Excel) and matching what they name: every problem is
+reported with where it is (`committee.import_errors`), and nothing is guessed."""
+
+import csv
+import datetime
+import io
+import unicodedata
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from committee.import_errors import ImportRejected, Problem
+from committee.models import Entity
+
+_FORMULA_WITHOUT_VALUE = gettext_lazy(
+    "is a formula whose value the file does not hold: open the file in a spreadsheet program and save it again"
+)
+
+
+def fold(text: str) -> str:
+    """Compare names without case, accents or surrounding space: 'Cote d’Ivoire' matches 'Côte d'Ivoire'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def entity_index() -> dict[str, list[Entity]]:
+    """Every way a spreadsheet names an entity: its code, ISO alpha-2 code, names and acronyms in any UN language.
+
+    A key can name several entities ("CI" is Côte d'Ivoire's alpha-2 code and an organization's
+    code): the row is then refused rather than guessed.
+    """
+    index: dict[str, list[Entity]] = {}
+    for entity in Entity.objects.all():
+        keys = {fold(key) for key in (entity.code, entity.iso2, *entity.name.values(), *entity.acronym.values()) if key}
+        for key in keys:
+            index.setdefault(key, []).append(entity)
+    return index
+
+
+def choice_index(choices) -> dict[str, str]:
+    index = {}
+    for value, label in choices:
+        index[fold(value)] = value
+        index[fold(str(label))] = value
+    return index
+
+
+def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
+    """(row number, cells), the header first; cells None where the CSV module gives up (e.g. a huge cell)."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRejected(
+            [Problem(_("the file"), _("is not UTF-8 text (byte %(position)d)") % {"position": error.start})]
+        ) from None
+    if not text.strip():
+        raise ImportRejected([Problem(_("the file"), _("is empty"))])
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportRejected([Problem(_("row %(row)d") % {"row": line}, _("contains a NUL character"))])
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    row_number = 0
+    while True:
+        row_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield row_number, None
+            return
+        yield row_number, cells
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
+    """The first worksheet's rows, numbered as the spreadsheet numbers them, as wide as the header.
+
+    A workbook is read lazily: whatever is wrong in it shows while its rows are read, and refuses the file.
+    """
+    from openpyxl import load_workbook  # only for workbooks: it takes a while to import
+
+    try:
+        values = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
+        header = next(values.iter_rows(max_row=1, values_only=True), ())
+        width = max((index + 1 for index, value in enumerate(header) if value not in (None, "")), default=1)
+        rows = zip(
+            values.iter_rows(max_col=width, values_only=True),
+            formulas.iter_rows(max_col=width, values_only=True),
+            strict=True,
+        )
+        for row_number, (cells, written) in enumerate(rows, start=1):
+            for column, (value, formula) in enumerate(zip(cells, written, strict=True), start=1):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    where = _("row %(row)d, column %(column)d") % {"row": row_number, "column": column}
+                    raise ImportRejected([Problem(where, _FORMULA_WITHOUT_VALUE)])
+            yield row_number, [_cell_text(value) for value in cells]
+    except ImportRejected:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways, all of them "cannot be read"
+        raise ImportRejected([Problem(_("the file"), _("is not an Excel workbook (.xlsx) that can be read"))]) from None
+
+
+def read_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
+    """The rows of a workbook (.xlsx, recognized by its first bytes) or of a CSV file, the header first."""
+    return _xlsx_rows(content) if content.startswith(b"PK\x03\x04") else _csv_rows(content)
