@@ -31,6 +31,7 @@ def committee_detail(request: HttpRequest, code: str) -> HttpResponse:
         "children": visible_committees(request.user).filter(parent=committee),
         "memberships": committee.memberships.select_related("entity"),
         "sessions": committee.sessions.all(),
+        "strategies": committee.strategies.all(),
         "can_manage": manage,
         "invitations": committee.invitations.filter(accepted_at__isnull=True) if manage else [],
         "roles": committee.roles.select_related("user", "entity").order_by("kind", "user__email") if manage else [],

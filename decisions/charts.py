@@ -20,6 +20,7 @@ from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
 
 from decisions.models import Status  # noqa: E402
 
+UNREPORTED = "unreported"  # a member that has reported nothing on a measure yet
 # Okabe and Ito's palette, distinguishable with the common colour vision deficiencies.
 STATUS_STYLE = {
     Status.NOT_STARTED: ("#BBBBBB", ""),
@@ -27,8 +28,13 @@ STATUS_STYLE = {
     Status.ONGOING: ("#56B4E9", ".."),
     Status.COMPLETED: ("#009E73", ""),
     Status.DISCONTINUED: ("#D55E00", "xx"),
+    UNREPORTED: ("#FFFFFF", ""),
 }
 STATUS_ORDER = list(STATUS_STYLE)
+
+
+def status_label(status: str) -> str:
+    return _("Not reported") if status == UNREPORTED else str(Status(status).label)
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Chart:
     category_label: str  # what the bars are (the table's first column)
     categories: tuple[str, ...]
     counts: tuple[Counter, ...]  # per category, how many are in each status
+    over_time: bool = False  # the categories are dates: the same things counted at each
 
     @property
     def statuses(self) -> list[str]:
@@ -56,9 +63,16 @@ class Chart:
     def description(self) -> str:
         """The text alternative: what the chart shows, in words and totals."""
         totals = Counter()
-        for counter in self.counts:
+        for counter in self.counts[-1:] if self.over_time else self.counts:
             totals.update(counter)
-        parts = ", ".join(f"{totals[s]} {Status(s).label.lower()}" for s in self.statuses)
+        parts = ", ".join(f"{totals[s]} {status_label(s).lower()}" for s in self.statuses if totals[s])
+        if self.over_time and self.categories:
+            return _("%(title)s, a bar for each of %(count)s dates; on the last, %(date)s: %(totals)s.") % {
+                "title": self.title,
+                "count": len(self.categories),
+                "date": self.categories[-1],
+                "totals": parts or _("none"),
+            }
         return _("%(title)s, a bar for each of %(count)s: in all, %(totals)s.") % {
             "title": self.title,
             "count": len(self.categories),
@@ -67,7 +81,7 @@ class Chart:
 
     def png(self, *, width: float = 6.3, dpi: int = 150) -> bytes:
         """Horizontal stacked bars, one per category, the first at the top; width in inches (a page's text)."""
-        height = max(1.6, 0.9 + 0.28 * len(self.categories))
+        height = max(1.9, 1.2 + 0.28 * len(self.categories))
         figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
         axes = figure.add_subplot()
         positions = list(range(len(self.categories)))
@@ -76,7 +90,7 @@ class Chart:
             values = [counter.get(status, 0) for counter in self.counts]
             colour, hatch = STATUS_STYLE[status]
             axes.barh(positions, values, left=left, color=colour, hatch=hatch, edgecolor="#333333", linewidth=0.5,
-                      label=str(Status(status).label))  # fmt: skip
+                      label=status_label(status))  # fmt: skip
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_yticks(positions, [_shortened(c) for c in self.categories], fontsize=8)
         axes.invert_yaxis()
@@ -87,8 +101,7 @@ class Chart:
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         if self.statuses:
-            axes.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.08), ncols=len(self.statuses),
-                        frameon=False)  # fmt: skip
+            figure.legend(fontsize=7, loc="outside lower center", ncols=len(self.statuses), frameon=False)
         output = io.BytesIO()
         figure.savefig(output, format="png", metadata={"Software": None})
         return output.getvalue()
@@ -131,6 +144,7 @@ def progress_over_time(rows, *, today: datetime.date) -> Chart:
         category_label=_("As of"),
         categories=tuple(date_format(cut) for cut in cuts),
         counts=tuple(counts),
+        over_time=True,
     )
 
 

@@ -22,7 +22,7 @@ from committee.access import Permission, can, holders, represented_entities
 from committee.editing import EditError
 from committee.models import Committee
 from committee.services import notify
-from decisions.models import FINISHED, Action, Paragraph, ProgressUpdate, Status
+from decisions.models import STILL_DUE, Action, Paragraph, ProgressUpdate, Status
 from meetings.models import Session
 
 
@@ -136,7 +136,7 @@ def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committ
 
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
-    return action.due is not None and action.due < today and action.status not in FINISHED
+    return action.due is not None and action.due < today and action.status in STILL_DUE
 
 
 def last_session(committee: Committee, today: datetime.date) -> Session | None:

@@ -106,7 +106,7 @@ class Status(models.TextChoices):
     DISCONTINUED = "discontinued", _("Discontinued")
 
 
-FINISHED = (Status.COMPLETED, Status.DISCONTINUED)  # an action in these is no longer due
+STILL_DUE = (Status.NOT_STARTED, Status.IN_PROGRESS)  # past its date, an action in these is overdue (not ongoing work)
 
 
 class Action(models.Model):

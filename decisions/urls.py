@@ -6,6 +6,13 @@ app_name = "decisions"
 urlpatterns = [
     path("committees/<str:code>/follow-up/", views.committee_follow_up, name="committee_follow_up"),
     path("committees/<str:code>/follow-up/<slug:key>.png", views.follow_up_chart, name="follow_up_chart"),
+    path("committees/<str:code>/strategies/<slug:slug>/", views.strategy_page, name="strategy"),
+    path("committees/<str:code>/strategies/<slug:slug>/<slug:key>.png", views.strategy_chart, name="strategy_chart"),
+    re_path(
+        r"^committees/(?P<code>[^/]+)/strategies/(?P<slug>[-\w]+)/import/(?P<kind>measures|statuses)/$",
+        views.strategy_import,
+        name="strategy_import",
+    ),
     path("sessions/<path:code>/decisions/", views.session_decisions, name="session_decisions"),
     path("sessions/<path:code>/decisions/<int:pk>/", views.paragraph_page, name="paragraph"),
     path("sessions/<path:code>/decisions/<int:pk>/actions/", views.add_action, name="add_action"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
+from committee.import_errors import ImportRejected
 from committee.models import Committee
 from decisions import charts
 from decisions.follow_up import (
@@ -29,7 +30,9 @@ from decisions.follow_up import (
     withdraw,
 )
 from decisions.forms import ActionForm, ProgressForm
-from decisions.models import Action, Paragraph, ProgressUpdate, Status
+from decisions.models import Action, Paragraph, ProgressUpdate, Status, Strategy
+from decisions.monitoring import strategy_charts, strategy_matrix
+from decisions.strategy_file import import_measures, import_statuses
 from meetings.models import Session
 
 
@@ -230,14 +233,85 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "decisions/committee_follow_up.html", context)
 
 
+def _chart_image(chart: charts.Chart | None) -> HttpResponse:
+    if chart is None:
+        raise Http404
+    response = HttpResponse(chart.png(), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
 def follow_up_chart(request: HttpRequest, code: str, key: str) -> HttpResponse:
     """A chart of the committee's follow-up as an image, drawn from the same rows as the page."""
     committee = _committee(request, code)
     today = timezone.localdate()
     all_rows = rows(_committee_actions(request, committee), since=None, today=today)
     chart = next((c for c in charts.follow_up_charts(all_rows, today=today) if c.key == key), None)
-    if chart is None:
-        raise Http404
-    response = HttpResponse(chart.png(), content_type="image/png")
-    response["Cache-Control"] = "private, max-age=60"
-    return response
+    return _chart_image(chart)
+
+
+# A strategy's monitoring ------------------------------------------------------------------------------------
+
+
+def _strategy(request: HttpRequest, code: str, slug: str) -> Strategy:
+    committee = _committee(request, code)
+    return get_object_or_404(Strategy.objects.select_related("committee"), committee=committee, code=slug)
+
+
+def _shown_area(request: HttpRequest) -> int | None:
+    area = request.GET.get("area", "")
+    return int(area) if area.isdigit() else None
+
+
+def strategy_page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """The measures by member, each cell its latest status in words and colour; filterable by area."""
+    strategy = _strategy(request, code, slug)
+    matrix = strategy_matrix(strategy, area=_shown_area(request))
+    context = {
+        "strategy": strategy,
+        "committee": strategy.committee,
+        "matrix": matrix,
+        "all_areas": strategy.areas.all(),
+        "charts": strategy_charts(matrix) if matrix.members and matrix.areas else [],
+        "can_manage": can(request.user, Permission.MANAGE, strategy.committee),
+        "area_query": f"?area={matrix.shown_area}" if matrix.shown_area else "",
+    }
+    return render(request, "decisions/strategy.html", context)
+
+
+def strategy_chart(request: HttpRequest, code: str, slug: str, key: str) -> HttpResponse:
+    strategy = _strategy(request, code, slug)
+    matrix = strategy_matrix(strategy, area=_shown_area(request))
+    chart = next((c for c in strategy_charts(matrix) if c.key == key), None)
+    return _chart_image(chart)
+
+
+IMPORTS = {"measures": import_measures, "statuses": import_statuses}
+
+
+@require_POST
+@login_required
+def strategy_import(request: HttpRequest, code: str, slug: str, kind: str) -> HttpResponse:
+    """Measures or members' statuses from the secretariat's spreadsheet: all of it, or nothing and every problem."""
+    strategy = _strategy(request, code, slug)
+    check(request.user, Permission.MANAGE, strategy.committee)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to import."))
+        return redirect("decisions:strategy", code=code, slug=slug)
+    try:
+        result = IMPORTS[kind](upload.read(), strategy=strategy)
+    except ImportRejected as rejected:
+        context = {
+            "filename": upload.name,
+            "problems": rejected.problems,
+            "back_url": reverse("decisions:strategy", kwargs={"code": code, "slug": slug}),
+            "back_label": str(strategy),
+        }
+        return render(request, "import_rejected.html", context, status=400)
+    messages.success(
+        request,
+        _("%(name)s is imported: %(created)d new, %(updated)d updated.")
+        % {"name": upload.name, "created": result.created, "updated": result.updated},
+    )
+    return redirect("decisions:strategy", code=code, slug=slug)

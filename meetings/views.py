@@ -228,8 +228,13 @@ def _imported(request: HttpRequest, session: Session, registrations: Registratio
 
 
 def _rejected(request: HttpRequest, session: Session, filename: str, rejected: ImportRejected) -> HttpResponse:
-    context = {"session": session, "filename": filename, "problems": rejected.problems}
-    return render(request, "meetings/import_rejected.html", context, status=400)
+    context = {
+        "filename": filename,
+        "problems": rejected.problems,
+        "back_url": _registration_url(session, "#import"),
+        "back_label": _("the registration of %(session)s") % {"session": session.code},
+    }
+    return render(request, "import_rejected.html", context, status=400)
 
 
 @require_POST

@@ -1,8 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from decisions.charts import STATUS_STYLE
-from decisions.models import Status
+from decisions.charts import STATUS_STYLE, status_label
 
 register = template.Library()
 
@@ -17,5 +16,12 @@ def status_badge(status: str) -> str:
         'background:{}" aria-hidden="true"></span>{}</span>',
         status,
         colour,
-        Status(status).label if status in Status.values else status,
+        status_label(status),
     )
+
+
+@register.filter
+def status_tint(status: str) -> str:
+    """A light background of the status's colour, for a table cell that also says the status in words."""
+    colour, _hatch = STATUS_STYLE.get(status, ("#ffffff", ""))
+    return f"background-color: {colour}33"

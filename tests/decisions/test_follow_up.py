@@ -232,3 +232,28 @@ def test_an_uploaded_evidence_is_read_by_those_who_may_read_its_report(cast, ope
     secretariat.post(reverse("decisions:update", kwargs={"code": "TST/G/2", "pk": update.pk, "step": "publish"}))
     published = signed_in(cast["member"]).get(url)
     assert b"".join(published.streaming_content) == _png()
+
+
+def test_the_demos_follow_up_page_takes_as_many_queries_with_ten_times_its_actions(settings, client):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    url = reverse("decisions:committee_follow_up", kwargs={"code": "TD-B-EDE"})
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    demo = queries()
+    for action in list(Action.objects.prefetch_related("updates")):
+        for _copy in range(9):
+            updates = list(action.updates.all())
+            action.pk = None
+            action.save()
+            for update in updates:
+                update.pk, update.action = None, action
+                update.save()
+    assert Action.objects.count() == 60
+    assert queries() == demo

@@ -9,16 +9,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from committee.models import Entity
+from committee.models import Committee, Entity, Membership
 from committee.services import grant_secretariat_access
 from decisions.follow_up import operative_numbers
-from decisions.models import Action, Paragraph, ProgressUpdate
+from decisions.models import Action, Paragraph, ProgressUpdate, Strategy
+from decisions.strategy_file import import_measures, import_statuses
 from documents.session_file import import_session, read_session_file
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
 DEMO_FILE = DEMO_FOLDER / "td-b-ede-1.json"  # the first session, held and reported on
 NEXT_SESSION_FILE = DEMO_FOLDER / "td-b-ede-2.json"  # the second, convened: its provisional agenda and registrations
 FOLLOW_UP_FILE = DEMO_FOLDER / "td-b-ede-1-follow-up.json"  # illustrative follow-up of the first's recommendations
+# A committee shaped like the Pacific E-commerce Committee, its strategy's measures and members' statuses made up.
+PACIFIC_MEASURES_FILE = DEMO_FOLDER / "pacific-strategy-measures.csv"
+PACIFIC_STATUSES_FILE = DEMO_FOLDER / "pacific-strategy-statuses.csv"
+PACIFIC_MEMBERS = "AUS COK FJI PYF KIR NRU NCL NZL NIU PLW PNG MHL WSM SLB TON TUV VUT FSM".split()
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
@@ -44,7 +49,10 @@ class Command(BaseCommand):
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
         actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
+        pacific = load_pacific_committee()
+        grant_secretariat_access(user, pacific)
         self.stdout.write(f"Demo sessions {session.code} and {following.code} loaded, {actions} follow-up actions.")
+        self.stdout.write(f"Demo committee {pacific.code} loaded, with its strategy's monitoring (illustrative).")
         self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")
 
 
@@ -79,3 +87,46 @@ def load_follow_up(data: dict, *, by) -> int:
                 published_at=timezone.now(),
             )
     return len(data["actions"])
+
+
+@transaction.atomic
+def load_pacific_committee() -> Committee:
+    """A committee with two sub-committees and a regional strategy whose members report their statuses."""
+    secretariat = Entity.objects.get(code="PIFS")  # as the first session's file names it (it took part)
+    committee, _created = Committee.objects.update_or_create(
+        code="PECC",
+        defaults={
+            "kind": Committee.Kind.COMMITTEE,
+            "name": {"en": "Pacific E-commerce Committee", "fr": "Comité du commerce électronique du Pacifique"},
+            "name_gender": {"fr": "m"},
+            "short_name": {"en": "the Committee", "fr": "le Comité"},
+            "secretariat": secretariat,
+            "is_public": True,
+        },
+    )
+    for code, en, fr in (
+        ("PECC-POL", "Sub-committee on Policy and Regulation", "Sous-comité des politiques et de la réglementation"),
+        ("PECC-STAT", "Sub-committee on Statistics and Monitoring", "Sous-comité des statistiques et du suivi"),
+    ):
+        Committee.objects.update_or_create(
+            code=code,
+            defaults={"kind": Committee.Kind.SUB_COMMITTEE, "parent": committee, "name": {"en": en, "fr": fr},
+                      "name_gender": {"fr": "m"}, "secretariat": secretariat, "is_public": True},
+        )  # fmt: skip
+    for code in PACIFIC_MEMBERS:
+        Membership.objects.get_or_create(committee=committee, entity=Entity.objects.get(code=code))
+    strategy, _created = Strategy.objects.update_or_create(
+        committee=committee,
+        code="roadmap",
+        defaults={
+            "title": {
+                "en": "Pacific Regional E-commerce Strategy and Roadmap",
+                "fr": "Stratégie et feuille de route régionales du commerce électronique du Pacifique",
+            },
+            "adopted_on": datetime.date(2021, 8, 1),
+            "illustrative": True,
+        },
+    )
+    import_measures(PACIFIC_MEASURES_FILE.read_bytes(), strategy=strategy)
+    import_statuses(PACIFIC_STATUSES_FILE.read_bytes(), strategy=strategy)
+    return committee
