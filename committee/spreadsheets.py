@@ -4,6 +4,7 @@ reported with where it is (`committee.import_errors`), and nothing is guessed.""
 import csv
 import datetime
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -77,9 +78,13 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
         yield row_number, cells
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, number_format: str = "General") -> str:
+    """A cell as the spreadsheet shows it: 1.10 stays 1.10 where the cell shows two decimals."""
     if value is None:
         return ""
+    decimals = re.fullmatch(r"0\.(0+)", number_format or "")
+    if isinstance(value, int | float) and not isinstance(value, bool) and decimals:
+        return f"{value:.{len(decimals.group(1))}f}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date):
@@ -100,16 +105,16 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
         header = next(values.iter_rows(max_row=1, values_only=True), ())
         width = max((index + 1 for index, value in enumerate(header) if value not in (None, "")), default=1)
         rows = zip(
-            values.iter_rows(max_col=width, values_only=True),
+            values.iter_rows(max_col=width),
             formulas.iter_rows(max_col=width, values_only=True),
             strict=True,
         )
         for row_number, (cells, written) in enumerate(rows, start=1):
-            for column, (value, formula) in enumerate(zip(cells, written, strict=True), start=1):
-                if value is None and isinstance(formula, str) and formula.startswith("="):
+            for column, (cell, formula) in enumerate(zip(cells, written, strict=True), start=1):
+                if cell.value is None and isinstance(formula, str) and formula.startswith("="):
                     where = _("row %(row)d, column %(column)d") % {"row": row_number, "column": column}
                     raise ImportRejected([Problem(where, _FORMULA_WITHOUT_VALUE)])
-            yield row_number, [_cell_text(value) for value in cells]
+            yield row_number, [_cell_text(cell.value, getattr(cell, "number_format", "General")) for cell in cells]
     except ImportRejected:
         raise
     except Exception:  # noqa: BLE001 - a damaged workbook fails in many ways, all of them "cannot be read"

@@ -16,6 +16,7 @@ matplotlib.use("Agg")  # no display: images only
 
 from django.utils.formats import date_format  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
+from django.utils.translation import ngettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
 
 from decisions.models import Status  # noqa: E402
@@ -65,15 +66,27 @@ class Chart:
         totals = Counter()
         for counter in self.counts[-1:] if self.over_time else self.counts:
             totals.update(counter)
-        parts = ", ".join(f"{totals[s]} {status_label(s).lower()}" for s in self.statuses if totals[s])
+        parts = "; ".join(
+            _("%(status)s, %(count)s") % {"status": status_label(s).lower(), "count": totals[s]}
+            for s in self.statuses
+            if totals[s]
+        )
         if self.over_time and self.categories:
-            return _("%(title)s, a bar for each of %(count)s dates; on the last, %(date)s: %(totals)s.") % {
+            return ngettext(
+                "%(title)s (%(count)s date). On %(date)s: %(totals)s.",
+                "%(title)s (%(count)s dates). On %(date)s: %(totals)s.",
+                len(self.categories),
+            ) % {
                 "title": self.title,
                 "count": len(self.categories),
                 "date": self.categories[-1],
                 "totals": parts or _("none"),
             }
-        return _("%(title)s, a bar for each of %(count)s: in all, %(totals)s.") % {
+        return ngettext(
+            "%(title)s (%(count)s bar). In all: %(totals)s.",
+            "%(title)s (%(count)s bars). In all: %(totals)s.",
+            len(self.categories),
+        ) % {
             "title": self.title,
             "count": len(self.categories),
             "totals": parts or _("none"),
@@ -111,33 +124,26 @@ def _shortened(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def actions_by_paragraph(rows, *, title: str = "") -> Chart:
-    """How many actions of each status each paragraph carries, from the follow-up's rows."""
-    counts: dict[str, Counter] = {}
-    for row in rows:
-        session = row.action.paragraph.decision.session
-        key = f"{session.code} ¶{row.paragraph_label.split(' ')[0]}"
-        counts.setdefault(key, Counter())[row.action.status] += 1
+def actions_by_paragraph(counts: dict[str, Counter], *, label: str = "") -> Chart:
+    """How many actions of each status each paragraph carries (`counts` by the paragraph's name)."""
     return Chart(
         key="actions-by-paragraph",
-        title=title or _("Follow-up actions by paragraph and status"),
-        category_label=_("Paragraph"),
+        title=_("Follow-up actions by paragraph and status"),
+        category_label=label or _("Paragraph"),
         categories=tuple(counts),
         counts=tuple(counts.values()),
     )
 
 
-def progress_over_time(rows, *, today: datetime.date) -> Chart:
-    """The actions' statuses at the end of each year that has published progress, and today."""
-    dates = sorted({u.reported_on for row in rows for u in row.action.shown_updates if u.is_published})
-    cuts = sorted({datetime.date(d.year, 12, 31) for d in dates if d.year < today.year} | {today})
+def statuses_over_time(histories: list[list[tuple[datetime.date, str]]], *, until: datetime.date) -> Chart:
+    """The actions' statuses at the end of each year with progress, and at `until`; each history is an action's
+    (date, status) pairs in date order."""
+    dates = {day for history in histories for day, _status in history if day <= until}
+    cuts = sorted({datetime.date(d.year, 12, 31) for d in dates if d.year < until.year} | {until})
     counts = []
     for cut in cuts:
-        counter = Counter()
-        for row in rows:
-            published = [u for u in row.action.shown_updates if u.is_published and u.reported_on <= cut]
-            counter[published[-1].status if published else Status.NOT_STARTED] += 1
-        counts.append(counter)
+        known = [[status for day, status in history if day <= cut] for history in histories]
+        counts.append(Counter(statuses[-1] if statuses else Status.NOT_STARTED for statuses in known))
     return Chart(
         key="progress-over-time",
         title=_("Status of the actions over time"),
@@ -148,5 +154,31 @@ def progress_over_time(rows, *, today: datetime.date) -> Chart:
     )
 
 
+def status_by_area(counts: dict[str, Counter]) -> Chart:
+    return Chart(
+        key="status-by-area",
+        title=_("Status of the measures by area, all members"),
+        category_label=_("Policy area"),
+        categories=tuple(counts),
+        counts=tuple(counts.values()),
+    )
+
+
+def implementation_by_member(counts: dict[str, Counter]) -> Chart:
+    return Chart(
+        key="implementation-by-member",
+        title=_("Implementation by member, all measures"),
+        category_label=_("Member"),
+        categories=tuple(counts),
+        counts=tuple(counts.values()),
+    )
+
+
 def follow_up_charts(rows, *, today: datetime.date) -> list[Chart]:
-    return [actions_by_paragraph(rows), progress_over_time(rows, today=today)]
+    """The follow-up page's charts, from its rows (`decisions.follow_up.rows`)."""
+    by_paragraph: dict[str, Counter] = {}
+    for row in rows:
+        name = f"{row.action.paragraph.decision.session.code} ¶{row.paragraph_label.split(' ')[0]}"
+        by_paragraph.setdefault(name, Counter())[row.action.status] += 1
+    histories = [[(u.reported_on, u.status) for u in row.action.shown_updates if u.is_published] for row in rows]
+    return [actions_by_paragraph(by_paragraph), statuses_over_time(histories, until=today)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import transaction
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -121,7 +121,7 @@ def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committ
         updates = updates.filter(Q(published_at__isnull=False) | Q(action__responsible_entity__in=own))
     return (
         Action.objects.select_related("paragraph__decision__session", "paragraph__parent", "responsible_entity")
-        .annotate(due=Coalesce(F("due_on"), _next_session_start()))
+        .annotate(due=Case(When(due_by_next_session=True, then=_next_session_start()), default=F("due_on")))
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="shown_updates"))
         .order_by(
             "paragraph__decision__session__number",
@@ -187,23 +187,24 @@ def paragraph_label(paragraph: Paragraph, numbers: dict[int, int]) -> str:
 
 
 def rows(actions, *, since: Session | None, today: datetime.date) -> list[ActionRow]:
-    """The rows of `actions` (from `actions_with_progress`), with what changed since the end of `since`."""
+    """The rows of `actions` (from `actions_with_progress`), with what changed since the end of `since`: what was
+    published after it, whatever date the progress bears."""
     actions = list(actions)
     numbers = operative_numbers({a.paragraph.decision_id for a in actions})
     cut = since.end_date or since.start_date if since else None
     result = []
     for action in actions:
         published = [u for u in action.shown_updates if u.is_published]
-        before = [u for u in published if cut is not None and u.reported_on <= cut]
+        known = [u for u in published if cut is not None and timezone.localdate(u.published_at) <= cut]
         result.append(
             ActionRow(
                 action=action,
                 paragraph_label=paragraph_label(action.paragraph, numbers),
                 overdue=is_overdue(action, today),
-                status_then=(before[-1].status if before else Status.NOT_STARTED) if cut else action.status,
+                status_then=(known[-1].status if known else Status.NOT_STARTED) if cut else action.status,
                 latest=published[-1] if published else None,
                 pending=[u for u in action.shown_updates if not u.is_published],
-                has_news=cut is not None and len(published) > len(before),
+                has_news=cut is not None and len(published) > len(known),
             )
         )
     return result

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import Entity
@@ -36,8 +37,9 @@ class ProgressForm(forms.ModelForm):
         fields = ["reported_on", "status", "narrative", "evidence_link", "evidence_file"]
         widgets = {"reported_on": DATE}
 
-    def __init__(self, *args, action: Action, **kwargs) -> None:
+    def __init__(self, *args, action: Action, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["status"].initial = action.status if action.status != Status.NOT_STARTED else Status.IN_PROGRESS
         self.fields["evidence_file"].help_text = _("PDF, Word, spreadsheet or photograph.")
 
@@ -46,12 +48,20 @@ class ProgressForm(forms.ModelForm):
         if not symbol:
             return None
         registry = ProgressUpdate._meta.get_field("evidence_document").related_model
-        document = registry.objects.filter(symbol=symbol).first()
-        if document is None:
+        document = registry.objects.select_related("session__committee").filter(symbol=symbol).first()
+        committee = document.session.committee if document is not None and document.session_id else None
+        readable = committee is not None and registry.objects.readable_by(self.user, committee).filter(pk=document.pk)
+        if not readable or not readable.exists():  # what the person may not read is not there for them
             raise forms.ValidationError(
                 _("No document of the registry has the symbol %(symbol)s."), params={"symbol": symbol}
             )
         return document
+
+    def clean_reported_on(self):
+        reported_on = self.cleaned_data["reported_on"]
+        if reported_on > timezone.localdate():
+            raise forms.ValidationError(_("Progress is reported as of today or an earlier date."))
+        return reported_on
 
     def clean_evidence_file(self):
         upload = self.cleaned_data["evidence_file"]

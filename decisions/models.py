@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from committee.models import Committee, Entity, outline_order, validate_outline_parent
+from committee.models import Committee, Entity, Membership, outline_order, validate_outline_parent
 from committee.multilingual import MultilingualField, pick
 from meetings.models import Session, WebAddressField
 
@@ -163,8 +163,9 @@ class Action(models.Model):
             raise ValidationError({"responsible_entity": _("Name the member or organization responsible.")})
         if self.due_on and self.due_by_next_session:
             raise ValidationError({"due_on": _('Give a date or "by the next session", not both.')})
-        if self.paragraph_id and self.paragraph.kind != Paragraph.Kind.OPERATIVE and self.paragraph.parent_id is None:
-            raise ValidationError({"paragraph": _("Only operative paragraphs carry follow-up actions.")})
+        top = (self.paragraph.parent or self.paragraph) if self.paragraph_id else None
+        if top is not None and top.kind != Paragraph.Kind.OPERATIVE:
+            raise ValidationError(_("Only operative paragraphs (and their sub-items) carry follow-up actions."))
 
 
 class ProgressUpdate(models.Model):
@@ -241,6 +242,11 @@ class Strategy(models.Model):
 
     def __str__(self) -> str:
         return pick(self.title, get_language() or "en")
+
+
+def reporting_members(committee: Committee) -> models.QuerySet:
+    """The memberships whose States or organizations report on a strategy's measures (members and associates)."""
+    return committee.memberships.filter(status__in=[Membership.Status.MEMBER, Membership.Status.ASSOCIATE])
 
 
 class PolicyArea(models.Model):

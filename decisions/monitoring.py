@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from committee.collation import collation_key
-from committee.models import Entity, Membership
-from decisions.charts import UNREPORTED, Chart
-from decisions.models import Measure, MemberStatus, PolicyArea, Strategy
+from committee.models import Entity
+from decisions.charts import UNREPORTED, Chart, implementation_by_member, status_by_area
+from decisions.models import Measure, MemberStatus, PolicyArea, Strategy, reporting_members
 
 
 @dataclass
@@ -48,7 +47,7 @@ def strategy_matrix(strategy: Strategy, *, area: int | None = None) -> Matrix:
         areas = areas.filter(number=area)
     areas = list(areas)
     language = get_language() or "en"
-    memberships = Membership.objects.filter(committee=strategy.committee, status=Membership.Status.MEMBER)
+    memberships = reporting_members(strategy.committee)
     members = sorted(
         (m.entity for m in memberships.select_related("entity")), key=lambda e: collation_key(e.name_in(language))
     )
@@ -65,20 +64,4 @@ def strategy_matrix(strategy: Strategy, *, area: int | None = None) -> Matrix:
 
 
 def strategy_charts(matrix: Matrix) -> list[Chart]:
-    by_area, by_member = matrix.counts_by_area(), matrix.counts_by_member()
-    return [
-        Chart(
-            key="status-by-area",
-            title=_("Status of the measures by area, all members"),
-            category_label=_("Policy area"),
-            categories=tuple(name for name, _counts in by_area),
-            counts=tuple(counts for _name, counts in by_area),
-        ),
-        Chart(
-            key="implementation-by-member",
-            title=_("Implementation by member, all measures"),
-            category_label=_("Member"),
-            categories=tuple(name for name, _counts in by_member),
-            counts=tuple(counts for _name, counts in by_member),
-        ),
-    ]
+    return [status_by_area(dict(matrix.counts_by_area())), implementation_by_member(dict(matrix.counts_by_member()))]

@@ -22,7 +22,7 @@ from committee.import_errors import ImportRejected, Problem
 from committee.models import Committee
 from committee.multilingual import LANGUAGES
 from committee.spreadsheets import choice_index, entity_index, fold, read_rows
-from decisions.models import Indicator, Measure, MemberStatus, PolicyArea, Status, Strategy
+from decisions.models import Indicator, Measure, MemberStatus, PolicyArea, Status, Strategy, reporting_members
 
 MEASURE_COLUMNS = (
     "area",
@@ -37,6 +37,7 @@ MEASURE_COLUMNS = (
     "target_year",
 )
 STATUS_COLUMNS = ("measure", "member", "status", "as_of", "note")
+MAX_AREA = 999
 
 
 @dataclass
@@ -96,9 +97,12 @@ def _number(value: str) -> Decimal | None:
         return None
     try:
         number = Decimal(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+        if not number.is_finite():
+            raise InvalidOperation
+        number = number.quantize(Decimal("0.01"))  # as kept: two decimals
     except InvalidOperation:
         raise ValueError(_("%(value)s is not a number") % {"value": value}) from None
-    if not number.is_finite() or abs(number) >= 10**12:
+    if abs(number) >= 10**12:
         raise ValueError(_("%(value)s is not a number that can be kept") % {"value": value})
     return number
 
@@ -106,7 +110,7 @@ def _number(value: str) -> Decimal | None:
 def _year(value: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not 1900 <= int(value) <= 2100:
+    if not (value.isascii() and value.isdecimal()) or not 1900 <= int(value) <= 2100:
         raise ValueError(_("%(value)s is not a year") % {"value": value})
     return int(value)
 
@@ -117,8 +121,9 @@ def import_measures(content: bytes, *, strategy: Strategy) -> ImportResult:
     areas: dict[int, dict[str, str]] = {}
     measures: dict[str, dict] = {}
     for number, row in _Rows(content, MEASURE_COLUMNS, required=("area", "measure")):
-        if not row.get("area", "").isdigit() or int(row["area"]) < 1:
-            problems.append(Problem(_where(number, "area"), _("give the area's number (1, 2, …)")))
+        area_number = row.get("area", "")
+        if not (area_number.isascii() and area_number.isdecimal()) or not 1 <= int(area_number) <= MAX_AREA:
+            problems.append(Problem(_where(number, "area"), _("give the area's number (1, 2, … up to 999)")))
             continue
         area, title = int(row["area"]), _texts(row, "area_title")
         if title and areas.get(area) and areas[area] != title:
@@ -146,6 +151,7 @@ def import_measures(content: bytes, *, strategy: Strategy) -> ImportResult:
                 indicator[column] = read(row.get(column, ""))
             except ValueError as error:
                 problems.append(Problem(_where(number, column), str(error)))
+                indicator[column] = None
         described = any(indicator[c] is not None for c in ("baseline", "target", "baseline_year", "target_year"))
         if (described or indicator["unit"]) and not indicator["name"]:
             problems.append(Problem(_where(number, "indicator_en"), _("name the indicator these figures are for")))
@@ -169,19 +175,21 @@ def _write_measures(strategy: Strategy, areas: dict, measures: dict) -> ImportRe
     area_objects = {}
     for number, title in areas.items():
         area, _created = PolicyArea.objects.get_or_create(strategy=strategy, number=number, defaults={"title": title})
-        if title and area.title != title:
-            area.title = title
+        if title and area.title | title != area.title:
+            area.title = area.title | title
             area.save(update_fields=["title"])
         area_objects[number] = area
     existing = {m.number: m for m in Measure.objects.filter(area__strategy=strategy)}
-    for position, (code, data) in enumerate(measures.items(), start=1):
+    last = max((m.position for m in existing.values()), default=0)
+    for code, data in measures.items():
         measure = existing.get(code)
-        if measure is None:
-            measure = Measure.objects.create(area=area_objects[data["area"]], number=code, position=position,
+        if measure is None:  # after those there are, in the file's order
+            last += 1
+            measure = Measure.objects.create(area=area_objects[data["area"]], number=code, position=last,
                                              text=data["text"])  # fmt: skip
             result.created += 1
-        else:
-            measure.area, measure.position, measure.text = area_objects[data["area"]], position, data["text"]
+        else:  # in its place; the languages the file leaves out keep their text
+            measure.area, measure.text = area_objects[data["area"]], measure.text | data["text"]
             measure.save()
             result.updated += 1
         indicator = data["indicator"]
@@ -210,7 +218,7 @@ def import_statuses(content: bytes, *, strategy: Strategy) -> ImportResult:
     """Where each member stands with each measure, at a date, from the file, all or nothing."""
     committee: Committee = strategy.committee
     measures = {m.number: m for m in Measure.objects.filter(area__strategy=strategy)}
-    members = set(committee.memberships.values_list("entity_id", flat=True))
+    members = set(reporting_members(committee).values_list("entity_id", flat=True))
     entities = entity_index()
     statuses = _status_index()
     problems: list[Problem] = []

@@ -3,12 +3,14 @@ their progress (where members report and the secretariat publishes), and a commi
 
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,7 +89,8 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
     forms = forms or {}
     for row in action_rows:
         row.may_report = may_report_on(request.user, row.action, committee)
-        row.form = forms.get(row.action.pk) or (ProgressForm(action=row.action) if row.may_report else None)
+        blank = ProgressForm(action=row.action, user=request.user) if row.may_report else None
+        row.form = forms.get(row.action.pk) or blank
     context = {
         "session": session,
         "paragraph": paragraph,
@@ -105,7 +108,11 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
 def add_action(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code)
     check(request.user, Permission.MANAGE, session.committee)
-    target = get_object_or_404(Paragraph, pk=request.POST.get("paragraph") or pk, decision__session=session)
+    operative = Q(kind=Paragraph.Kind.OPERATIVE, parent__isnull=True) | Q(parent__kind=Paragraph.Kind.OPERATIVE)
+    chosen = request.POST.get("paragraph", "")
+    target = get_object_or_404(
+        Paragraph.objects.filter(operative), pk=chosen if chosen.isdecimal() else pk, decision__session=session
+    )
     top = target.parent_id or target.pk
     form = ActionForm(request.POST, paragraph=target)
     form.instance.position = target.actions.count() + 1
@@ -133,7 +140,7 @@ def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     top = action.paragraph.parent_id or action.paragraph_id
     if not may_report_on(request.user, action, action.paragraph.decision.session.committee):
         raise PermissionDenied
-    form = ProgressForm(request.POST, request.FILES, action=action)
+    form = ProgressForm(request.POST, request.FILES, action=action, user=request.user)
     if not form.is_valid():
         return paragraph_page(request, code, top, forms={action.pk: form})
     try:
@@ -228,7 +235,7 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
         "filters": {"status": status, "responsible": responsible, "overdue": bool(request.GET.get("overdue")),
                     "changed": bool(request.GET.get("changed"))},
         "charts": charts.follow_up_charts(all_rows, today=today) if all_rows else [],
-        "reported_to": committee.sessions.filter(documents__kind="progress_report").distinct(),
+        "reported_to": committee.sessions.filter(documents__kind="progress_report").order_by("-number").first(),
     }  # fmt: skip
     return render(request, "decisions/committee_follow_up.html", context)
 
@@ -298,6 +305,10 @@ def strategy_import(request: HttpRequest, code: str, slug: str, kind: str) -> Ht
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to import."))
+    elif upload.size > settings.DOCUMENT_UPLOAD_MAX_BYTES:
+        limit = filesizeformat(settings.DOCUMENT_UPLOAD_MAX_BYTES)
+        messages.error(request, _("%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": limit})
+    if upload is None or upload.size > settings.DOCUMENT_UPLOAD_MAX_BYTES:
         return redirect("decisions:strategy", code=code, slug=slug)
     try:
         result = IMPORTS[kind](upload.read(), strategy=strategy)

@@ -114,6 +114,7 @@ def test_the_overdue_filter(cast, operative):
     late = add_action(secretariat, operative, description_en="Late one.", due_on=today - datetime.timedelta(days=3))
     add_action(secretariat, operative, description_en="Not yet due.", due_on=today + datetime.timedelta(days=3))
     done = add_action(secretariat, operative, description_en="Done late.", due_on=today - datetime.timedelta(days=9))
+    add_action(secretariat, operative, description_en="Whenever.")  # no date: never overdue
     report(secretariat, done, status="completed", reported_on=today.isoformat())
     url = reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"})
     everything = secretariat.get(url).text
@@ -122,6 +123,7 @@ def test_the_overdue_filter(cast, operative):
     assert "Late one." in overdue
     assert "Not yet due." not in overdue
     assert "Done late." not in overdue
+    assert "Whenever." not in overdue
     completed = secretariat.get(url, {"status": "completed"}).text
     assert "Done late." in completed
     assert "Late one." not in completed
@@ -136,7 +138,12 @@ def test_an_action_needs_whom_it_is_for_and_evidence_must_be_what_it_says(cast, 
     assert "Name the member or organization responsible." in refused.text
     assert not Action.objects.exists()
 
+    preambular = Paragraph.objects.get(decision=operative.decision, kind="preambular")
+    assert secretariat.post(url, {"description_en": "No.", "responsible": "secretariat",
+                                  "paragraph": preambular.pk}).status_code == 404  # fmt: skip
     action = add_action(secretariat, operative)
+    future = report(secretariat, action, reported_on=(timezone.localdate() + datetime.timedelta(days=2)).isoformat())
+    assert "Progress is reported as of today or an earlier date." in future.text
     fake = SimpleUploadedFile("evidence.pdf", b"not a pdf at all", content_type="application/pdf")
     refused = report(secretariat, action, files={"evidence_file": fake})
     assert refused.status_code == 400
@@ -165,7 +172,7 @@ def test_the_charts_show_as_images_with_their_words_and_figures(cast, operative)
     page = secretariat.get(reverse("decisions:committee_follow_up", kwargs={"code": "GROUP"})).text
     chart_url = reverse("decisions:follow_up_chart", kwargs={"code": "GROUP", "key": "actions-by-paragraph"})
     assert f'src="{chart_url}"' in page
-    assert "in all, 1 in progress, 2 completed." in page  # the text alternative
+    assert "(1 bar). In all: in progress, 1; completed, 2." in page  # the text alternative
     image = secretariat.get(chart_url)
     assert image["Content-Type"] == "image/png"
     assert Image.open(io.BytesIO(image.content)).size[0] > 600
