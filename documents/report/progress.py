@@ -17,14 +17,16 @@ from django.utils.translation import npgettext, pgettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from decisions.charts import Chart
+from committee.collation import collation_key
+from decisions.charts import Chart, actions_by_paragraph, implementation_by_member, status_by_area, statuses_over_time
 from decisions.follow_up import actions_with_progress, operative_numbers, paragraph_label
-from decisions.models import Decision, Paragraph, Status
+from decisions.models import Decision, Paragraph, Status, Strategy
+from decisions.monitoring import strategy_matrix
 from documents.models import Document
 from documents.report.data import DocumentData, Text, masthead_fields
 from documents.report.document import DJANGO_LANGUAGE, INDENTED_STYLE, UNDocument, capitalize, full_stop, roman_numeral
 from documents.report.language import WORDED_LANGUAGES, report_language
-from documents.report.markup import parse
+from documents.report.markup import parse, xml_safe
 from meetings.models import Session
 
 
@@ -37,14 +39,22 @@ class ProgressData:
 
 @dataclass(frozen=True)
 class ActionData:
-    label: str  # "(b)" where the action is on a sub-item, else ""
+    sub_item: int | None  # the index of the sub-item it is on (0 for "a"), None for the paragraph itself
     description: Text
     responsible: str  # secretariat, member, partner
     responsible_name: Text
     due: datetime.date | None
     due_by_next_session: bool
-    status: str
-    latest: ProgressData | None
+    history: tuple[ProgressData, ...]  # published, up to the note's date, in date order
+    illustrative: bool = False
+
+    @property
+    def status(self) -> str:
+        return self.history[-1].status if self.history else Status.NOT_STARTED
+
+    @property
+    def latest(self) -> ProgressData | None:
+        return self.history[-1] if self.history else None
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,22 @@ class FollowedParagraphData:
 
 
 @dataclass(frozen=True)
+class StrategyData:
+    title: Text
+    illustrative: bool
+    measures: int
+    members: int
+    by_area: tuple[tuple[int, Text, Counter], ...]  # each area's number, title and statuses (all members)
+    by_member: tuple[tuple[Text, Counter], ...]
+
+
+@dataclass(frozen=True)
 class ProgressReportData(DocumentData):
     reported_number: int = 0  # the session whose decisions are followed up
     decision_kind: str = Decision.Kind.AGREED_RECOMMENDATIONS
     paragraphs: tuple[FollowedParagraphData, ...] = ()
     as_of: datetime.date | None = None
+    strategies: tuple[StrategyData, ...] = ()
 
 
 def reported_session(document: Document) -> Session | None:
@@ -72,49 +93,78 @@ def reported_session(document: Document) -> Session | None:
 
 
 def collect_progress_report_data(document: Document, *, as_of: datetime.date | None = None) -> ProgressReportData:
-    """The follow-up of the previous session's decisions, as published, in a fixed number of queries."""
+    """The follow-up of the previous session's decisions as published by the note's date (or today), and the
+    committee's strategies, in a number of queries that does not grow with them."""
     session = Session.objects.select_related("committee__secretariat", "committee__parent").get(pk=document.session_id)
+    as_of = as_of or document.issued_on or timezone.localdate()
     reported = reported_session(document)
     decisions = list(
         Decision.objects.filter(session=reported).prefetch_related("paragraphs__sub_items") if reported else []
     )
+    sub_item_index = {
+        sub.pk: index
+        for decision in decisions
+        for paragraph in decision.paragraphs.all()
+        for index, sub in enumerate(paragraph.sub_items.all())
+    }
     actions = actions_with_progress(AnonymousUser(), session.committee).filter(paragraph__decision__session=reported)
     by_paragraph: dict[int, list[ActionData]] = {}
     for action in actions:
-        published = [u for u in action.shown_updates if u.is_published]
-        latest = published[-1] if published else None
-        top = action.paragraph.parent_id or action.paragraph_id
-        by_paragraph.setdefault(top, []).append(
+        history = tuple(
+            ProgressData(u.reported_on, u.status, u.narrative)
+            for u in action.shown_updates
+            if u.is_published and u.reported_on <= as_of
+        )
+        by_paragraph.setdefault(action.paragraph.parent_id or action.paragraph_id, []).append(
             ActionData(
-                label=f"({action.paragraph.letter})" if action.paragraph.parent_id else "",
+                sub_item=sub_item_index.get(action.paragraph_id) if action.paragraph.parent_id else None,
                 description=action.description,
                 responsible=action.responsible,
                 responsible_name=action.responsible_entity.name if action.responsible_entity else {},
                 due=action.due,
                 due_by_next_session=action.due_by_next_session,
-                status=action.status,
-                latest=ProgressData(latest.reported_on, latest.status, latest.narrative) if latest else None,
+                history=history,
+                illustrative=action.illustrative,
             )
         )
     numbers = operative_numbers([d.pk for d in decisions])
-    paragraphs = []
-    for decision in decisions:
-        for paragraph in decision.paragraphs.all():
-            if paragraph.parent_id is None and paragraph.kind == Paragraph.Kind.OPERATIVE:
-                paragraphs.append(
-                    FollowedParagraphData(
-                        number=paragraph_label(paragraph, numbers),
-                        text=paragraph.text,
-                        sub_items=tuple(sub.text for sub in paragraph.sub_items.all()),
-                        actions=tuple(by_paragraph.get(paragraph.pk, [])),
-                    )
-                )
+    paragraphs = [
+        FollowedParagraphData(
+            number=paragraph_label(paragraph, numbers),
+            text=paragraph.text,
+            sub_items=tuple(sub.text for sub in paragraph.sub_items.all()),
+            actions=tuple(by_paragraph.get(paragraph.pk, [])),
+        )
+        for decision in decisions
+        for paragraph in decision.paragraphs.all()
+        if paragraph.parent_id is None and paragraph.kind == Paragraph.Kind.OPERATIVE
+    ]
     return ProgressReportData(
         **masthead_fields(session, document),
         reported_number=reported.number if reported else 0,
         decision_kind=decisions[0].kind if decisions else Decision.Kind.AGREED_RECOMMENDATIONS,
         paragraphs=tuple(paragraphs),
-        as_of=as_of or document.issued_on or timezone.localdate(),
+        as_of=as_of,
+        strategies=tuple(_strategy(strategy) for strategy in session.committee.strategies.all()),
+    )
+
+
+def _strategy(strategy: Strategy) -> StrategyData:
+    matrix = strategy_matrix(strategy)
+    rows = [row for area in matrix.areas for row in area.rows]
+    return StrategyData(
+        title=strategy.title,
+        illustrative=strategy.illustrative,
+        measures=len(rows),
+        members=len(matrix.members),
+        by_area=tuple(
+            (area.number, area.title, counts)
+            for area, (_name, counts) in zip(matrix.areas, matrix.counts_by_area(), strict=True)
+        ),
+        by_member=tuple(
+            (member.name, counts)
+            for member, (_name, counts) in zip(matrix.members, matrix.counts_by_member(), strict=True)
+        ),
     )
 
 
@@ -150,11 +200,17 @@ class _ProgressReport(UNDocument):
         self.set_up()
         self.masthead()
         self.title()
-        self.heading(f"{roman_numeral(1)}.", pgettext("progress report", "Summary"), 1)
+        chapters = [pgettext("progress report", "Summary"), self.paragraphs_heading()]
+        chapters += [self.strategy_heading(strategy) for strategy in self.data.strategies]
+        numbers = iter(roman_numeral(n) for n in range(1, len(chapters) + 1))
+        self.heading(f"{next(numbers)}.", chapters[0], 1)
         self.summary()
-        self.heading(f"{roman_numeral(2)}.", self.paragraphs_heading(), 1)
+        self.heading(f"{next(numbers)}.", chapters[1], 1)
         for paragraph in self.data.paragraphs:
             self.followed(paragraph)
+        for strategy, title in zip(self.data.strategies, chapters[2:], strict=True):
+            self.heading(f"{next(numbers)}.", title, 1)
+            self.strategy(strategy)
         return self.finish()
 
     def kind_words(self) -> str:
@@ -181,11 +237,11 @@ class _ProgressReport(UNDocument):
     def summary(self) -> None:
         actions = [action for paragraph in self.data.paragraphs for action in paragraph.actions]
         totals = Counter(action.status for action in actions)
-        counted = ", ".join(
-            pgettext("progress report", "%(count)s %(status)s") % {"count": totals[s], "status": status_name(s)}
+        counted = "; ".join(
+            pgettext("progress report", "%(status)s, %(count)s") % {"count": totals[s], "status": status_name(s)}
             for s in Status.values
             if totals[s]
-        )  # e.g. "2 completed, 1 in progress"
+        )  # e.g. "completed, 2; in progress, 1"
         scope = npgettext(
             "progress report",
             "This note reports on the follow-up of %(paragraphs)s operative paragraph of the %(kind)s of the "
@@ -193,12 +249,6 @@ class _ProgressReport(UNDocument):
             "This note reports on the follow-up of %(paragraphs)s operative paragraphs of the %(kind)s of the "
             "%(ordinal)s session %(of_body)s, as of %(date)s.",
             len(self.data.paragraphs),
-        )
-        recorded = npgettext(
-            "progress report",
-            "%(count)s action was recorded on them (%(counted)s).",
-            "%(count)s actions were recorded on them (%(counted)s).",
-            len(actions),
         )
         runs = self.rich(
             scope,
@@ -209,20 +259,63 @@ class _ProgressReport(UNDocument):
             date=self.lang.date(self.data.as_of),
         )
         if actions:
+            recorded = pgettext("progress report", "Actions recorded: %(count)s (%(counted)s).")
             runs += self.rich(" " + recorded, count=str(len(actions)), counted=counted)
         else:
             runs += self.rich(" " + pgettext("progress report", "No follow-up action was recorded."))
+        if any(action.illustrative for action in actions):
+            runs += self.rich(" " + pgettext("progress report", "The actions and progress in this note are "
+                                             "illustrative examples, not real figures."))  # fmt: skip
         self.numbered(runs)
         if not actions:
             return
         self.summary_table()
-        for chart in self.charts():
+        by_paragraph = {
+            pgettext("progress report", "Paragraph %(number)s") % {"number": p.number}: Counter(
+                a.status for a in p.actions
+            )
+            for p in self.data.paragraphs
+        }
+        histories = [[(u.on, u.status) for u in a.history] for a in actions]
+        self.charts(
+            [
+                actions_by_paragraph(by_paragraph, label=pgettext("progress report", "Paragraph")),
+                statuses_over_time(histories, until=self.data.as_of),
+            ]
+        )
+
+    def charts(self, charts: list[Chart]) -> None:
+        for chart in charts:
             picture = self.paragraph(align=WD_ALIGN_PARAGRAPH.CENTER)
             picture.add_run().add_picture(io.BytesIO(chart.png()), width=Cm(16.5))
             picture.paragraph_format.line_spacing = 1.0  # not the body's exact 12 points, which would clip it
             picture.paragraph_format.keep_with_next = True
-            caption = self.paragraph([(self.lang.typography(chart.description), "italic")])
+            caption = self.paragraph([(self.lang.typography(xml_safe(chart.description)), "italic")])
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def strategy_heading(self, strategy: StrategyData) -> str:
+        return pgettext("progress report", "Implementation of the %(strategy)s") % {
+            "strategy": self.text(strategy.title)
+        }
+
+    def collated(self, member: tuple[Text, Counter]) -> tuple[int, ...]:
+        return collation_key(self.text(member[0]))
+
+    def strategy(self, strategy: StrategyData) -> None:
+        line = pgettext("progress report", "Measures: %(measures)s; members reporting: %(members)s; as of %(date)s.")
+        runs = self.rich(line, measures=str(strategy.measures), members=str(strategy.members),
+                         date=self.lang.date(self.data.as_of))  # fmt: skip
+        if strategy.illustrative:
+            runs += self.rich(" " + pgettext("progress report", "These figures are illustrative, not real ones."))
+        self.numbered(runs)
+        self.charts(
+            [
+                status_by_area({f"{number}. {self.text(title)}": counts for number, title, counts in strategy.by_area}),
+                implementation_by_member(
+                    {self.text(name): counts for name, counts in sorted(strategy.by_member, key=self.collated)}
+                ),
+            ]
+        )
 
     def summary_table(self) -> None:
         statuses = [s for s in Status.values if any(a.status == s for p in self.data.paragraphs for a in p.actions)]
@@ -237,21 +330,6 @@ class _ProgressReport(UNDocument):
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 cell.paragraphs[0].add_run(text)
         self.paragraph()
-
-    def charts(self) -> list[Chart]:
-        counts = [Counter(a.status for a in p.actions) for p in self.data.paragraphs]
-        return [
-            Chart(
-                key="actions-by-paragraph",
-                title=pgettext("progress report", "Actions by paragraph and status"),
-                category_label=pgettext("progress report", "Paragraph"),
-                categories=tuple(
-                    pgettext("progress report", "Paragraph %(number)s") % {"number": p.number}
-                    for p in self.data.paragraphs
-                ),
-                counts=tuple(counts),
-            )
-        ]
 
     def followed(self, paragraph: FollowedParagraphData) -> None:
         self.heading("", pgettext("progress report", "Paragraph %(number)s") % {"number": paragraph.number}, 2)
@@ -278,8 +356,8 @@ class _ProgressReport(UNDocument):
         return pgettext("progress report", "no date set")
 
     def action(self, action: ActionData) -> None:
-        description = full_stop(self.drafted(action.description))
-        runs = self.rich(f"{action.label} " if action.label else "") + [(self.lang.typography(description), "")]
+        label = f"{self.sub_item_label(action.sub_item)} " if action.sub_item is not None else ""
+        runs = self.rich(label) + [(self.lang.typography(full_stop(self.drafted(action.description))), "")]
         runs += self.rich(
             " " + pgettext("progress report", "Responsible: %(who)s; due %(due)s; status: %(status)s."),
             who=self.responsible(action),
@@ -287,11 +365,13 @@ class _ProgressReport(UNDocument):
             status=status_name(action.status),
         )
         if action.latest is not None:
+            heading = pgettext("progress report", "Progress as of %(date)s.") % {
+                "date": self.lang.date(action.latest.on)
+            }
             progress = self.drafted(action.latest.narrative)
+            runs += [(" ", ""), (self.lang.typography(heading), "italic")]
             runs += self.rich(
-                " " + pgettext("progress report", "Progress as of %(date)s: %(progress)s"),
-                date=self.lang.date(action.latest.on),
-                progress=full_stop(progress) if progress else pgettext("progress report", "no account given."),
+                " " + (full_stop(progress) if progress else pgettext("progress report", "No account given."))
             )
         else:
             runs += self.rich(" " + pgettext("progress report", "No progress has been published yet."))

@@ -33,8 +33,11 @@ def progress_report(small_session, secretariat) -> Document:
         responsible="member", responsible_entity=Entity.objects.get(code="FRA"), status="completed",
         due_by_next_session=True,
     )  # fmt: skip
-    Action.objects.create(paragraph=early, description={"en": "Test early", "fr": "Essayer tôt"},
-                          responsible="secretariat", due_on=datetime.date(2026, 6, 30))  # fmt: skip
+    tested = Action.objects.create(paragraph=early, description={"en": "Test early", "fr": "Essayer tôt"},
+                                   responsible="secretariat", due_on=datetime.date(2026, 6, 30))  # fmt: skip
+    after = datetime.datetime(2026, 11, 20, tzinfo=datetime.UTC)  # after the note's date: not in it
+    ProgressUpdate.objects.create(action=tested, status="completed", reported_on=after.date(), published_at=after,
+                                  narrative={"en": "Tested after the note."})  # fmt: skip
     published = datetime.datetime(2026, 10, 1, tzinfo=datetime.UTC)
     ProgressUpdate.objects.create(
         action=shared, status="completed", reported_on=published.date(), published_at=published,
@@ -67,15 +70,15 @@ def test_the_progress_report_is_built_by_its_symbol_and_listed(progress_report, 
     actions = [line for line in text if "Responsible:" in line]
     assert actions == [
         "2.\tShare the test plan. Responsible: France; due by the next session; status: completed. "
-        "Progress as of 1 October 2026: The plan went to all members.",
+        "Progress as of 1 October 2026. The plan went to all members.",
         "3.\t(a) Test early. Responsible: the secretariat; due by 30 June 2026; status: not started. "
         "No progress has been published yet.",
     ]
-    assert not any("Not yet checked" in line for line in text)  # unpublished progress stays out
+    assert not any("Not yet checked" in line or "after the note" in line for line in text)
     summary = document.tables[1]
     assert [c.text for c in summary.rows[0].cells] == ["Paragraph", "Not started", "Completed", "Total"]
     assert [c.text for c in summary.rows[1].cells] == ["1", "1", "1", "2"]
-    assert len(document.inline_shapes) == 1  # the chart, as an image
+    assert len(document.inline_shapes) == 2  # the charts, as images: by paragraph, over time
 
 
 def test_the_french_progress_report_follows_the_french_conventions_and_converts(progress_report, tmp_path):
@@ -87,6 +90,7 @@ def test_the_french_progress_report_follows_the_french_conventions_and_converts(
     assert "Note du secrétariat" in text
     assert any("Décide d’essayer\u00a0:" in line for line in text)
     assert any("Responsable\u00a0: France\u00a0; échéance\u00a0: d’ici à la prochaine session" in line for line in text)
+    assert any(line.startswith("3.\ta) Essayer tôt.") for line in text)  # French sub-item letters
     pdfs = convert_to_pdf(content, tmp_path)
     assert all(pdf.startswith(b"%PDF") for pdf in pdfs.values())
 
@@ -109,3 +113,25 @@ def test_the_committees_follow_up_page_offers_the_progress_report(progress_repor
     download = client.get("/documents/TST/G/3/2/fr/")
     assert download.status_code == 200
     assert "Note du secrétariat" in [p.text for p in docx.Document(io.BytesIO(download.content)).paragraphs]
+
+
+def test_the_committees_strategy_has_its_chapter_with_its_charts(progress_report, tmp_path):
+    from decisions.models import Strategy
+    from decisions.strategy_file import import_measures, import_statuses
+    from documents.generated import build_document
+
+    committee = progress_report.session.committee
+    committee.memberships.create(entity=Entity.objects.get(code="FJI"))
+    roadmap = Strategy.objects.create(committee=committee, code="roadmap", title={"en": "Regional Roadmap"},
+                                      illustrative=True)  # fmt: skip
+    import_measures(
+        b"area,area_title_en,measure,text_en\n1,Readiness,1.1,Assess\n2,Payments,2.1,Pay\n", strategy=roadmap
+    )
+    import_statuses(b"measure,member,status,as_of\n1.1,FJI,completed,2026-01-01\n", strategy=roadmap)
+    document = docx.Document(io.BytesIO(build_document(progress_report, "en")))
+    text = [p.text for p in document.paragraphs]
+    assert "III.\tImplementation of the Regional Roadmap" in text
+    chapter = text[text.index("III.\tImplementation of the Regional Roadmap") + 1]
+    assert chapter.startswith("4.\tMeasures: 2; members reporting: ")
+    assert chapter.endswith("These figures are illustrative, not real ones.")
+    assert len(document.inline_shapes) == 4

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from committee.models import Committee, Entity, Membership
 from committee.services import grant_secretariat_access
@@ -76,15 +75,16 @@ def load_follow_up(data: dict, *, by) -> int:
             illustrative=True,
         )
         for update in item["progress"]:
+            reported_on = datetime.date.fromisoformat(update["reported_on"])
             ProgressUpdate.objects.create(
                 action=action,
-                reported_on=datetime.date.fromisoformat(update["reported_on"]),
+                reported_on=reported_on,
                 status=update["status"],
                 narrative=update["narrative"],
                 evidence_link=update.get("evidence_link", ""),
                 reported_by=by,
                 published_by=by,
-                published_at=timezone.now(),
+                published_at=datetime.datetime.combine(reported_on, datetime.time(12), tzinfo=datetime.UTC),
             )
     return len(data["actions"])
 
