@@ -65,3 +65,15 @@ def strategy_matrix(strategy: Strategy, *, area: int | None = None) -> Matrix:
 
 def strategy_charts(matrix: Matrix) -> list[Chart]:
     return [status_by_area(dict(matrix.counts_by_area())), implementation_by_member(dict(matrix.counts_by_member()))]
+
+
+def member_history(strategy: Strategy, member: Entity) -> list[PolicyArea]:
+    """The strategy's areas, each with its measures, each with `reports`: the member's statuses in date order."""
+    reports: dict[int, list[MemberStatus]] = {}
+    for status in MemberStatus.objects.filter(measure__area__strategy=strategy, member=member).order_by("reported_on"):
+        reports.setdefault(status.measure_id, []).append(status)
+    areas = list(strategy.areas.prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("position"))))
+    for area in areas:
+        for measure in area.measures.all():
+            measure.reports = reports.get(measure.pk, [])
+    return areas

@@ -7,6 +7,7 @@ urlpatterns = [
     path("committees/<str:code>/follow-up/", views.committee_follow_up, name="committee_follow_up"),
     path("committees/<str:code>/follow-up/<slug:key>.png", views.follow_up_chart, name="follow_up_chart"),
     path("committees/<str:code>/strategies/<slug:slug>/", views.strategy_page, name="strategy"),
+    path("committees/<str:code>/strategies/<slug:slug>/members/<str:member>/", views.member_page, name="member"),
     path("committees/<str:code>/strategies/<slug:slug>/<slug:key>.png", views.strategy_chart, name="strategy_chart"),
     re_path(
         r"^committees/(?P<code>[^/]+)/strategies/(?P<slug>[-\w]+)/import/(?P<kind>measures|statuses)/$",

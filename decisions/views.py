@@ -32,8 +32,8 @@ from decisions.follow_up import (
     withdraw,
 )
 from decisions.forms import ActionForm, ProgressForm
-from decisions.models import Action, Paragraph, ProgressUpdate, Status, Strategy
-from decisions.monitoring import strategy_charts, strategy_matrix
+from decisions.models import Action, Paragraph, ProgressUpdate, Status, Strategy, reporting_members
+from decisions.monitoring import member_history, strategy_charts, strategy_matrix
 from decisions.strategy_file import import_measures, import_statuses
 from meetings.models import Session
 
@@ -284,6 +284,19 @@ def strategy_page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "area_query": f"?area={matrix.shown_area}" if matrix.shown_area else "",
     }
     return render(request, "decisions/strategy.html", context)
+
+
+def member_page(request: HttpRequest, code: str, slug: str, member: str) -> HttpResponse:
+    """One member's reports on each measure of the strategy, over time."""
+    strategy = _strategy(request, code, slug)
+    membership = get_object_or_404(reporting_members(strategy.committee).select_related("entity"), entity__code=member)
+    context = {
+        "strategy": strategy,
+        "committee": strategy.committee,
+        "member": membership.entity,
+        "areas": member_history(strategy, membership.entity),
+    }
+    return render(request, "decisions/strategy_member.html", context)
 
 
 def strategy_chart(request: HttpRequest, code: str, slug: str, key: str) -> HttpResponse:

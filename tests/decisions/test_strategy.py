@@ -70,6 +70,12 @@ def test_the_secretariat_imports_measures_and_statuses_and_the_matrix_shows_them
     assert "In progress" not in fiji_cell
     assert "Not reported" in fiji_cell  # Samoa and Tonga said nothing on 1.1
     assert 'class="badge' in fiji_cell
+    fiji = client.get(reverse("decisions:member", kwargs={"code": "PAC", "slug": "roadmap", "member": "FJI"})).text
+    history = fiji[fiji.index("Assess readiness") :].split("</tr>")[0]
+    assert history.index("30 Jun 2022") < history.index("In progress") < history.index("30 Jun 2024")
+    assert "Assessment published" in history  # its note
+    outsider = reverse("decisions:member", kwargs={"code": "PAC", "slug": "roadmap", "member": "FRA"})
+    assert client.get(outsider).status_code == 404  # not a member
     only_payments = client.get(
         reverse("decisions:strategy", kwargs={"code": "PAC", "slug": "roadmap"}), {"area": 2}
     ).text
@@ -170,7 +176,7 @@ def test_the_matrix_takes_as_many_queries_for_ten_times_the_measures_and_members
     client = signed_in(secretariat)
     url = reverse("decisions:strategy", kwargs={"code": "PAC", "slug": "roadmap"})
 
-    def grow(measures: int, members: list[str]) -> int:
+    def grow(measures: int, members: list[str]) -> list[int]:
         rows = ["area,area_title_en,measure,text_en"] + [f"{1 + n % 3},Area,{n}.1,Measure {n}" for n in range(measures)]
         upload(client, "measures", "\n".join(rows).encode())
         for code in members:
@@ -179,9 +185,12 @@ def test_the_matrix_takes_as_many_queries_for_ten_times_the_measures_and_members
             f"{n}.1,{code},in_progress,2024-0{1 + n % 9}-01" for n in range(measures) for code in members
         ]
         assert upload(client, "statuses", "\n".join(statuses).encode()).status_code == 302
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
+        counts = []
+        for page in (url, reverse("decisions:member", kwargs={"code": "PAC", "slug": "roadmap", "member": "FJI"})):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(page).status_code == 200
+            counts.append(len(queries))
+        return counts
 
     small = grow(3, ["FJI", "WSM"])
     codes = list(Entity.objects.filter(kind="state").order_by("code").values_list("code", flat=True)[:20])
