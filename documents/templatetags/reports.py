@@ -1,12 +1,15 @@
 from babel import Locale
 from django import template
 from django.db.models import F, Prefetch
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from committee.access import Permission, can
 from documents.generated import generator_for
 from documents.models import Document, DocumentFile
 from documents.report.data import report_languages
+from documents.report.markup import parse
 from meetings.models import AgendaItem, Meeting, Session
 
 register = template.Library()
@@ -68,3 +71,23 @@ def documents_by_meeting(context: template.Context, meetings: list[Meeting]) -> 
 @register.filter
 def documents_of(by_meeting: dict[int, list[Document]], meeting: Meeting) -> list[Document]:
     return by_meeting.get(meeting.pk, [])
+
+
+@register.filter
+def drafted_html(text: str) -> str:
+    """Drafted text as the document shows it: *italics* in italics, a [^footnote] as a small note in brackets."""
+    return _segments_html(parse(text or ""))
+
+
+def _segments_html(segments) -> str:
+    parts = []
+    for segment in segments:
+        if segment.footnote is not None:
+            parts.append(
+                format_html('<small class="text-body-secondary">[{}]</small>', _segments_html(segment.footnote))
+            )
+        elif segment.italic:
+            parts.append(format_html("<em>{}</em>", segment.text))
+        else:
+            parts.append(conditional_escape(segment.text))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is escaped

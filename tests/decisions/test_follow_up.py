@@ -264,3 +264,11 @@ def test_the_demos_follow_up_page_takes_as_many_queries_with_ten_times_its_actio
                 update.save()
     assert Action.objects.count() == 60
     assert queries() == demo
+
+
+def test_the_paragraph_shows_as_drafted_with_its_markup_and_nothing_unescaped(cast, operative):
+    operative.text = {"en": "*Decides* to <b>test</b>[^A *note* & more.]"}
+    operative.save()
+    page = signed_in(cast["member"]).get(paragraph_url(operative)).text
+    assert "<em>Decides</em> to &lt;b&gt;test&lt;/b&gt;" in page
+    assert '<small class="text-body-secondary">[A <em>note</em> &amp; more.]</small>' in page
