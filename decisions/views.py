@@ -3,20 +3,19 @@ their progress (where members report and the secretariat publishes), and a commi
 
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.access import Permission, can, check
+from committee.forms import SpreadsheetForm
 from committee.import_errors import ImportRejected
 from committee.models import Committee
 from decisions import charts
@@ -315,14 +314,11 @@ def strategy_import(request: HttpRequest, code: str, slug: str, kind: str) -> Ht
     """Measures or members' statuses from the secretariat's spreadsheet: all of it, or nothing and every problem."""
     strategy = _strategy(request, code, slug)
     check(request.user, Permission.MANAGE, strategy.committee)
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("Choose a file to import."))
-    elif upload.size > settings.DOCUMENT_UPLOAD_MAX_BYTES:
-        limit = filesizeformat(settings.DOCUMENT_UPLOAD_MAX_BYTES)
-        messages.error(request, _("%(name)s is larger than %(limit)s.") % {"name": upload.name, "limit": limit})
-    if upload is None or upload.size > settings.DOCUMENT_UPLOAD_MAX_BYTES:
+    form = SpreadsheetForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["file"]))
         return redirect("decisions:strategy", code=code, slug=slug)
+    upload = form.cleaned_data["file"]
     try:
         result = IMPORTS[kind](upload.read(), strategy=strategy)
     except ImportRejected as rejected:

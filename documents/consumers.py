@@ -6,8 +6,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from committee.access import Permission, can
 from committee.middleware import lacks_second_factor
 from meetings import events, watchers
-from meetings.consumers import REFUSED
 from meetings.models import Session
+from meetings.watchers import REFUSED
 
 
 class ReportReviewConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer):
@@ -16,11 +16,15 @@ class ReportReviewConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer
         if not await self.may_read_drafts(session_id):
             await self.close(code=REFUSED)
             return
+        self.session_id = session_id
         await self.accept()
         await self.watch(events.report_group(session_id))
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
         """Reviewers only listen here: their comments go through the page's forms."""
+
+    async def still_allowed(self) -> bool:
+        return await self.may_read_drafts(self.session_id)
 
     @database_sync_to_async
     def may_read_drafts(self, session_id: int) -> bool:

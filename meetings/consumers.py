@@ -13,8 +13,7 @@ from committee.access import Permission, can, forget_roles
 from committee.middleware import lacks_second_factor
 from meetings import events, live, watchers
 from meetings.models import Meeting
-
-REFUSED = 4403  # the websocket close code for "not allowed" (4000-4999 are the application's)
+from meetings.watchers import REFUSED
 
 
 class LiveMeetingConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer):
@@ -43,6 +42,9 @@ class LiveMeetingConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer)
             await database_sync_to_async(self.perform)(action, content)
         except live.LiveError as error:
             await self.send_json({"error": str(error), "action": action})
+
+    async def still_allowed(self) -> bool:
+        return await self.visible_meeting(self.meeting.pk) is not None
 
     @database_sync_to_async
     def visible_meeting(self, pk: int) -> Meeting | None:

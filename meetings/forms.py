@@ -1,13 +1,11 @@
 import hashlib
-from pathlib import PurePosixPath
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from committee.collation import collation_key
+from committee.forms import SpreadsheetForm
 from committee.models import Entity
 from meetings.models import AgendaItem, Delegate, Meeting, MeetingPerson, Participation, Session
 
@@ -61,7 +59,7 @@ class AttendanceForm(forms.Form):
         self.fields["present"].choices = [(delegate.pk, delegate.name) for delegate in delegates]
 
 
-class RegistrationsFileForm(forms.Form):
+class RegistrationsFileForm(SpreadsheetForm):
     file = forms.FileField(
         label=_("Registrations file"),
         help_text=_(
@@ -69,23 +67,6 @@ class RegistrationsFileForm(forms.Form):
             "name, title, function, organization, email), or Indico's registrant export. Every row or none is imported."
         ),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.REGISTRATIONS_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                _("%(name)s is larger than %(limit)s."),
-                params={"name": upload.name, "limit": filesizeformat(settings.REGISTRATIONS_UPLOAD_MAX_BYTES)},
-            )
-        suffix = PurePosixPath(upload.name).suffix.lower()
-        if suffix not in (".csv", ".txt", ".xlsx"):
-            raise forms.ValidationError(
-                _("%(name)s: only .csv and .xlsx files are read."), params={"name": upload.name}
-            )
-        if (suffix == ".xlsx") != upload.read(4).startswith(b"PK\x03\x04"):
-            raise forms.ValidationError(_("%(name)s is not what its name says."), params={"name": upload.name})
-        upload.seek(0)
-        return upload
 
 
 LEAVE_OUT = "leave-out"

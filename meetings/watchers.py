@@ -19,11 +19,15 @@ from dataclasses import dataclass, field
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 
+from committee.access import forget_roles
+from meetings import events
+
 logger = logging.getLogger(__name__)
 
 BACKLOG = 20  # messages a socket may fall behind before it is closed
 RENEWAL = 3600  # seconds between renewals of the group subscription (the in-memory layer lets it expire in a day)
 TOO_SLOW = 4408  # the close code for a watcher that fell behind (it reconnects)
+REFUSED = 4403  # the close code for "not allowed" (4000-4999 are the application's)
 
 
 class _Socket:
@@ -136,13 +140,21 @@ async def _read(group: _Group, layer) -> None:
 
 class WatchingConsumer(AsyncWebsocketConsumer):
     """A consumer that watches a group (`self.group`, set on connecting) and stops however its connection
-    ends: channels calls `disconnect` only on a clean close, not when a handler fails or is cancelled."""
+    ends: channels calls `disconnect` only on a clean close, not when a handler fails or is cancelled.
+
+    When the person's roles change, the consumer asks `still_allowed` again and closes if the answer is no.
+    """
 
     group = ""
+    user_group = ""
 
     async def watch(self, group: str) -> None:
         self.group = group
         await watch(group, self)
+        user = self.scope.get("user")
+        if user is not None and user.is_authenticated:
+            self.user_group = events.user_group(user.pk)
+            await self.channel_layer.group_add(self.user_group, self.channel_name)
 
     async def __call__(self, scope, receive, send) -> None:
         try:
@@ -150,3 +162,13 @@ class WatchingConsumer(AsyncWebsocketConsumer):
         finally:
             if self.group:
                 await unwatch(self.group, self)
+            if self.user_group:
+                await self.channel_layer.group_discard(self.user_group, self.channel_name)
+
+    async def access_changed(self, message: dict) -> None:
+        forget_roles(self.scope["user"])
+        if not await self.still_allowed():
+            await self.close(code=REFUSED)
+
+    async def still_allowed(self) -> bool:
+        raise NotImplementedError

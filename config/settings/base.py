@@ -117,7 +117,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 # Uploaded document files: what the registry accepts, checked by documents.forms.
 DOCUMENT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
-REGISTRATIONS_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # a registrations spreadsheet of some 20,000 rows
+SPREADSHEET_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # an imported spreadsheet: some 20,000 registrations
 
 # Accounts (django-allauth): sign-in by email, verified addresses, sign-up by invitation only,
 # failed sign-ins rate-limited (allauth's defaults, kept in the cache: Redis in production).

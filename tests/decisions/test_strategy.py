@@ -105,6 +105,8 @@ def test_an_import_with_any_problem_changes_nothing_and_names_each_row_and_colum
     assert "row 6, column as_of: 30/06/2024 is not a date (YYYY-MM-DD)" in text
     assert not MemberStatus.objects.exists()  # not even row 2, which was right
 
+    page = client.get(upload(client, "measures", b"PK\x03\x04 not a workbook", "measures.csv").url).text
+    assert "measures.csv is not what its name says." in page
     refused = upload(client, "measures", b"area,measure,colour\n1,1.1,red\nx,1.3,blue\n")
     assert "row 1, column 3: unknown column colour" in refused.text
     refused = upload(client, "measures", b"area,measure,text_en\nx,1.3,Text\n1,1.1,\n")

@@ -299,6 +299,24 @@ def test_a_watcher_that_falls_behind_is_closed_and_holds_up_no_one(people):
     assert not still_subscribed  # the process left the group with its last watcher
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_a_watcher_whose_role_is_taken_away_is_cut_off(people):
+    """The member of a private committee loses its role: its open socket closes, refused, at once."""
+    from meetings.watchers import REFUSED
+
+    meeting = people["meeting"]
+
+    async def scenario() -> dict:
+        watcher = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await watcher.connect())[0]
+        await watcher.receive_json_from()
+        await database_sync_to_async(Role.objects.filter(user=people["member"]).delete)()
+        return await watcher.receive_output(timeout=5)
+
+    assert async_to_sync(scenario)() == {"type": "websocket.close", "code": REFUSED}
+
+
 def test_who_spoke_on_an_item_shows_beside_its_section_of_the_chairs_summary(client, people):
     meeting = people["meeting"]
     item = meeting.agenda_items.get()
@@ -390,7 +408,7 @@ def test_the_socket_asks_as_the_pages_do(people):
         chair = await database_sync_to_async(socket_for)(people["chair"], meeting)
         assert (await chair.connect())[0]
         await chair.receive_json_from()
-        await database_sync_to_async(Role.objects.filter(user=people["chair"]).delete)()
+        await database_sync_to_async(Role.objects.filter(user=people["chair"]).update)(kind="member")  # still sees it
         await chair.send_json_to({"action": "announce", "text": "After my role went."})
         answer = await chair.receive_json_from()
         await chair.disconnect()
