@@ -58,7 +58,7 @@ def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate)
             user=person,
             message=_("Progress to publish on %(action)s") % {"action": action},
             url=reverse("decisions:paragraph", kwargs={"code": action.paragraph.decision.session.code,
-                                                       "pk": action.paragraph_id}),
+                                                       "pk": action.top_paragraph_id}),
         )  # fmt: skip
     return update
 

@@ -156,6 +156,11 @@ class Action(models.Model):
     def __str__(self) -> str:
         return pick(self.description, get_language() or "en")[:80]
 
+    @property
+    def top_paragraph_id(self) -> int:
+        """The operative paragraph it belongs to, itself or the one whose sub-item it is on: its page's."""
+        return self.paragraph.parent_id or self.paragraph_id
+
     def clean(self) -> None:
         if self.responsible == self.Responsible.SECRETARIAT and self.responsible_entity_id:
             raise ValidationError({"responsible_entity": _("The secretariat is responsible: name no member.")})

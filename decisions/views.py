@@ -56,8 +56,7 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     actions = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
     by_paragraph: dict[int, list] = {}
     for row in rows(actions, since=None, today=today):
-        top = row.action.paragraph.parent_id or row.action.paragraph_id
-        by_paragraph.setdefault(top, []).append(row)
+        by_paragraph.setdefault(row.action.top_paragraph_id, []).append(row)
     numbers = operative_numbers([d.pk for d in decisions])
     for decision in decisions:
         for paragraph in decision.top_paragraphs:
@@ -93,7 +92,7 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
     context = {
         "session": session,
         "paragraph": paragraph,
-        "label": (operative_numbers([paragraph.decision_id]).get(paragraph.parent_id or paragraph.pk)),
+        "label": operative_numbers([paragraph.decision_id]).get(paragraph.pk),
         "rows": action_rows,
         "can_manage": manage,
         "action_form": forms.get("action") or (ActionForm(paragraph=paragraph) if manage else None),
@@ -136,12 +135,11 @@ def _action(request: HttpRequest, code: str, pk: int) -> Action:
 @login_required
 def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     action = _action(request, code, pk)
-    top = action.paragraph.parent_id or action.paragraph_id
     if not may_report_on(request.user, action, action.paragraph.decision.session.committee):
         raise PermissionDenied
     form = ProgressForm(request.POST, request.FILES, action=action, user=request.user)
     if not form.is_valid():
-        return paragraph_page(request, code, top, forms={action.pk: form})
+        return paragraph_page(request, code, action.top_paragraph_id, forms={action.pk: form})
     try:
         update = report_progress(action=action, by=request.user, update=form.save(commit=False))
     except FollowUpError as error:
@@ -151,11 +149,14 @@ def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             messages.success(request, _("The progress is published."))
         else:
             messages.success(request, _("The progress is reported; the secretariat will publish it."))
-    return redirect(f"{_paragraph_url(code, top)}#action-{action.pk}")
+    return _back_to(action)
 
 
-def _paragraph_url(code: str, pk: int) -> str:
-    return reverse("decisions:paragraph", kwargs={"code": code, "pk": pk})
+def _back_to(action: Action) -> HttpResponse:
+    """The action on its paragraph's page."""
+    page = reverse("decisions:paragraph", kwargs={"code": action.paragraph.decision.session.code,
+                                                  "pk": action.top_paragraph_id})  # fmt: skip
+    return redirect(f"{page}#action-{action.pk}")
 
 
 @require_POST
@@ -177,7 +178,7 @@ def update_view(request: HttpRequest, code: str, pk: int, step: str) -> HttpResp
             messages.success(request, _("The report is withdrawn."))
     except FollowUpError as error:
         messages.error(request, str(error))
-    return redirect(f"{_paragraph_url(code, action.paragraph.parent_id or action.paragraph_id)}#action-{action.pk}")
+    return _back_to(action)
 
 
 def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
@@ -207,22 +208,19 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     changed since the last session, the charts, and the progress report to download."""
     committee = _committee(request, code)
     today = timezone.localdate()
-    actions = _committee_actions(request, committee)
-    status = request.GET.get("status", "")
-    if status in Status.values:
-        actions = actions.filter(status=status)
-    responsible = request.GET.get("responsible", "")
-    if responsible in Action.Responsible.values:
-        actions = actions.filter(responsible=responsible)
-    elif responsible.isdigit():
-        actions = actions.filter(responsible_entity=int(responsible))
     since = last_session(committee, today)
-    shown = rows(actions, since=since, today=today)
-    if request.GET.get("overdue"):
-        shown = [row for row in shown if row.overdue]
-    if request.GET.get("changed"):
-        shown = [row for row in shown if row.changed]
     all_rows = rows(_committee_actions(request, committee), since=since, today=today)
+    status, responsible = request.GET.get("status", ""), request.GET.get("responsible", "")
+    overdue, changed = bool(request.GET.get("overdue")), bool(request.GET.get("changed"))
+    shown = [
+        row
+        for row in all_rows
+        if (status not in Status.values or row.action.status == status)
+        and (responsible not in Action.Responsible.values or row.action.responsible == responsible)
+        and (not responsible.isdigit() or row.action.responsible_entity_id == int(responsible))
+        and (not overdue or row.overdue)
+        and (not changed or row.changed)
+    ]
     entities = {row.action.responsible_entity for row in all_rows if row.action.responsible_entity}
     context = {
         "committee": committee,
@@ -231,8 +229,7 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
         "statuses": Status.choices,
         "responsibles": Action.Responsible.choices,
         "entities": sorted(entities, key=str),
-        "filters": {"status": status, "responsible": responsible, "overdue": bool(request.GET.get("overdue")),
-                    "changed": bool(request.GET.get("changed"))},
+        "filters": {"status": status, "responsible": responsible, "overdue": overdue, "changed": changed},
         "charts": charts.follow_up_charts(all_rows, today=today) if all_rows else [],
         "reported_to": committee.sessions.filter(documents__kind="progress_report").order_by("-number").first(),
     }  # fmt: skip

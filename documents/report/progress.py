@@ -115,7 +115,7 @@ def collect_progress_report_data(document: Document, *, as_of: datetime.date | N
             for u in action.shown_updates
             if u.is_published and u.reported_on <= as_of
         )
-        by_paragraph.setdefault(action.paragraph.parent_id or action.paragraph_id, []).append(
+        by_paragraph.setdefault(action.top_paragraph_id, []).append(
             ActionData(
                 sub_item=sub_item_index.get(action.paragraph_id) if action.paragraph.parent_id else None,
                 description=action.description,

@@ -272,3 +272,18 @@ def test_the_paragraph_shows_as_drafted_with_its_markup_and_nothing_unescaped(ca
     page = signed_in(cast["member"]).get(paragraph_url(operative)).text
     assert "<em>Decides</em> to &lt;b&gt;test&lt;/b&gt;" in page
     assert '<small class="text-body-secondary">[A <em>note</em> &amp; more.]</small>' in page
+
+
+def test_a_report_on_a_sub_items_action_notifies_with_a_link_to_its_paragraphs_page(cast, operative, france_member):
+    secretariat = signed_in(cast["secretariat"])
+    sub_item = operative.sub_items.first()
+    url = reverse("decisions:add_action", kwargs={"code": "TST/G/2", "pk": operative.pk})
+    france = Entity.objects.get(code="FRA").pk
+    secretariat.post(url, {"description_en": "Early.", "responsible": "member", "responsible_entity": france,
+                           "paragraph": sub_item.pk})  # fmt: skip
+    action = Action.objects.get()
+    assert action.paragraph == sub_item
+    assert report(signed_in(france_member), action).status_code == 302
+    link = Notification.objects.get(user=cast["secretariat"]).url
+    assert link == paragraph_url(operative)
+    assert "A survey was sent." in secretariat.get(link).text
