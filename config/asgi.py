@@ -14,8 +14,8 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 django_application = get_asgi_application()  # sets Django up before the routes import models
 
-from documents.routing import websocket_urlpatterns as report_routes  # noqa: E402
-from meetings.routing import websocket_urlpatterns as meeting_routes  # noqa: E402
+from documents.reports.routing import websocket_urlpatterns as report_routes  # noqa: E402
+from meetings.live.routing import websocket_urlpatterns as meeting_routes  # noqa: E402
 
 application = ProtocolTypeRouter(
     {

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -10,10 +8,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("committee.urls")),
-    path("", include("decisions.urls")),
-    path("", include("documents.urls")),
-    path("", include("meetings.urls")),
+    path("", include("committee.roles.urls")),
+    path("", include("committee.notifications.urls")),
+    path("", include("meetings.registration.urls")),
+    path("", include("meetings.live.urls")),
+    path("", include("decisions.follow_up.urls")),
+    path("", include("decisions.strategies.urls")),
+    path("", include("documents.registry.urls")),
+    path("", include("documents.reports.urls")),
+    path("", include("meetings.programme.urls")),  # last: its session page takes any address under a session's
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -17,9 +17,13 @@ echo "== Translations"
 echo "== Lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "== Layers"
+.venv/bin/lint-imports
+echo "== Migrations"
+DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python manage.py makemigrations --check --dry-run
 
-echo "== Test suite on SQLite"
-.venv/bin/python -m pytest "$@"
+echo "== Test suite on SQLite, with coverage"
+.venv/bin/python -m pytest --cov --cov-report=term "$@"
 
 if [ -n "${CI:-}" ]; then
   echo "== Test suite on PostgreSQL, with Redis as the channel layer and the cache"

@@ -166,7 +166,7 @@ def make_session_file(**session_changes: Any) -> dict[str, Any]:
 
 def make_larger_session_file(scale: int) -> dict[str, Any]:
     """The small session grown `scale` times in all that pages list (participants, items, paragraphs...)."""
-    from committee.models import Entity
+    from committee.bodies.models import Entity
 
     data = make_session_file(code=f"TST/G/{scale + 10}", number=scale + 10)
     states = Entity.objects.filter(kind=Entity.Kind.STATE).exclude(code__in=["FRA", "KEN"]).order_by("code")

@@ -7,11 +7,21 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in French leaves French active in its thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def countries(transactional_db):
     """The States of the data migration, for a transactional test: the one before it emptied every table."""
-    from committee.countries import load_countries
-    from committee.models import Entity
+    from committee.bodies.countries import load_countries
+    from committee.bodies.models import Entity
 
     if not Entity.objects.filter(kind=Entity.Kind.STATE).exists():
         load_countries()
@@ -22,8 +32,8 @@ def secretariat(django_user_model):
     """The secretariat of the test board (tests.builders) and every body below it."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    from committee.models import Committee
-    from committee.services import grant_secretariat_access
+    from committee.bodies.models import Committee
+    from committee.roles.services import grant_secretariat_access
     from tests.builders import make_session_file
 
     board = make_session_file()["committees"][0]
@@ -41,7 +51,8 @@ def small_session(db):
     """The small session of tests.builders, imported."""
     import json
 
-    from documents.session_file import import_session, read_session_file
+    from documents.exchange.session_file.load import import_session
+    from documents.exchange.session_file.validate import read_session_file
     from tests.builders import make_session_file
 
     return import_session(read_session_file(json.dumps(make_session_file())))
@@ -50,7 +61,7 @@ def small_session(db):
 @pytest.fixture
 def cast(small_session, secretariat, django_user_model):
     """The small session's people: its secretariat, a rapporteur, a member and an observer."""
-    from committee.models import Role
+    from committee.roles.models import Role
 
     people = {"secretariat": secretariat}
     for kind in ("rapporteur", "member", "observer"):
@@ -62,7 +73,7 @@ def cast(small_session, secretariat, django_user_model):
 @pytest.fixture
 def paragraph(small_session):
     """The first paragraph of the small session's Chair's summary (in its first section, "Opening")."""
-    from documents.models import ReportParagraph
+    from documents.reports.models import ReportParagraph
 
     return (
         ReportParagraph.objects.filter(section__report__session=small_session, section__parent__isnull=True)

@@ -1,19 +1,24 @@
 """The secretariat works through the administration screens: every list, search, and form opens."""
 
 import json
+import re
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from committee.models import Entity, Invitation, Membership
-from documents.models import Document, DocumentFile
-from documents.session_file import import_session, read_session_file
+from committee.bodies.models import Entity, Membership
+from committee.roles.models import Invitation
+from committee.roles.services import PROJECT_PACKAGES
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
+from documents.registry.models import Document, DocumentFile
 from tests.builders import make_larger_session_file
 
-PROJECT_APPS = ("committee", "meetings", "decisions", "documents")
+PROJECT_APPS = [config.label for config in apps.get_app_configs() if config.name.split(".")[0] in PROJECT_PACKAGES]
 ADDED_ELSEWHERE = {Invitation}  # sent from the committee's page, which emails them
 PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
 
@@ -39,7 +44,7 @@ def test_every_screen_opens_for_the_secretariat(client, secretariat, small_sessi
 def test_a_session_is_found_by_its_code(client, secretariat, small_session):
     client.force_login(secretariat)
 
-    page = client.get(reverse("admin:meetings_session_changelist"), {"q": "TST/G/2"})
+    page = client.get(reverse("admin:meetings_sessions_session_changelist"), {"q": "TST/G/2"})
 
     assert "TST/G/2" in page.text
     assert "1 session" in page.text
@@ -48,12 +53,22 @@ def test_a_session_is_found_by_its_code(client, secretariat, small_session):
 def test_the_multilingual_widget_shows_every_un_language(client, secretariat, small_session):
     client.force_login(secretariat)
 
-    page = client.get(reverse("admin:meetings_session_change", args=[small_session.pk]))
+    page = client.get(reverse("admin:meetings_sessions_session_change", args=[small_session.pk]))
 
     for language in ("English", "French", "Spanish", "Russian", "Chinese", "Arabic"):
         assert f">{language}</label>" in page.text
     assert 'value="Genève"' in page.text
     assert 'lang="ar" dir="rtl"' in page.text
+
+
+def _other_inlines(client, url: str) -> dict:
+    """The management forms of the page's other inlines (the apps above add theirs), each with no rows."""
+    page = client.get(url).content.decode()
+    prefixes = set(re.findall(r'name="([^"]+)-TOTAL_FORMS"', page)) - {"files"}
+    return {f"{prefix}-{key}": value for prefix in prefixes for key, value in MANAGEMENT.items()}
+
+
+MANAGEMENT = {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
 
 
 def _upload_form(document: Document, upload) -> dict:
@@ -79,10 +94,9 @@ def test_a_language_version_is_uploaded(client, secretariat, small_session, tmp_
     path = tmp_path / "agenda-fr.pdf"
     path.write_bytes(b"%PDF-1.7\n% a small PDF\n")
 
+    url = reverse("admin:registry_document_change", args=[document.pk])
     with path.open("rb") as upload:
-        response = client.post(
-            reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload)
-        )
+        response = client.post(url, _upload_form(document, upload) | _other_inlines(client, url))
 
     assert response.status_code == 302
     stored = DocumentFile.objects.get(document=document, language="fr")
@@ -103,10 +117,9 @@ def test_a_wrong_upload_is_refused_with_a_reason(client, secretariat, small_sess
     path = tmp_path / name
     path.write_bytes(content)
 
+    url = reverse("admin:registry_document_change", args=[document.pk])
     with path.open("rb") as upload:
-        response = client.post(
-            reverse("admin:documents_document_change", args=[document.pk]), _upload_form(document, upload)
-        )
+        response = client.post(url, _upload_form(document, upload) | _other_inlines(client, url))
 
     assert response.status_code == 200
     assert message in response.text
@@ -114,10 +127,10 @@ def test_a_wrong_upload_is_refused_with_a_reason(client, secretariat, small_sess
 
 
 CHANGE_PAGES = {
-    "admin:meetings_session_change": lambda session: session,
-    "admin:meetings_agenda_change": lambda session: session.agendas.get(kind="adopted"),
-    "admin:decisions_decision_change": lambda session: session.decisions.get(),
-    "admin:documents_report_change": lambda session: session.report,
+    "admin:meetings_sessions_session_change": lambda session: session,
+    "admin:programme_agenda_change": lambda session: session.agendas.get(kind="adopted"),
+    "admin:outcomes_decision_change": lambda session: session.decisions.get(),
+    "admin:reports_report_change": lambda session: session.report,
 }
 
 
@@ -139,7 +152,7 @@ def test_the_committee_page_takes_the_same_number_of_queries_with_ten_times_the_
 ):
     client.force_login(secretariat)
     committee = small_session.committee
-    page = reverse("admin:committee_committee_change", args=[committee.pk])
+    page = reverse("admin:bodies_committee_change", args=[committee.pk])
     states = Entity.objects.filter(kind=Entity.Kind.STATE).exclude(memberships__committee=committee)
     counts = []
     for members in (2, 20):

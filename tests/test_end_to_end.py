@@ -17,9 +17,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 
-from committee.models import Committee, Role
-from committee.services import grant_secretariat_access
-from documents.session_file import import_session, read_session_file
+from committee.bodies.models import Committee
+from committee.roles.models import Role
+from committee.roles.services import grant_secretariat_access
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
 from tests.browser import chromium, shot, sign_in
 from tests.builders import make_session_file
 

@@ -8,11 +8,13 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 
-from committee.models import Entity, Role
-from documents.session_file import import_session, read_session_file
-from meetings.models import Meeting
+from committee.bodies.models import Entity
+from committee.roles.models import Role
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
+from meetings.programme.models import Meeting
 from tests.browser import asgi_server, chromium, shot, sign_in
-from tests.meetings.test_programme import programme_file
+from tests.meetings.programme.test_programme import programme_file
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
 PASSWORD = "a-long-password-3"  # noqa: S105 - the test's own

@@ -10,8 +10,10 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
-from committee.models import Committee, Invitation, Role
-from documents.session_file import import_session, read_session_file
+from committee.bodies.models import Committee
+from committee.roles.models import Invitation, Role
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
 from tests.builders import make_session_file
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +60,7 @@ def url(page: str, session) -> str:
         return session.committee.get_absolute_url()
     if page == "session":
         return session.get_absolute_url()
-    return reverse("documents:session_report", kwargs={"code": session.code, "language": "en"})
+    return reverse("reports:session_report", kwargs={"code": session.code, "language": "en"})
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -98,7 +100,7 @@ def test_the_home_page_lists_only_ones_own_committees(client, committees):
     own, other, users = committees
     client.force_login(users["member"])
 
-    page = client.get(reverse("meetings:home")).text
+    page = client.get(reverse("programme:home")).text
 
     assert "Group of Experts on Testing" in page
     assert "Other Committee" not in page
@@ -130,7 +132,7 @@ def test_a_role_on_a_parent_holds_below_only_when_extended(client, committees, d
 def test_a_documents_distribution_decides_who_sees_and_downloads_it(client, committees, distribution, readers):
     from django.core.files.base import ContentFile
 
-    from documents.models import Document, DocumentFile
+    from documents.registry.models import Document, DocumentFile
 
     own, _other, users = committees
     document = Document.objects.get(symbol="TST/G/2/1")
@@ -138,7 +140,7 @@ def test_a_documents_distribution_decides_who_sees_and_downloads_it(client, comm
     document.save()
     stored = DocumentFile(document=document, language="en")
     stored.file.save("agenda.pdf", ContentFile(b"%PDF-1.7 agenda"))
-    download = reverse("documents:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"})
+    download = reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"})
 
     for role in ROLES[:6]:
         client.force_login(users[role])
@@ -199,8 +201,8 @@ def _expect(response, role: str, allowed: set[str]) -> None:
 
 @pytest.mark.parametrize("action", DRAFT_ACTIONS)
 def test_every_draft_action_for_every_role(client, committees, action):
-    from decisions.models import Paragraph
-    from documents.models import Comment, ReportParagraph
+    from decisions.outcomes.models import Paragraph
+    from documents.reports.models import Comment, ReportParagraph
 
     own, other, users = committees
     method, path, allowed = DRAFT_ACTIONS[action]
@@ -223,13 +225,13 @@ def test_every_draft_action_for_every_role(client, committees, action):
 
 
 def test_the_archive_invitations_and_roles_for_every_role(client, committees):
-    from documents.models import Report
-    from documents.services import finalize_report
+    from documents.reports.models import Report
+    from documents.reports.services import finalize_report
 
     own, _other, users = committees
     finalize_report(report=Report.objects.get(session=own), by=users["rapporteur"])
-    archived = reverse("documents:archived_report", kwargs={"code": own.code, "version": 1, "language": "en"})
-    invite = reverse("committee:invite", kwargs={"code": own.committee.code})
+    archived = reverse("reports:archived_report", kwargs={"code": own.code, "version": 1, "language": "en"})
+    invite = reverse("roles:invite", kwargs={"code": own.committee.code})
 
     for role in ROLES:
         client.logout()
@@ -240,10 +242,10 @@ def test_the_archive_invitations_and_roles_for_every_role(client, committees):
         pending = Invitation.objects.create(
             committee=own.committee, email=f"later-{role}@example.org", kind="member", invited_by=users["secretariat"]
         )
-        withdraw = reverse("committee:withdraw_invitation", kwargs={"code": own.committee.code, "pk": pending.pk})
+        withdraw = reverse("roles:withdraw_invitation", kwargs={"code": own.committee.code, "pk": pending.pk})
         _expect(client.post(withdraw), role, {"secretariat"})
         observer = Role.objects.get_or_create(user=users["observer"], committee=own.committee, kind="observer")[0]
-        revoke = reverse("committee:revoke_role", kwargs={"code": own.committee.code, "pk": observer.pk})
+        revoke = reverse("roles:revoke_role", kwargs={"code": own.committee.code, "pk": observer.pk})
         _expect(client.post(revoke), role, {"secretariat"})
 
 
@@ -267,8 +269,8 @@ REGISTRATION_ACTIONS = {
 def test_every_registration_action_for_every_role(client, committees, action):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from committee.models import Entity
-    from meetings.models import PendingImport
+    from committee.bodies.models import Entity
+    from meetings.registration.models import PendingImport
 
     own, _other, users = committees
     method, path, allowed = REGISTRATION_ACTIONS[action]
@@ -315,7 +317,7 @@ LIVE_ACTIONS = {
 
 @pytest.mark.parametrize("action", LIVE_ACTIONS)
 def test_every_live_meeting_action_for_every_role(client, committees, action):
-    from committee.models import Entity
+    from committee.bodies.models import Entity
 
     own, _other, users = committees
     method, path, data, allowed = LIVE_ACTIONS[action]

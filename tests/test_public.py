@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from committee.models import Committee
-from documents.models import Document
-from documents.session_file import import_session, read_session_file
-from meetings.models import Meeting
-from tests.meetings.test_programme import programme_file
+from committee.bodies.models import Committee
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
+from documents.registry.models import Document
+from meetings.programme.models import Meeting
+from tests.meetings.programme.test_programme import programme_file
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,10 @@ def public_session():
 
 
 def test_the_home_page_lists_public_committees_and_announces_their_calendars(client, public_session):
-    page = client.get(reverse("meetings:home")).text
+    page = client.get(reverse("programme:home")).text
     group = public_session.committee
     assert "Group of Experts on Testing" in page
-    calendar = reverse("meetings:committee_calendar", kwargs={"code": group.code})
+    calendar = reverse("programme:committee_calendar", kwargs={"code": group.code})
     assert f'<link rel="alternate" type="text/calendar" title="Group of Experts on Testing" href="{calendar}">' in page
     assert 'href="/committees/BOARD/"' not in page  # its parent is not public
 
@@ -39,11 +40,11 @@ def test_the_home_page_lists_public_committees_and_announces_their_calendars(cli
     [
         lambda s: s.committee.get_absolute_url(),
         lambda s: s.get_absolute_url(),
-        lambda s: reverse("documents:agenda", kwargs={"code": s.code}),
-        lambda s: reverse("documents:registry", kwargs={"code": s.code}),
-        lambda s: reverse("meetings:session_calendar", kwargs={"code": s.code}),
-        lambda s: reverse("meetings:committee_calendar", kwargs={"code": s.committee.code}),
-        lambda s: reverse("documents:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"}),
+        lambda s: reverse("programme:agenda", kwargs={"code": s.code}),
+        lambda s: reverse("registry:registry", kwargs={"code": s.code}),
+        lambda s: reverse("programme:session_calendar", kwargs={"code": s.code}),
+        lambda s: reverse("programme:committee_calendar", kwargs={"code": s.committee.code}),
+        lambda s: reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"}),
     ],
 )
 def test_a_signed_out_visitor_reads_what_the_un_publishes(client, public_session, page):
@@ -52,7 +53,7 @@ def test_a_signed_out_visitor_reads_what_the_un_publishes(client, public_session
 
 def test_the_session_page_announces_its_calendar_and_keeps_other_documents_private(client, public_session):
     page = client.get(public_session.get_absolute_url()).text
-    calendar = reverse("meetings:session_calendar", kwargs={"code": "TST/G/2"})
+    calendar = reverse("programme:session_calendar", kwargs={"code": "TST/G/2"})
     assert f'<link rel="alternate" type="text/calendar" title="TST/G/2" href="{calendar}">' in page
     assert "Testing in practice" in page  # the programme
     assert "A proposal on testing" not in page  # limited
@@ -62,11 +63,11 @@ def test_the_session_page_announces_its_calendar_and_keeps_other_documents_priva
 @pytest.mark.parametrize(
     "page",
     [
-        lambda s: reverse("documents:report", kwargs={"code": s.code}),
-        lambda s: reverse("documents:session_report", kwargs={"code": s.code, "language": "en"}),
-        lambda s: reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.1", "language": "en"}),
-        lambda s: reverse("meetings:registration", kwargs={"code": s.code}),
-        lambda s: reverse("meetings:calendars"),
+        lambda s: reverse("reports:report", kwargs={"code": s.code}),
+        lambda s: reverse("reports:session_report", kwargs={"code": s.code, "language": "en"}),
+        lambda s: reverse("registry:document_file", kwargs={"symbol": "TST/G/2/CRP.1", "language": "en"}),
+        lambda s: reverse("registration:registration", kwargs={"code": s.code}),
+        lambda s: reverse("programme:calendars"),
     ],
 )
 def test_drafts_limited_documents_and_working_pages_ask_to_sign_in(client, public_session, page):
@@ -76,7 +77,7 @@ def test_drafts_limited_documents_and_working_pages_ask_to_sign_in(client, publi
 
 
 def test_a_signed_out_visitor_changes_nothing(client, public_session):
-    response = client.post(reverse("documents:registry", kwargs={"code": "TST/G/2"}), {"series": "information"})
+    response = client.post(reverse("registry:registry", kwargs={"code": "TST/G/2"}), {"series": "information"})
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
     assert not Document.objects.filter(symbol="TST/G/2/INF.1").exists()
@@ -90,15 +91,15 @@ def test_a_public_committee_does_not_show_its_private_sub_committees_meetings(cl
     Meeting.objects.filter(key="round-table").update(date=timezone.localdate() + datetime.timedelta(days=2))
 
     page = client.get(board.get_absolute_url()).text
-    calendar = client.get(reverse("meetings:committee_calendar", kwargs={"code": board.code}) + "?subcommittees=1")
+    calendar = client.get(reverse("programme:committee_calendar", kwargs={"code": board.code}) + "?subcommittees=1")
     assert "Testing in practice" not in page
     assert b"Testing in practice" not in calendar.content
 
 
 def test_signed_out_what_is_hidden_and_what_does_not_exist_look_alike(client, public_session):
     Committee.objects.filter(pk=public_session.committee_id).update(is_public=False)
-    hidden = client.get(reverse("meetings:session", kwargs={"code": "TST/G/2"}))
-    missing = client.get(reverse("meetings:session", kwargs={"code": "TST/G/99"}))
-    restricted = client.get(reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.2", "language": "en"}))
-    nowhere = client.get(reverse("documents:document_file", kwargs={"symbol": "TST/G/2/CRP.99", "language": "en"}))
+    hidden = client.get(reverse("programme:session", kwargs={"code": "TST/G/2"}))
+    missing = client.get(reverse("programme:session", kwargs={"code": "TST/G/99"}))
+    restricted = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/CRP.2", "language": "en"}))
+    nowhere = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/CRP.99", "language": "en"}))
     assert [r.status_code for r in (hidden, missing, restricted, nowhere)] == [302, 302, 302, 302]

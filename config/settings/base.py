@@ -22,10 +22,21 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "committee",
-    "meetings",
-    "decisions",
-    "documents",
+    # Bottom to top of the layers (README, "Layout"): an app uses only those above it in this list.
+    "committee.kernel",
+    "committee.bodies",
+    "committee.roles",
+    "committee.notifications",
+    "meetings.sessions",
+    "documents.registry",
+    "meetings.programme",
+    "meetings.registration",
+    "meetings.live",
+    "decisions.outcomes",
+    "decisions.follow_up",
+    "decisions.strategies",
+    "documents.reports",
+    "documents.exchange",
 ]
 
 MIDDLEWARE = [
@@ -38,8 +49,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "committee.middleware.require_mfa_for_secretariat",
-    "committee.middleware.sign_in_when_refused",
+    "committee.roles.middleware.require_mfa_for_secretariat",
+    "committee.roles.middleware.sign_in_when_refused",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -58,7 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "committee.context_processors.unread_notifications",
+                "committee.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -98,7 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # The interface languages. Data (names, agendas, reports) is stored in any of the six
-# official UN languages: see committee.multilingual.
+# official UN languages: see committee.kernel.multilingual.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -115,7 +126,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Uploaded document files: what the registry accepts, checked by documents.forms.
+# Uploaded document files: what the registry accepts, checked by documents.registry.forms.
 DOCUMENT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 SPREADSHEET_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # an imported spreadsheet: some 20,000 registrations
 
@@ -127,7 +138,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "committee.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "committee.roles.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KernelConfig(AppConfig):
+    name = "committee.kernel"
+    verbose_name = _("What serves every app: text in six languages, safe editing, spreadsheets, uploads, collation")

@@ -1,0 +1,78 @@
+"""Saving shared text safely: a save made on a stale copy is refused, and siblings keep their order.
+
+Used by every editor where two people may work on the same text (the draft report, the agenda):
+each editable row carries a `revision` that goes up with every save.
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import BadRequest
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from committee.kernel.multilingual import LANGUAGES
+
+
+class EditError(Exception):
+    """A change that cannot be made; the message says why, in the user's language."""
+
+
+class EditConflict(EditError):
+    """Someone else saved the text since it was opened: nothing is overwritten."""
+
+    def __init__(self, current: models.Model, text: dict) -> None:
+        self.current = current
+        self.text = text
+        super().__init__(
+            _("Someone else changed this text while you were editing it. Their text is shown beside yours.")
+        )
+
+
+def text_language(request: HttpRequest) -> str:
+    """The language of the text being read or edited: ?lang= on a page, `language` in a form, else the
+    interface's."""
+    language = request.GET.get("lang") or request.POST.get("language") or (get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
+
+
+def submitted_revision(request: HttpRequest) -> int:
+    """The revision of the text the editor started from, as the form sent it back."""
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        raise BadRequest("revision") from None
+
+
+def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
+    """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
+
+    Call inside a transaction, after checking that `by` may edit: the row is locked here.
+    """
+    current = type(node).objects.select_for_update().get(pk=node.pk)
+    if current.revision != expected_revision:
+        raise EditConflict(current, getattr(current, field))
+    setattr(current, field, {**getattr(current, field), language: text})
+    current.revision += 1
+    current._history_user = by
+    current.save(update_fields=[field, "revision"])
+    return current
+
+
+def renumber(nodes: list[models.Model], by: AbstractUser) -> None:
+    """Give sibling `nodes` (saved or new) the positions 1, 2, 3… in this order, without breaking a
+    unique position midway."""
+    if not nodes:
+        return
+    model = type(nodes[0])
+    offset = len(nodes) + 1000
+    for node in nodes:
+        if node.pk:
+            model.objects.filter(pk=node.pk).update(position=node.position + offset)
+    for position, node in enumerate(nodes, start=1):
+        if node.position != position or node.pk is None:
+            node.position = position
+            node._history_user = by
+            node.save()
+        else:
+            model.objects.filter(pk=node.pk).update(position=position)

@@ -1,0 +1,31 @@
+"""Outlines (agenda items, paragraphs, sections): children ordered under their parent, one level deep."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+
+def outline_order() -> list:
+    """Ordering for a two-level outline (items and their sub-items): 1, 2, 3, 3 (a), 3 (b), 4.
+
+    Written out because databases disagree on where NULL parents sort.
+    """
+    return [Coalesce("parent__position", "position"), F("parent_id").asc(nulls_first=True), "position"]
+
+
+def validate_outline_parent(node: models.Model, container: str) -> None:
+    """Keep a two-level outline two levels deep: a parent is a top-level node of the same container.
+
+    `container` names the field the outline hangs from (the agenda, the decision, the report).
+    """
+    parent = node.parent
+    if parent is None:
+        return
+    if parent.pk == node.pk or parent.parent_id is not None:
+        raise ValidationError({"parent": _("Choose a top-level item as the parent.")})
+    if getattr(parent, f"{container}_id") != getattr(node, f"{container}_id"):
+        raise ValidationError({"parent": _("The parent must be an item of the same list.")})
+    if node.pk and type(node).objects.filter(parent=node).exists():
+        raise ValidationError({"parent": _("An item with sub-items of its own cannot become a sub-item.")})

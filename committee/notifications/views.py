@@ -1,0 +1,12 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The person's notifications, newest first; opening the page marks them read."""
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "notifications/notifications.html", {"notifications": items})

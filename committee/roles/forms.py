@@ -1,0 +1,33 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from committee.bodies.models import Entity
+from committee.roles.models import Role
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices, initial=Role.Kind.MEMBER)
+    entity = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Entity.objects.all(),
+        required=False,
+        help_text=_("For a member or observer: the State or organization they represent."),
+    )
+    includes_subcommittees = forms.BooleanField(label=_("Also on its sub-committees"), required=False)
+
+
+class SetPasswordForm(forms.Form):
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(
+        label=_("Password (again)"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            raise forms.ValidationError(_("The two passwords differ."))
+        if data.get("password1"):
+            validate_password(data["password1"])
+        return data

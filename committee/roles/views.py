@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from committee.bodies.models import Committee
+from committee.roles.access import Permission, check
+from committee.roles.forms import InvitationForm, SetPasswordForm
+from committee.roles.models import Invitation, Role
+from committee.roles.services import (
+    AccessError,
+    InvitationError,
+    accept_invitation,
+    invite,
+    open_invited_account,
+    revoke_role,
+    withdraw_invitation,
+)
+
+
+@require_http_methods(["POST"])
+@login_required
+def revoke_role_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.MANAGE, committee)
+    role = get_object_or_404(Role, pk=pk, committee=committee)
+    try:
+        revoke_role(role=role, by=request.user)
+        messages.success(request, _("%(person)s no longer has this role.") % {"person": role.user.email})
+    except AccessError as error:
+        messages.error(request, str(error))
+    return redirect(committee)
+
+
+@require_http_methods(["POST"])
+@login_required
+def withdraw_invitation_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.MANAGE, committee)
+    invitation = get_object_or_404(Invitation, pk=pk, committee=committee)
+    try:
+        withdraw_invitation(invitation=invitation)
+        messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+    except AccessError as error:
+        messages.error(request, str(error))
+    return redirect(committee)
+
+
+@require_http_methods(["POST"])
+@login_required
+def invite_view(request: HttpRequest, code: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.MANAGE, committee)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(committee)
+    invite(
+        committee=committee,
+        by=request.user,
+        accept_url=lambda invitation: request.build_absolute_uri(invitation.get_absolute_url()),
+        **form.cleaned_data,
+    )
+    messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+    return redirect(committee)
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
+    """Follow an invitation: sign in (or open an account, the link proving the address), then take the role."""
+    invitation = get_object_or_404(Invitation.objects.select_related("committee"), token=token)
+    if invitation.accepted_at is not None:
+        return render(request, "roles/invitation.html", {"invitation": invitation, "used": True}, status=410)
+    if request.user.is_authenticated:
+        try:
+            accept_invitation(invitation=invitation, user=request.user)
+        except InvitationError as error:
+            return render(request, "roles/invitation.html", {"invitation": invitation, "error": error}, status=403)
+        messages.success(request, _("You have joined %(committee)s.") % {"committee": invitation.committee})
+        return redirect(invitation.committee)
+    if get_user_model().objects.filter(email__iexact=invitation.email).exists():
+        return redirect(f"{reverse('account_login')}?next={invitation.get_absolute_url()}")
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = open_invited_account(invitation=invitation, password=form.cleaned_data["password1"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome. You have joined %(committee)s.") % {"committee": invitation.committee})
+        return redirect(invitation.committee)
+    return render(request, "roles/invitation.html", {"invitation": invitation, "form": form})

@@ -1,0 +1,88 @@
+"""What a session adopts (recommendations, conclusions, decisions), paragraph by paragraph."""
+
+from string import ascii_lowercase
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from committee.kernel.markup import MARKUP_HELP
+from committee.kernel.multilingual import MultilingualField, pick
+from committee.kernel.outline import outline_order, validate_outline_parent
+from meetings.sessions.models import Session
+
+
+class Decision(models.Model):
+    class Kind(models.TextChoices):
+        AGREED_RECOMMENDATIONS = "agreed_recommendations", _("Agreed recommendations")
+        AGREED_CONCLUSIONS = "agreed_conclusions", _("Agreed conclusions")
+        DECISION = "decision", _("Decision")
+        RESOLUTION = "resolution", _("Resolution")
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    number = models.CharField(
+        _("number"), max_length=30, blank=True, help_text=_("e.g. 1/1, where the body numbers them.")
+    )
+    title = MultilingualField(_("title"), blank=True, long=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["session_id", "position"]
+
+    def __str__(self) -> str:
+        return pick(self.title, get_language() or "en") or f"{self.session} — {self.get_kind_display()}"
+
+
+class Paragraph(models.Model):
+    """A preambular or operative paragraph, or a lettered sub-item of one."""
+
+    class Kind(models.TextChoices):
+        PREAMBULAR = "preambular", _("Preambular")
+        OPERATIVE = "operative", _("Operative")
+
+    decision = models.ForeignKey(
+        Decision, verbose_name=_("decision"), on_delete=models.CASCADE, related_name="paragraphs"
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("paragraph"), on_delete=models.CASCADE, related_name="sub_items", null=True, blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = MultilingualField(_("text"), long=True, help_text=MARKUP_HELP)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Goes up with every saved change, so that two editors never overwrite each other."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        ordering = ["decision_id", *outline_order()]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "position"], condition=Q(parent__isnull=True), name="paragraph_unique_position"
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "position"], condition=Q(parent__isnull=False), name="sub_item_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return pick(self.text, get_language() or "en")[:80]
+
+    def clean(self) -> None:
+        validate_outline_parent(self, "decision")
+
+    @property
+    def letter(self) -> str:
+        index = self.position - 1
+        return ascii_lowercase[index % 26] * (index // 26 + 1)

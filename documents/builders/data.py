@@ -1,0 +1,106 @@
+"""What each document says, as plain frozen data.
+
+The builders work from these dataclasses alone, with no database access, so that the same data gives the
+same document and a test can build one from data it writes by hand (`documents.reports.collect` reads them)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from committee.kernel.multilingual import pick
+
+Text = dict[str, str]  # a text per language code
+
+
+@dataclass(frozen=True)
+class AgendaItemData:
+    number: int
+    title: Text
+    purpose: str = ""
+    sub_items: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    key: str
+    kind: str
+    date: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class OfficerData:
+    role: str
+    courtesy: str
+    name: str
+    state: Text = field(default_factory=dict)
+    elected_on: datetime.date | None = None
+    elected_at: MeetingData | None = None
+
+
+@dataclass(frozen=True)
+class ParagraphData:
+    kind: str
+    text: Text
+    sub_items: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    kind: str
+    title: Text
+    paragraphs: tuple[ParagraphData, ...]
+
+
+@dataclass(frozen=True)
+class SectionData:
+    title: Text
+    numbered: bool = True
+    agenda_item: int | None = None
+    paragraphs: tuple[Text, ...] = ()
+    subsections: tuple["SectionData", ...] = ()
+
+
+@dataclass(frozen=True)
+class ParticipantData:
+    category: str
+    name: Text  # the name borne at the session, completed with today's where the session gives none
+
+    def name_in(self, language: str) -> str:
+        return pick(self.name, language)
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """What every document of a session says in its masthead."""
+
+    symbol: str
+    distribution: str
+    issued_on: datetime.date | None
+    original_language: str
+    organization: Text  # the secretariat's organization, named in the masthead
+    organization_short: Text  # its acronym (UNCTAD), where participation lists name it
+    organization_gender: dict[str, str]
+    parents: tuple[Text, ...]  # the body's parents, the top first
+    body: Text
+    body_gender: dict[str, str]
+    body_short: Text  # how the report names the body after the first mention, with its article
+    organizations_in_english_order: bool
+    number: int
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    venue: Text
+    city: Text
+
+
+@dataclass(frozen=True)
+class SessionReportData(DocumentData):
+    decisions: tuple[DecisionData, ...] = ()
+    summary: tuple[SectionData, ...] = ()
+    agenda: tuple[AgendaItemData, ...] = ()
+    agenda_symbol: str = ""
+    agenda_adopted_at: MeetingData | None = None
+    next_agenda: tuple[AgendaItemData, ...] = ()
+    next_agenda_adopted_at: MeetingData | None = None
+    closing_meeting: MeetingData | None = None
+    bureau: tuple[OfficerData, ...] = ()
+    participants: tuple[ParticipantData, ...] = ()
+    participants_list_symbol: str = ""

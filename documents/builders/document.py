@@ -1,0 +1,336 @@
+"""What every UN-style document the tool writes shares, whatever it is: the page and its styles, the
+masthead (organization, symbol, distribution, date, languages, the body and its session), numbered
+paragraphs with literal labels, headings, lists of agenda items, and the text of each language.
+
+Each kind of document (the session report first) is a subclass that adds its title and its parts.
+Paragraph numbers are literal text ("1." and a tab), not Word numbering, so
+that they survive conversion and quotation.
+"""
+
+import io
+import re
+import string
+
+from django.utils.translation import pgettext
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from committee.kernel.markup import Segment, parse, xml_safe
+from committee.kernel.multilingual import pick
+from documents.builders.data import AgendaItemData, DocumentData
+from documents.builders.language import ReportLanguage
+from documents.builders.word import (
+    Footnotes,
+    Run,
+    add_runs,
+    page_number,
+    right_to_left,
+    set_fonts,
+    update_fields_on_open,
+)
+
+BODY_SIZE = Pt(10)
+NOTE_SIZE = Pt(9)
+INDENT = Cm(1.25)
+# Paragraphs whose label ("1.", "(a)") hangs in the margin, by depth: report paragraphs, list items, sub-items.
+HANGING_STYLES = ("Numbered paragraph", "Numbered item", "Numbered sub-item")
+INDENTED_STYLE = "Indented paragraph"  # preambular paragraphs
+# The UI's language codes where they differ from the data's.
+DJANGO_LANGUAGE = {"zh": "zh-hans"}
+
+
+class UNDocument:
+    def __init__(self, data: DocumentData, language: ReportLanguage) -> None:
+        self.data = data
+        self.lang = language
+        self.document = new_document()
+        self.notes = Footnotes()
+        self.paragraph_number = 0  # numbered paragraphs run on through the document's chapters
+        self.chapter_one_notes = 0
+        self.named_body = False  # the first mention gives the body's full name, later ones its short name
+        self.style_ids: dict[str, str] = {}
+
+    # Text --------------------------------------------------------------------------------------
+
+    def text(self, value: dict[str, str]) -> str:
+        """A name in the report's language, or in another where it has none (names are names)."""
+        return xml_safe(pick(value, self.lang.code))
+
+    def drafted(self, value: dict[str, str]) -> str:
+        """Drafted text in the report's language. A missing translation shows as missing, never as
+        another language's text; text blank in every language is nothing to write."""
+        text = xml_safe(value.get(self.lang.code, "")).strip()
+        if text:
+            return text
+        if any(other.strip() for other in value.values()):
+            return pgettext("report", "[Not yet available in this language.]")
+        return ""
+
+    def rich(self, template: str, **values: str | list[Run]) -> list[Run]:
+        """`template` (already translated) with its %(name)s filled, keeping the runs of rich values."""
+        runs: list[Run] = []
+        for index, part in enumerate(re.split(r"%\((\w+)\)s", template)):
+            if index % 2 == 0:
+                runs.append((part, ""))
+            else:
+                value = values[part]
+                runs.extend(value if isinstance(value, list) else [(value, "")])
+        return [(self.lang.typography(xml_safe(text)), style) for text, style in runs]
+
+    def body(self, *, capital: bool = False, full: bool = False) -> str:
+        """The body as a sentence names it: in full the first time, by its short name afterwards."""
+        short = self.text(self.data.body_short)
+        if full or not self.named_body or not short:
+            self.named_body = True
+            phrase = self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code))
+        else:
+            phrase = short
+        return capitalize(phrase) if capital else phrase
+
+    def of_body(self) -> str:
+        return self.lang.of(self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code)))
+
+    def ordinal(self) -> str:
+        return self.lang.ordinal(self.data.number)
+
+    # Paragraphs -----------------------------------------------------------------------------------
+
+    def paragraph(
+        self, runs: list[Run] = (), *, style: str | None = None, align=None, size=None, bold=False
+    ) -> Paragraph:
+        paragraph = self.document.add_paragraph()
+        if style:
+            # python-docx finds a style by name with a scan of every style: look each up once.
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        add_runs(paragraph, runs)
+        if align is not None:
+            paragraph.alignment = align
+        if size:
+            paragraph.paragraph_format.line_spacing = Pt(size.pt * 1.15)
+        for run in paragraph.runs:
+            if size:
+                run.font.size = size
+            if bold:
+                run.bold = True
+        if self.lang.right_to_left:
+            right_to_left(paragraph)
+        return paragraph
+
+    def write_segments(self, paragraph: Paragraph, segments: list[Segment], *, asterisks: bool = False) -> None:
+        for segment in segments:
+            if segment.footnote is not None:
+                mark = None
+                if asterisks:
+                    self.chapter_one_notes += 1
+                    mark = "*" * self.chapter_one_notes
+                self.notes.reference(paragraph, self.segment_runs(segment.footnote), mark=mark)
+            else:
+                add_runs(paragraph, [(self.lang.typography(segment.text), "italic" if segment.italic else "")])
+
+    def segment_runs(self, segments: list[Segment]) -> list[Run]:
+        return [(self.lang.typography(s.text), "italic" if s.italic else "") for s in segments if s.footnote is None]
+
+    def hanging(self, label: str, *, level: int = 1) -> Paragraph:
+        """A paragraph that starts with a literal label ("1.", "a)") hanging before its text."""
+        return self.paragraph([(f"{label}\t", "")], style=HANGING_STYLES[level - 1])
+
+    def numbered(self, runs: list[Run] | None = None, *, segments: list[Segment] | None = None) -> Paragraph:
+        """The report's next numbered paragraph."""
+        self.paragraph_number += 1
+        paragraph = self.hanging(f"{self.paragraph_number}.")
+        if runs:
+            add_runs(paragraph, runs)
+        if segments:
+            self.write_segments(paragraph, segments)
+        return paragraph
+
+    def heading(self, label: str, title: str, level: int) -> Paragraph:
+        """A chapter, section or subsection heading; its title may hold italics and a note."""
+        paragraph = self.paragraph([(f"{label}\t" if label else "", "")], style=f"Heading {level}")
+        self.write_segments(paragraph, parse(title))
+        paragraph.paragraph_format.left_indent = INDENT
+        paragraph.paragraph_format.first_line_indent = -INDENT
+        paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT)
+        return paragraph
+
+    def agenda_item_line(self, number: int | None) -> None:
+        if number is not None:
+            line = self.paragraph(self.rich(pgettext("report", "(Agenda item %(number)s)"), number=str(number)))
+            line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            line.paragraph_format.keep_with_next = True
+
+    def sub_item_label(self, index: int) -> str:
+        return pgettext("report sub-item", "(%(letter)s)") % {"letter": letter_label(index)}
+
+    # The page ----------------------------------------------------------------------------------
+
+    def set_up(self) -> None:
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as in Geneva
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin, section.bottom_margin = Cm(1.9), Cm(2.5)
+        section.different_first_page_header_footer = True  # the masthead page has neither
+        header = section.header.paragraphs[0]
+        add_runs(header, [(xml_safe(self.data.symbol), "bold")])
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        page_number(footer)
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name = self.lang.font
+        normal.font.size = BODY_SIZE
+        set_fonts(normal.element, self.lang.font)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = Pt(12)
+        for level, name in enumerate(HANGING_STYLES, start=1):
+            hanging = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            hanging.base_style = normal
+            hanging.paragraph_format.left_indent = INDENT * level
+            hanging.paragraph_format.first_line_indent = -INDENT
+            hanging.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
+            if level == 1:
+                hanging.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        indented = styles.add_style(INDENTED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        indented.base_style = normal
+        indented.paragraph_format.left_indent = INDENT
+        indented.paragraph_format.first_line_indent = INDENT
+        indented.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        for level, size in ((1, 14), (2, 12), (3, 10)):
+            heading = styles[f"Heading {level}"]
+            heading.font.name = self.lang.font
+            set_fonts(heading.element, self.lang.font)
+            heading.font.size = Pt(size)
+            heading.font.bold = True
+            heading.font.italic = False
+            heading.font.color.rgb = RGBColor(0, 0, 0)
+            heading.paragraph_format.space_before = Pt(12)
+            heading.paragraph_format.line_spacing = Pt(size * 1.15)
+            heading.paragraph_format.space_after = Pt(6)
+            heading.paragraph_format.keep_with_next = True
+
+    def masthead(self) -> None:
+        d = self.data
+        top = self.document.add_table(rows=2, cols=2)
+        top.alignment = WD_TABLE_ALIGNMENT.CENTER
+        left, right = top.rows[0].cells
+        add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
+        left.paragraphs[0].runs[0].font.size = Pt(12)
+        symbol = right.paragraphs[0]
+        add_runs(symbol, [(xml_safe(d.symbol), "bold")])
+        symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if symbol.runs:
+            symbol.runs[0].font.size = Pt(14)
+        organization, distribution = top.rows[1].cells
+        add_runs(organization.paragraphs[0], [(self.text(d.organization), "bold")])
+        if organization.paragraphs[0].runs:
+            organization.paragraphs[0].runs[0].font.size = Pt(14)
+        lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
+        if d.issued_on:
+            lines.append([(self.lang.date(d.issued_on), "")])
+        if d.original_language != self.lang.code:
+            lines.append([(capitalize(self.lang.language_name(self.lang.code)), "")])
+        original = self.lang.language_name(d.original_language)
+        lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
+        first = distribution.paragraphs[0]
+        for index, runs in enumerate(lines):
+            paragraph = first if index == 0 else distribution.add_paragraph()
+            add_runs(paragraph, runs)
+            paragraph.paragraph_format.space_after = Pt(0)
+        self.paragraph()
+        for name in d.parents:
+            self.paragraph([(self.text(name), "bold")]).paragraph_format.space_after = Pt(0)
+        self.paragraph([(self.text(d.body), "bold")]).paragraph_format.space_after = Pt(0)
+        session_line = self.rich(pgettext("report", "%(ordinal)s session"), ordinal=capitalize(self.ordinal()))
+        self.paragraph(session_line).paragraph_format.space_after = Pt(0)
+        if d.start_date and d.end_date:
+            place_and_dates = self.rich(
+                pgettext("report", "%(city)s, %(dates)s"),
+                city=self.text(d.city),
+                dates=self.lang.date_span(d.start_date, d.end_date),
+            )
+            self.paragraph(place_and_dates)
+
+    def distribution(self) -> str:
+        return {
+            "general": pgettext("report distribution", "General"),
+            "limited": pgettext("report distribution", "Limited"),
+            "restricted": pgettext("report distribution", "Restricted"),
+        }[self.data.distribution]
+
+    def agenda_list(self, items: tuple[AgendaItemData, ...], *, level: int) -> None:
+        for item in items:
+            line = self.hanging(f"{item.number}.", level=level)
+            add_runs(line, [(self.lang.typography(full_stop(self.drafted(item.title))), "")])
+            for letter, sub_item in enumerate(item.sub_items):
+                sub = self.hanging(self.sub_item_label(letter), level=level + 1)
+                add_runs(sub, [(self.lang.typography(full_stop(self.drafted(sub_item))), "")])
+
+    def annex_heading(self, number: str, title: str) -> Paragraph:
+        """ "Annex I", then its title, in one heading: the contents field lists both."""
+        heading = self.paragraph(self.rich(pgettext("report", "Annex %(number)s"), number=number), style="Heading 1")
+        heading.paragraph_format.page_break_before = True
+        heading.runs[-1].add_break()
+        self.write_segments(heading, parse(title))
+        return heading
+
+    def finish(self) -> bytes:
+        """The notes in place, the fields set to update on opening: the .docx file's bytes."""
+        self.notes.attach(self.document, font_size=NOTE_SIZE)
+        update_fields_on_open(self.document)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+
+def letter_label(index: int) -> str:
+    """a, b, … z, then aa, bb, …: UN lettering of sections and sub-items."""
+    return string.ascii_lowercase[index % 26] * (index // 26 + 1)
+
+
+def roman_numeral(number: int) -> str:
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    text = ""
+    for value, numeral in numerals:
+        while number >= value:
+            text, number = text + numeral, number - value
+    return text
+
+
+def category_heading(category: str) -> str:
+    """The sub-heading of non-governmental organizations of one category."""
+    if category == "ngo_special":
+        return pgettext("report attendance", "Special category")
+    return pgettext("report attendance", "General category")
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def full_stop(text: str) -> str:
+    """Agenda items end with a full stop in the report's lists."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!:]" else text + "."

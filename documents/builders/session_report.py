@@ -1,0 +1,512 @@
+"""Build a session report as a UN-style Word document from its data, in one language.
+
+The layout follows the reference report (TD/B/EDE/1/3) and ../shared/UN-CONVENTIONS.md: the
+masthead, the contents, I. the agreed recommendations, II. the Chair's summary, III. the
+organizational matters written from the session's data, then the annexes (the provisional agenda
+of the next session, attendance). What any UN document shares is in `document.py`.
+"""
+
+import math
+
+from django.utils import translation
+from django.utils.translation import npgettext, pgettext
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Pt
+
+from committee.kernel.markup import parse, plain, xml_safe
+from documents.builders.data import AgendaItemData, MeetingData, OfficerData, SectionData, SessionReportData
+from documents.builders.document import (
+    DJANGO_LANGUAGE,
+    INDENT,
+    INDENTED_STYLE,
+    UNDocument,
+    category_heading,
+    letter_label,
+    roman_numeral,
+)
+from documents.builders.language import report_language
+from documents.builders.word import Run, add_runs, begin_field, end_field
+from meetings.programme.models import AgendaItem, BureauMember, Meeting
+from meetings.registration.attendance import NGO_CATEGORIES, attendance_by_category
+from meetings.registration.models import Participation
+
+
+def build_session_report(data: SessionReportData, *, language: str) -> bytes:
+    """The report of the session described by `data`, in `language`, as the bytes of a .docx file."""
+    with translation.override(DJANGO_LANGUAGE.get(language, language)):
+        return _SessionReport(data, report_language(language)).build()
+
+
+class _SessionReport(UNDocument):
+    data: SessionReportData
+
+    # The document ---------------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        self.set_up()
+        self.masthead()
+        self.title()
+        chapters = [
+            (self.recommendations_title(), self.recommendations, self.recommendations_sections())
+            if self.data.decisions
+            else None,
+            (self.summary_title(), self.summary, self.summary_sections()) if self.data.summary else None,
+            (pgettext("report", "Organizational matters"), self.organizational_matters, self.procedural_titles())
+            if self.procedural_items() or self.data.bureau
+            else None,
+        ]
+        chapters = [chapter for chapter in chapters if chapter]
+        annexes = [
+            (self.next_agenda_title(), self.next_agenda) if self.data.next_agenda else None,
+            (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
+        ]
+        annexes = [annex for annex in annexes if annex]
+        self.annex_numbers = {writer.__name__: roman_numeral(i + 1) for i, (_title, writer) in enumerate(annexes)}
+        self.contents(chapters, annexes)
+        for index, (title, writer, _sections) in enumerate(chapters):
+            self.heading(f"{roman_numeral(index + 1)}.", title, 1)
+            writer()
+        for index, (title, writer) in enumerate(annexes):
+            heading = self.annex_heading(roman_numeral(index + 1), title)
+            if writer == self.attendance:
+                self.attendance_note(heading)
+            writer()
+        return self.finish()
+
+    def title(self) -> None:
+        """The report's title and where and when the session was held."""
+        title = self.rich(
+            pgettext("report", "Report %(of_body)s on its %(ordinal)s session"),
+            of_body=self.of_body(),
+            ordinal=self.ordinal(),
+        )
+        self.paragraph(title, size=Pt(16), bold=True).paragraph_format.space_before = Pt(18)
+        held = self.held_at()
+        if held:
+            self.paragraph(held)
+
+    def held_at(self) -> list[Run]:
+        d = self.data
+        if not (d.start_date and d.end_date):
+            return []
+        first, last = self.lang.range_ends(d.start_date, d.end_date)
+        if d.start_date == d.end_date:
+            dates = self.rich(pgettext("report", "on %(date)s"), date=last)
+        else:
+            dates = self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+        city = self.text(d.city)
+        if self.text(d.venue):
+            return self.rich(
+                pgettext("report", "Held %(at_venue)s, %(in_city)s, %(dates)s"),
+                at_venue=self.lang.at(self.text(d.venue)),
+                in_city=self.lang.in_city(city),
+                dates=dates,
+            )
+        if city:
+            return self.rich(pgettext("report", "Held in %(city)s, %(dates)s"), city=city, dates=dates)
+        return []
+
+    def contents(self, chapters: list, annexes: list) -> None:
+        heading = self.paragraph([(pgettext("report", "Contents"), "")], size=Pt(14))
+        heading.paragraph_format.space_before = Pt(18)
+        page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
+        entries: list[tuple[str, str, int]] = []
+        for index, (title, _writer, sections) in enumerate(chapters):
+            entries.append((f"{roman_numeral(index + 1)}.", title, 1))
+            entries.extend((label, section, 2) for label, section in sections)
+        if annexes:
+            entries.append(("", pgettext("report", "Annexes"), 0))
+            entries.extend((f"{roman_numeral(index + 1)}.", title, 1) for index, (title, _writer) in enumerate(annexes))
+        last = page
+        for index, (label, title, level) in enumerate(entries):
+            last = self.paragraph()
+            if index == 0:  # Word replaces the entries, from here to the field's end, by its own
+                begin_field(last, ' TOC \\o "1-2" \\h \\z \\u ')
+            add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(plain(title)), "")])
+            last.paragraph_format.left_indent = INDENT * max(level, 1)
+            last.paragraph_format.first_line_indent = -INDENT if label else Cm(0)
+            last.paragraph_format.space_after = Pt(3)
+        if entries:
+            end_field(last)
+        last.add_run().add_break(WD_BREAK.PAGE)
+
+    # I. Recommendations -----------------------------------------------------------------------
+
+    def recommendations_title(self) -> str:
+        if len(self.data.decisions) == 1 and self.drafted(self.data.decisions[0].title):
+            return self.drafted(self.data.decisions[0].title)
+        return pgettext("report", "Agreed recommendations and decisions")
+
+    def recommendations_sections(self) -> list[tuple[str, str]]:
+        if len(self.data.decisions) < 2:
+            return []
+        return [(f"{letter_label(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
+
+    def decision_title(self, decision) -> str:
+        kinds = {
+            "agreed_recommendations": pgettext("report", "Agreed recommendations"),
+            "agreed_conclusions": pgettext("report", "Agreed conclusions"),
+            "decision": pgettext("report", "Decision"),
+            "resolution": pgettext("report", "Resolution"),
+        }
+        return self.drafted(decision.title) or kinds[decision.kind]
+
+    def recommendations(self) -> None:
+        # A few notes on a resolution-like text take asterisks (as in the reference); more take numbers.
+        notes = sum(
+            1
+            for decision in self.data.decisions
+            for paragraph in decision.paragraphs
+            for text in (paragraph.text, *paragraph.sub_items)
+            for segment in parse(self.drafted(text))
+            if segment.footnote is not None
+        )
+        asterisks = notes <= 3
+        several = len(self.data.decisions) > 1
+        for index, decision in enumerate(self.data.decisions):
+            if several:
+                self.heading(f"{letter_label(index).upper()}.", self.decision_title(decision), 2)
+            self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
+            operative = 0
+            for paragraph in decision.paragraphs:
+                if paragraph.kind == "operative":
+                    operative += 1
+                    written = self.hanging(f"{operative}.")
+                else:
+                    written = self.paragraph(style=INDENTED_STYLE)
+                self.write_segments(written, parse(self.drafted(paragraph.text)), asterisks=asterisks)
+                for letter, sub_item in enumerate(paragraph.sub_items):
+                    line = self.hanging(self.sub_item_label(letter), level=2)
+                    self.write_segments(line, parse(self.drafted(sub_item)), asterisks=asterisks)
+
+    # II. Chair's summary ------------------------------------------------------------------------
+
+    def summary_title(self) -> str:
+        chair = next((o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR), None)
+        if chair is not None and chair.courtesy == "ms":
+            return pgettext("report, feminine", "Chair's summary")
+        return pgettext("report, masculine", "Chair's summary")
+
+    def summary_sections(self) -> list[tuple[str, str]]:
+        labels = self.section_labels(self.data.summary)
+        return [(label, self.drafted(s.title)) for label, s in zip(labels, self.data.summary, strict=True)]
+
+    @staticmethod
+    def section_labels(sections: tuple[SectionData, ...], *, letters: bool = True) -> list[str]:
+        labels, count = [], 0
+        for section in sections:
+            if section.numbered:
+                labels.append(f"{letter_label(count).upper() if letters else count + 1}.")
+                count += 1
+            else:
+                labels.append("")
+        return labels
+
+    def summary(self) -> None:
+        for label, section in zip(self.section_labels(self.data.summary), self.data.summary, strict=True):
+            self.heading(label, self.drafted(section.title), 2)
+            self.agenda_item_line(section.agenda_item)
+            for text in section.paragraphs:
+                if self.drafted(text):
+                    self.numbered(segments=parse(self.drafted(text)))
+            labels = self.section_labels(section.subsections, letters=False)
+            for sub_label, subsection in zip(labels, section.subsections, strict=True):
+                self.heading(sub_label, self.drafted(subsection.title), 3)
+                for text in subsection.paragraphs:
+                    if self.drafted(text):
+                        self.numbered(segments=parse(self.drafted(text)))
+
+    # III. Organizational matters ------------------------------------------------------------------
+
+    def procedural_items(self) -> list[AgendaItemData]:
+        return [item for item in self.data.agenda if item.purpose]
+
+    def procedural_titles(self) -> list[tuple[str, str]]:
+        items = self.procedural_items()
+        if not items:
+            return [("A.", pgettext("report", "Election of officers"))]
+        return [(f"{letter_label(i).upper()}.", self.drafted(item.title)) for i, item in enumerate(items)]
+
+    def organizational_matters(self) -> None:
+        self.previous_meeting: MeetingData | None = None
+        self.named_body = False  # the chapter opens with the body's full name
+        items = self.procedural_items()
+        if not items:  # no agenda to follow: the election is all there is to report
+            self.heading("A.", pgettext("report", "Election of officers"), 2)
+            self.election()
+            return
+        writers = {
+            AgendaItem.Purpose.ELECTION_OF_OFFICERS: self.election,
+            AgendaItem.Purpose.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
+            AgendaItem.Purpose.NEXT_SESSION_AGENDA: self.next_session_agenda,
+            AgendaItem.Purpose.ADOPTION_OF_REPORT: self.adoption_of_report,
+        }
+        for index, item in enumerate(items):
+            self.heading(f"{letter_label(index).upper()}.", self.drafted(item.title), 2)
+            self.agenda_item_line(item.number)
+            writers[item.purpose]()
+
+    def at_meeting(self, meeting: MeetingData | None, sentence: str, **values: str | list[Run]) -> None:
+        """A numbered paragraph "At its <meeting>, on <date>, <sentence>", or "At the same meeting, …"."""
+        opening: list[Run]
+        if meeting is not None and meeting == self.previous_meeting:
+            opening = self.rich(pgettext("report", "At the same meeting, "))
+        elif meeting is not None and meeting.kind and meeting.date:
+            opening = self.rich(
+                pgettext("report", "At its %(meeting)s, on %(date)s, "),
+                meeting=self.meeting_name(meeting.kind),
+                date=self.lang.date(meeting.date),
+            )
+        elif meeting is not None and meeting.kind:
+            opening = self.rich(pgettext("report", "At its %(meeting)s, "), meeting=self.meeting_name(meeting.kind))
+        elif meeting is not None and meeting.date:
+            opening = self.rich(pgettext("report", "On %(date)s, "), date=self.lang.date(meeting.date))
+        else:
+            opening = []
+        self.previous_meeting = meeting
+        body = self.body(capital=not opening)
+        self.numbered(opening + self.rich(sentence, body=body, **values))
+
+    def meeting_name(self, kind: str) -> str:
+        return {
+            Meeting.Kind.OPENING_PLENARY: pgettext("report", "opening plenary meeting"),
+            Meeting.Kind.CLOSING_PLENARY: pgettext("report", "closing plenary meeting"),
+        }.get(kind, pgettext("report", "plenary meeting"))
+
+    def election(self) -> None:
+        groups: dict[tuple, list[OfficerData]] = {}
+        for officer in self.data.bureau:
+            when = officer.elected_at or (MeetingData("", "", officer.elected_on) if officer.elected_on else None)
+            groups.setdefault((when,), []).append(officer)
+        for (meeting,), officers in groups.items():
+            self.at_meeting(
+                meeting, pgettext("report", "%(body)s elected %(officers)s."), officers=self.officers(officers)
+            )
+
+    def officers(self, officers: list[OfficerData]) -> list[Run]:
+        """Mr. X (Bangladesh) Chair and Ms. Y (Egypt) and Mr. Z (Estonia) Vice-Chairs-cum-Rapporteurs."""
+        by_role: dict[str, list[OfficerData]] = {}
+        for officer in officers:
+            by_role.setdefault(officer.role, []).append(officer)
+        groups = []
+        for role in BureauMember.Role.values:
+            people = by_role.get(role)
+            if not people:
+                continue
+            names = [self.officer(person) for person in people]
+            groups.append([*self.joined(names), (" ", ""), (self.office(role, people), "")])
+        return self.joined(groups)
+
+    def officer(self, officer: OfficerData) -> list[Run]:
+        runs = [*self.lang.courtesy(officer.courtesy), ("\u00a0" + xml_safe(officer.name), "")]
+        state = self.text(officer.state)
+        return [*runs, (f" ({state})", "")] if state else runs
+
+    def joined(self, parts: list[list[Run]]) -> list[Run]:
+        """A, B and C."""
+        if len(parts) == 1:
+            return parts[0]
+        runs: list[Run] = []
+        for index, part in enumerate(parts[:-1]):
+            if index:
+                runs.append((pgettext("report list", ", "), ""))
+            runs.extend(part)
+        return runs + self.rich(pgettext("report list", " and ")) + parts[-1]
+
+    def office(self, role: str, people: list[OfficerData]) -> str:
+        """The office's title, agreeing in number, and in gender where the language marks it."""
+        count = len(people)
+        if all(person.courtesy == "ms" for person in people):
+            titles = {
+                "chair": npgettext("report office, feminine", "Chair", "Chairs", count),
+                "vice_chair": npgettext("report office, feminine", "Vice-Chair", "Vice-Chairs", count),
+                "rapporteur": npgettext("report office, feminine", "Rapporteur", "Rapporteurs", count),
+                "vice_chair_rapporteur": npgettext(
+                    "report office, feminine", "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
+                ),
+            }
+        else:
+            titles = {
+                "chair": npgettext("report office, masculine", "Chair", "Chairs", count),
+                "vice_chair": npgettext("report office, masculine", "Vice-Chair", "Vice-Chairs", count),
+                "rapporteur": npgettext("report office, masculine", "Rapporteur", "Rapporteurs", count),
+                "vice_chair_rapporteur": npgettext(
+                    "report office, masculine", "Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs", count
+                ),
+            }
+        return titles[role]
+
+    def adoption_of_agenda(self) -> None:
+        d = self.data
+        if d.agenda_symbol:
+            sentence = pgettext(
+                "report",
+                "%(body)s adopted its provisional agenda, issued as %(symbol)s. The agenda as adopted was as follows:",
+            )
+        else:
+            sentence = pgettext("report", "%(body)s adopted its agenda, which was as follows:")
+        self.at_meeting(d.agenda_adopted_at, sentence, symbol=xml_safe(d.agenda_symbol))
+        self.agenda_list(d.agenda, level=2)
+
+    def next_session_agenda(self) -> None:
+        annex = self.annex_numbers.get("next_agenda")
+        if annex:
+            sentence = pgettext(
+                "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see annex %(annex)s)."
+            )
+        else:
+            sentence = pgettext("report", "%(body)s approved the provisional agenda for its %(ordinal)s session.")
+        self.at_meeting(
+            self.data.next_agenda_adopted_at,
+            sentence,
+            ordinal=self.lang.ordinal(self.data.number + 1),
+            annex=annex or "",
+        )
+
+    def adoption_of_report(self) -> None:
+        finalizers = [o for o in self.data.bureau if o.role in ("rapporteur", "vice_chair_rapporteur")]
+        if not finalizers:
+            finalizers = [o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR]
+        if finalizers:
+            role = finalizers[0].role
+            people = [o for o in finalizers if o.role == role]
+            feminine = all(person.courtesy == "ms" for person in people)
+            who = self.lang.definite_plural(
+                self.office(role, people), plural=len(people) > 1, gender="f" if feminine else "m"
+            )
+            sentence = pgettext(
+                "report",
+                "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session "
+                "after the session had closed.",
+            )
+        else:
+            who = ""
+            sentence = pgettext("report", "%(body)s adopted the report on its %(ordinal)s session.")
+        meeting = self.data.next_agenda_adopted_at or self.data.closing_meeting
+        self.at_meeting(meeting, sentence, who=who, ordinal=self.ordinal())
+
+    # Annexes ---------------------------------------------------------------------------------------
+
+    def attendance_note(self, heading) -> None:
+        note_text = pgettext("report", "This list shows only the participants who registered.")
+        if self.data.participants_list_symbol:
+            note_text += " " + pgettext("report", "The full list of participants is issued as %(symbol)s.") % {
+                "symbol": xml_safe(self.data.participants_list_symbol)
+            }
+        self.notes.reference(heading, [(self.lang.typography(note_text), "")], mark="*")
+
+    def next_agenda_title(self) -> str:
+        return "".join(
+            text
+            for text, _style in self.rich(
+                pgettext("report", "Provisional agenda for the %(ordinal)s session %(of_body)s"),
+                ordinal=self.lang.ordinal(self.data.number + 1),
+                of_body=self.of_body(),
+            )
+        )
+
+    def next_agenda(self) -> None:
+        self.agenda_list(self.data.next_agenda, level=1)
+
+    def attendance(self) -> None:
+        groups = attendance_by_category(
+            self.data.participants,
+            language=self.lang.code,
+            organizations_in_english_order=self.data.organizations_in_english_order,
+        )
+        number = 0
+        ngo_intro_written = False
+        for group in groups:
+            names = [xml_safe(p.name_in(self.lang.code)) for p in group.participations]
+            if group.category in NGO_CATEGORIES:
+                if not ngo_intro_written:
+                    number += 1
+                    count = sum(len(g.participations) for g in groups if g.category in NGO_CATEGORIES)
+                    self.attendance_line(number, Participation.Category.NGO_GENERAL, count)
+                    ngo_intro_written = True
+                sub = self.paragraph([(category_heading(group.category), "italic")])
+                sub.paragraph_format.left_indent = INDENT
+                sub.paragraph_format.keep_with_next = True
+            else:
+                number += 1
+                self.attendance_line(number, group.category, len(names))
+            if group.category in Participation.STATE_CATEGORIES and len(names) > 1:
+                self.two_columns(names)
+            else:
+                for name in names:
+                    line = self.paragraph([(self.lang.typography(name), "")])
+                    line.paragraph_format.left_indent = INDENT
+                    line.paragraph_format.space_after = Pt(0)
+                self.paragraph().paragraph_format.space_after = Pt(0)
+
+    def attendance_line(self, number: int, category: str, count: int) -> None:
+        organization = self.text(self.data.organization_short)
+        gender = self.data.organization_gender.get(self.lang.code)
+        lines = {
+            Participation.Category.MEMBER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following State member %(of_organization)s attended the session:",
+                "Representatives of the following States members %(of_organization)s attended the session:",
+                count,
+            ),
+            Participation.Category.OTHER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following State, a member of the Conference, attended the session:",
+                "Representatives of the following States, members of the Conference, attended the session:",
+                count,
+            ),
+            Participation.Category.OBSERVER_STATE: npgettext(
+                "report attendance",
+                "Representatives of the following non-member observer State attended the session:",
+                "Representatives of the following non-member observer States attended the session:",
+                count,
+            ),
+            Participation.Category.INTERGOVERNMENTAL: npgettext(
+                "report attendance",
+                "Representatives of the following intergovernmental organization attended the session:",
+                "Representatives of the following intergovernmental organizations attended the session:",
+                count,
+            ),
+            Participation.Category.UN_BODY: npgettext(
+                "report attendance",
+                "Representatives of the following United Nations organ, body or programme attended the session:",
+                "Representatives of the following United Nations organs, bodies and programmes attended the session:",
+                count,
+            ),
+            Participation.Category.SPECIALIZED_AGENCY: npgettext(
+                "report attendance",
+                "Representatives of the following specialized agency or related organization attended the session:",
+                "Representatives of the following specialized agencies and related organizations attended the session:",
+                count,
+            ),
+            Participation.Category.NGO_GENERAL: npgettext(
+                "report attendance",
+                "Representatives of the following non-governmental organization attended the session:",
+                "Representatives of the following non-governmental organizations attended the session:",
+                count,
+            ),
+            Participation.Category.OTHER: npgettext(
+                "report attendance",
+                "The following also attended the session:",
+                "The following also attended the session:",
+                count,
+            ),
+        }
+        paragraph = self.hanging(f"{number}.")
+        add_runs(
+            paragraph,
+            self.rich(lines[category], of_organization=self.lang.of(self.lang.organization(organization, gender))),
+        )
+        paragraph.paragraph_format.keep_with_next = True
+
+    def two_columns(self, names: list[str]) -> None:
+        """States in two columns, filled down the first, then the second."""
+        rows = math.ceil(len(names) / 2)
+        table = self.document.add_table(rows=rows, cols=2)
+        cells = [row.cells for row in table.rows]  # Table.cell() re-reads the whole table on each call
+        for index, name in enumerate(names):
+            cell = cells[index % rows][index // rows]
+            add_runs(cell.paragraphs[0], [(self.lang.typography(name), "")])
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+            cell.paragraphs[0].paragraph_format.left_indent = INDENT
+        self.paragraph().paragraph_format.space_after = Pt(0)

@@ -1,0 +1,60 @@
+"""Documents the tool writes from its data, found by their symbol: one generator per kind of document.
+
+The registry's page, the document download and `manage.py build_document` all go through here. The
+generators themselves belong to the apps above that hold the data (`documents.reports.generators`
+registers the session's documents), so a kind of generated document is added in one place.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from documents.registry.models import Document
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _never(document: Document) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Generator:
+    languages: Callable[[Document], list[str]]  # the languages the data can give it in
+    build: Callable[[Document, str], bytes]
+    is_draft: Callable[[Document], bool] = _never  # built now, would it be a draft (for those who read drafts)?
+
+
+_GENERATORS: dict[str, Generator] = {}
+
+
+def register(kind: str, generator: Generator) -> None:
+    """Let the documents of `kind` be written by `generator` (from an app's `ready()`)."""
+    _GENERATORS[kind] = generator
+
+
+def generator_for(document: Document) -> Generator | None:
+    if document.session_id is None:
+        return None
+    return _GENERATORS.get(document.kind)
+
+
+def is_draft(document: Document) -> bool:
+    generator = generator_for(document)
+    return generator is not None and generator.is_draft(document)
+
+
+def generated_documents():
+    """Every registered document the tool can write, in symbol order."""
+    return (
+        Document.objects.filter(kind__in=_GENERATORS, session__isnull=False)
+        .select_related("session")
+        .order_by("symbol")
+    )
+
+
+def build_document(document: Document, language: str) -> bytes:
+    """The document in `language`, written from the current data."""
+    generator = generator_for(document)
+    if generator is None or language not in generator.languages(document):
+        raise LookupError(f"{document.symbol} cannot be generated in {language}")
+    return generator.build(document, language)

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from committee.kernel.multilingual import LANGUAGES
+from documents.registry.generated import build_document, generated_documents, generator_for
+from documents.registry.models import Document
+
+
+class Command(BaseCommand):
+    help = "Build a document the tool writes (session report, provisional agenda, list of participants…) by its symbol."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("symbol", nargs="?", help="The document's symbol, e.g. TD/B/EDE/1/3")
+        parser.add_argument("--lang", default="en", choices=LANGUAGES, help="The document's language.")
+        parser.add_argument("--output", type=Path, help="The .docx file to write.")
+        parser.add_argument(
+            "--list", action="store_true", help="List the documents that can be built: symbol, kind, languages."
+        )
+
+    def handle(self, *args, symbol: str | None, lang: str, output: Path | None, list: bool, **options) -> None:
+        if list:
+            for document in generated_documents():
+                languages = ",".join(generator_for(document).languages(document)) or "-"
+                self.stdout.write(f"{document.symbol}\t{document.get_kind_display()}\t{languages}")
+            return
+        if not symbol or output is None:
+            raise CommandError("Give a symbol and --output FILE.docx, or --list.")
+        document = Document.objects.select_related("session").filter(symbol=symbol).first()
+        if document is None:
+            raise CommandError(f"There is no document {symbol}.")
+        generator = generator_for(document)
+        if generator is None:
+            raise CommandError(f"{symbol} ({document.get_kind_display()}) is not a document the tool writes.")
+        languages = generator.languages(document)
+        if lang not in languages:
+            raise CommandError(f"{symbol} can be built in: {', '.join(languages) or 'no language yet'}.")
+        content = build_document(document, lang)
+        try:
+            output.write_bytes(content)
+        except OSError as error:
+            raise CommandError(f"Cannot write {output}: {error}") from None
+        self.stdout.write(self.style.SUCCESS(f"Wrote {symbol} in {lang} to {output} ({len(content):,} bytes)."))

@@ -1,0 +1,103 @@
+from pathlib import PurePosixPath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from committee.roles.access import Permission, can, check
+from documents.registry.forms import AllocationForm, DocumentFileForm
+from documents.registry.generated import DOCX, build_document, generator_for, is_draft
+from documents.registry.models import Document, DocumentFile
+from documents.registry.services import RegistryError, allocate, symbol_sort_key
+from meetings.sessions.models import Session
+
+
+def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
+    """A document's version in one language, for those its distribution allows: the uploaded file, or,
+    for a document the tool writes, the one written from the current data."""
+    document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
+    readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
+    if readable is None or not readable.filter(pk=document.pk).exists():
+        raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
+    stored = DocumentFile.objects.filter(document=document, language=language).first()
+    if stored is not None:
+        return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
+    if is_draft(document):
+        check(request.user, Permission.VIEW_LIMITED, document.session.committee)
+    try:
+        content = build_document(document, language)
+    except LookupError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{document.symbol.replace("/", "_")}.{language}.docx"'
+    return response
+
+
+def registry(request: HttpRequest, code: str) -> HttpResponse:
+    """A session's documents with their symbols and language versions; the secretariat allocates and uploads."""
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, Permission.VIEW, session.committee)
+    manage = can(request.user, Permission.MANAGE, session.committee)
+    allocation = AllocationForm(request.POST or None, session=session) if manage else None
+    if request.method == "POST":
+        if allocation is None:
+            check(request.user, Permission.MANAGE, session.committee)
+        if allocation.is_valid():
+            try:
+                document = allocate(session=session, by=request.user, **allocation.cleaned_data)
+            except RegistryError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Symbol %(symbol)s allocated.") % {"symbol": document.symbol})
+                return redirect("registry:registry", code=session.code)
+    documents = sorted(
+        Document.objects.readable_by(request.user, session.committee)
+        .filter(session=session)
+        .select_related("parent")
+        .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language"))),
+        key=lambda d: symbol_sort_key(d.symbol),
+    )
+    for document in documents:
+        generator = generator_for(document)
+        uploaded = {stored.language for stored in document.files.all()}
+        document.generated_languages = (
+            [code_ for code_ in generator.languages(document) if code_ not in uploaded] if generator else []
+        )
+        if manage:
+            document.upload_form = DocumentFileForm(auto_id=f"version-{document.pk}-%s")
+    context = {
+        "session": session,
+        "documents": documents,
+        "allocation": allocation,
+        "can_manage": manage,
+    }
+    return render(request, "registry/registry.html", context, status=400 if allocation and allocation.errors else 200)
+
+
+@require_POST
+@login_required
+def upload_version(request: HttpRequest, symbol: str) -> HttpResponse:
+    """Add or replace a document's version in one language (the secretariat)."""
+    document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
+    if document.session is None:
+        raise Http404
+    check(request.user, Permission.MANAGE, document.session.committee)
+    existing = DocumentFile.objects.filter(document=document, language=request.POST.get("language")).first()
+    form = DocumentFileForm(request.POST, request.FILES, instance=existing or DocumentFile(document=document))
+    if form.is_valid():
+        version = form.save(commit=False)
+        version._history_user = request.user
+        version.save()
+        messages.success(
+            request,
+            _("%(symbol)s: the %(language)s version is saved.")
+            % {"symbol": document.symbol, "language": version.get_language_display()},
+        )
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect(f"{reverse('registry:registry', kwargs={'code': document.session.code})}#document-{document.pk}")

@@ -1,0 +1,66 @@
+"""The session's documents that the tool writes from its data, registered with the registry's generators."""
+
+from documents.builders.participants_list import build_participants_list
+from documents.builders.progress_report import build_progress_report
+from documents.builders.provisional_agenda import build_provisional_agenda
+from documents.builders.session_report import build_session_report
+from documents.registry.generated import Generator, register
+from documents.registry.models import Document
+from documents.reports.collect import (
+    collect_participants_list_data,
+    collect_progress_report_data,
+    collect_provisional_agenda_data,
+    collect_session_report_data,
+    participants_list_languages,
+    progress_report_languages,
+    provisional_agenda_languages,
+    report_languages,
+)
+
+
+def _session_report(document: Document, language: str) -> bytes:
+    """The report as archived once finalized (the copy whose checksum was kept), else built from the draft."""
+    report = getattr(document.session, "report", None)
+    if document.kind == Document.Kind.REPORT and report is not None and report.is_locked:
+        archived = report.archive.filter(language=language).order_by("-version").first()
+        if archived is not None:
+            with archived.file.open("rb") as stored:
+                return stored.read()
+    data = collect_session_report_data(document.session, final=document.kind == Document.Kind.REPORT)
+    return build_session_report(data, language=language)
+
+
+def _is_draft_report(document: Document) -> bool:
+    """The report before its finalization is a draft."""
+    report = getattr(document.session, "report", None)
+    return report is None or not report.is_locked
+
+
+def _always(document: Document) -> bool:
+    return True
+
+
+def _session_report_languages(document: Document) -> list[str]:
+    return report_languages(document.session) if document.session_id else []
+
+
+def _provisional_agenda(document: Document, language: str) -> bytes:
+    return build_provisional_agenda(collect_provisional_agenda_data(document), language=language)
+
+
+def _participants_list(document: Document, language: str) -> bytes:
+    return build_participants_list(collect_participants_list_data(document), language=language)
+
+
+def _progress_report(document: Document, language: str) -> bytes:
+    return build_progress_report(collect_progress_report_data(document), language=language)
+
+
+def register_generators() -> None:
+    """The documents of a session that the tool writes: its report, provisional agenda, list of participants
+    and progress report (called from `ReportsConfig.ready()`)."""
+    register(Document.Kind.REPORT, Generator(_session_report_languages, _session_report, is_draft=_is_draft_report))
+    register(Document.Kind.DRAFT_REPORT, Generator(_session_report_languages, _session_report, is_draft=_always))
+    register(Document.Kind.PROVISIONAL_AGENDA, Generator(provisional_agenda_languages, _provisional_agenda))
+    register(Document.Kind.LIST_OF_PARTICIPANTS, Generator(participants_list_languages, _participants_list))
+    register(Document.Kind.PROGRESS_REPORT, Generator(progress_report_languages, _progress_report))

@@ -1,0 +1,107 @@
+"""Print how long the report builder takes, beside python-docx alone writing the same document."""
+
+import dataclasses
+import io
+import time
+
+import docx
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.builders.data import AgendaItemData, ParticipantData, SessionReportData
+from documents.builders.session_report import build_session_report
+from documents.reports.collect import collect_session_report_data
+from meetings.sessions.models import Session
+
+
+def scaled(data: SessionReportData, factor: int) -> SessionReportData:
+    """The session `factor` times larger: participants, summary paragraphs, agenda items, recommendations."""
+    if factor == 1:
+        return data
+    participants = tuple(
+        ParticipantData(p.category, {lang: f"{name} {copy}" for lang, name in p.name.items()})
+        for copy in range(factor)
+        for p in data.participants
+    )
+    summary = tuple(
+        dataclasses.replace(
+            s,
+            paragraphs=s.paragraphs * factor,
+            subsections=tuple(dataclasses.replace(sub, paragraphs=sub.paragraphs * factor) for sub in s.subsections),
+        )
+        for s in data.summary
+    )
+    agenda = tuple(
+        AgendaItemData(
+            number=n, title=item.title, purpose=item.purpose if n == item.number else "", sub_items=item.sub_items
+        )
+        for n, item in enumerate([item for _copy in range(factor) for item in data.agenda], start=1)
+    )
+    decisions = tuple(dataclasses.replace(d, paragraphs=d.paragraphs * factor) for d in data.decisions)
+    return dataclasses.replace(data, participants=participants, summary=summary, agenda=agenda, decisions=decisions)
+
+
+def floor_seconds(content: bytes) -> float:
+    """python-docx alone writing a document with the same paragraphs, runs and tables as `content`."""
+    source = docx.Document(io.BytesIO(content))
+    blocks = []
+    for element in source.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            blocks.append(("p", [run.text for run in docx.text.paragraph.Paragraph(element, source).runs]))
+        elif element.tag.endswith("}tbl"):
+            table = docx.table.Table(element, source)
+            blocks.append(("t", [[cell.text for cell in row.cells] for row in table.rows]))
+    start = time.perf_counter()
+    target = docx.Document()
+    for kind, content_ in blocks:
+        if kind == "p":
+            paragraph = target.add_paragraph()
+            for text in content_:
+                paragraph.add_run(text)
+        else:
+            table = target.add_table(rows=len(content_), cols=len(content_[0]))
+            for row, cells in zip(table.rows, content_, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.paragraphs[0].add_run(text)
+    target.save(io.BytesIO())
+    return time.perf_counter() - start
+
+
+def best_of(runs: int, action) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+class Command(BaseCommand):
+    help = "Time the report of a session (the demo by default) and of copies 10 and 100 times larger."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("code", nargs="?", default="TD/B/EDE/1")
+        parser.add_argument("--lang", default="fr")
+        parser.add_argument("--runs", type=int, default=3, help="Best of how many runs.")
+
+    def handle(self, *args, code: str, lang: str, runs: int, **options) -> None:
+        session = Session.objects.filter(code=code).first()
+        if session is None:
+            raise CommandError(f"There is no session {code} (make demo loads TD/B/EDE/1).")
+        collect, data = best_of(runs, lambda: collect_session_report_data(session))
+        self.stdout.write(f"collect_session_report_data({code}): {collect * 1000:.1f} ms (best of {runs})")
+        columns = ("size", "paragraphs", "runs", "tables", "build ms", "floor ms", "ratio", "ms/para")
+        widths = (6, 10, 7, 6, 9, 9, 6, 8)
+        self.stdout.write(" ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)))
+        for factor in (1, 10, 100):
+            big = scaled(data, factor)
+            build, content = best_of(runs, lambda big=big: build_session_report(big, language=lang))
+            floor = min(floor_seconds(content) for _ in range(runs))
+            document = docx.Document(io.BytesIO(content))
+            paragraphs = len(document.paragraphs) + sum(
+                len(cell.paragraphs) for table in document.tables for row in table.rows for cell in row.cells
+            )
+            run_count = sum(len(p.runs) for p in document.paragraphs)
+            self.stdout.write(
+                f"{factor:>5}x {paragraphs:>10} {run_count:>7} {len(document.tables):>6} {build * 1000:>9.1f} "
+                f"{floor * 1000:>9.1f} {build / floor:>6.2f} {build * 1000 / paragraphs:>8.3f}"
+            )

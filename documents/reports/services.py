@@ -1,0 +1,281 @@
+"""The life of a draft report: edited by the secretariat, reviewed by members, finalized by the rapporteurs.
+
+draft → under review → finalized (locked, archived with checksums) → issued; after finalization a
+change is a corrigendum: a new version, the old one kept. Every write locks what it changes and
+records who made it (django-simple-history).
+"""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from committee.kernel.editing import EditError, renumber, save_text
+from committee.kernel.multilingual import in_each_language
+from committee.notifications.services import notify
+from committee.roles.access import Permission, can
+from decisions.outcomes.models import Paragraph
+from documents.builders.session_report import build_session_report
+from documents.registry.models import Document
+from documents.registry.services import Series, allocate
+from documents.reports import events
+from documents.reports.collect import collect_session_report_data, report_languages
+from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+
+
+class ReportError(EditError):
+    """A change the report's state does not allow; the message says why, in the user's language."""
+
+
+def _require(user: AbstractUser, permission: Permission, report: Report) -> None:
+    if not can(user, permission, report.session.committee):
+        raise ReportError(_("You may not do this on this report."))
+
+
+def _locked_report(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("session__committee").get(pk=report.pk)
+
+
+def _editable_report(report: Report, by: AbstractUser) -> Report:
+    """The report, locked, if `by` may edit it and it is not finalized."""
+    report = _locked_report(report)
+    _require(by, Permission.MANAGE, report)
+    if report.is_locked:
+        raise ReportError(_("The report is finalized: open a corrigendum to change it."))
+    return report
+
+
+def _report_of(paragraph: ReportParagraph | Paragraph | ReportSection) -> Report:
+    if isinstance(paragraph, ReportSection):
+        return paragraph.report
+    if isinstance(paragraph, ReportParagraph):
+        return paragraph.section.report
+    report = Report.objects.filter(session=paragraph.decision.session_id).first()
+    if report is None:
+        raise ReportError(_("This session has no report to draft yet."))
+    return report
+
+
+def edit_paragraph(
+    *, paragraph: ReportParagraph | Paragraph, language: str, text: str, expected_revision: int, by: AbstractUser
+) -> ReportParagraph | Paragraph:
+    """Save the secretariat's text of a paragraph (of the summary or of a recommendation) in one language,
+    unless someone saved it meanwhile."""
+    return _save_text(paragraph, "text", language=language, text=text, expected_revision=expected_revision, by=by)
+
+
+def rename_section(
+    *, section: ReportSection, language: str, title: str, expected_revision: int, by: AbstractUser
+) -> ReportSection:
+    """Save a section's title in one language, unless someone saved it meanwhile."""
+    return _save_text(section, "title", language=language, text=title, expected_revision=expected_revision, by=by)
+
+
+def _save_text(node, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
+    with transaction.atomic():
+        _editable_report(_report_of(node), by)
+        return save_text(node, field, language=language, text=text, expected_revision=expected_revision, by=by)
+
+
+def _move(report: Report, by: AbstractUser, *, to: str, next_version: bool = False) -> Report:
+    """Record `report` (locked by the caller) as moved to status `to` by `by`."""
+    report.status = to
+    report.version += next_version
+    report._history_user = by
+    report.save(update_fields=["status", "version"])
+    return report
+
+
+def open_review(*, report: Report, by: AbstractUser) -> Report:
+    """Circulate the draft to members, under a limited-distribution symbol (L) the first time."""
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if report.status != Report.Status.DRAFT:
+            raise ReportError(_("Only a draft can be opened for review."))
+        if report.draft_document_id is None:
+            report.draft_document = allocate(
+                session=report.session,
+                series=Series.LIMITED,
+                kind=Document.Kind.DRAFT_REPORT,
+                title=in_each_language(gettext_lazy("Draft report")),
+                original_language=report.document.original_language if report.document_id else "en",
+                by=by,
+            )
+            report.save(update_fields=["draft_document"])
+        return _move(report, by, to=Report.Status.UNDER_REVIEW)
+
+
+def add_comment(
+    *, paragraph: ReportParagraph, author: AbstractUser, language: str, text: str, proposed_text: str = ""
+) -> Comment:
+    report = paragraph.section.report
+    _require(author, Permission.COMMENT, report)
+    if report.status != Report.Status.UNDER_REVIEW:
+        raise ReportError(_("Comments are taken while the draft is under review."))
+    comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
+    comment._history_user = author
+    comment.save()
+    _tell_reviewers(report, paragraph.pk)
+    return comment
+
+
+def _tell_reviewers(report: Report, paragraph_id: int) -> None:
+    """Everyone reviewing the draft sees the paragraph's comments change (robust: the change stands regardless)."""
+    session_id = report.session_id
+    transaction.on_commit(lambda: events.send_report_change(session_id, paragraph_id), robust=True)
+
+
+def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer: str = "") -> Comment:
+    """Accept (the proposed text replaces the paragraph's), reject or answer a comment; tell its author."""
+    with transaction.atomic():
+        comment = (
+            Comment.objects.select_for_update().select_related("paragraph__section__report__session").get(pk=comment.pk)
+        )
+        report = _locked_report(comment.paragraph.section.report)
+        _require(by, Permission.MANAGE, report)
+        if comment.status != Comment.Status.OPEN:
+            raise ReportError(_("This comment has already been dealt with."))
+        if decision == Comment.Status.ACCEPTED and comment.proposed_text:
+            paragraph = comment.paragraph
+            edit_paragraph(
+                paragraph=paragraph,
+                language=comment.language,
+                text=comment.proposed_text,
+                expected_revision=paragraph.revision,
+                by=by,
+            )
+        comment.status = decision
+        comment.answer = answer
+        comment.resolved_by = by
+        comment.resolved_at = timezone.now()
+        comment._history_user = by
+        comment.save()
+        message = _("Your comment on the draft report of %(session)s was %(status)s.") % {
+            "session": report.session.code,
+            "status": comment.get_status_display().lower(),
+        }
+        if answer:
+            message += "\n\n" + answer
+        author = comment.author
+        notify(
+            user=author,
+            message=message.splitlines()[0],
+            url=reverse("reports:report", kwargs={"code": report.session.code}) + f"#paragraph-{comment.paragraph_id}",
+        )
+        transaction.on_commit(lambda: send_mail(message.splitlines()[0], message, None, [author.email]))
+        _tell_reviewers(report, comment.paragraph_id)
+    return comment
+
+
+def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]:
+    """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
+
+    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version.
+    """
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.FINALIZE, report)
+        if report.is_locked:
+            raise ReportError(_("This report has already been finalized."))
+        data = collect_session_report_data(report.session, final=True)
+        archived = []
+        for language in report_languages(report.session):
+            content = build_session_report(data, language=language)
+            entry = ArchivedReport(
+                report=report,
+                version=report.version,
+                language=language,
+                symbol=data.symbol,
+                sha256=hashlib.sha256(content).hexdigest(),
+                finalized_by=by,
+            )
+            entry.file.save("report.docx", ContentFile(content), save=False)
+            entry.save()
+            archived.append(entry)
+        _move(report, by, to=Report.Status.FINALIZED)
+    return archived
+
+
+def issue_report(*, report: Report, by: AbstractUser) -> Report:
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if report.status != Report.Status.FINALIZED:
+            raise ReportError(_("Only a finalized report can be issued."))
+        return _move(report, by, to=Report.Status.ISSUED)
+
+
+def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
+    """Make a finalized or issued report editable again as its next version; the archived ones stay."""
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if not report.is_locked:
+            raise ReportError(_("Only a finalized report takes a corrigendum."))
+        return _move(report, by, to=Report.Status.DRAFT, next_version=True)
+
+
+def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: AbstractUser) -> ReportParagraph:
+    """Insert an empty paragraph after `after` (at the start of the section when None)."""
+    with transaction.atomic():
+        _editable_report(section.report, by)
+        paragraphs = list(section.paragraphs.select_for_update().order_by("position"))
+        index = 0 if after is None else next(i for i, p in enumerate(paragraphs) if p.pk == after.pk) + 1
+        new = ReportParagraph(section=section, position=0, text={})
+        renumber([*paragraphs[:index], new, *paragraphs[index:]], by)
+    return new
+
+
+def remove_paragraph(*, paragraph: ReportParagraph, by: AbstractUser) -> None:
+    with transaction.atomic():
+        _editable_report(paragraph.section.report, by)
+        section = paragraph.section
+        paragraph._history_user = by
+        paragraph.delete()
+        renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
+
+
+def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) -> None:
+    """Swap the paragraph with the one before (up) or after it."""
+    with transaction.atomic():
+        _editable_report(paragraph.section.report, by)
+        paragraphs = list(paragraph.section.paragraphs.select_for_update().order_by("position"))
+        index = next(i for i, p in enumerate(paragraphs) if p.pk == paragraph.pk)
+        other = index - 1 if up else index + 1
+        if 0 <= other < len(paragraphs):
+            paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
+            renumber(paragraphs, by)
+
+
+def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: AbstractUser):
+    """Insert an untitled section after `after`, or as the last subsection of `within`
+    (or the last section when both are None)."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        parent = after.parent if after else within
+        if parent is not None and parent.parent_id is not None:
+            raise ReportError(_("A subsection cannot have subsections of its own."))
+        siblings = list(report.sections.select_for_update().filter(parent=parent).order_by("position"))
+        index = next(i for i, s in enumerate(siblings) if s.pk == after.pk) + 1 if after else len(siblings)
+        new = ReportSection(report=report, parent=parent, position=0, title={})
+        renumber([*siblings[:index], new, *siblings[index:]], by)
+    return new
+
+
+def remove_section(*, section: ReportSection, by: AbstractUser) -> None:
+    """Remove a section that holds nothing: its paragraphs and subsections go first, one by one."""
+    with transaction.atomic():
+        report = _editable_report(section.report, by)
+        section = ReportSection.objects.select_for_update().get(pk=section.pk)
+        if section.paragraphs.exists() or section.subsections.exists():
+            raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
+        section._history_user = by
+        section.delete()
+        renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)

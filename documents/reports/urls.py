@@ -1,0 +1,56 @@
+from django.urls import path, re_path
+
+from documents.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
+    path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
+    path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
+    path(
+        "sessions/<path:code>/draft-report/recommendations/<int:pk>/",
+        views.edit_paragraph_view,
+        {"recommendation": True},
+        name="edit_recommendation",
+    ),
+    path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments/", views.comment_view, name="comment"),
+    path(
+        "sessions/<path:code>/draft-report/paragraphs/<int:pk>/comments.html",
+        views.paragraph_comments,
+        name="paragraph_comments",
+    ),
+    path("sessions/<path:code>/draft-report/comments/<int:pk>/", views.resolve_comment_view, name="resolve_comment"),
+    path("sessions/<path:code>/draft-report/sections/", views.section_structure_view, name="add_section"),
+    path("sessions/<path:code>/draft-report/sections/<int:pk>/title/", views.section_title_view, name="section_title"),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/sections/(?P<pk>\d+)/(?P<action>add|subsection|remove)/$",
+        views.section_structure_view,
+        name="section_structure",
+    ),
+    path(
+        "sessions/<path:code>/draft-report/sections/<int:pk>/paragraphs/",
+        views.section_add_paragraph_view,
+        name="section_add_paragraph",
+    ),
+    path(
+        "sessions/<path:code>/draft-report/paragraphs/<int:pk>/history/",
+        views.paragraph_history,
+        name="paragraph_history",
+    ),
+    path(
+        "sessions/<path:code>/draft-report/recommendations/<int:pk>/history/",
+        views.paragraph_history,
+        {"recommendation": True},
+        name="recommendation_history",
+    ),
+    path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
+    path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/paragraphs/(?P<pk>\d+)/(?P<action>add|remove|up|down)/$",
+        views.paragraph_structure_view,
+        name="paragraph_structure",
+    ),
+    path(
+        "sessions/<path:code>/archive/v<int:version>.<str:language>.docx", views.archived_report, name="archived_report"
+    ),
+]

@@ -1,0 +1,392 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES
+from committee.roles.access import Permission, can, check
+from decisions.outcomes.models import Paragraph
+from documents.builders.session_report import build_session_report
+from documents.registry.generated import DOCX
+from documents.reports.collect import collect_session_report_data
+from documents.reports.forms import CommentForm
+from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
+from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from documents.reports.services import (
+    add_comment,
+    add_paragraph,
+    add_section,
+    edit_paragraph,
+    finalize_report,
+    issue_report,
+    move_paragraph,
+    open_corrigendum,
+    open_review,
+    remove_paragraph,
+    remove_section,
+    rename_section,
+    resolve_comment,
+)
+from meetings.live.services import speakers_by_item
+from meetings.sessions.models import Session
+
+
+@login_required
+def session_report(request: HttpRequest, code: str, language: str) -> HttpResponse:
+    """The session's report in `language`, built from its current data."""
+    if language not in LANGUAGES:
+        raise Http404
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, Permission.VIEW_LIMITED, session.committee)  # built from live data: a draft until issued
+    data = collect_session_report_data(session)
+    content = build_session_report(data, language=language)
+    name = (data.symbol or session.code).replace("/", "_")
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{language}.docx"'
+    return response
+
+
+def _report_for(user, code: str, permission: Permission) -> Report:
+    report = get_object_or_404(Report.objects.select_related("session__committee", "document"), session__code=code)
+    check(user, permission, report.session.committee)
+    return report
+
+
+@login_required
+def report_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
+    """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    committee = report.session.committee
+    language = text_language(request)
+    sections = (
+        ReportSection.objects.filter(report=report, parent__isnull=True)
+        .prefetch_related(
+            Prefetch(
+                "paragraphs",
+                queryset=ReportParagraph.objects.prefetch_related(
+                    Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                ),
+            ),
+            Prefetch(
+                "subsections",
+                queryset=ReportSection.objects.prefetch_related(
+                    Prefetch(
+                        "paragraphs",
+                        queryset=ReportParagraph.objects.prefetch_related(
+                            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                        ),
+                    )
+                ),
+            ),
+        )
+        .select_related("agenda_item")
+        .order_by("position")
+    )
+    speakers = speakers_by_item(report.session_id)
+    sections = list(sections)
+    for section in sections:  # who took the floor on the section's item, beside what the summary says of it
+        item = section.agenda_item
+        section.speakers = speakers.get(item.position, []) if item and item.parent_id is None else []
+    context = {
+        "report": report,
+        "session": report.session,
+        "sections": sections,
+        "language": language,
+        "languages": LANGUAGE_CHOICES,
+        "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
+        "can_manage": can(request.user, Permission.MANAGE, committee),
+        "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
+        "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
+        "archive": report.archive.all(),
+        "decisions": _numbered_decisions(report),
+        "conflict": conflict,
+        "mine": mine,
+        "structure_actions": [
+            ("add", _("Add a paragraph after")),
+            ("up", _("Move up")),
+            ("down", _("Move down")),
+            ("remove", _("Remove")),
+        ],
+        "section_actions": [
+            ("add", _("Add a section after")),
+            ("subsection", _("Add a subsection")),
+            ("remove", _("Remove the section")),
+        ],
+    }
+    return render(request, "reports/report_page.html", context, status=409 if conflict else 200)
+
+
+def _numbered_decisions(report: Report) -> list:
+    """The session's decisions, each with its paragraphs labelled as the report numbers them (operative: 1., 2.…)."""
+    decisions = list(
+        report.session.decisions.prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
+        )
+    )
+    for decision in decisions:
+        operative = 0
+        decision.labelled = []
+        for paragraph in decision.paragraphs.all():
+            operative += paragraph.kind == Paragraph.Kind.OPERATIVE
+            decision.labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
+    return decisions
+
+
+def _back(report: Report, language: str) -> HttpResponse:
+    return redirect(f"{reverse('reports:report', kwargs={'code': report.session.code})}?lang={language}")
+
+
+@require_POST
+@login_required
+def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+    """Save a paragraph of the summary, or of a recommendation, in one language."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    paragraph = _paragraph(report, pk, recommendation)
+    language = text_language(request)
+    revision = submitted_revision(request)
+    try:
+        edit_paragraph(
+            paragraph=paragraph,
+            language=language,
+            text=request.POST.get("text", ""),
+            expected_revision=revision,
+            by=request.user,
+        )
+    except EditConflict as conflict:
+        return report_page(request, code, conflict=conflict, mine=request.POST.get("text", ""))
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, language)
+
+
+@login_required
+def paragraph_comments(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """A paragraph's comments as the draft's page shows them: what the page fetches when they change."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    paragraph = get_object_or_404(
+        ReportParagraph.objects.prefetch_related(
+            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+        ),
+        pk=pk,
+        section__report=report,
+    )
+    context = {
+        "paragraph": paragraph,
+        "session": report.session,
+        "can_manage": can(request.user, Permission.MANAGE, report.session.committee),
+    }
+    return render(request, "reports/paragraph_comments.html", context)
+
+
+@require_POST
+@login_required
+def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.COMMENT)
+    paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            add_comment(paragraph=paragraph, author=request.user, language=text_language(request), **form.cleaned_data)
+            messages.success(request, _("Your comment has been sent to the secretariat."))
+        except EditError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Write a comment."))
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def resolve_comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    comment = get_object_or_404(Comment, pk=pk, paragraph__section__report=report)
+    decision = request.POST.get("decision", "")
+    if decision not in (Comment.Status.ACCEPTED, Comment.Status.REJECTED, Comment.Status.ANSWERED):
+        return HttpResponseBadRequest()
+    try:
+        resolve_comment(comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", ""))
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, comment.language)
+
+
+@require_POST
+@login_required
+def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Open the review, finalize, issue, or open a corrigendum."""
+    actions = {
+        "review": (Permission.MANAGE, open_review, _("The draft is open for review.")),
+        "finalize": (Permission.FINALIZE, finalize_report, _("The report is finalized and archived.")),
+        "issue": (Permission.MANAGE, issue_report, _("The report is issued.")),
+        "corrigendum": (Permission.MANAGE, open_corrigendum, _("A corrigendum is open: edit, then finalize again.")),
+    }
+    if action not in actions:
+        raise Http404
+    permission, service, done = actions[action]
+    report = _report_for(request.user, code, permission)
+    try:
+        service(report=report, by=request.user)
+        messages.success(request, done)
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, text_language(request))
+
+
+@login_required
+def archived_report(request: HttpRequest, code: str, version: int, language: str) -> HttpResponse:
+    """A finalized report exactly as archived."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language)
+    name = (entry.symbol or report.session.code).replace("/", "_")
+    return FileResponse(
+        entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
+    )
+
+
+def _paragraph(report: Report, pk: int, recommendation: bool) -> ReportParagraph | Paragraph:
+    """A paragraph of this report's summary, or of its session's recommendations."""
+    if recommendation:
+        return get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
+    return get_object_or_404(ReportParagraph, pk=pk, section__report=report)
+
+
+def _chosen(options: dict, request: HttpRequest, name: str, default):
+    return options.get(request.GET.get(name), default)
+
+
+@login_required
+def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+    """Every saved version of a paragraph in one language (who, when, what changed), and any two compared."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    paragraph = _paragraph(report, pk, recommendation)
+    language = text_language(request)
+    versions, previous = [], ""
+    for record in paragraph.history.select_related("history_user").order_by("history_date", "history_id"):
+        text = record.text.get(language, "")
+        if text != previous or not versions:
+            versions.append({"record": record, "text": text, "changes": word_diff(previous, text)})
+        previous = text
+    by_key = {str(version["record"].history_id): version for version in versions}
+    older = _chosen(by_key, request, "from", versions[0])
+    newer = _chosen(by_key, request, "to", versions[-1])
+    versions.reverse()
+    return render(
+        request,
+        "reports/paragraph_history.html",
+        {
+            "session": report.session,
+            "paragraph": paragraph,
+            "versions": versions,
+            "language": language,
+            "older": older,
+            "newer": newer,
+            "comparison": word_diff(older["text"], newer["text"]),
+        },
+    )
+
+
+@login_required
+def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
+    """The whole draft between two of its versions (by default, the last finalized one and now), word by word."""
+    report = _report_for(request.user, code, Permission.VIEW_LIMITED)
+    language = text_language(request)
+    milestones = draft_milestones(report)
+    by_key = {milestone.key: milestone for milestone in milestones}
+    finalized = [m for m in milestones[:-1] if m.status == Report.Status.FINALIZED]
+    older = _chosen(by_key, request, "from", (finalized or milestones[:-1] or milestones)[-1])
+    newer = _chosen(by_key, request, "to", milestones[-1])
+    changed = compare_drafts(draft_at(report, older.moment, language), draft_at(report, newer.moment, language))
+    return render(
+        request,
+        "reports/draft_changes.html",
+        {
+            "session": report.session,
+            "report": report,
+            "milestones": milestones,
+            "pickers": [("from", _("From"), older), ("to", _("To"), newer)],
+            "languages": LANGUAGE_CHOICES,
+            "changed": changed,
+            "language": language,
+        },
+    )
+
+
+@require_POST
+@login_required
+def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+    """Add a paragraph after this one, remove it, or move it up or down."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    paragraph = get_object_or_404(ReportParagraph.objects.select_related("section"), pk=pk, section__report=report)
+    operations = {
+        "add": lambda: add_paragraph(section=paragraph.section, after=paragraph, by=request.user),
+        "remove": lambda: remove_paragraph(paragraph=paragraph, by=request.user),
+        "up": lambda: move_paragraph(paragraph=paragraph, up=True, by=request.user),
+        "down": lambda: move_paragraph(paragraph=paragraph, up=False, by=request.user),
+    }
+    if action not in operations:
+        raise Http404
+    try:
+        operations[action]()
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Save a section's title in one language."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report)
+    revision = submitted_revision(request)
+    try:
+        rename_section(
+            section=section,
+            language=text_language(request),
+            title=request.POST.get("title", ""),
+            expected_revision=revision,
+            by=request.user,
+        )
+    except EditConflict as conflict:
+        return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def section_structure_view(request: HttpRequest, code: str, pk: int | None = None, action: str = "") -> HttpResponse:
+    """Add a section after this one or a subsection within it, remove it when empty, or (without a section)
+    add a section at the end of the summary."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report) if pk else None
+    operations = {
+        "": lambda: add_section(report=report, after=None, within=None, by=request.user),
+        "add": lambda: add_section(report=report, after=section, within=None, by=request.user),
+        "subsection": lambda: add_section(report=report, after=None, within=section, by=request.user),
+        "remove": lambda: remove_section(section=section, by=request.user),
+    }
+    try:
+        operations[action]()
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def section_add_paragraph_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Start an empty section with a first paragraph."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    section = get_object_or_404(ReportSection, pk=pk, report=report)
+    try:
+        add_paragraph(section=section, after=None, by=request.user)
+    except EditError as error:
+        messages.error(request, str(error))
+    return _back(report, text_language(request))

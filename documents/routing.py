@@ -1,7 +1,0 @@
-from django.urls import path
-
-from documents.consumers import ReportReviewConsumer
-
-websocket_urlpatterns = [
-    path("ws/reports/<int:session>/", ReportReviewConsumer.as_asgi()),
-]

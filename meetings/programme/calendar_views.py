@@ -1,0 +1,83 @@
+"""Calendar feeds (iCalendar): a committee's (with its sub-committees if asked), a session's, and each person's
+private one, which holds the meetings of all their committees and needs no sign-in (its address is the secret)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from committee.bodies.models import Committee
+from committee.kernel.multilingual import LANGUAGES, pick
+from committee.roles.access import Permission, check, committees_of, visible_committees
+from meetings.programme.ical import build_calendar
+from meetings.programme.models import CalendarFeed, Meeting
+from meetings.sessions.models import Session
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang") or (get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
+
+
+def _feed(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpResponse:
+    meetings = meetings.select_related("session", "committee__secretariat").prefetch_related(
+        "agenda_items", "people__entity"
+    )
+
+    def link(meeting: Meeting) -> str:
+        page = meeting.session.get_absolute_url() if meeting.session_id else meeting.committee.get_absolute_url()
+        return request.build_absolute_uri(f"{page}#meeting-{meeting.pk}")
+
+    content = build_calendar(
+        meetings.order_by("date", "start_time", "pk"), language=_language(request), name=name, link=link
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
+    """?subcommittees=1 adds the meetings of every body below it."""
+    committee = get_object_or_404(Committee, code=code)
+    check(request.user, Permission.VIEW, committee)
+    bodies = [committee.pk]
+    if request.GET.get("subcommittees"):  # those the reader may see: a private sub-committee stays private
+        bodies = visible_committees(request.user).filter(pk__in=committee.with_descendants())
+    name = pick(committee.name, _language(request))
+    return _feed(request, Meeting.objects.filter(committee__in=bodies), name=name, filename=committee.code)
+
+
+def session_calendar(request: HttpRequest, code: str) -> HttpResponse:
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, Permission.VIEW, session.committee)
+    return _feed(request, session.meetings.all(), name=session.code, filename=session.code.replace("/", "_"))
+
+
+def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if feed is None:
+        raise Http404
+    meetings = Meeting.objects.filter(committee__in=committees_of(feed.user))
+    return _feed(request, meetings, name=_("My meetings (Rapporteur)"), filename="rapporteur")
+
+
+@login_required
+def calendars(request: HttpRequest) -> HttpResponse:
+    """The person's private calendar address, and the feeds of their committees."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    address = request.build_absolute_uri(reverse("programme:personal_calendar", kwargs={"token": feed.token}))
+    context = {"address": address, "committees": committees_of(request.user).order_by("code")}
+    return render(request, "programme/calendars.html", context)
+
+
+@require_POST
+@login_required
+def renew_calendar(request: HttpRequest) -> HttpResponse:
+    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    feed.renew()
+    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    return redirect("programme:calendars")

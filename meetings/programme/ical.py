@@ -1,0 +1,134 @@
+"""Meetings as iCalendar (RFC 5545): the feeds calendars subscribe to, and the invitations sent by email.
+
+One event per dated meeting. Its UID comes from the meeting's identity, so a changed meeting keeps it
+and carries a higher SEQUENCE; a cancelled one stays, with STATUS:CANCELLED. Times are the venue's,
+with its VTIMEZONE; a meeting without times is an all-day event (DTEND the day after, exclusive).
+"""
+
+import datetime
+import zoneinfo
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress
+
+from committee.kernel.multilingual import pick
+from meetings.programme.models import Meeting
+
+PRODUCT = "-//Rapporteur//Meetings//EN"
+
+
+def one_line(text: str) -> str:
+    """Text that must hold on one line (a calendar's name, an email's subject), its breaks made spaces."""
+    return " ".join(text.split())
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """Stable whatever changes in the meeting (date, room, title): its primary key, in the tool's domain."""
+    return f"meeting-{meeting.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+
+def build_calendar(
+    meetings: Iterable[Meeting],
+    *,
+    language: str,
+    name: str,
+    link: Callable[[Meeting], str],
+    method: str = "PUBLISH",
+    attendee: str | None = None,
+) -> bytes:
+    """The calendar of `meetings` in `language`; `link` gives each meeting's page, `method` is PUBLISH for a
+    feed, REQUEST or CANCEL for an invitation to `attendee` (RFC 5546)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add("x-wr-calname", one_line(name))
+    with translation.override(language):
+        for meeting in meetings:
+            if meeting.date is not None:
+                event = _event(meeting, language=language, link=link(meeting))
+                if attendee:
+                    invited = vCalAddress(f"mailto:{attendee}")
+                    invited.params["role"] = "REQ-PARTICIPANT"
+                    event.add("attendee", invited)
+                calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def event_content(meeting: Meeting) -> bytes:
+    """The meeting's event as a calendar shows it (in English, without its link and time stamp): what a change
+    to it is measured against. Empty for a meeting without a date, which no calendar holds."""
+    if meeting.date is None:
+        return b""
+    with translation.override("en"):
+        event = _event(meeting, language="en", link="")
+    for stamped in ("dtstamp", "sequence", "url"):
+        event.pop(stamped, None)
+    return event.to_ical()
+
+
+def _event(meeting: Meeting, *, language: str, link: str) -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", datetime.datetime.now(datetime.UTC))
+    event.add("sequence", meeting.sequence)
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    event.add("summary", _summary(meeting, language))
+    if meeting.start_time is None:
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + datetime.timedelta(days=1))
+    else:
+        zone = zoneinfo.ZoneInfo(meeting.time_zone)
+        event.add("dtstart", datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=zone))
+        if meeting.end_time is not None:
+            event.add("dtend", datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=zone))
+    location = _location(meeting, language)
+    if location:
+        event.add("location", location)
+    event.add("description", _description(meeting, language, link))
+    event.add("url", link)
+    organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    secretariat = meeting.committee.secretariat
+    organizer.params["cn"] = pick(secretariat.name, language) if secretariat else str(meeting.committee)
+    event.add("organizer", organizer)
+    return event
+
+
+def _summary(meeting: Meeting, language: str) -> str:
+    title = pick(meeting.title, language) or str(meeting.get_kind_display())
+    where = meeting.session.code if meeting.session_id else pick(meeting.committee.short_name, language)
+    return f"{title} ({where})" if where else title
+
+
+def _location(meeting: Meeting, language: str) -> str:
+    parts = [meeting.room]
+    if meeting.session_id:
+        parts += [pick(meeting.session.venue, language), pick(meeting.session.city, language)]
+    if not any(parts) and meeting.online_link:
+        parts = [_("Online")]
+    return ", ".join(part for part in parts if part)
+
+
+def _description(meeting: Meeting, language: str, link: str) -> str:
+    lines = [f"{meeting.get_kind_display()}: {pick(meeting.committee.name, language)}"]
+    items = list(meeting.agenda_items.all())
+    if items:
+        lines.append("")
+        lines.append(_("Agenda items:"))
+        lines += [f"{item.display_number}. {pick(item.title, language)}" for item in items]
+    people = list(meeting.people.all())
+    if people:
+        lines.append("")
+        for person in people:
+            name = " ".join(part for part in (person.get_courtesy_display(), person.name) if part)
+            of = f" ({person.entity.name_in(language)})" if person.entity_id else ""
+            lines.append(f"{person.get_role_display()}: {name}{of}")
+    if meeting.online_link:
+        lines += ["", _("Join online: %(link)s") % {"link": meeting.online_link}]
+    lines += ["", link]
+    return "\n".join(lines)

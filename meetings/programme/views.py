@@ -1,0 +1,57 @@
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from committee.bodies.models import Committee
+from committee.roles.access import Permission, can, check, visible_committees
+from committee.roles.forms import InvitationForm
+from meetings.programme.models import UPCOMING_LISTED, Agenda, BureauMember, Meeting
+from meetings.programme.pages import committee_main, session_main, session_side
+from meetings.sessions.models import Session
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The committees one may see (the public ones, for everyone) and their coming meetings."""
+    committees = visible_committees(request.user).select_related("parent").prefetch_related("sessions")
+    upcoming = Meeting.objects.with_programme().upcoming().filter(committee__in=committees)
+    context = {"committees": committees, "upcoming": list(upcoming[:UPCOMING_LISTED])}
+    return render(request, "programme/home.html", context)
+
+
+def committee_page(request: HttpRequest, code: str) -> HttpResponse:
+    """A committee: its coming meetings, sessions, sub-committees and members; for the secretariat, its people."""
+    committee = get_object_or_404(Committee.objects.select_related("parent", "secretariat"), code=code)
+    check(request.user, Permission.VIEW, committee)
+    manage = can(request.user, Permission.MANAGE, committee)
+    context = {
+        "committee": committee,
+        "children": visible_committees(request.user).filter(parent=committee),
+        "memberships": committee.memberships.select_related("entity"),
+        "sessions": committee.sessions.all(),
+        "main_sections": committee_main.render(request, committee),
+        "can_manage": manage,
+        "invitations": committee.invitations.filter(accepted_at__isnull=True) if manage else [],
+        "roles": committee.roles.select_related("user", "entity").order_by("kind", "user__email") if manage else [],
+        "form": InvitationForm() if manage else None,
+    }
+    return render(request, "programme/committee.html", context)
+
+
+def session_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A session: its agendas, programme and bureau, and what the apps above show of it (participants, report…)."""
+    session = get_object_or_404(
+        Session.objects.select_related("committee__parent", "country").prefetch_related(
+            models.Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
+            models.Prefetch("agendas", queryset=Agenda.objects.with_items()),
+        ),
+        code=code,
+    )
+    check(request.user, Permission.VIEW, session.committee)
+    context = {
+        "session": session,
+        "programme": list(session.meetings.with_programme()),
+        "can_manage": can(request.user, Permission.MANAGE, session.committee),
+        "main_sections": session_main.render(request, session),
+        "side_sections": session_side.render(request, session),
+    }
+    return render(request, "programme/session_detail.html", context)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationConfig(AppConfig):
+    name = "meetings.registration"
+    verbose_name = _("Registration and attendance")
+
+    def ready(self) -> None:
+        from meetings.programme.signals import meeting_changed
+        from meetings.registration import sections  # noqa: F401 - its sections join the pages below
+        from meetings.registration.notices import on_meeting_changed
+
+        meeting_changed.connect(on_meeting_changed, dispatch_uid="registration.meeting_notices")

@@ -1,0 +1,275 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from committee.bodies.models import Entity
+from committee.kernel.import_errors import ImportRejected
+from committee.roles.access import Permission, can, check, may_register_for, represented_entities
+from meetings.programme.models import Meeting
+from meetings.registration.attendance import attendance_by_category
+from meetings.registration.forms import (
+    AttendanceForm,
+    DelegateForm,
+    DelegationForm,
+    RegistrationsFileForm,
+    ResolutionForm,
+)
+from meetings.registration.models import Delegate, Participation, PendingImport
+from meetings.registration.registration_file import EntitiesToResolve, Registrations, read_registrations
+from meetings.registration.services import (
+    RegistrationError,
+    mark_attendance,
+    register_delegation,
+    register_participants,
+    remove_delegate,
+    save_delegate,
+)
+from meetings.sessions.models import Session
+
+
+def _session(request: HttpRequest, code: str, permission: Permission = Permission.VIEW) -> Session:
+    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+    check(request.user, permission, session.committee)
+    return session
+
+
+def _registration_url(session: Session, anchor: str = "") -> str:
+    return reverse("registration:registration", kwargs={"code": session.code}) + anchor
+
+
+def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity]:
+    """The entities whose delegation the person may register and that have none yet."""
+    registered = session.participations.values_list("entity_id", flat=True)
+    entities = Entity.objects.exclude(pk__in=registered)
+    if not can(request.user, Permission.MANAGE, session.committee):
+        if not session.committee.delegations_register_themselves:
+            return []
+        entities = entities.filter(pk__in=represented_entities(request.user, session.committee))
+    return list(entities)
+
+
+@login_required
+def registration(request: HttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
+    """The delegations registered for a session and their delegates; registration for those who may.
+
+    `refused` is a delegation just submitted with errors: it is shown again as it was filled, with its errors.
+    """
+    session = _session(request, code)
+    manage = can(request.user, Permission.MANAGE, session.committee)
+    participations = session.participations.select_related("entity").prefetch_related("delegates")
+    groups = attendance_by_category(
+        participations,
+        language=get_language() or "en",
+        organizations_in_english_order=session.committee.organizations_in_english_order,
+    )
+    for group in groups:
+        for participation in group.participations:
+            participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
+    entities = _registrable_entities(request, session)
+    delegation_form = refused
+    if delegation_form is None and entities:
+        delegation_form = DelegationForm(entities=entities, choose_category=manage)
+    context = {
+        "session": session,
+        "groups": groups,
+        "delegates": sum(len(p.delegates.all()) for p in participations),
+        "can_manage": manage,
+        "delegation_form": delegation_form,
+        "meetings": session.meetings.annotate(present=Count("attendees")),
+        "import_form": RegistrationsFileForm() if manage else None,
+        "pending_imports": session.pending_imports.defer("content") if manage else [],  # the files can be large
+    }
+    return render(request, "registration/registration.html", context, status=400 if refused else 200)
+
+
+@require_POST
+@login_required
+def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
+    session = _session(request, code)
+    committee = session.committee
+    if not can(request.user, Permission.MANAGE, committee) and not (
+        committee.delegations_register_themselves and represented_entities(request.user, committee)
+    ):
+        raise PermissionDenied
+    entities = _registrable_entities(request, session)
+    form = DelegationForm(
+        request.POST, entities=entities, choose_category=can(request.user, Permission.MANAGE, committee)
+    )
+    if not form.is_valid():
+        return registration(request, code, refused=form)
+    try:
+        participation = register_delegation(session=session, by=request.user, **form.cleaned_data)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+        return redirect(_registration_url(session))
+    messages.success(request, _("%(entity)s is registered.") % {"entity": participation})
+    return redirect("registration:delegation", code=session.code, pk=participation.pk)
+
+
+def _delegation(request: HttpRequest, code: str, pk: int) -> tuple[Session, Participation]:
+    """The session and delegation `pk` of it, for one who may register its delegates."""
+    session = _session(request, code)
+    participation = get_object_or_404(Participation.objects.select_related("entity"), pk=pk, session=session)
+    if not may_register_for(request.user, session.committee, participation.entity_id):
+        raise PermissionDenied
+    return session, participation
+
+
+@login_required
+def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm | None = None) -> HttpResponse:
+    """One delegation's delegates, each with its form, and a form to add one; `refused` comes back as filled."""
+    session, participation = _delegation(request, code, pk)
+    delegates = list(participation.delegates.all())
+    for delegate in delegates:
+        prefix = f"delegate-{delegate.pk}"
+        delegate.form = (
+            refused if refused and refused.prefix == prefix else DelegateForm(instance=delegate, prefix=prefix)
+        )
+    new_prefix = f"new-{participation.pk}"
+    context = {
+        "session": session,
+        "participation": participation,
+        "delegates": delegates,
+        "new_delegate": refused if refused and refused.prefix == new_prefix else DelegateForm(prefix=new_prefix),
+    }
+    return render(request, "registration/delegation.html", context, status=400 if refused else 200)
+
+
+@require_POST
+@login_required
+def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int | None = None) -> HttpResponse:
+    """Add a delegate to delegation `pk`, or change delegate `delegate_pk` of it."""
+    session, participation = _delegation(request, code, pk)
+    delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation) if delegate_pk else None
+    prefix = f"delegate-{delegate.pk}" if delegate else f"new-{participation.pk}"
+    form = DelegateForm(request.POST, instance=delegate, prefix=prefix)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: correct the form below."))
+        return delegation(request, code, pk, refused=form)
+    saved = save_delegate(participation=participation, delegate=delegate, values=form.cleaned_data, by=request.user)
+    messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
+    return redirect("registration:delegation", code=session.code, pk=participation.pk)
+
+
+@require_POST
+@login_required
+def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
+    session, participation = _delegation(request, code, pk)
+    delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation)
+    remove_delegate(delegate=delegate, by=request.user)
+    messages.success(request, _("%(name)s is no longer registered.") % {"name": delegate.name})
+    return redirect("registration:delegation", code=session.code, pk=participation.pk)
+
+
+@login_required
+def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
+    """The attendance sheet of one meeting: the secretariat ticks who was there."""
+    session = _session(request, code, Permission.MANAGE)
+    meeting = get_object_or_404(Meeting, session=session, key=key)
+    participations = list(session.participations.select_related("entity").prefetch_related("delegates"))
+    form = AttendanceForm(request.POST or None, delegates=[d for p in participations for d in p.delegates.all()])
+    if request.method == "POST" and form.is_valid():
+        count = mark_attendance(meeting=meeting, present=set(form.cleaned_data["present"]), by=request.user)
+        messages.success(
+            request, _("Attendance at %(meeting)s saved: %(count)d present.") % {"meeting": meeting, "count": count}
+        )
+        return redirect(_registration_url(session, "#attendance"))
+    groups = attendance_by_category(
+        participations,
+        language=get_language() or "en",
+        organizations_in_english_order=session.committee.organizations_in_english_order,
+    )
+    present = set(meeting.attendees.values_list("pk", flat=True))
+    return render(
+        request,
+        "registration/attendance.html",
+        {"session": session, "meeting": meeting, "groups": groups, "present": present},
+    )
+
+
+def _imported(request: HttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
+    added, delegates = register_participants(session=session, delegations=registrations.delegations, by=request.user)
+    read = sum(len(d.delegates) for d in registrations.delegations)
+    messages.success(
+        request,
+        _("Imported: %(delegations)d delegations and %(delegates)d delegates added, %(rows)d delegates read.")
+        % {"delegations": added, "delegates": delegates, "rows": read},
+    )
+    for row in registrations.left_out:
+        messages.info(request, _("Left out: %(row)s") % {"row": row})
+    return redirect(_registration_url(session))
+
+
+def _rejected(request: HttpRequest, session: Session, filename: str, rejected: ImportRejected) -> HttpResponse:
+    context = {
+        "filename": filename,
+        "problems": rejected.problems,
+        "back_url": _registration_url(session, "#import"),
+        "back_label": _("the registration of %(session)s") % {"session": session.code},
+    }
+    return render(request, "import_rejected.html", context, status=400)
+
+
+@require_POST
+@login_required
+def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
+    """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
+    session = _session(request, code, Permission.MANAGE)
+    form = RegistrationsFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["file"]))
+        return redirect(_registration_url(session))
+    upload = form.cleaned_data["file"]
+    content = upload.read()
+    try:
+        registrations = read_registrations(content)
+    except EntitiesToResolve:
+        pending = PendingImport.objects.create(
+            session=session, filename=upload.name, content=content, uploaded_by=request.user
+        )
+        return redirect("registration:resolve_import", code=session.code, pk=pending.pk)
+    except ImportRejected as rejected:
+        return _rejected(request, session, upload.name, rejected)
+    return _imported(request, session, registrations)
+
+
+@login_required
+def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
+    session = _session(request, code, Permission.MANAGE)
+    pending = get_object_or_404(PendingImport, pk=pk, session=session)
+    try:
+        read_registrations(bytes(pending.content))
+    except EntitiesToResolve as to_resolve:
+        unmatched = to_resolve.unmatched
+    except ImportRejected as rejected:  # the reference data changed since the upload
+        pending.delete()
+        return _rejected(request, session, pending.filename, rejected)
+    else:
+        unmatched = {}
+    form = ResolutionForm(request.POST or None, unmatched=unmatched, entities=list(Entity.objects.all()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            registrations = read_registrations(bytes(pending.content), resolutions=form.resolutions())
+        except ImportRejected as rejected:
+            return _rejected(request, session, pending.filename, rejected)
+        response = _imported(request, session, registrations)
+        pending.delete()
+        return response
+    return render(request, "registration/resolve_import.html", {"session": session, "pending": pending, "form": form})
+
+
+@require_POST
+@login_required
+def discard_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    session = _session(request, code, Permission.MANAGE)
+    get_object_or_404(PendingImport, pk=pk, session=session).delete()
+    messages.success(request, _("The file was set aside; nothing was imported."))
+    return redirect(_registration_url(session))

@@ -1,7 +1,0 @@
-from django.urls import path
-
-from meetings.consumers import LiveMeetingConsumer
-
-websocket_urlpatterns = [
-    path("ws/meetings/<int:pk>/", LiveMeetingConsumer.as_asgi()),
-]

@@ -1,0 +1,146 @@
+"""The demo session: the session of the reference report, TD/B/EDE/1, loaded by `make demo`."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from decisions.outcomes.models import Paragraph
+from documents.exchange.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD, NEXT_SESSION_FILE
+from documents.reports.models import ReportParagraph
+from meetings.programme.models import Agenda
+from meetings.registration.models import Delegate, Participation
+from meetings.sessions.models import Session
+
+pytestmark = pytest.mark.django_db
+
+# The shared material stands beside the project (../shared), in CI as on a developer's machine.
+REFERENCE = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "unctad-ige-ecommerce-1st-session-report.fr.txt"
+# The reference's attendance paragraphs, by their opening words, and the categories they stand for.
+REFERENCE_CATEGORIES = {
+    "1.": {"member_state"},
+    "2.": {"other_state"},
+    "3.": {"observer_state"},
+    "4.": {"igo"},
+    "5.": {"un_body"},
+    "6.": {"specialized_agency"},
+    "7.": {"ngo_general", "ngo_special"},
+}
+
+
+@pytest.fixture(autouse=True)
+def _development(settings):
+    settings.DEBUG = True
+
+
+@pytest.fixture
+def demo() -> Session:
+    call_command("load_demo")
+    return Session.objects.get(code="TD/B/EDE/1")
+
+
+def reference_participants() -> dict[str, set[str]]:
+    """Names listed in the reference's annex II, by the number of their attendance paragraph."""
+    annex = REFERENCE.read_text(encoding="utf-8").split("Participation*", 1)[1]
+    names: dict[str, set[str]] = {}
+    current = None
+    for line in annex.splitlines():
+        line = line.strip()
+        match = re.match(r"^([1-7]\.) Des représentants", line)
+        if match:
+            current = match.group(1)
+            names[current] = set()
+        elif current and line and not line.startswith("*") and not line.startswith("Catégorie"):
+            names[current].update(part.strip() for part in line.split("\t") if part.strip())
+    return names
+
+
+def test_it_loads_the_session_and_prints_a_login(client, capsys, settings):
+    settings.MFA_REQUIRED_FOR_SECRETARIAT = False  # as in development, where the demo runs
+    call_command("load_demo")
+
+    out = capsys.readouterr().out
+    assert "Demo sessions TD/B/EDE/1 and TD/B/EDE/2 loaded, 6 follow-up actions." in out
+    assert f"Secretariat login: {DEMO_EMAIL} / {DEMO_PASSWORD}" in out
+    signed_in = client.post(reverse("account_login"), {"login": DEMO_EMAIL, "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302
+    assert client.get("/admin/meetings_sessions/session/").status_code == 200
+    assert client.get(reverse("programme:session", kwargs={"code": "TD/B/EDE/1"})).status_code == 200
+
+
+def test_it_refuses_outside_development(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="only with development settings"):
+        call_command("load_demo")
+
+    assert not Session.objects.exists()
+
+
+def test_loading_it_again_changes_nothing(demo):
+    history = Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count()
+
+    call_command("load_demo")
+
+    assert Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count() == history
+
+
+@pytest.mark.parametrize(("code", "demo_file"), [("TD/B/EDE/1", DEMO_FILE), ("TD/B/EDE/2", NEXT_SESSION_FILE)])
+def test_the_demo_files_are_what_exporting_the_demo_gives(demo, tmp_path, code, demo_file):
+    exported = tmp_path / "exported.json"
+
+    call_command("export_session", code, output=exported)
+
+    assert exported.read_bytes() == demo_file.read_bytes()
+
+
+def test_every_demo_delegate_is_marked_as_invented(demo):
+    delegates = Delegate.objects.filter(participation__session__committee=demo.committee)
+    assert delegates.count() > 2 * demo.participations.count()
+    assert not delegates.filter(illustrative=False).exists()
+    assert all(p.delegates.exists() for p in demo.participations.all())
+
+
+def test_the_second_session_has_its_annotated_provisional_agenda_and_timetable(demo):
+    agenda = Agenda.objects.get(session__code="TD/B/EDE/2", kind="provisional")
+    items = list(agenda.items.filter(parent__isnull=True))
+    assert [item.title["en"] for item in items] == [
+        item.title["en"] for item in demo.agendas.get(kind="next_session").items.filter(parent__isnull=True)
+    ]  # the agenda the first session approved for the second
+    assert all(item.annotation.get("en") and item.annotation.get("fr") for item in items)
+    assert agenda.slots.count() == 6
+
+
+def test_every_participant_of_the_reference_is_there_in_its_category_under_its_2017_name(demo):
+    by_category: dict[str, set[str]] = {}
+    for participation in demo.participations.select_related("entity"):
+        by_category.setdefault(participation.category, set()).add(participation.name_in("fr"))
+
+    for paragraph, names in reference_participants().items():
+        demo_names = set().union(*(by_category.get(c, set()) for c in REFERENCE_CATEGORIES[paragraph]))
+        assert demo_names == names, paragraph
+    assert len(by_category["member_state"]) == 67
+
+
+def test_it_has_the_bureau_agendas_recommendations_and_chairs_summary_of_the_reference(demo):
+    assert [(b.role, b.name, b.state.code) for b in demo.bureau.select_related("state")] == [
+        ("chair", "M. Shameem Ahsan", "BGD"),
+        ("vice_chair_rapporteur", "Nagwa El Shenawy", "EGY"),
+        ("vice_chair_rapporteur", "Taavo Lumiste", "EST"),
+    ]
+    assert demo.agendas.get(kind="adopted").items.count() == 5
+    assert demo.agendas.get(kind="next_session").items.count() == 6
+    assert demo.documents.get(symbol="TD/B/EDE/1/1").kind == "provisional_agenda"
+    recommendations = demo.decisions.get()
+    operative = recommendations.paragraphs.filter(kind="operative", parent__isnull=True)
+    assert operative.count() == 16
+    for paragraph in operative:
+        for language in ("en", "fr"):
+            assert re.search(r"\*[^*]+\*", paragraph.text[language]), (paragraph.position, language)
+    assert operative.last().sub_items.count() == 4
+    summary = ReportParagraph.objects.filter(section__report__session=demo)
+    assert summary.count() == 44
+    assert all(set(p.text) >= {"en", "fr"} for p in summary)

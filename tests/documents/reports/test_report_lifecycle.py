@@ -1,0 +1,139 @@
+"""A draft's life: the secretariat edits, members comment, the rapporteur finalizes, corrigenda add versions."""
+
+import hashlib
+import io
+
+import docx
+import pytest
+from django.core import mail
+
+from committee.kernel.editing import EditConflict
+from documents.reports.models import ArchivedReport, Comment, Report
+from documents.reports.services import (
+    ReportError,
+    add_comment,
+    edit_paragraph,
+    finalize_report,
+    open_corrigendum,
+    open_review,
+    resolve_comment,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_secretariat_edits_a_paragraph_and_history_says_who(cast, paragraph):
+    edited = edit_paragraph(
+        paragraph=paragraph, language="fr", text="Le Groupe s'est réuni.", expected_revision=1, by=cast["secretariat"]
+    )
+
+    assert edited.text == {"en": "The Group met.", "fr": "Le Groupe s'est réuni."}
+    assert edited.revision == 2
+    assert edited.history.first().history_user == cast["secretariat"]
+
+
+def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text(cast, paragraph):
+    edit_paragraph(
+        paragraph=paragraph, language="en", text="First editor's text.", expected_revision=1, by=cast["secretariat"]
+    )
+
+    with pytest.raises(EditConflict) as conflict:
+        edit_paragraph(
+            paragraph=paragraph,
+            language="en",
+            text="Second editor's text.",
+            expected_revision=1,
+            by=cast["secretariat"],
+        )
+
+    assert conflict.value.current.text["en"] == "First editor's text."
+    paragraph.refresh_from_db()
+    assert paragraph.text["en"] == "First editor's text."
+
+
+def test_members_may_not_edit(cast, paragraph):
+    with pytest.raises(ReportError):
+        edit_paragraph(paragraph=paragraph, language="en", text="x", expected_revision=1, by=cast["member"])
+
+
+def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_report(
+    cast, paragraph, small_session, django_capture_on_commit_callbacks
+):
+    report = small_session.report
+    open_review(report=report, by=cast["secretariat"])
+    comment = add_comment(
+        paragraph=paragraph,
+        author=cast["member"],
+        language="en",
+        text="Say who met.",
+        proposed_text="The Group of Experts met in Geneva.",
+    )
+    with pytest.raises(ReportError):
+        add_comment(paragraph=paragraph, author=cast["observer"], language="en", text="Observers only read.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resolve_comment(comment=comment, decision=Comment.Status.ACCEPTED, by=cast["secretariat"], answer="Thank you.")
+    archived = finalize_report(report=report, by=cast["rapporteur"])
+
+    assert mail.outbox[-1].to == ["member@example.org"]
+    assert "accepted" in mail.outbox[-1].body
+    assert [a.language for a in archived] == ["en"]
+    with archived[0].file.open("rb") as stored:
+        content = stored.read()
+    assert hashlib.sha256(content).hexdigest() == archived[0].sha256
+    assert "The Group of Experts met in Geneva." in [
+        p.text.split("\t")[-1] for p in docx.Document(io.BytesIO(content)).paragraphs
+    ]
+    report.refresh_from_db()
+    assert report.status == Report.Status.FINALIZED
+
+
+def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(cast, paragraph, small_session):
+    report = small_session.report
+    finalize_report(report=report, by=cast["rapporteur"])
+
+    with pytest.raises(ReportError, match="corrigendum"):
+        edit_paragraph(
+            paragraph=paragraph, language="en", text="Too late.", expected_revision=1, by=cast["secretariat"]
+        )
+    with pytest.raises(ReportError, match="already been finalized"):
+        finalize_report(report=report, by=cast["rapporteur"])
+
+    open_corrigendum(report=report, by=cast["secretariat"])
+    edit_paragraph(paragraph=paragraph, language="en", text="Corrected.", expected_revision=1, by=cast["secretariat"])
+    finalize_report(report=report, by=cast["rapporteur"])
+
+    versions = {(a.version, a.language): a for a in ArchivedReport.objects.filter(report=report)}
+    assert set(versions) == {(1, "en"), (2, "en")}
+    assert versions[1, "en"].sha256 != versions[2, "en"].sha256
+    assert versions[1, "en"].file.name != versions[2, "en"].file.name
+
+
+def test_only_the_chair_or_rapporteurs_finalize(cast, small_session):
+    for kind in ("secretariat", "member", "observer"):
+        with pytest.raises(ReportError):
+            finalize_report(report=small_session.report, by=cast[kind])
+    assert not ArchivedReport.objects.exists()
+
+
+def _masthead(content: bytes) -> str:
+    return " ".join(cell.text for row in docx.Document(io.BytesIO(content)).tables[0].rows for cell in row.cells)
+
+
+def test_the_draft_circulates_under_a_limited_symbol_and_the_report_keeps_its_own(client, cast, small_session):
+    report = small_session.report
+    open_review(report=report, by=cast["secretariat"])
+    client.force_login(cast["member"])
+
+    draft = client.get(f"/sessions/{small_session.code}/report.en.docx").content
+    archived = finalize_report(report=report, by=cast["rapporteur"])[0]
+    with archived.file.open("rb") as stored:
+        final = stored.read()
+
+    report.refresh_from_db()
+    assert (report.draft_document.symbol, report.draft_document.distribution) == ("TST/G/2/L.1", "limited")
+    assert "TST/G/2/L.1" in _masthead(draft)
+    assert "Distr.: Limited" in _masthead(draft)
+    assert "TST/G/2/3" in _masthead(final)
+    assert "Distr.: General" in _masthead(final)
+    assert archived.symbol == "TST/G/2/3"
