@@ -1,5 +1,6 @@
 """Documents with UN symbols and their language versions, and the report's drafted text."""
 
+import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -171,8 +172,10 @@ class Comment(models.Model):
 
 
 def _archive_path(instance: "ArchivedReport", filename: str) -> str:
+    """A name of its own for each archived file: one left by a finalization that never committed (its worker
+    killed) is no one's, and never stands where a later finalization's file goes."""
     symbol = (instance.symbol or f"report-{instance.report_id}").replace("/", "_")
-    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.docx"
+    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.{secrets.token_hex(6)}.docx"
 
 
 class ArchivedReport(models.Model):

@@ -177,29 +177,38 @@ def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer
 def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]:
     """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
 
-    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version.
+    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are
+    written inside the transaction; if it rolls back, they are deleted, so a failed finalization leaves
+    nothing (and a killed worker only a file of its own name that no archive row points to).
     """
-    with transaction.atomic():
-        report = _locked_report(report)
-        _require(by, Permission.FINALIZE, report)
-        if report.is_locked:
-            raise ReportError(_("This report has already been finalized."))
-        data = collect_session_report_data(report.session, final=True)
-        archived = []
-        for language in report_languages(report.session):
-            content = build_session_report(data, language=language)
-            entry = ArchivedReport(
-                report=report,
-                version=report.version,
-                language=language,
-                symbol=data.symbol,
-                sha256=hashlib.sha256(content).hexdigest(),
-                finalized_by=by,
-            )
-            entry.file.save("report.docx", ContentFile(content), save=False)
-            entry.save()
-            archived.append(entry)
-        _move(report, by, to=Report.Status.FINALIZED)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            report = _locked_report(report)
+            _require(by, Permission.FINALIZE, report)
+            if report.is_locked:
+                raise ReportError(_("This report has already been finalized."))
+            data = collect_session_report_data(report.session, final=True)
+            archived = []
+            for language in report_languages(report.session):
+                content = build_session_report(data, language=language)
+                entry = ArchivedReport(
+                    report=report,
+                    version=report.version,
+                    language=language,
+                    symbol=data.symbol,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    finalized_by=by,
+                )
+                entry.file.save("report.docx", ContentFile(content), save=False)
+                written.append(entry.file.name)
+                entry.save()
+                archived.append(entry)
+            _move(report, by, to=Report.Status.FINALIZED)
+    except BaseException:
+        for name in written:
+            ArchivedReport.file.field.storage.delete(name)
+        raise
     return archived
 
 

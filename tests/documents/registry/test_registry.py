@@ -1,17 +1,21 @@
 """The document registry: each symbol given once, in the UN's series."""
 
+import importlib
 import json
 import threading
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
+import config.urls
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
-from documents.registry.models import Document
+from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, Series, allocate
 from meetings.sessions.models import Session
 from tests.builders import make_larger_session_file
@@ -126,6 +130,33 @@ def test_the_secretariat_allocates_and_uploads_on_the_registry_page(client, cast
     assert "list.pdf is not a valid PDF file." in refused.text
     download = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/INF.1", "language": "fr"}))
     assert b"".join(download.streaming_content) == b"%PDF-1.7 liste"
+
+
+def test_an_uploaded_file_is_served_only_through_the_view_that_asks_who_may_read_it(
+    client, cast, small_session, django_user_model
+):
+    """Under the development settings too: the media folder has no address of its own."""
+    document = Document.objects.get(symbol="TST/G/2/1")
+    version = DocumentFile(document=document, language="fr")
+    version.file.save("ordre-du-jour.pdf", ContentFile(b"%PDF-1.7 ordre du jour"))
+    media_address = version.file.url  # /media/documents/…
+
+    with override_settings(DEBUG=True):
+        development_urls = importlib.reload(config.urls)
+        try:
+            with pytest.raises(Resolver404):
+                resolve(media_address, urlconf=development_urls)
+        finally:
+            importlib.reload(config.urls)
+    assert client.get(media_address).status_code == 404
+    client.force_login(django_user_model.objects.create_user("outsider", "outsider@example.org", "a-long-password"))
+    assert (
+        client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "fr"})).status_code
+        == 404
+    )
+    client.force_login(cast["member"])
+    download = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "fr"}))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 ordre du jour"
 
 
 def test_readers_see_the_registry_by_distribution_and_cannot_allocate(client, cast, small_session):

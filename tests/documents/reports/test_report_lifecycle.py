@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+from unittest import mock
 
 import docx
 import pytest
@@ -137,3 +138,26 @@ def test_the_draft_circulates_under_a_limited_symbol_and_the_report_keeps_its_ow
     assert "TST/G/2/3" in _masthead(final)
     assert "Distr.: General" in _masthead(final)
     assert archived.symbol == "TST/G/2/3"
+
+
+def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archives(cast, small_session, settings):
+    """The Word files are written before the report is locked: if anything fails after them, they go too."""
+    report = small_session.report
+    archive = settings.MEDIA_ROOT / "reports"
+
+    def worker_dies(*args, **kwargs):
+        assert any(path.is_file() for path in archive.rglob("*")), "the files were written before the failure"
+        raise RuntimeError("the worker dies before the report is locked")
+
+    with mock.patch("documents.reports.services._move", side_effect=worker_dies), pytest.raises(RuntimeError):
+        finalize_report(report=report, by=cast["rapporteur"])
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    assert not ArchivedReport.objects.exists()
+    assert not [path for path in archive.rglob("*") if path.is_file()]
+
+    archived = finalize_report(report=report, by=cast["rapporteur"])
+    files = sorted(path.relative_to(settings.MEDIA_ROOT).as_posix() for path in archive.rglob("*") if path.is_file())
+    assert files == sorted(entry.file.name for entry in archived)
+    assert all(name.startswith("reports/TST_G_2_3/v1/TST_G_2_3.") for name in files)
