@@ -1,6 +1,7 @@
 """Documents with UN symbols and their language versions, and the report's drafted text."""
 
 import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
