@@ -1,4 +1,4 @@
-"""Documents with UN symbols and their language versions, and the report's drafted text."""
+"""A session's report: its drafted text, the comments of its review, and its archived versions."""
 
 import secrets
 
