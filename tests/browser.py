@@ -63,3 +63,17 @@ def asgi_server() -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def accessibility_problems(page: Page) -> list[str]:
+    """What axe-core (the engine of Deque's checker, bundled by axe-playwright-python) finds serious or
+    critical on the page as it stands: colour contrast, names of controls, landmarks, language…"""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{page.url}: {violation['id']} ({violation['impact']}): {violation['help']}, at "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        for violation in violations
+        if violation["impact"] in ("serious", "critical")
+    ]

@@ -22,7 +22,7 @@ from committee.roles.models import Role
 from committee.roles.services import grant_secretariat_access
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
-from tests.browser import chromium, shot, sign_in
+from tests.browser import accessibility_problems, chromium, shot, sign_in
 from tests.builders import make_session_file
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
@@ -62,13 +62,23 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     base = live_server.url
     draft = f"{base}/sessions/TST/G/2/draft-report/?lang=fr"
 
+    visitor = browser.new_context().new_page()
+    problems = []
+    for page in ("/", "/accounts/login/"):
+        visitor.goto(base + page)
+        problems += accessibility_problems(visitor)
+
     secretariat = browser.new_page()
     sign_in(secretariat, base, "secretary@example.org", "a-long-password-1")
     code = format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
     secretariat.fill("input[name=code]", code)
     secretariat.click("main button[type=submit]")
+    for page in ("/sessions/TST/G/2/", "/sessions/TST/G/2/registration/", "/sessions/TST/G/2/agenda/"):
+        secretariat.goto(base + page)
+        problems += accessibility_problems(secretariat)
     secretariat.goto(f"{base}/committees/GROUP/")
     shot(secretariat, "committee")
+    problems += accessibility_problems(secretariat)
     secretariat.fill("#id_email", "delegate@example.org")
     secretariat.select_option("#id_kind", "member")
     secretariat.click("text=Send the invitation")
@@ -90,6 +100,7 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     member.fill("textarea[name=proposed_text] >> nth=0", ACCEPTED)
     member.click("text=Send the comment >> nth=0")
     shot(member, "review-by-member")
+    problems += accessibility_problems(member)
     member.set_viewport_size({"width": 390, "height": 844})  # a delegate's phone
     shot(member, "review-by-member-on-a-phone")
     assert member.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing runs off the side
@@ -104,6 +115,8 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     rapporteur.goto(draft)
     rapporteur.click("text=Finalize the report")
     shot(rapporteur, "finalized")
+    problems += accessibility_problems(rapporteur)
+    assert problems == []  # axe: no serious or critical violation on the main pages
     with rapporteur.expect_download() as download:
         rapporteur.click("text=Version 1, French")
     content = Path(download.value.path()).read_bytes()

@@ -13,7 +13,7 @@ from committee.roles.models import Role
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
 from meetings.programme.models import Meeting
-from tests.browser import asgi_server, chromium, shot, sign_in
+from tests.browser import accessibility_problems, asgi_server, chromium, shot, sign_in
 from tests.meetings.programme.test_programme import programme_file
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
@@ -86,3 +86,4 @@ def test_the_chair_the_member_and_the_room_display_follow_each_other_live(server
         shot(chair, "live-chair")
         shot(member, "live-member-phone")
         shot(display, "live-room-display")
+        assert [*accessibility_problems(chair), *accessibility_problems(member), *accessibility_problems(display)] == []
