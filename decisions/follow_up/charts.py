@@ -14,11 +14,14 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: images only
 
-from django.utils.formats import date_format  # noqa: E402
+from django.utils.translation import (
+    get_language,  # noqa: E402
+    ngettext,  # noqa: E402
+)
 from django.utils.translation import gettext as _  # noqa: E402
-from django.utils.translation import ngettext  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
 
+from committee.kernel.dates import dates_in  # noqa: E402
 from decisions.follow_up.models import Status  # noqa: E402
 
 UNREPORTED = "unreported"  # a member that has reported nothing on a measure yet
@@ -148,7 +151,7 @@ def statuses_over_time(histories: list[list[tuple[datetime.date, str]]], *, unti
         key="progress-over-time",
         title=_("Status of the actions over time"),
         category_label=_("As of"),
-        categories=tuple(date_format(cut) for cut in cuts),
+        categories=tuple(dates_in(get_language() or "en").short_date(cut) for cut in cuts),
         counts=tuple(counts),
         over_time=True,
     )

@@ -1,4 +1,5 @@
-"""What a report's language decides beyond its wording: dates, ordinals, articles, typography.
+"""What a report's language decides beyond its wording: dates (committee.kernel.dates, as on the pages),
+ordinals, articles, typography.
 
 Wording (every sentence the tool writes) is in the gettext catalogs under the "report" contexts;
 this module holds the grammar that a catalog cannot: CLDR data for dates, month names, language
@@ -11,9 +12,9 @@ import re
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_interval
 from unicode_rbnf import FormatPurpose, RbnfEngine
 
+from committee.kernel.dates import DateForms, dates_in
 from committee.kernel.multilingual import RIGHT_TO_LEFT
 
 # A piece of text with its style: "" (plain), "italic" or "superscript".
@@ -32,22 +33,26 @@ class ReportLanguage:
     def right_to_left(self) -> bool:
         return self.code in RIGHT_TO_LEFT
 
-    # Dates --------------------------------------------------------------------------------------
+    # Dates: the same forms as the pages' (committee.kernel.dates) -------------------------------
+
+    @property
+    def dates(self) -> DateForms:
+        return dates_in(self.code)
 
     def date(self, value: datetime.date) -> str:
-        return format_date(value, "long", locale=self.babel_locale)
+        return self.dates.date(value)
 
     def weekday_date(self, value: datetime.date) -> str:
         """A day of a timetable: Wednesday, 18 April 2018."""
-        return format_date(value, "full", locale=self.babel_locale)
+        return self.dates.weekday_date(value)
 
     def date_span(self, start: datetime.date, end: datetime.date) -> str:
         """A session's dates under its name in the masthead."""
-        return format_interval(start, end, "yMMMMd", locale=self.babel_locale)
+        return self.dates.date_span(start, end)
 
     def range_ends(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
         """The two ends of a date range, for "from … to …"."""
-        return self.date(start), self.date(end)
+        return self.dates.range_ends(start, end)
 
     # Numbers and names -------------------------------------------------------------------------
 
@@ -103,58 +108,19 @@ class ReportLanguage:
         return [({"mr": "Mr.", "ms": "Ms."}.get(courtesy, ""), "")]
 
 
-class DayMonthYear(ReportLanguage):
-    """Dates written day, month, year, and ranges that drop what their ends share, as UN documents do."""
-
-    def day(self, value: datetime.date) -> str:
-        return str(value.day)
-
-    def date(self, value: datetime.date) -> str:
-        """4 October 2017."""
-        return f"{self.day(value)} {format_date(value, 'MMMM y', locale=self.babel_locale)}"
-
-    weekday_separator = ", "
-
-    def day_month(self, value: datetime.date) -> str:
-        return f"{self.day(value)} {format_date(value, 'MMMM', locale=self.babel_locale)}"
-
-    def weekday_date(self, value: datetime.date) -> str:
-        weekday = format_date(value, "EEEE", locale=self.babel_locale)
-        return f"{weekday}{self.weekday_separator}{self.date(value)}"
-
-    def date_span(self, start: datetime.date, end: datetime.date) -> str:
-        """4–6 October 2017, 30 September–2 October 2017."""
-        first, last = self.range_ends(start, end)
-        return first if first == last else f"{first}\u2013{last}"
-
-    def range_ends(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
-        """The two ends of a range, the first without what it shares with the second."""
-        if start == end:
-            return self.date(start), self.date(end)
-        if (start.year, start.month) == (end.year, end.month):
-            return self.day(start), self.date(end)
-        if start.year == end.year:
-            return self.day_month(start), self.date(end)
-        return self.date(start), self.date(end)
-
-
-class English(DayMonthYear):
+class English(ReportLanguage):
     code = "en"
-    babel_locale = "en_GB"  # day month year, as UN English writes dates
+    babel_locale = "en_GB"
 
     def ordinal(self, number: int) -> str:
         """British usage, as in UN documents: "one hundred and first" (CLDR: "one hundred first")."""
         return re.sub(r"(hundred|thousand) (?=\w)", r"\1 and ", super().ordinal(number))
 
 
-class French(DayMonthYear):
+class French(ReportLanguage):
     code = "fr"
     babel_locale = "fr"
-    weekday_separator = " "  # mercredi 18 avril 2018
     ordinal_ruleset = "spellout-ordinal-feminine"  # la session
-
-    def day(self, value: datetime.date) -> str:
-        return "1er" if value.day == 1 else str(value.day)
 
     def ordinal(self, number: int) -> str:
         """CLDR's ordinal in the traditional spelling UN French keeps.

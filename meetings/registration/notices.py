@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from committee.kernel.dates import dates_in
 from committee.kernel.multilingual import pick
 from committee.roles.models import Role
 from meetings.programme.ical import build_calendar, one_line
@@ -63,7 +64,7 @@ def send_meeting_notices(meeting_id: int, change: str) -> int:
 
 def _title(meeting: Meeting, language: str) -> str:
     title = pick(meeting.title, language) or str(meeting.get_kind_display())
-    date = meeting.date.isoformat() if meeting.date else ""
+    date = dates_in(language).date(meeting.date) if meeting.date else ""
     where = meeting.session.code if meeting.session_id else ""
     return ", ".join(part for part in (title, where, date) if part)
 

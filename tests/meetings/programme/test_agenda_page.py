@@ -72,7 +72,7 @@ def test_an_agenda_built_annotated_planned_and_issued(client, cast, next_session
     assert stale.status_code == 409
     assert "E-commerce and development" in stale.text
     assert document.symbol == "TST/G/3/1"
-    assert "Wednesday 2 April 2025" in page
+    assert "Wednesday, 2 April 2025" in page
     paragraphs = [p.text for p in docx.Document(io.BytesIO(issued.content)).paragraphs]
     assert "2.\tCommerce électronique et développement." in paragraphs
     assert "1.\tLe Groupe débattra." in paragraphs

@@ -73,9 +73,9 @@ def test_the_session_page_shows_the_programme_day_by_day(client, cast, programme
     page = client.get(programme_session.get_absolute_url()).text
     programme = page[page.index('id="programme"') :]
 
-    days = ["Monday 30 December 2024", "Tuesday 31 December 2024", "Thursday 2 January 2025"]
+    days = ["Monday, 30 December 2024", "Tuesday, 31 December 2024", "Thursday, 2 January 2025"]
     assert [programme.index(day) for day in days] == sorted(programme.index(day) for day in days)
-    round_table = programme[programme.index("Tuesday 31 December 2024") : programme.index("Thursday 2 January 2025")]
+    round_table = programme[programme.index("Tuesday, 31 December 2024") : programme.index("Thursday, 2 January 2025")]
     assert "15:00–18:00" in round_table
     assert ">CET<" in round_table  # the venue's time, named
     assert "Testing in practice" in round_table
@@ -86,7 +86,7 @@ def test_the_session_page_shows_the_programme_day_by_day(client, cast, programme
     assert "Panellist:</span> Mr. Pan Elist, Tester (France)" in round_table
     assert "TST/G/2/CRP.1</span> A proposal on testing — jointly submitted by France, Kenya" in round_table
     assert "A restricted paper" not in page  # an observer does not read restricted documents
-    assert "Announced for the next meeting:</span> Monday 2 June 2025 — Testing at scale" in programme
+    assert "Announced for the next meeting:</span> Monday, 2 June 2025 — Testing at scale" in programme
 
 
 def test_the_secretariat_sees_the_restricted_document_where_it_is_taken_up(client, cast, programme_session):
@@ -121,7 +121,7 @@ def test_the_committee_page_lists_coming_meetings_and_the_last_announcements(cli
     assert "TST/G/2" in upcoming  # a session's meeting links to its session
     assert "Opening plenary" not in upcoming  # past
     assert "What the last meetings announced" in upcoming
-    assert "next meeting on Monday 2 June 2025, on “Testing at scale”" in upcoming
+    assert "next meeting on Monday, 2 June 2025, on “Testing at scale”" in upcoming
 
 
 def test_the_programme_goes_through_the_session_file_and_back(programme_session):

@@ -66,7 +66,7 @@ def test_the_secretariat_schedules_a_small_group_with_its_facilitator(
     assert meeting.online_link == "https://meet.example.org/g"
     assert list(meeting.agenda_items.all()) == [item_3]
     assert [m.subject for m in mail.outbox if m.to == ["jean@example.org"]] == [
-        "Meeting scheduled: Small group on unit tests, TST/G/2, 2025-01-01"
+        "Meeting scheduled: Small group on unit tests, TST/G/2, 1 January 2025"
     ]
 
     mail.outbox.clear()

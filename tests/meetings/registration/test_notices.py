@@ -43,7 +43,7 @@ def test_a_changed_meeting_is_sent_to_each_delegate_in_their_language(
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {"jean@example.org", "claire@example.org"}
     english, french = by_address["claire@example.org"], by_address["jean@example.org"]
-    assert english.subject == "Meeting changed: Testing in practice, TST/G/2, 2024-12-31"
+    assert english.subject == "Meeting changed: Testing in practice, TST/G/2, 31 December 2024"
     assert "Room XX" in english.body
     assert french.subject.startswith("Séance modifiée")
     calendar, independent, mimetype = invitation(french)
@@ -78,8 +78,8 @@ def test_a_scheduled_meeting_is_announced_and_a_change_nobody_sees_is_not_sent(
             by=secretariat,
         )
     assert {m.subject for m in mail.outbox} == {
-        "Meeting scheduled: Briefing, TST/G/2, 2025-01-01",
-        "Séance prévue : Séance d'information, TST/G/2, 2025-01-01",
+        "Meeting scheduled: Briefing, TST/G/2, 1 January 2025",
+        "Séance prévue : Séance d'information, TST/G/2, 1er janvier 2025",
     }
     mail.outbox.clear()
 
@@ -106,7 +106,7 @@ def test_a_title_that_breaks_lines_still_makes_one_line_subjects_and_calendars(
         change_meeting(meeting=meeting, values={"title": {"en": "Testing\nin practice"}}, by=secretariat)
 
     english = next(m for m in mail.outbox if m.to == ["claire@example.org"])
-    assert english.subject == "Meeting changed: Testing in practice, TST/G/2, 2024-12-31"
+    assert english.subject == "Meeting changed: Testing in practice, TST/G/2, 31 December 2024"
     calendar, _independent, _mimetype = invitation(english)
     assert str(calendar["x-wr-calname"]) == "Testing in practice"
 
