@@ -4,7 +4,7 @@ Used by every editor where two people may work on the same text (the draft repor
 each editable row carries a `revision` that goes up with every save.
 """
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import BadRequest
 from django.db import models
 from django.http import HttpRequest
@@ -44,7 +44,7 @@ def submitted_revision(request: HttpRequest) -> int:
         raise BadRequest("revision") from None
 
 
-def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
+def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: User):
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
     Call inside a transaction, after checking that `by` may edit: the row is locked here.
@@ -59,7 +59,7 @@ def save_text(node: models.Model, field: str, *, language: str, text: str, expec
     return current
 
 
-def renumber(nodes: list[models.Model], by: AbstractUser) -> None:
+def renumber(nodes: list[models.Model], by: User) -> None:
     """Give sibling `nodes` (saved or new) the positions 1, 2, 3… in this order, without breaking a
     unique position midway."""
     if not nodes:

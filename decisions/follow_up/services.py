@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
@@ -31,7 +31,7 @@ class FollowUpError(EditError):
     """A step the person may not take, or that the data does not allow; the message says why."""
 
 
-def may_report_on(user: AbstractUser | AnonymousUser, action: Action, committee: Committee) -> bool:
+def may_report_on(user: User | AnonymousUser, action: Action, committee: Committee) -> bool:
     """The secretariat on any action; a member on those of the delegation it speaks for."""
     if can(user, Permission.MANAGE, committee):
         return True
@@ -41,7 +41,7 @@ def may_report_on(user: AbstractUser | AnonymousUser, action: Action, committee:
     )
 
 
-def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate) -> ProgressUpdate:
+def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> ProgressUpdate:
     """Record `update` (unsaved, its fields filled) on `action`. The secretariat's own report is published at
     once; a member's waits for the secretariat, who is told."""
     committee = action.paragraph.decision.session.committee
@@ -64,7 +64,7 @@ def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate)
     return update
 
 
-def publish(*, update: ProgressUpdate, by: AbstractUser) -> ProgressUpdate:
+def publish(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
     """Make the update public; the action takes the status of its latest published update."""
     with transaction.atomic():
         locked = ProgressUpdate.objects.select_for_update()
@@ -86,7 +86,7 @@ def publish(*, update: ProgressUpdate, by: AbstractUser) -> ProgressUpdate:
     return update
 
 
-def withdraw(*, update: ProgressUpdate, by: AbstractUser) -> None:
+def withdraw(*, update: ProgressUpdate, by: User) -> None:
     """An unpublished report goes back (its author or the secretariat takes it back)."""
     committee = update.action.paragraph.decision.session.committee
     if update.is_published:
@@ -112,7 +112,7 @@ def _next_session_start() -> Subquery:
     )
 
 
-def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committee) -> QuerySet[Action]:
+def actions_with_progress(user: User | AnonymousUser, committee: Committee) -> QuerySet[Action]:
     """Each action with what a page needs of it: its paragraph, decision and session, whom it is for, when it
     falls due (`due`), and its updates in date order (`shown_updates`: published ones, and the unpublished
     ones the person may see)."""

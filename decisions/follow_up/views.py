@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check
 from decisions.follow_up import charts
 from decisions.follow_up.forms import ActionForm, ProgressForm
@@ -100,7 +101,7 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
 
 @require_POST
 @login_required
-def add_action(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def add_action(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code)
     check(request.user, Permission.MANAGE, session.committee)
     operative = Q(kind=Paragraph.Kind.OPERATIVE, parent__isnull=True) | Q(parent__kind=Paragraph.Kind.OPERATIVE)
@@ -130,7 +131,7 @@ def _action(request: HttpRequest, code: str, pk: int) -> Action:
 
 @require_POST
 @login_required
-def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def report_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     action = _action(request, code, pk)
     if not may_report_on(request.user, action, action.paragraph.decision.session.committee):
         raise PermissionDenied
@@ -158,7 +159,7 @@ def _back_to(action: Action) -> HttpResponse:
 
 @require_POST
 @login_required
-def update_view(request: HttpRequest, code: str, pk: int, step: str) -> HttpResponse:
+def update_view(request: AuthenticatedHttpRequest, code: str, pk: int, step: str) -> HttpResponse:
     session = _session(request, code)
     update = get_object_or_404(
         ProgressUpdate.objects.select_related("action__paragraph__decision__session__committee"),

@@ -9,7 +9,7 @@ allocations at once both compute the next number, one of them is refused and tri
 
 import re
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import TextChoices
 from django.utils.translation import gettext as _
@@ -61,7 +61,7 @@ def allocate(
     *,
     session: Session,
     series: str,
-    by: AbstractUser,
+    by: User,
     kind: str = Document.Kind.OTHER,
     title: dict | None = None,
     distribution: str = Document.Distribution.GENERAL,

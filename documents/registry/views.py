@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
 from documents.registry.generated import DOCX, build_document, generator_for, is_draft
@@ -81,7 +82,7 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def upload_version(request: HttpRequest, symbol: str) -> HttpResponse:
+def upload_version(request: AuthenticatedHttpRequest, symbol: str) -> HttpResponse:
     """Add or replace a document's version in one language (the secretariat)."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
     if document.session is None:

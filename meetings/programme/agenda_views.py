@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES
 from committee.roles.access import Permission, can, check
 from documents.registry.models import Document
@@ -92,7 +93,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
 
 @require_POST
 @login_required
-def agenda_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
+def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
     """Prepare the provisional agenda, or adopt it."""
     session = _session(request, code, Permission.MANAGE)
     try:
@@ -120,7 +121,7 @@ def _item(request: HttpRequest, code: str, pk: int) -> AgendaItem:
 
 @require_POST
 @login_required
-def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def edit_item_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     item = _item(request, code, pk)
     language = text_language(request)
     revision = submitted_revision(request)
@@ -142,7 +143,7 @@ def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+def item_structure_view(request: AuthenticatedHttpRequest, code: str, pk: int, action: str) -> HttpResponse:
     item = _item(request, code, pk)
     operations = {
         "add": lambda: add_item(agenda=item.agenda, after=item, within=None, by=request.user),
@@ -160,7 +161,7 @@ def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -
 
 @require_POST
 @login_required
-def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> HttpResponse:
     """Save a half-day of the proposed organization of work."""
     session = _session(request, code, Permission.MANAGE)
     agenda = get_object_or_404(Agenda, session=session, kind=kind)
@@ -189,7 +190,7 @@ def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def remove_half_day_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def remove_half_day_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code, Permission.MANAGE)
     slot = get_object_or_404(
         AgendaSlot.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session

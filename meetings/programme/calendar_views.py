@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGES, pick
 from committee.roles.access import Permission, check, committees_of, visible_committees
 from meetings.programme.ical import build_calendar
@@ -66,7 +67,7 @@ def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def calendars(request: HttpRequest) -> HttpResponse:
+def calendars(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's private calendar address, and the feeds of their committees."""
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     address = request.build_absolute_uri(reverse("programme:personal_calendar", kwargs={"token": feed.token}))
@@ -76,7 +77,7 @@ def calendars(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def renew_calendar(request: HttpRequest) -> HttpResponse:
+def renew_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     feed.renew()
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))

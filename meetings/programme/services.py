@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -18,12 +18,12 @@ class MeetingError(Exception):
     """A change to the programme that cannot be made; the message says why."""
 
 
-def _require_manager(committee, by: AbstractUser) -> None:
+def _require_manager(committee, by: User) -> None:
     if not can(by, Permission.MANAGE, committee):
         raise MeetingError(_("Only the secretariat changes the programme."))
 
 
-def schedule_meeting(*, committee, values: dict, by: AbstractUser, session: Session | None = None) -> Meeting:
+def schedule_meeting(*, committee, values: dict, by: User, session: Session | None = None) -> Meeting:
     """Add a meeting to a session's programme, or to a committee's outside sessions, and tell its participants."""
     committee = session.committee if session else committee
     _require_manager(committee, by)
@@ -51,9 +51,7 @@ def _new_key(*, committee, session: Session | None, kind: str) -> str:
     return f"{kind}-{number}".replace("_", "-")
 
 
-def change_meeting(
-    *, meeting: Meeting, values: dict, by: AbstractUser, also: Callable[[], object] | None = None
-) -> Meeting:
+def change_meeting(*, meeting: Meeting, values: dict, by: User, also: Callable[[], object] | None = None) -> Meeting:
     """Change a meeting (and, with `also`, what else belongs to it: its people); if what calendars show of it
     changed, it goes out again, one revision up, to its participants."""
     _require_manager(meeting.committee, by)
@@ -98,7 +96,7 @@ def publish_change(*, meeting: Meeting, before: bytes | None) -> None:
     _notify_on_commit(meeting, CANCELLED if meeting.is_cancelled else CHANGED)
 
 
-def cancel_meeting(*, meeting: Meeting, by: AbstractUser) -> Meeting:
+def cancel_meeting(*, meeting: Meeting, by: User) -> Meeting:
     """The meeting stays in calendars, cancelled; its participants are told."""
     return change_meeting(meeting=meeting, values={"status": Meeting.Status.CANCELLED}, by=by)
 

@@ -1,6 +1,6 @@
 """Writes that span several rows of a session."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
 
 
 def register_participants(
-    *, session: Session, delegations: list[DelegationRows], by: AbstractUser | None = None
+    *, session: Session, delegations: list[DelegationRows], by: User | None = None
 ) -> tuple[int, int]:
     """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
 
@@ -82,7 +82,7 @@ class RegistrationError(Exception):
     """A registration the data or the person's rights do not allow; the message says why."""
 
 
-def register_delegation(*, session: Session, entity: Entity, category: str = "", by: AbstractUser) -> Participation:
+def register_delegation(*, session: Session, entity: Entity, category: str = "", by: User) -> Participation:
     """Register `entity`'s delegation for `session`, in `category` or the one its membership gives."""
     if not may_register_for(by, session.committee, entity.pk):
         raise RegistrationError(_("You may not register this delegation."))
@@ -101,7 +101,7 @@ def register_delegation(*, session: Session, entity: Entity, category: str = "",
 
 
 def save_delegate(
-    *, participation: Participation, values: dict, by: AbstractUser, delegate: Delegate | None = None
+    *, participation: Participation, values: dict, by: User, delegate: Delegate | None = None
 ) -> Delegate:
     """Add a delegate to the delegation (after the last one), or change `delegate` to `values`."""
     if not may_register_for(by, participation.session.committee, participation.entity_id):
@@ -119,7 +119,7 @@ def save_delegate(
     return delegate
 
 
-def remove_delegate(*, delegate: Delegate, by: AbstractUser) -> None:
+def remove_delegate(*, delegate: Delegate, by: User) -> None:
     participation = delegate.participation
     if not may_register_for(by, participation.session.committee, participation.entity_id):
         raise RegistrationError(_("You may not register delegates of this delegation."))
@@ -127,7 +127,7 @@ def remove_delegate(*, delegate: Delegate, by: AbstractUser) -> None:
     delegate.delete()
 
 
-def mark_attendance(*, meeting: Meeting, present: set[int], by: AbstractUser) -> int:
+def mark_attendance(*, meeting: Meeting, present: set[int], by: User) -> int:
     """Record which of the session's delegates attended `meeting`; return how many did."""
     if not can(by, Permission.MANAGE, meeting.session.committee):
         raise RegistrationError(_("Only the secretariat marks attendance."))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
 from committee.roles.access import Permission, can, check, may_register_for, represented_entities
 from meetings.programme.models import Meeting
@@ -56,7 +57,7 @@ def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity
 
 
 @login_required
-def registration(request: HttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
+def registration(request: AuthenticatedHttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
     """The delegations registered for a session and their delegates; registration for those who may.
 
     `refused` is a delegation just submitted with errors: it is shown again as it was filled, with its errors.
@@ -91,7 +92,7 @@ def registration(request: HttpRequest, code: str, refused: DelegationForm | None
 
 @require_POST
 @login_required
-def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
+def add_delegation(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     session = _session(request, code)
     committee = session.committee
     if not can(request.user, Permission.MANAGE, committee) and not (
@@ -123,7 +124,9 @@ def _delegation(request: HttpRequest, code: str, pk: int) -> tuple[Session, Part
 
 
 @login_required
-def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm | None = None) -> HttpResponse:
+def delegation(
+    request: AuthenticatedHttpRequest, code: str, pk: int, refused: DelegateForm | None = None
+) -> HttpResponse:
     """One delegation's delegates, each with its form, and a form to add one; `refused` comes back as filled."""
     session, participation = _delegation(request, code, pk)
     delegates = list(participation.delegates.all())
@@ -144,7 +147,9 @@ def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm |
 
 @require_POST
 @login_required
-def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int | None = None) -> HttpResponse:
+def save_delegate_view(
+    request: AuthenticatedHttpRequest, code: str, pk: int, delegate_pk: int | None = None
+) -> HttpResponse:
     """Add a delegate to delegation `pk`, or change delegate `delegate_pk` of it."""
     session, participation = _delegation(request, code, pk)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation) if delegate_pk else None
@@ -160,7 +165,7 @@ def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: in
 
 @require_POST
 @login_required
-def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
+def remove_delegate_view(request: AuthenticatedHttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
     session, participation = _delegation(request, code, pk)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation)
     remove_delegate(delegate=delegate, by=request.user)
@@ -169,7 +174,7 @@ def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: 
 
 
 @login_required
-def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, code: str, key: str) -> HttpResponse:
     """The attendance sheet of one meeting: the secretariat ticks who was there."""
     session = _session(request, code, Permission.MANAGE)
     meeting = get_object_or_404(Meeting, session=session, key=key)
@@ -219,7 +224,7 @@ def _rejected(request: HttpRequest, session: Session, filename: str, rejected: I
 
 @require_POST
 @login_required
-def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
+def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
     session = _session(request, code, Permission.MANAGE)
     form = RegistrationsFileForm(request.POST, request.FILES)
@@ -241,7 +246,7 @@ def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
     session = _session(request, code, Permission.MANAGE)
     pending = get_object_or_404(PendingImport, pk=pk, session=session)
@@ -268,7 +273,7 @@ def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def discard_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def discard_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code, Permission.MANAGE)
     get_object_or_404(PendingImport, pk=pk, session=session).delete()
     messages.success(request, _("The file was set aside; nothing was imported."))
