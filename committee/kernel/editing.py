@@ -72,7 +72,7 @@ def renumber(nodes: list[models.Model], by: User) -> None:
     for position, node in enumerate(nodes, start=1):
         if node.position != position or node.pk is None:
             node.position = position
-            node._history_user = by
+            node._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             node.save()
         else:
             model.objects.filter(pk=node.pk).update(position=position)

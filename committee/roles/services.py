@@ -128,7 +128,7 @@ def revoke_role(*, role: Role, by: User) -> None:
             ]
             if not remaining:
                 raise AccessError(_("The committee's last secretariat role cannot be removed."))
-        role._history_user = by
+        role._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         role.delete()
         user = role.user
         if role.kind == Role.Kind.SECRETARIAT and not user.committee_roles.filter(kind=Role.Kind.SECRETARIAT).exists():

@@ -50,7 +50,7 @@ def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> Prog
     with transaction.atomic():
         update.action = action
         update.reported_by = by
-        update._history_user = by
+        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save()
         if can(by, Permission.MANAGE, committee):
             return publish(update=update, by=by)
@@ -76,12 +76,12 @@ def publish(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
             return update
         update.published_at = timezone.now()
         update.published_by = by
-        update._history_user = by
+        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save(update_fields=["published_at", "published_by"])
         latest = action.updates.filter(published_at__isnull=False).order_by("-reported_on", "-pk").first()
         if latest is not None and action.status != latest.status:
             action.status = latest.status
-            action._history_user = by
+            action._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             action.save(update_fields=["status"])
     return update
 

@@ -95,7 +95,7 @@ def allocate(
                 original_language=original_language,
                 parent=parent,
             )
-            document._history_user = by
+            document._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             document.save()
             return document
 

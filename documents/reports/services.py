@@ -87,7 +87,7 @@ def _move(report: Report, by: User, *, to: str, next_version: bool = False) -> R
     """Record `report` (locked by the caller) as moved to status `to` by `by`."""
     report.status = to
     report.version += next_version
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     report.save(update_fields=["status", "version"])
     return report
 
@@ -120,7 +120,7 @@ def add_comment(
     if report.status != Report.Status.UNDER_REVIEW:
         raise ReportError(_("Comments are taken while the draft is under review."))
     comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
-    comment._history_user = author
+    comment._history_user = author  # type: ignore[attr-defined]  # read by simple_history on save
     comment.save()
     _tell_reviewers(report, paragraph.pk)
     return comment
@@ -155,7 +155,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
         comment.answer = answer
         comment.resolved_by = by
         comment.resolved_at = timezone.now()
-        comment._history_user = by
+        comment._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         comment.save()
         message = _("Your comment on the draft report of %(session)s was %(status)s.") % {
             "session": report.session.code,
@@ -237,7 +237,7 @@ def remove_paragraph(*, paragraph: ReportParagraph, by: User) -> None:
     with transaction.atomic():
         _editable_report(paragraph.section.report, by)
         section = paragraph.section
-        paragraph._history_user = by
+        paragraph._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         paragraph.delete()
         renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
 
@@ -276,6 +276,6 @@ def remove_section(*, section: ReportSection, by: User) -> None:
         section = ReportSection.objects.select_for_update().get(pk=section.pk)
         if section.paragraphs.exists() or section.subsections.exists():
             raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
-        section._history_user = by
+        section._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         section.delete()
         renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)

@@ -125,7 +125,7 @@ def request_floor(*, meeting: Meeting, entity: Entity, by: User, point_of_order:
             position=last + 1,
             requested_by=by if by.is_authenticated else None,
         )
-        speaker._history_user = by
+        speaker._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         speaker.save()
         _done(live)
     return speaker

@@ -46,7 +46,7 @@ def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
         if session.agendas.filter(kind=Agenda.Kind.PROVISIONAL).exists():
             raise AgendaError(_("The session already has a provisional agenda."))
         agenda = Agenda(session=session, kind=Agenda.Kind.PROVISIONAL)
-        agenda._history_user = by
+        agenda._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         agenda.save()
         approved = (
             Agenda.objects.filter(
@@ -93,7 +93,7 @@ def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, 
             adopted_at=meeting,
             adopted_on=on or (meeting.date if meeting else None),
         )
-        adopted._history_user = by
+        adopted._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         adopted.save()
         for item, copy in _copy_items(provisional, adopted, by):
             for document in item.documents.all():
@@ -112,7 +112,7 @@ def _copy_items(source: Agenda, target: Agenda, by: User) -> list[tuple[AgendaIt
 
 
 def _create(item: AgendaItem, by: User) -> AgendaItem:
-    item._history_user = by
+    item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     item.save()
     return item
 
@@ -161,7 +161,7 @@ def remove_item(*, item: AgendaItem, by: User) -> None:
     """Remove an item (with its sub-items); the ones after it move up a number."""
     _require_manager(item.agenda.session, by)
     with transaction.atomic():
-        item._history_user = by
+        item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         parent, agenda = item.parent, item.agenda
         item.delete()
         renumber(list(agenda.items.select_for_update().filter(parent=parent).order_by("position")), by)
@@ -176,7 +176,7 @@ def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem],
         slot = AgendaSlot.objects.select_for_update().filter(agenda=agenda, date=date, period=period).first()
         slot = slot or AgendaSlot(agenda=agenda, date=date, period=period)
         slot.note = note
-        slot._history_user = by
+        slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         slot.save()
         slot.items.set(items)
     return slot
@@ -184,5 +184,5 @@ def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem],
 
 def remove_half_day(*, slot: AgendaSlot, by: User) -> None:
     _require_manager(slot.agenda.session, by)
-    slot._history_user = by
+    slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     slot.delete()

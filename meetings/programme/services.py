@@ -33,7 +33,7 @@ def schedule_meeting(*, committee, values: dict, by: User, session: Session | No
         if not values.get("key"):
             values["key"] = _new_key(committee=committee, session=session, kind=values["kind"])
         meeting = Meeting(session=session, committee=committee, **values)
-        meeting._history_user = by
+        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items:
@@ -64,7 +64,7 @@ def change_meeting(*, meeting: Meeting, values: dict, by: User, also: Callable[[
             raise MeetingError(_("A meeting in calendars keeps its date: cancel it, or give it another date."))
         for field, value in values.items():
             setattr(meeting, field, value)
-        meeting._history_user = by
+        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items is not None:

@@ -48,14 +48,14 @@ def register_participants(
             if participation is None:
                 category = rows.category or _default_category(rows.entity, memberships)
                 participation = Participation(session=session, entity=rows.entity, category=category)
-                participation._change_reason = IMPORT_CHANGE_REASON
-                participation._history_user = by
+                participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save()
                 added_delegations += 1
             elif rows.category and participation.category != rows.category:
                 participation.category = rows.category
-                participation._change_reason = IMPORT_CHANGE_REASON
-                participation._history_user = by
+                participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save(update_fields=["category"])
             by_name = {d.name.casefold(): d for d in participation.delegates.all()}
             next_position = (participation.delegates.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -71,8 +71,8 @@ def register_participants(
                         continue
                     for key, value in given.items():
                         setattr(delegate, key, value)
-                delegate._change_reason = IMPORT_CHANGE_REASON
-                delegate._history_user = by
+                delegate._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 delegate.save()
                 by_name[values["name"].casefold()] = delegate
     return added_delegations, added_delegates
@@ -94,7 +94,7 @@ def register_delegation(*, session: Session, entity: Entity, category: str = "",
         participation = Participation(
             session=session, entity=entity, category=category or _default_category(entity, memberships)
         )
-        participation._history_user = by
+        participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         participation.full_clean()
         participation.save()
     return participation
@@ -114,7 +114,7 @@ def save_delegate(
             raise RegistrationError(_("This delegate belongs to another delegation."))
         for key, value in values.items():
             setattr(delegate, key, value)
-        delegate._history_user = by
+        delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         delegate.save()
     return delegate
 
@@ -123,7 +123,7 @@ def remove_delegate(*, delegate: Delegate, by: User) -> None:
     participation = delegate.participation
     if not may_register_for(by, participation.session.committee, participation.entity_id):
         raise RegistrationError(_("You may not register delegates of this delegation."))
-    delegate._history_user = by
+    delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     delegate.delete()
 
 

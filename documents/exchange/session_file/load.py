@@ -85,7 +85,7 @@ class _Writer:
                     setattr(obj, field, value)
             kept.append(self.save(obj, path))
         for obj in existing.values():
-            obj._change_reason = CHANGE_REASON
+            obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
             obj.delete()
         return kept
 
@@ -103,7 +103,7 @@ class _Writer:
                     for message in messages
                 ]
             ) from None
-        obj._change_reason = CHANGE_REASON
+        obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
         obj.save()
         return obj
 
