@@ -19,10 +19,11 @@ T = TypeVar("T")
 
 def retrying(operation: Callable[[], T], *, also: tuple[type[Exception], ...] = ()) -> T:
     """Run `operation` (a whole transaction), again while the database is busy (or one of `also` is raised)."""
+    retryable: tuple[type[Exception], ...] = (OperationalError, *also)
     for attempt in range(ATTEMPTS):
         try:
             return operation()
-        except (OperationalError, *also):
+        except retryable:
             if attempt == ATTEMPTS - 1:
                 raise
             time.sleep(random.uniform(0, 0.01 * (attempt + 1)))  # noqa: S311 - a pause, not a secret
