@@ -235,6 +235,8 @@ def speakers_by_item(session_id: int) -> dict[int, list[Entity]]:
     )
     by_item: dict[int, list[Entity]] = {}
     for speaker in spoke:
+        if speaker.agenda_item is None:  # none: see the filter
+            continue
         delegations = by_item.setdefault(speaker.agenda_item.position, [])
         if speaker.entity not in delegations:
             delegations.append(speaker.entity)

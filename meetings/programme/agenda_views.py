@@ -102,7 +102,8 @@ def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> 
             messages.success(request, _("The provisional agenda is prepared; its symbol is allocated."))
             return _back(session, Agenda.Kind.PROVISIONAL, text_language(request))
         if action == "adopt":
-            meeting = session.meetings.filter(pk=request.POST.get("meeting") or None).first()
+            chosen = request.POST.get("meeting")
+            meeting = session.meetings.filter(pk=chosen).first() if chosen else None
             adopt_agenda(session=session, by=request.user, meeting=meeting)
             messages.success(request, _("The agenda is adopted as it stands; amend it here if the session did."))
             return _back(session, Agenda.Kind.ADOPTED, text_language(request))
@@ -184,7 +185,7 @@ def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> Ht
         except EditError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return _back(session, kind, language, "#organization-of-work")
 
 

@@ -18,7 +18,7 @@ from meetings.sessions.models import Session
 
 
 def _back(meeting: Meeting) -> HttpResponse:
-    page = meeting.session.get_absolute_url() if meeting.session_id else meeting.committee.get_absolute_url()
+    page = meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
     return redirect(f"{page}#meeting-{meeting.pk}")
 
 

@@ -36,6 +36,10 @@ def attendance_by_category(
             continue
         is_state = category in Participation.STATE_CATEGORIES
         sort_language = "en" if organizations_in_english_order and not is_state else language
-        members.sort(key=lambda p, lang=sort_language: collation_key(p.name_in(lang)))
+
+        def sort_key(participation: Participation, lang: str = sort_language) -> tuple[int, ...]:
+            return collation_key(participation.name_in(lang))
+
+        members.sort(key=sort_key)
         groups.append(AttendanceGroup(Participation.Category(category), members))
     return groups

@@ -129,8 +129,8 @@ def remove_delegate(*, delegate: Delegate, by: User) -> None:
 
 def mark_attendance(*, meeting: Meeting, present: set[int], by: User) -> int:
     """Record which of the session's delegates attended `meeting`; return how many did."""
-    if not can(by, Permission.MANAGE, meeting.session.committee):
-        raise RegistrationError(_("Only the secretariat marks attendance."))
+    if meeting.session is None or not can(by, Permission.MANAGE, meeting.session.committee):
+        raise RegistrationError(_("Only the secretariat marks attendance."))  # a session's meeting, at that
     with transaction.atomic():
         delegates = list(Delegate.objects.filter(participation__session=meeting.session_id, pk__in=present))
         meeting.attendees.set(delegates)

@@ -72,7 +72,9 @@ def registration(request: AuthenticatedHttpRequest, code: str, refused: Delegati
     )
     for group in groups:
         for participation in group.participations:
-            participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
+            participation.registrable = may_register_for(  # type: ignore[attr-defined]  # for the template
+                request.user, session.committee, participation.entity_id
+            )
     entities = _registrable_entities(request, session)
     delegation_form = refused
     if delegation_form is None and entities:
@@ -132,7 +134,7 @@ def delegation(
     delegates = list(participation.delegates.all())
     for delegate in delegates:
         prefix = f"delegate-{delegate.pk}"
-        delegate.form = (
+        delegate.form = (  # type: ignore[attr-defined]  # for the template
             refused if refused and refused.prefix == prefix else DelegateForm(instance=delegate, prefix=prefix)
         )
     new_prefix = f"new-{participation.pk}"
@@ -199,7 +201,7 @@ def attendance(request: AuthenticatedHttpRequest, code: str, key: str) -> HttpRe
     )
 
 
-def _imported(request: HttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
+def _imported(request: AuthenticatedHttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
     added, delegates = register_participants(session=session, delegations=registrations.delegations, by=request.user)
     read = sum(len(d.delegates) for d in registrations.delegations)
     messages.success(
@@ -229,7 +231,7 @@ def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpRe
     session = _session(request, code, Permission.MANAGE)
     form = RegistrationsFileForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["file"]))
+        messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect(_registration_url(session))
     upload = form.cleaned_data["file"]
     content = upload.read()
