@@ -69,9 +69,10 @@ def invite(
 def accept_invitation(*, invitation: Invitation, user: User) -> Role:
     """Give `user` the invited role. Runs under a row lock, so an invitation is used once."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if invitation is None:
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is None:
             raise InvitationError(_("This invitation has been withdrawn."))
+        invitation = locked
         if invitation.accepted_at is not None:
             raise InvitationError(_("This invitation has already been used."))
         addresses = {address.email.casefold() for address in EmailAddress.objects.filter(user=user, verified=True)}
@@ -140,9 +141,10 @@ def revoke_role(*, role: Role, by: User) -> None:
 def withdraw_invitation(*, invitation: Invitation) -> None:
     """Cancel an invitation not yet used: its link stops working."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if invitation is None:
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is None:
             raise AccessError(_("This invitation has already been withdrawn."))
+        invitation = locked
         if invitation.accepted_at is not None:
             raise AccessError(_("This invitation has already been used."))
         invitation.delete()

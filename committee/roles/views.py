@@ -58,7 +58,7 @@ def invite_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     check(request.user, Permission.MANAGE, committee)
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
         return redirect(committee)
     invite(
         committee=committee,

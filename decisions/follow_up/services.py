@@ -9,6 +9,7 @@ number of sessions, paragraphs, actions and updates.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
@@ -25,6 +26,11 @@ from committee.roles.access import Permission, can, holders, represented_entitie
 from decisions.follow_up.models import STILL_DUE, Action, ProgressUpdate, Status
 from decisions.outcomes.models import Paragraph
 from meetings.sessions.models import Session
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    from decisions.follow_up.forms import ProgressForm
 
 
 class FollowUpError(EditError):
@@ -137,7 +143,8 @@ def actions_with_progress(user: User | AnonymousUser, committee: Committee) -> Q
 
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
-    return action.due is not None and action.due < today and action.status in STILL_DUE
+    due = action.due  # type: ignore[attr-defined]  # annotated by actions_with_progress
+    return due is not None and due < today and action.status in STILL_DUE
 
 
 def last_session(committee: Committee, today: datetime.date) -> Session | None:
@@ -161,9 +168,12 @@ class ActionRow:
     pending: list[ProgressUpdate] = field(default_factory=list)  # reported, to publish
 
     has_news: bool = False  # progress published since the last session
+    # Set by the paragraph's page, for whoever may report on the action:
+    may_report: bool = False
+    form: "ProgressForm | None" = None
 
     @property
-    def status_then_label(self) -> str:
+    def status_then_label(self) -> "StrPromise":
         return Status(self.status_then).label
 
     @property
@@ -173,7 +183,8 @@ class ActionRow:
 
 def operative_numbers(decision_ids) -> dict[int, int]:
     """Each top operative paragraph's number in its decision (1, 2, ...), by paragraph id, in one query."""
-    numbers, counters = {}, Counter()
+    numbers: dict[int, int] = {}
+    counters: Counter[int] = Counter()
     top = Paragraph.objects.filter(decision__in=decision_ids, parent__isnull=True, kind=Paragraph.Kind.OPERATIVE)
     for pk, decision_id in top.order_by("decision_id", "position").values_list("pk", "decision_id"):
         counters[decision_id] += 1

@@ -58,7 +58,8 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     numbers = operative_numbers([d.pk for d in decisions])
     for decision in decisions:
         for paragraph in decision.top_paragraphs:
-            paragraph.number, paragraph.follow_up = numbers.get(paragraph.pk), by_paragraph.get(paragraph.pk, [])
+            paragraph.number = numbers.get(paragraph.pk)  # type: ignore[attr-defined]  # for the template
+            paragraph.follow_up = by_paragraph.get(paragraph.pk, [])  # type: ignore[attr-defined]  # as above
     context = {
         "session": session,
         "decisions": decisions,
@@ -184,7 +185,7 @@ def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     published; before, the secretariat and the delegation that reported it."""
     session = _session(request, code)
     shown = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
-    update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)
+    update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)  # type: ignore[attr-defined]  # prefetched
     if update is None or not update.evidence_file:
         raise Http404
     return FileResponse(update.evidence_file.open("rb"), as_attachment=True,

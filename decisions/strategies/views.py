@@ -90,7 +90,7 @@ def strategy_import(request: AuthenticatedHttpRequest, code: str, slug: str, kin
     check(request.user, Permission.MANAGE, strategy.committee)
     form = SpreadsheetForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["file"]))
+        messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect("strategies:strategy", code=code, slug=slug)
     upload = form.cleaned_data["file"]
     try:
