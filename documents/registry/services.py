@@ -30,8 +30,8 @@ class Series(TextChoices):
     REVISION = "rev", gettext_lazy("Revision (/Rev.n)")
 
 
-MODIFICATIONS = {Series.ADDENDUM: "Add.", Series.CORRIGENDUM: "Corr.", Series.REVISION: "Rev."}
-_SESSION_SERIES = {Series.MAIN: "", Series.INFORMATION: "INF.", Series.LIMITED: "L."}
+MODIFICATIONS: dict[str, str] = {Series.ADDENDUM: "Add.", Series.CORRIGENDUM: "Corr.", Series.REVISION: "Rev."}
+_SESSION_SERIES: dict[str, str] = {Series.MAIN: "", Series.INFORMATION: "INF.", Series.LIMITED: "L."}
 
 
 class RegistryError(Exception):

@@ -2,6 +2,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +19,7 @@ from documents.registry.services import RegistryError, allocate, symbol_sort_key
 from meetings.sessions.models import Session
 
 
-def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
+def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
     """A document's version in one language, for those its distribution allows: the uploaded file, or,
     for a document the tool writes, the one written from the current data."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
@@ -46,8 +47,9 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     manage = can(request.user, Permission.MANAGE, session.committee)
     allocation = AllocationForm(request.POST or None, session=session) if manage else None
     if request.method == "POST":
-        if allocation is None:
+        if allocation is None or not request.user.is_authenticated:  # only for the secretariat, then
             check(request.user, Permission.MANAGE, session.committee)
+            raise PermissionDenied
         if allocation.is_valid():
             try:
                 document = allocate(session=session, by=request.user, **allocation.cleaned_data)
@@ -100,5 +102,5 @@ def upload_version(request: AuthenticatedHttpRequest, symbol: str) -> HttpRespon
             % {"symbol": document.symbol, "language": version.get_language_display()},
         )
     else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return redirect(f"{reverse('registry:registry', kwargs={'code': document.session.code})}#document-{document.pk}")
