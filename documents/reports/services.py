@@ -105,7 +105,7 @@ def open_review(*, report: Report, by: User) -> Report:
                 series=Series.LIMITED,
                 kind=Document.Kind.DRAFT_REPORT,
                 title=in_each_language(gettext_lazy("Draft report")),
-                original_language=report.document.original_language if report.document_id else "en",
+                original_language=report.document.original_language if report.document is not None else "en",
                 by=by,
             )
             report.save(update_fields=["draft_document"])

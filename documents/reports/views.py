@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -66,7 +68,7 @@ def report_page(
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     committee = report.session.committee
     language = text_language(request)
-    sections = (
+    sections = list(
         ReportSection.objects.filter(report=report, parent__isnull=True)
         .prefetch_related(
             Prefetch(
@@ -91,10 +93,10 @@ def report_page(
         .order_by("position")
     )
     speakers = speakers_by_item(report.session_id)
-    sections = list(sections)
     for section in sections:  # who took the floor on the section's item, beside what the summary says of it
         item = section.agenda_item
-        section.speakers = speakers.get(item.position, []) if item and item.parent_id is None else []
+        shown = speakers.get(item.position, []) if item and item.parent_id is None else []
+        section.speakers = shown  # type: ignore[attr-defined]  # for the template
     context = {
         "report": report,
         "session": report.session,
@@ -133,10 +135,11 @@ def _numbered_decisions(report: Report) -> list:
     )
     for decision in decisions:
         operative = 0
-        decision.labelled = []
+        labelled: list[tuple[str, Paragraph]] = []
+        decision.labelled = labelled  # type: ignore[attr-defined]  # for the template
         for paragraph in decision.paragraphs.all():
             operative += paragraph.kind == Paragraph.Kind.OPERATIVE
-            decision.labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
+            labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
     return decisions
 
 
@@ -243,7 +246,7 @@ def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str
 
 
 @login_required
-def archived_report(request: AuthenticatedHttpRequest, code: str, version: int, language: str) -> HttpResponse:
+def archived_report(request: AuthenticatedHttpRequest, code: str, version: int, language: str) -> FileResponse:
     """A finalized report exactly as archived."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language)
@@ -251,6 +254,13 @@ def archived_report(request: AuthenticatedHttpRequest, code: str, version: int, 
     return FileResponse(
         entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
     )
+
+
+def _given(section: ReportSection | None) -> ReportSection:
+    """The section an action on a section is for (its URL names it)."""
+    if section is None:
+        raise Http404
+    return section
 
 
 def _paragraph(report: Report, pk: int, recommendation: bool) -> ReportParagraph | Paragraph:
@@ -272,7 +282,8 @@ def paragraph_history(
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     paragraph = _paragraph(report, pk, recommendation)
     language = text_language(request)
-    versions, previous = [], ""
+    versions: list[dict[str, Any]] = []
+    previous = ""
     for record in paragraph.history.select_related("history_user").order_by("history_date", "history_id"):
         text = record.text.get(language, "")
         if text != previous or not versions:
@@ -379,7 +390,7 @@ def section_structure_view(
         "": lambda: add_section(report=report, after=None, within=None, by=request.user),
         "add": lambda: add_section(report=report, after=section, within=None, by=request.user),
         "subsection": lambda: add_section(report=report, after=None, within=section, by=request.user),
-        "remove": lambda: remove_section(section=section, by=request.user),
+        "remove": lambda: remove_section(section=_given(section), by=request.user),
     }
     try:
         operations[action]()
