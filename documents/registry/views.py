@@ -23,14 +23,15 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     """A document's version in one language, for those its distribution allows: the uploaded file, or,
     for a document the tool writes, the one written from the current data."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
-    readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
-    if readable is None or not readable.filter(pk=document.pk).exists():
+    session = document.session
+    readable = Document.objects.readable_by(request.user, session.committee) if session is not None else None
+    if session is None or readable is None or not readable.filter(pk=document.pk).exists():
         raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None:
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
     if is_draft(document):
-        check(request.user, Permission.VIEW_LIMITED, document.session.committee)
+        check(request.user, Permission.VIEW_LIMITED, session.committee)
     try:
         content = build_document(document, language)
     except LookupError:
@@ -68,11 +69,13 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     for document in documents:
         generator = generator_for(document)
         uploaded = {stored.language for stored in document.files.all()}
-        document.generated_languages = (
+        document.generated_languages = (  # type: ignore[attr-defined]  # for the template
             [code_ for code_ in generator.languages(document) if code_ not in uploaded] if generator else []
         )
         if manage:
-            document.upload_form = DocumentFileForm(auto_id=f"version-{document.pk}-%s")
+            document.upload_form = DocumentFileForm(  # type: ignore[attr-defined]  # for the template
+                auto_id=f"version-{document.pk}-%s"
+            )
     context = {
         "session": session,
         "documents": documents,

@@ -236,7 +236,7 @@ def collect_provisional_agenda_data(document: Document) -> ProvisionalAgendaData
         )
         .first()
     )
-    items = agenda.top_items if agenda else []
+    items = agenda.top_items if agenda else []  # type: ignore[attr-defined]  # prefetched (to_attr)
     readable = Document.Distribution.GENERAL  # a public agenda lists only documents of general distribution
     return ProvisionalAgendaData(
         **masthead_fields(session, document),

@@ -30,7 +30,7 @@ class Courtesy(models.TextChoices):
 UPCOMING_LISTED = 10  # coming meetings a page lists
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> "MeetingQuerySet":
         """From today on, in the server's time zone (a day's difference at the date line is acceptable here)."""
         return self.filter(date__gte=timezone.localdate())
@@ -225,7 +225,7 @@ class BureauMember(models.Model):
         return f"{self.get_courtesy_display()} {self.name} ({self.get_role_display()})"
 
 
-class AgendaQuerySet(models.QuerySet):
+class AgendaQuerySet(models.QuerySet["Agenda"]):
     def with_items(self) -> "AgendaQuerySet":
         """Agendas with their items in order, as `agenda.top_items`, each with its sub-items."""
         return self.select_related("adopted_at").prefetch_related(
@@ -263,7 +263,7 @@ class Agenda(models.Model):
         return f"{self.session} — {self.get_kind_display()}"
 
 
-class AgendaItemQuerySet(models.QuerySet):
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def referable(self, session_id: int | None) -> "AgendaItemQuerySet":
         """The items documents and report sections point to.
 

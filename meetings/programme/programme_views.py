@@ -1,6 +1,8 @@
 """The programme editor: the secretariat schedules, changes and cancels meetings (of a session, or of a committee
 outside sessions), and their participants are told by email with the invitation."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -54,7 +56,12 @@ def edit_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("programme:edit_meeting", pk=meeting.pk)
         messages.success(request, _("%(meeting)s is saved.") % {"meeting": meeting})
         return _back(meeting)
-    context = {"form": form, "people": people, "session": meeting.session, "committee": meeting.committee}
+    context: dict[str, Any] = {
+        "form": form,
+        "people": people,
+        "session": meeting.session,
+        "committee": meeting.committee,
+    }
     context["meeting"] = meeting
     return render(request, "programme/meeting_form.html", context, status=400 if request.method == "POST" else 200)
 
