@@ -380,7 +380,7 @@ def section_title_view(request: AuthenticatedHttpRequest, code: str, pk: int) ->
 @require_POST
 @login_required
 def section_structure_view(
-    request: AuthenticatedHttpRequest, code: str, pk: int | None = None, action: str = ""
+    request: AuthenticatedHttpRequest, code: str, pk: str | None = None, action: str = ""
 ) -> HttpResponse:
     """Add a section after this one or a subsection within it, remove it when empty, or (without a section)
     add a section at the end of the summary."""

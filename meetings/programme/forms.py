@@ -41,7 +41,7 @@ class MeetingForm(forms.ModelForm):
         field.label_from_instance = lambda item: f"{item.position}. {item.title_text}"  # type: ignore[method-assign,assignment]  # read off the field
 
 
-MeetingPeopleFormSet: type[BaseInlineFormSet[MeetingPerson, Meeting, forms.ModelForm[MeetingPerson]]] = (
+MeetingPeopleFormSet: "type[BaseInlineFormSet[MeetingPerson, Meeting, forms.ModelForm[MeetingPerson]]]" = (
     forms.inlineformset_factory(
         Meeting,
         MeetingPerson,
