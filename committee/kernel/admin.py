@@ -76,5 +76,5 @@ def object_being_edited(request: HttpRequest, model: type[M]) -> M | None:
 def add_inlines(model: type[models.Model], *inlines: type[InlineModelAdmin]) -> None:
     """Add an app's inlines to the admin of a model of an app below it (which cannot name them itself)."""
     model_admin = admin.site.get_model_admin(model)
-    # On the registered admin itself, as Django's own code sets its options (the stubs call them class variables).
-    model_admin.inlines = [*model_admin.inlines, *inlines]  # type: ignore[misc]
+    # On the registered admin itself; the stubs declare `inlines` a class variable.
+    model_admin.inlines = [*model_admin.inlines, *inlines]  # type: ignore[misc]  # see above
