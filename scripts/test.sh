@@ -19,6 +19,8 @@ echo "== Lint"
 .venv/bin/ruff format --check .
 echo "== Layers"
 .venv/bin/lint-imports
+echo "== Types"
+.venv/bin/mypy
 echo "== Migrations"
 DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python manage.py makemigrations --check --dry-run
 

@@ -2,6 +2,7 @@
 hdx-python-country package ships (its "Countries & Territories Taxonomy" CSV, MIT licence)."""
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -31,7 +32,7 @@ class Country:
 def read_taxonomy() -> Iterator[Country]:
     """Yield every current (not deprecated) country or territory of the taxonomy."""
     path = resources.files("hdx.location").joinpath(TAXONOMY_FILE)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             iso3 = row["ISO 3166-1 Alpha 3-Codes"].strip()
             if not iso3 or row["Deprecated"].strip() == "Y":

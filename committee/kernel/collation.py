@@ -18,4 +18,5 @@ def _collator() -> pyuca.Collator:
 
 def collation_key(text: str) -> tuple[int, ...]:
     """A sort key for `text` in the root collation order."""
-    return _collator().sort_key(text)
+    key: tuple[int, ...] = _collator().sort_key(text)  # pyuca is untyped
+    return key

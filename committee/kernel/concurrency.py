@@ -29,12 +29,13 @@ def is_busy(error: Exception) -> bool:
 
 def retrying(operation: Callable[[], T], *, also: tuple[type[Exception], ...] = ()) -> T:
     """Run `operation` (a whole transaction), again while the database is busy (or one of `also` is raised)."""
+    retryable: tuple[type[Exception], ...] = (OperationalError, *also)
     deadline = time.monotonic() + PATIENCE
     attempt = 0
     while True:
         try:
             return operation()
-        except (OperationalError, *also) as error:
+        except retryable as error:
             if not (is_busy(error) or isinstance(error, also)) or time.monotonic() >= deadline:
                 raise
             attempt += 1

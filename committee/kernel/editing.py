@@ -4,7 +4,10 @@ Used by every editor where two people may work on the same text (the draft repor
 each editable row carries a `revision` that goes up with every save.
 """
 
-from django.contrib.auth.models import AbstractUser
+from collections.abc import Sequence
+from typing import TypeVar
+
+from django.contrib.auth.models import User
 from django.core.exceptions import BadRequest
 from django.db import models
 from django.http import HttpRequest
@@ -12,6 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from committee.kernel.multilingual import LANGUAGES
+
+# A model with a `revision` (for save_text) or a `position` among siblings (for renumber): fields each such
+# model declares for itself, with no common base class to name them, hence the ignores below.
+M = TypeVar("M", bound=models.Model)
 
 
 class EditError(Exception):
@@ -21,7 +28,7 @@ class EditError(Exception):
 class EditConflict(EditError):
     """Someone else saved the text since it was opened: nothing is overwritten."""
 
-    def __init__(self, current: models.Model, text: dict) -> None:
+    def __init__(self, current: models.Model, text: dict[str, str]) -> None:
         self.current = current
         self.text = text
         super().__init__(
@@ -44,22 +51,22 @@ def submitted_revision(request: HttpRequest) -> int:
         raise BadRequest("revision") from None
 
 
-def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
+def save_text(node: M, field: str, *, language: str, text: str, expected_revision: int, by: User) -> M:
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
     Call inside a transaction, after checking that `by` may edit: the row is locked here.
     """
-    current = type(node).objects.select_for_update().get(pk=node.pk)
-    if current.revision != expected_revision:
+    current = type(node)._default_manager.select_for_update().get(pk=node.pk)
+    if current.revision != expected_revision:  # type: ignore[attr-defined]  # see M
         raise EditConflict(current, getattr(current, field))
     setattr(current, field, {**getattr(current, field), language: text})
-    current.revision += 1
-    current._history_user = by
+    current.revision += 1  # type: ignore[attr-defined]  # see M
+    current._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     current.save(update_fields=[field, "revision"])
     return current
 
 
-def renumber(nodes: list[models.Model], by: AbstractUser) -> None:
+def renumber(nodes: Sequence[M], by: User) -> None:
     """Give sibling `nodes` (saved or new) the positions 1, 2, 3… in this order, without breaking a
     unique position midway."""
     if not nodes:
@@ -68,11 +75,11 @@ def renumber(nodes: list[models.Model], by: AbstractUser) -> None:
     offset = len(nodes) + 1000
     for node in nodes:
         if node.pk:
-            model.objects.filter(pk=node.pk).update(position=node.position + offset)
+            model._default_manager.filter(pk=node.pk).update(position=node.position + offset)  # type: ignore[attr-defined]  # see M
     for position, node in enumerate(nodes, start=1):
-        if node.position != position or node.pk is None:
-            node.position = position
-            node._history_user = by
+        if node.position != position or node.pk is None:  # type: ignore[attr-defined]  # see M
+            node.position = position  # type: ignore[attr-defined]  # see M
+            node._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             node.save()
         else:
-            model.objects.filter(pk=node.pk).update(position=position)
+            model._default_manager.filter(pk=node.pk).update(position=position)

@@ -3,14 +3,18 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.management.base import CommandError, OutputWrapper
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 @dataclass(frozen=True)
 class Problem:
     where: str  # e.g. "session.participants[12].category" or "row 5, column category"
-    message: str
+    message: "str | StrPromise"  # a lazy translation is said in the language of whoever reads it
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -79,7 +79,7 @@ class MultilingualWidget(forms.MultiWidget):
             widget.attrs["lang"] = code
             if code in RIGHT_TO_LEFT:
                 widget.attrs["dir"] = "rtl"
-        super().__init__(widgets)
+        super().__init__({**widgets})
 
     def decompress(self, value: Any) -> list[str]:
         value = value or {}
@@ -87,7 +87,8 @@ class MultilingualWidget(forms.MultiWidget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        shown, folded = [], []
+        shown: list[dict[str, Any]] = []
+        folded: list[dict[str, Any]] = []
         for code, subwidget in zip(LANGUAGES, context["widget"]["subwidgets"], strict=True):
             subwidget["language"] = LANGUAGE_NAMES[code]
             (shown if code in WORKING_LANGUAGES or subwidget["value"] else folded).append(subwidget)
@@ -138,7 +139,12 @@ class MultilingualField(models.JSONField):
         if not self.blank and not any(value.values()):
             raise ValidationError(_("Give the text in at least one language."), code="blank")
 
-    def formfield(self, **kwargs: Any) -> forms.Field:
+    def formfield(
+        self,
+        form_class: type[forms.Field] | None = None,
+        choices_form_class: type[forms.ChoiceField] | None = None,
+        **kwargs: Any,
+    ) -> forms.Field:
         return MultilingualFormField(
             long=self.long, required=not self.blank, label=capfirst(self.verbose_name), help_text=self.help_text
         )

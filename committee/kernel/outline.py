@@ -20,12 +20,12 @@ def validate_outline_parent(node: models.Model, container: str) -> None:
 
     `container` names the field the outline hangs from (the agenda, the decision, the report).
     """
-    parent = node.parent
+    parent = node.parent  # type: ignore[attr-defined]  # every outlined model has one; no common base declares it
     if parent is None:
         return
     if parent.pk == node.pk or parent.parent_id is not None:
         raise ValidationError({"parent": _("Choose a top-level item as the parent.")})
     if getattr(parent, f"{container}_id") != getattr(node, f"{container}_id"):
         raise ValidationError({"parent": _("The parent must be an item of the same list.")})
-    if node.pk and type(node).objects.filter(parent=node).exists():
+    if node.pk and type(node)._default_manager.filter(parent=node).exists():
         raise ValidationError({"parent": _("An item with sub-items of its own cannot become a sub-item.")})

@@ -143,7 +143,7 @@ def _roles_by_committee(user: User) -> dict[int, list[Role]]:
         cached = {}
         for role in Role.objects.filter(user=user):
             cached.setdefault(role.committee_id, []).append(role)
-        user._roles_by_committee = cached
+        user._roles_by_committee = cached  # type: ignore[attr-defined]  # a cache for the request, on the user
     return cached
 
 
@@ -151,5 +151,5 @@ def _parents(user: User) -> dict[int, int | None]:
     """Every committee's parent, by id: the hierarchy is small, read in one query per request."""
     cached = getattr(user, "_committee_parents", None)
     if cached is None:
-        cached = user._committee_parents = dict(Committee.objects.values_list("pk", "parent_id"))
+        cached = user._committee_parents = dict(Committee.objects.values_list("pk", "parent_id"))  # type: ignore[attr-defined]  # as above
     return cached

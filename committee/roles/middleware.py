@@ -50,5 +50,5 @@ def sign_in_when_refused(get_response: Callable[[HttpRequest], HttpResponse]) ->
             return redirect_to_login(request.get_full_path())
         return None
 
-    middleware.process_exception = process_exception
+    middleware.process_exception = process_exception  # type: ignore[attr-defined]  # Django looks for it there
     return middleware

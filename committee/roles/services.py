@@ -5,7 +5,7 @@ from collections.abc import Callable
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Permission
+from django.contrib.auth.models import Permission, User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -23,7 +23,7 @@ def _project_app_labels() -> list[str]:
     return [config.label for config in apps.get_app_configs() if config.name.split(".")[0] in PROJECT_PACKAGES]
 
 
-def grant_secretariat_access(user: AbstractUser, committee: Committee) -> None:
+def grant_secretariat_access(user: User, committee: Committee) -> None:
     """Make `user` the secretariat of `committee` and every body below it, with its administration screens."""
     user.is_staff = True
     user.save(update_fields=["is_staff"])
@@ -42,7 +42,7 @@ def invite(
     committee: Committee,
     email: str,
     kind: str,
-    by: AbstractUser,
+    by: User,
     accept_url: Callable[[Invitation], str],
     entity: Entity | None = None,
     includes_subcommittees: bool = False,
@@ -66,12 +66,13 @@ def invite(
     return invitation
 
 
-def accept_invitation(*, invitation: Invitation, user: AbstractUser) -> Role:
+def accept_invitation(*, invitation: Invitation, user: User) -> Role:
     """Give `user` the invited role. Runs under a row lock, so an invitation is used once."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if invitation is None:
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is None:
             raise InvitationError(_("This invitation has been withdrawn."))
+        invitation = locked
         if invitation.accepted_at is not None:
             raise InvitationError(_("This invitation has already been used."))
         addresses = {address.email.casefold() for address in EmailAddress.objects.filter(user=user, verified=True)}
@@ -89,7 +90,7 @@ def accept_invitation(*, invitation: Invitation, user: AbstractUser) -> Role:
     return role
 
 
-def open_invited_account(*, invitation: Invitation, password: str) -> AbstractUser:
+def open_invited_account(*, invitation: Invitation, password: str) -> User:
     """Create the account of a person who followed an invitation: the link proved the address."""
     with transaction.atomic():
         user = get_user_model().objects.create_user(
@@ -110,7 +111,7 @@ class AccessError(Exception):
     """A change of access that would leave the committee unmanaged; the message says why."""
 
 
-def revoke_role(*, role: Role, by: AbstractUser) -> None:
+def revoke_role(*, role: Role, by: User) -> None:
     """Take a role away. The committee keeps a secretariat: neither one's own secretariat role nor its
     last one goes; a person left with no secretariat role anywhere loses the administration screens."""
     if role.user_id == by.pk and role.kind == Role.Kind.SECRETARIAT:
@@ -128,7 +129,7 @@ def revoke_role(*, role: Role, by: AbstractUser) -> None:
             ]
             if not remaining:
                 raise AccessError(_("The committee's last secretariat role cannot be removed."))
-        role._history_user = by
+        role._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         role.delete()
         user = role.user
         if role.kind == Role.Kind.SECRETARIAT and not user.committee_roles.filter(kind=Role.Kind.SECRETARIAT).exists():
@@ -140,9 +141,10 @@ def revoke_role(*, role: Role, by: AbstractUser) -> None:
 def withdraw_invitation(*, invitation: Invitation) -> None:
     """Cancel an invitation not yet used: its link stops working."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if invitation is None:
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is None:
             raise AccessError(_("This invitation has already been withdrawn."))
+        invitation = locked
         if invitation.accepted_at is not None:
             raise AccessError(_("This invitation has already been used."))
         invitation.delete()

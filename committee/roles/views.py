@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, check
 from committee.roles.forms import InvitationForm, SetPasswordForm
 from committee.roles.models import Invitation, Role
@@ -24,7 +25,7 @@ from committee.roles.services import (
 
 @require_http_methods(["POST"])
 @login_required
-def revoke_role_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def revoke_role_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee, code=code)
     check(request.user, Permission.MANAGE, committee)
     role = get_object_or_404(Role, pk=pk, committee=committee)
@@ -38,7 +39,7 @@ def revoke_role_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_http_methods(["POST"])
 @login_required
-def withdraw_invitation_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def withdraw_invitation_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee, code=code)
     check(request.user, Permission.MANAGE, committee)
     invitation = get_object_or_404(Invitation, pk=pk, committee=committee)
@@ -52,12 +53,12 @@ def withdraw_invitation_view(request: HttpRequest, code: str, pk: int) -> HttpRe
 
 @require_http_methods(["POST"])
 @login_required
-def invite_view(request: HttpRequest, code: str) -> HttpResponse:
+def invite_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     committee = get_object_or_404(Committee, code=code)
     check(request.user, Permission.MANAGE, committee)
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
         return redirect(committee)
     invite(
         committee=committee,

@@ -20,6 +20,7 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from committee.kernel.dates import dates_in  # noqa: E402
 from decisions.follow_up.models import Status  # noqa: E402
@@ -66,7 +67,7 @@ class Chart:
     @property
     def description(self) -> str:
         """The text alternative: what the chart shows, in words and totals."""
-        totals = Counter()
+        totals: Counter[str] = Counter()
         for counter in self.counts[-1:] if self.over_time else self.counts:
             totals.update(counter)
         parts = "; ".join(
@@ -111,7 +112,9 @@ class Chart:
         axes.set_yticks(positions, [_shortened(c) for c in self.categories], fontsize=8)
         axes.invert_yaxis()
         axes.set_xlabel(_("Number"), fontsize=8)
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        locator = axes.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+            locator.set_params(integer=True)
         axes.tick_params(axis="x", labelsize=8)
         axes.set_title(self.title, fontsize=10, loc="left")
         for side in ("top", "right"):

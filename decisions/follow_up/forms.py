@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,7 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, paragraph, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.paragraph = paragraph
-        self.fields["responsible_entity"].queryset = Entity.objects.order_by("code")
+        cast(forms.ModelChoiceField, self.fields["responsible_entity"]).queryset = Entity.objects.order_by("code")
 
 
 class ProgressForm(forms.ModelForm):

@@ -9,8 +9,9 @@ number of sessions, paragraphs, actions and updates.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
@@ -26,12 +27,17 @@ from decisions.follow_up.models import STILL_DUE, Action, ProgressUpdate, Status
 from decisions.outcomes.models import Paragraph
 from meetings.sessions.models import Session
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    from decisions.follow_up.forms import ProgressForm
+
 
 class FollowUpError(EditError):
     """A step the person may not take, or that the data does not allow; the message says why."""
 
 
-def may_report_on(user: AbstractUser | AnonymousUser, action: Action, committee: Committee) -> bool:
+def may_report_on(user: User | AnonymousUser, action: Action, committee: Committee) -> bool:
     """The secretariat on any action; a member on those of the delegation it speaks for."""
     if can(user, Permission.MANAGE, committee):
         return True
@@ -41,7 +47,7 @@ def may_report_on(user: AbstractUser | AnonymousUser, action: Action, committee:
     )
 
 
-def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate) -> ProgressUpdate:
+def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> ProgressUpdate:
     """Record `update` (unsaved, its fields filled) on `action`. The secretariat's own report is published at
     once; a member's waits for the secretariat, who is told."""
     committee = action.paragraph.decision.session.committee
@@ -50,7 +56,7 @@ def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate)
     with transaction.atomic():
         update.action = action
         update.reported_by = by
-        update._history_user = by
+        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save()
         if can(by, Permission.MANAGE, committee):
             return publish(update=update, by=by)
@@ -64,7 +70,7 @@ def report_progress(*, action: Action, by: AbstractUser, update: ProgressUpdate)
     return update
 
 
-def publish(*, update: ProgressUpdate, by: AbstractUser) -> ProgressUpdate:
+def publish(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
     """Make the update public; the action takes the status of its latest published update."""
     with transaction.atomic():
         locked = ProgressUpdate.objects.select_for_update()
@@ -76,17 +82,17 @@ def publish(*, update: ProgressUpdate, by: AbstractUser) -> ProgressUpdate:
             return update
         update.published_at = timezone.now()
         update.published_by = by
-        update._history_user = by
+        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save(update_fields=["published_at", "published_by"])
         latest = action.updates.filter(published_at__isnull=False).order_by("-reported_on", "-pk").first()
         if latest is not None and action.status != latest.status:
             action.status = latest.status
-            action._history_user = by
+            action._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             action.save(update_fields=["status"])
     return update
 
 
-def withdraw(*, update: ProgressUpdate, by: AbstractUser) -> None:
+def withdraw(*, update: ProgressUpdate, by: User) -> None:
     """An unpublished report goes back (its author or the secretariat takes it back)."""
     committee = update.action.paragraph.decision.session.committee
     if update.is_published:
@@ -112,7 +118,7 @@ def _next_session_start() -> Subquery:
     )
 
 
-def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committee) -> QuerySet[Action]:
+def actions_with_progress(user: User | AnonymousUser, committee: Committee) -> QuerySet[Action]:
     """Each action with what a page needs of it: its paragraph, decision and session, whom it is for, when it
     falls due (`due`), and its updates in date order (`shown_updates`: published ones, and the unpublished
     ones the person may see)."""
@@ -137,7 +143,8 @@ def actions_with_progress(user: AbstractUser | AnonymousUser, committee: Committ
 
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
-    return action.due is not None and action.due < today and action.status in STILL_DUE
+    due = action.due  # type: ignore[attr-defined]  # annotated by actions_with_progress
+    return due is not None and due < today and action.status in STILL_DUE
 
 
 def last_session(committee: Committee, today: datetime.date) -> Session | None:
@@ -161,9 +168,12 @@ class ActionRow:
     pending: list[ProgressUpdate] = field(default_factory=list)  # reported, to publish
 
     has_news: bool = False  # progress published since the last session
+    # Set by the paragraph's page, for whoever may report on the action:
+    may_report: bool = False
+    form: "ProgressForm | None" = None
 
     @property
-    def status_then_label(self) -> str:
+    def status_then_label(self) -> "StrPromise":
         return Status(self.status_then).label
 
     @property
@@ -173,7 +183,8 @@ class ActionRow:
 
 def operative_numbers(decision_ids) -> dict[int, int]:
     """Each top operative paragraph's number in its decision (1, 2, ...), by paragraph id, in one query."""
-    numbers, counters = {}, Counter()
+    numbers: dict[int, int] = {}
+    counters: Counter[int] = Counter()
     top = Paragraph.objects.filter(decision__in=decision_ids, parent__isnull=True, kind=Paragraph.Kind.OPERATIVE)
     for pk, decision_id in top.order_by("decision_id", "position").values_list("pk", "decision_id"):
         counters[decision_id] += 1

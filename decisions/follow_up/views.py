@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check
 from decisions.follow_up import charts
 from decisions.follow_up.forms import ActionForm, ProgressForm
@@ -57,7 +58,8 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     numbers = operative_numbers([d.pk for d in decisions])
     for decision in decisions:
         for paragraph in decision.top_paragraphs:
-            paragraph.number, paragraph.follow_up = numbers.get(paragraph.pk), by_paragraph.get(paragraph.pk, [])
+            paragraph.number = numbers.get(paragraph.pk)  # type: ignore[attr-defined]  # for the template
+            paragraph.follow_up = by_paragraph.get(paragraph.pk, [])  # type: ignore[attr-defined]  # as above
     context = {
         "session": session,
         "decisions": decisions,
@@ -100,7 +102,7 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
 
 @require_POST
 @login_required
-def add_action(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def add_action(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code)
     check(request.user, Permission.MANAGE, session.committee)
     operative = Q(kind=Paragraph.Kind.OPERATIVE, parent__isnull=True) | Q(parent__kind=Paragraph.Kind.OPERATIVE)
@@ -130,7 +132,7 @@ def _action(request: HttpRequest, code: str, pk: int) -> Action:
 
 @require_POST
 @login_required
-def report_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def report_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     action = _action(request, code, pk)
     if not may_report_on(request.user, action, action.paragraph.decision.session.committee):
         raise PermissionDenied
@@ -158,7 +160,7 @@ def _back_to(action: Action) -> HttpResponse:
 
 @require_POST
 @login_required
-def update_view(request: HttpRequest, code: str, pk: int, step: str) -> HttpResponse:
+def update_view(request: AuthenticatedHttpRequest, code: str, pk: int, step: str) -> HttpResponse:
     session = _session(request, code)
     update = get_object_or_404(
         ProgressUpdate.objects.select_related("action__paragraph__decision__session__committee"),
@@ -183,7 +185,7 @@ def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     published; before, the secretariat and the delegation that reported it."""
     session = _session(request, code)
     shown = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
-    update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)
+    update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)  # type: ignore[attr-defined]  # prefetched
     if update is None or not update.evidence_file:
         raise Http404
     return FileResponse(update.evidence_file.open("rb"), as_attachment=True,

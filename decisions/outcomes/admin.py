@@ -1,6 +1,10 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
-from django.forms import Field
+from django.forms import ModelChoiceField
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,7 +17,9 @@ class ParagraphInline(ChoicesOncePerRequest, admin.StackedInline):
     extra = 0
     fields = ["kind", "parent", "position", "text"]
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "parent":
             decision = object_being_edited(request, Decision)
             kwargs["queryset"] = Paragraph.objects.filter(decision=decision, parent__isnull=True)

@@ -27,10 +27,13 @@ class Matrix:
     shown_area: int | None
 
     def counts_by_area(self) -> list[tuple[str, Counter]]:
-        return [(str(area), _counts(cell for row in area.rows for cell in row.cells)) for area in self.areas]
+        return [
+            (str(area), _counts(cell for row in area.rows for cell in row.cells))  # type: ignore[attr-defined]  # see areas
+            for area in self.areas
+        ]
 
     def counts_by_member(self) -> list[tuple[str, Counter]]:
-        rows = [row for area in self.areas for row in area.rows]
+        rows = [row for area in self.areas for row in area.rows]  # type: ignore[attr-defined]  # see areas
         return [(str(member), _counts(row.cells[i] for row in rows)) for i, member in enumerate(self.members)]
 
 
@@ -40,12 +43,12 @@ def _counts(cells) -> Counter:
 
 def strategy_matrix(strategy: Strategy, *, area: int | None = None) -> Matrix:
     """The measures (of one area, if given) by member, each cell the member's latest status."""
-    areas = strategy.areas.prefetch_related(
+    chosen = strategy.areas.prefetch_related(
         Prefetch("measures", queryset=Measure.objects.order_by("position").prefetch_related("indicators"))
     )
     if area is not None:
-        areas = areas.filter(number=area)
-    areas = list(areas)
+        chosen = chosen.filter(number=area)
+    areas = list(chosen)
     language = get_language() or "en"
     memberships = reporting_members(strategy.committee)
     members = sorted(
@@ -56,7 +59,7 @@ def strategy_matrix(strategy: Strategy, *, area: int | None = None) -> Matrix:
     for status in statuses:
         latest[status.measure_id, status.member_id] = status
     for shown in areas:
-        shown.rows = [
+        shown.rows = [  # type: ignore[attr-defined]  # for the matrix and the template
             MeasureRow(measure, [latest.get((measure.pk, member.pk)) for member in members])
             for measure in shown.measures.all()
         ]
@@ -75,5 +78,5 @@ def member_history(strategy: Strategy, member: Entity) -> list[PolicyArea]:
     areas = list(strategy.areas.prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("position"))))
     for area in areas:
         for measure in area.measures.all():
-            measure.reports = reports.get(measure.pk, [])
+            measure.reports = reports.get(measure.pk, [])  # type: ignore[attr-defined]  # for the template
     return areas

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
 from committee.kernel.forms import SpreadsheetForm
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
 from committee.roles.access import Permission, can, check
 from decisions.follow_up import charts
@@ -83,13 +84,13 @@ IMPORTS = {"measures": import_measures, "statuses": import_statuses}
 
 @require_POST
 @login_required
-def strategy_import(request: HttpRequest, code: str, slug: str, kind: str) -> HttpResponse:
+def strategy_import(request: AuthenticatedHttpRequest, code: str, slug: str, kind: str) -> HttpResponse:
     """Measures or members' statuses from the secretariat's spreadsheet: all of it, or nothing and every problem."""
     strategy = _strategy(request, code, slug)
     check(request.user, Permission.MANAGE, strategy.committee)
     form = SpreadsheetForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["file"]))
+        messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect("strategies:strategy", code=code, slug=slug)
     upload = form.cleaned_data["file"]
     try:

@@ -5,10 +5,24 @@ same document and a test can build one from data it writes by hand (`documents.r
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from committee.kernel.multilingual import pick
 
 Text = dict[str, str]  # a text per language code
+
+
+class ListedItem(Protocol):
+    """An agenda item as a list of items shows it: number, title and sub-items' titles."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def title(self) -> Text: ...
+
+    @property
+    def sub_items(self) -> tuple[Text, ...]: ...
 
 
 @dataclass(frozen=True)

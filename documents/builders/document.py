@@ -10,6 +10,7 @@ that they survive conversion and quotation.
 import io
 import re
 import string
+from collections.abc import Sequence
 
 from django.utils.translation import pgettext
 from docx import Document as new_document
@@ -17,12 +18,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from committee.kernel.markup import Segment, parse, xml_safe
 from committee.kernel.multilingual import pick
-from documents.builders.data import AgendaItemData, DocumentData
+from documents.builders.data import DocumentData, ListedItem
 from documents.builders.language import ReportLanguage
 from documents.builders.word import (
     Footnotes,
@@ -101,7 +102,13 @@ class UNDocument:
     # Paragraphs -----------------------------------------------------------------------------------
 
     def paragraph(
-        self, runs: list[Run] = (), *, style: str | None = None, align=None, size=None, bold=False
+        self,
+        runs: Sequence[Run] = (),
+        *,
+        style: str | None = None,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+        size: Length | None = None,
+        bold: bool = False,
     ) -> Paragraph:
         paragraph = self.document.add_paragraph()
         if style:
@@ -266,7 +273,7 @@ class UNDocument:
             "restricted": pgettext("report distribution", "Restricted"),
         }[self.data.distribution]
 
-    def agenda_list(self, items: tuple[AgendaItemData, ...], *, level: int) -> None:
+    def agenda_list(self, items: Sequence[ListedItem], *, level: int) -> None:
         for item in items:
             line = self.hanging(f"{item.number}.", level=level)
             add_runs(line, [(self.lang.typography(full_stop(self.drafted(item.title))), "")])

@@ -72,7 +72,8 @@ class ReportLanguage:
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this language, as CLDR has it: English, anglais."""
-        return Locale.parse(self.babel_locale).languages.get(code, code)
+        name: str = Locale.parse(self.babel_locale).languages.get(code, code)
+        return name
 
     # Articles ---------------------------------------------------------------------------------
 
@@ -211,4 +212,5 @@ def report_language(code: str) -> ReportLanguage:
     language = LANGUAGES.get(code)
     if language is not None:
         return language()
-    return type(f"Language_{code}", (ReportLanguage,), {"code": code, "babel_locale": code})()
+    default: type[ReportLanguage] = type(f"Language_{code}", (ReportLanguage,), {"code": code, "babel_locale": code})
+    return default()

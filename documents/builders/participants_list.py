@@ -112,20 +112,23 @@ class _ParticipantsList(UNDocument):
 
     def role(self, delegate: DelegateData) -> str:
         """The head and the deputy head of delegation are named as such, in the grammatical gender of their title."""
+        names: dict[str, str]
         if delegate.courtesy == "ms":
-            return {
+            names = {
                 Delegate.Role.HEAD: pgettext("report participants, feminine", "Head of delegation"),
                 Delegate.Role.DEPUTY: pgettext("report participants, feminine", "Deputy head of delegation"),
-            }.get(delegate.role, "")
-        return {
-            Delegate.Role.HEAD: pgettext("report participants", "Head of delegation"),
-            Delegate.Role.DEPUTY: pgettext("report participants", "Deputy head of delegation"),
-        }.get(delegate.role, "")
+            }
+        else:
+            names = {
+                Delegate.Role.HEAD: pgettext("report participants", "Head of delegation"),
+                Delegate.Role.DEPUTY: pgettext("report participants", "Deputy head of delegation"),
+            }
+        return names.get(delegate.role, "")
 
     def category_title(self, category: str, count: int) -> str:
         organization = self.text(self.data.organization_short)
         gender = self.data.organization_gender.get(self.lang.code)
-        titles = {
+        titles: dict[str, str] = {
             Participation.Category.MEMBER_STATE: npgettext(
                 "report participants", "State member %(of_organization)s", "States members %(of_organization)s", count
             ),

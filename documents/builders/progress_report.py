@@ -80,8 +80,8 @@ class StrategyData:
     illustrative: bool
     measures: int
     members: int
-    by_area: tuple[tuple[int, Text, Counter], ...]  # each area's number, title and statuses (all members)
-    by_member: tuple[tuple[Text, Counter], ...]
+    by_area: tuple[tuple[int, Text, Counter[str]], ...]  # each area's number, title and statuses (all members)
+    by_member: tuple[tuple[Text, Counter[str]], ...]
 
 
 @dataclass(frozen=True)
@@ -99,13 +99,14 @@ def build_progress_report(data: ProgressReportData, *, language: str) -> bytes:
 
 
 def status_name(status: str) -> str:
-    return {
+    names: dict[str, str] = {
         Status.NOT_STARTED: pgettext("report status", "not started"),
         Status.IN_PROGRESS: pgettext("report status", "in progress"),
         Status.COMPLETED: pgettext("report status", "completed"),
         Status.ONGOING: pgettext("report status", "ongoing"),
         Status.DISCONTINUED: pgettext("report status", "discontinued"),
-    }[status]
+    }
+    return names[status]
 
 
 class _ProgressReport(UNDocument):
@@ -128,13 +129,21 @@ class _ProgressReport(UNDocument):
             self.strategy(strategy)
         return self.finish()
 
+    @property
+    def as_of(self) -> datetime.date:
+        """The date the note speaks as of: the collector always gives one."""
+        if self.data.as_of is None:
+            raise ValueError("A progress report is as of a date.")
+        return self.data.as_of
+
     def kind_words(self) -> str:
-        return {
+        words: dict[str, str] = {
             Decision.Kind.AGREED_RECOMMENDATIONS: pgettext("progress report", "agreed recommendations"),
             Decision.Kind.AGREED_CONCLUSIONS: pgettext("progress report", "agreed conclusions"),
             Decision.Kind.DECISION: pgettext("progress report", "decisions"),
             Decision.Kind.RESOLUTION: pgettext("progress report", "resolutions"),
-        }[self.data.decision_kind]
+        }
+        return words[self.data.decision_kind]
 
     def title(self) -> None:
         title = pgettext("progress report", "Progress in the implementation of the %(kind)s of the %(ordinal)s session")
@@ -171,7 +180,7 @@ class _ProgressReport(UNDocument):
             kind=self.kind_words(),
             ordinal=self.lang.ordinal(self.data.reported_number),
             of_body=self.of_body(),
-            date=self.lang.date(self.data.as_of),
+            date=self.lang.date(self.as_of),
         )
         if actions:
             recorded = pgettext("progress report", "Actions recorded: %(count)s (%(counted)s).")
@@ -195,7 +204,7 @@ class _ProgressReport(UNDocument):
         self.charts(
             [
                 actions_by_paragraph(by_paragraph, label=pgettext("progress report", "Paragraph")),
-                statuses_over_time(histories, until=self.data.as_of),
+                statuses_over_time(histories, until=self.as_of),
             ]
         )
 
@@ -213,13 +222,13 @@ class _ProgressReport(UNDocument):
             "strategy": self.text(strategy.title)
         }
 
-    def collated(self, member: tuple[Text, Counter]) -> tuple[int, ...]:
+    def collated(self, member: tuple[Text, Counter[str]]) -> tuple[int, ...]:
         return collation_key(self.text(member[0]))
 
     def strategy(self, strategy: StrategyData) -> None:
         line = pgettext("progress report", "Measures: %(measures)s; members reporting: %(members)s; as of %(date)s.")
         runs = self.rich(line, measures=str(strategy.measures), members=str(strategy.members),
-                         date=self.lang.date(self.data.as_of))  # fmt: skip
+                         date=self.lang.date(self.as_of))  # fmt: skip
         if strategy.illustrative:
             runs += self.rich(" " + pgettext("progress report", "These figures are illustrative, not real ones."))
         self.numbered(runs)

@@ -98,8 +98,9 @@ class _ProvisionalAgenda(UNDocument):
                 if slot is None:
                     continue
                 lines = []
-                if self.drafted(slot.note or {}):
-                    lines.append([(self.lang.typography(self.drafted(slot.note)), "italic")])
+                note = self.drafted(slot.note or {})
+                if note:
+                    lines.append([(self.lang.typography(note), "italic")])
                 for number in slot.items:
                     lines.append(
                         self.rich(

@@ -7,14 +7,23 @@ of the next session, attendance). What any UN document shares is in `document.py
 """
 
 import math
+from collections.abc import Callable
 
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from committee.kernel.markup import parse, plain, xml_safe
-from documents.builders.data import AgendaItemData, MeetingData, OfficerData, SectionData, SessionReportData
+from documents.builders.data import (
+    AgendaItemData,
+    DecisionData,
+    MeetingData,
+    OfficerData,
+    SectionData,
+    SessionReportData,
+)
 from documents.builders.document import (
     DJANGO_LANGUAGE,
     INDENT,
@@ -37,6 +46,12 @@ def build_session_report(data: SessionReportData, *, language: str) -> bytes:
         return _SessionReport(data, report_language(language)).build()
 
 
+# A chapter: its title, what writes it, and its sections (label, title) for the contents; an annex the same,
+# without sections.
+Chapter = tuple[str, Callable[[], None], list[tuple[str, str]]]
+Annex = tuple[str, Callable[[], None]]
+
+
 class _SessionReport(UNDocument):
     data: SessionReportData
 
@@ -46,7 +61,7 @@ class _SessionReport(UNDocument):
         self.set_up()
         self.masthead()
         self.title()
-        chapters = [
+        candidates: list[Chapter | None] = [
             (self.recommendations_title(), self.recommendations, self.recommendations_sections())
             if self.data.decisions
             else None,
@@ -55,12 +70,12 @@ class _SessionReport(UNDocument):
             if self.procedural_items() or self.data.bureau
             else None,
         ]
-        chapters = [chapter for chapter in chapters if chapter]
-        annexes = [
+        chapters = [chapter for chapter in candidates if chapter]
+        annex_candidates: list[Annex | None] = [
             (self.next_agenda_title(), self.next_agenda) if self.data.next_agenda else None,
             (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
         ]
-        annexes = [annex for annex in annexes if annex]
+        annexes = [annex for annex in annex_candidates if annex]
         self.annex_numbers = {writer.__name__: roman_numeral(i + 1) for i, (_title, writer) in enumerate(annexes)}
         self.contents(chapters, annexes)
         for index, (title, writer, _sections) in enumerate(chapters):
@@ -106,7 +121,7 @@ class _SessionReport(UNDocument):
             return self.rich(pgettext("report", "Held in %(city)s, %(dates)s"), city=city, dates=dates)
         return []
 
-    def contents(self, chapters: list, annexes: list) -> None:
+    def contents(self, chapters: list[Chapter], annexes: list[Annex]) -> None:
         heading = self.paragraph([(pgettext("report", "Contents"), "")], size=Pt(14))
         heading.paragraph_format.space_before = Pt(18)
         page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
@@ -142,7 +157,7 @@ class _SessionReport(UNDocument):
             return []
         return [(f"{letter_label(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
 
-    def decision_title(self, decision) -> str:
+    def decision_title(self, decision: DecisionData) -> str:
         kinds = {
             "agreed_recommendations": pgettext("report", "Agreed recommendations"),
             "agreed_conclusions": pgettext("report", "Agreed conclusions"),
@@ -235,7 +250,7 @@ class _SessionReport(UNDocument):
             self.heading("A.", pgettext("report", "Election of officers"), 2)
             self.election()
             return
-        writers = {
+        writers: dict[str, Callable[[], None]] = {
             AgendaItem.Purpose.ELECTION_OF_OFFICERS: self.election,
             AgendaItem.Purpose.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
             AgendaItem.Purpose.NEXT_SESSION_AGENDA: self.next_session_agenda,
@@ -268,13 +283,14 @@ class _SessionReport(UNDocument):
         self.numbered(opening + self.rich(sentence, body=body, **values))
 
     def meeting_name(self, kind: str) -> str:
-        return {
+        names: dict[str, str] = {
             Meeting.Kind.OPENING_PLENARY: pgettext("report", "opening plenary meeting"),
             Meeting.Kind.CLOSING_PLENARY: pgettext("report", "closing plenary meeting"),
-        }.get(kind, pgettext("report", "plenary meeting"))
+        }
+        return names.get(kind, pgettext("report", "plenary meeting"))
 
     def election(self) -> None:
-        groups: dict[tuple, list[OfficerData]] = {}
+        groups: dict[tuple[MeetingData | None], list[OfficerData]] = {}
         for officer in self.data.bureau:
             when = officer.elected_at or (MeetingData("", "", officer.elected_on) if officer.elected_on else None)
             groups.setdefault((when,), []).append(officer)
@@ -387,7 +403,7 @@ class _SessionReport(UNDocument):
 
     # Annexes ---------------------------------------------------------------------------------------
 
-    def attendance_note(self, heading) -> None:
+    def attendance_note(self, heading: Paragraph) -> None:
         note_text = pgettext("report", "This list shows only the participants who registered.")
         if self.data.participants_list_symbol:
             note_text += " " + pgettext("report", "The full list of participants is issued as %(symbol)s.") % {
@@ -442,7 +458,7 @@ class _SessionReport(UNDocument):
     def attendance_line(self, number: int, category: str, count: int) -> None:
         organization = self.text(self.data.organization_short)
         gender = self.data.organization_gender.get(self.lang.code)
-        lines = {
+        lines: dict[str, str] = {
             Participation.Category.MEMBER_STATE: npgettext(
                 "report attendance",
                 "Representatives of the following State member %(of_organization)s attended the session:",

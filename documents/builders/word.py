@@ -3,12 +3,16 @@
 Knows nothing of sessions or reports: it writes styled runs, notes and fields into a document.
 """
 
+from collections.abc import Iterable
+
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -16,7 +20,7 @@ from lxml import etree
 Run = tuple[str, str]  # (text, "" | "italic" | "superscript" | "bold")
 
 
-def add_runs(paragraph: Paragraph, runs: list[Run]) -> None:
+def add_runs(paragraph: Paragraph, runs: Iterable[Run]) -> None:
     for text, style in runs:
         if not text:
             continue
@@ -30,7 +34,7 @@ def add_runs(paragraph: Paragraph, runs: list[Run]) -> None:
             run.bold = True
 
 
-def _append_text(run, text: str) -> None:
+def _append_text(run: CT_R, text: str) -> None:
     """Text, tabs and line breaks into a run (python-docx's run.text walks the text a character at a time)."""
     for index, line in enumerate(text.split("\n")):
         if index:
@@ -97,7 +101,7 @@ class Footnotes:
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
-def _run_element(text: str, *, italic: bool = False, superscript: bool = False, size: Pt) -> OxmlElement:
+def _run_element(text: str, *, italic: bool = False, superscript: bool = False, size: Pt) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
     if italic:
@@ -162,7 +166,7 @@ def right_to_left(paragraph: Paragraph) -> None:
         run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
-def set_fonts(element_with_rpr, font: str) -> None:
+def set_fonts(element_with_rpr: BaseOxmlElement, font: str) -> None:
     """Use `font` for every script (Latin, East Asian, complex) of a style or run."""
     fonts = element_with_rpr.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):

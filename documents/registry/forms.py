@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -30,8 +32,9 @@ class AllocationForm(forms.ModelForm):
 
     def __init__(self, *args, session, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Document.objects.filter(session=session).order_by("symbol")
-        self.fields["parent"].required = False
+        parent = cast(forms.ModelChoiceField, self.fields["parent"])  # the model's foreign key
+        parent.queryset = Document.objects.filter(session=session).order_by("symbol")
+        parent.required = False
 
     def clean(self):
         cleaned = super().clean()

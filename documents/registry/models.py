@@ -12,7 +12,7 @@ from committee.roles.access import Permission, can
 from meetings.sessions.models import Session, symbol_validator
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(models.QuerySet["Document"]):
     def readable_by(self, user, committee) -> "DocumentQuerySet":
         """The documents whose distribution lets `user` read them on `committee`.
 

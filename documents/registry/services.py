@@ -9,7 +9,7 @@ allocations at once both compute the next number, one of them is refused and tri
 
 import re
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import TextChoices
 from django.utils.translation import gettext as _
@@ -30,8 +30,8 @@ class Series(TextChoices):
     REVISION = "rev", gettext_lazy("Revision (/Rev.n)")
 
 
-MODIFICATIONS = {Series.ADDENDUM: "Add.", Series.CORRIGENDUM: "Corr.", Series.REVISION: "Rev."}
-_SESSION_SERIES = {Series.MAIN: "", Series.INFORMATION: "INF.", Series.LIMITED: "L."}
+MODIFICATIONS: dict[str, str] = {Series.ADDENDUM: "Add.", Series.CORRIGENDUM: "Corr.", Series.REVISION: "Rev."}
+_SESSION_SERIES: dict[str, str] = {Series.MAIN: "", Series.INFORMATION: "INF.", Series.LIMITED: "L."}
 
 
 class RegistryError(Exception):
@@ -61,7 +61,7 @@ def allocate(
     *,
     session: Session,
     series: str,
-    by: AbstractUser,
+    by: User,
     kind: str = Document.Kind.OTHER,
     title: dict | None = None,
     distribution: str = Document.Distribution.GENERAL,
@@ -95,7 +95,7 @@ def allocate(
                 original_language=original_language,
                 parent=parent,
             )
-            document._history_user = by
+            document._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             document.save()
             return document
 

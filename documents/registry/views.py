@@ -2,6 +2,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
 from documents.registry.generated import DOCX, build_document, generator_for, is_draft
@@ -17,18 +19,19 @@ from documents.registry.services import RegistryError, allocate, symbol_sort_key
 from meetings.sessions.models import Session
 
 
-def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse:
+def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
     """A document's version in one language, for those its distribution allows: the uploaded file, or,
     for a document the tool writes, the one written from the current data."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
-    readable = Document.objects.readable_by(request.user, document.session.committee) if document.session else None
-    if readable is None or not readable.filter(pk=document.pk).exists():
+    session = document.session
+    readable = Document.objects.readable_by(request.user, session.committee) if session is not None else None
+    if session is None or readable is None or not readable.filter(pk=document.pk).exists():
         raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None:
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
     if is_draft(document):
-        check(request.user, Permission.VIEW_LIMITED, document.session.committee)
+        check(request.user, Permission.VIEW_LIMITED, session.committee)
     try:
         content = build_document(document, language)
     except LookupError:
@@ -45,8 +48,9 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     manage = can(request.user, Permission.MANAGE, session.committee)
     allocation = AllocationForm(request.POST or None, session=session) if manage else None
     if request.method == "POST":
-        if allocation is None:
+        if allocation is None or not request.user.is_authenticated:  # only for the secretariat, then
             check(request.user, Permission.MANAGE, session.committee)
+            raise PermissionDenied
         if allocation.is_valid():
             try:
                 document = allocate(session=session, by=request.user, **allocation.cleaned_data)
@@ -65,11 +69,13 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     for document in documents:
         generator = generator_for(document)
         uploaded = {stored.language for stored in document.files.all()}
-        document.generated_languages = (
+        document.generated_languages = (  # type: ignore[attr-defined]  # for the template
             [code_ for code_ in generator.languages(document) if code_ not in uploaded] if generator else []
         )
         if manage:
-            document.upload_form = DocumentFileForm(auto_id=f"version-{document.pk}-%s")
+            document.upload_form = DocumentFileForm(  # type: ignore[attr-defined]  # for the template
+                auto_id=f"version-{document.pk}-%s"
+            )
     context = {
         "session": session,
         "documents": documents,
@@ -81,7 +87,7 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def upload_version(request: HttpRequest, symbol: str) -> HttpResponse:
+def upload_version(request: AuthenticatedHttpRequest, symbol: str) -> HttpResponse:
     """Add or replace a document's version in one language (the secretariat)."""
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
     if document.session is None:
@@ -99,5 +105,5 @@ def upload_version(request: HttpRequest, symbol: str) -> HttpResponse:
             % {"symbol": document.symbol, "language": version.get_language_display()},
         )
     else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return redirect(f"{reverse('registry:registry', kwargs={'code': document.session.code})}#document-{document.pk}")

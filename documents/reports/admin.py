@@ -1,6 +1,10 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
-from django.forms import Field
+from django.forms import ModelChoiceField
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,7 +19,9 @@ class ReportSectionInline(ChoicesOncePerRequest, admin.StackedInline):
     fields = ["parent", "position", "title", "numbered", "agenda_item"]
     show_change_link = True
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         report = object_being_edited(request, Report)
         if db_field.name == "parent":
             kwargs["queryset"] = ReportSection.objects.filter(report=report, parent__isnull=True)
@@ -45,7 +51,9 @@ class ReportSectionAdmin(SimpleHistoryAdmin):
     list_select_related = ["report__session", "parent"]
     inlines = [ReportParagraphInline]
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         section = object_being_edited(request, ReportSection)
         if db_field.name == "parent":
             kwargs["queryset"] = ReportSection.objects.filter(

@@ -127,10 +127,17 @@ def masthead_fields(session: Session, document: Document | None) -> dict:
     }
 
 
+def _session_id(document: Document) -> int:
+    """The document's session: every document the tool writes is a session's."""
+    if document.session_id is None:
+        raise Session.DoesNotExist(f"{document.symbol} is not a session's document.")
+    return document.session_id
+
+
 def _report_document(session: Session, documents: list[Document], *, final: bool) -> Document | None:
     report = getattr(session, "report", None)
     drafting = report is not None and report.status in (report.Status.DRAFT, report.Status.UNDER_REVIEW)
-    if drafting and not final and report.draft_document_id:
+    if drafting and not final and report is not None and report.draft_document_id:
         return next((d for d in documents if d.pk == report.draft_document_id), None)
     if report is not None and report.document_id:
         return next((d for d in documents if d.pk == report.document_id), None)
@@ -161,7 +168,7 @@ def _agenda_items(agenda: Agenda | None) -> tuple[AgendaItemData, ...]:
             purpose=item.purpose,
             sub_items=tuple(sub.title for sub in item.sub_items.all()),
         )
-        for item in agenda.top_items
+        for item in agenda.top_items  # type: ignore[attr-defined]  # prefetched (to_attr)
     )
 
 
@@ -171,13 +178,16 @@ def _decision(decision: Decision) -> DecisionData:
         title=decision.title,
         paragraphs=tuple(
             ParagraphData(kind=p.kind, text=p.text, sub_items=tuple(sub.text for sub in p.sub_items.all()))
-            for p in decision.top_paragraphs
+            for p in decision.top_paragraphs  # type: ignore[attr-defined]  # prefetched (to_attr)
         ),
     )
 
 
 def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]:
-    numbers = {item.pk: item.position for item in (agenda.top_items if agenda else [])}
+    numbers = {
+        item.pk: item.position
+        for item in (agenda.top_items if agenda else [])  # type: ignore[attr-defined]  # prefetched (to_attr)
+    }
     sections = (
         ReportSection.objects.filter(report__session=session, parent__isnull=True)
         .prefetch_related("paragraphs", "subsections__paragraphs")
@@ -209,7 +219,9 @@ def report_languages(session: Session) -> list[str]:
 
 def collect_provisional_agenda_data(document: Document) -> ProvisionalAgendaData:
     """The provisional agenda of the document's session, with its annotations and organization of work."""
-    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(pk=document.session_id)
+    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(
+        pk=_session_id(document)
+    )
     agenda = (
         Agenda.objects.filter(session=session, kind=Agenda.Kind.PROVISIONAL)
         .prefetch_related(
@@ -224,7 +236,7 @@ def collect_provisional_agenda_data(document: Document) -> ProvisionalAgendaData
         )
         .first()
     )
-    items = agenda.top_items if agenda else []
+    items = agenda.top_items if agenda else []  # type: ignore[attr-defined]  # prefetched (to_attr)
     readable = Document.Distribution.GENERAL  # a public agenda lists only documents of general distribution
     return ProvisionalAgendaData(
         **masthead_fields(session, document),
@@ -253,7 +265,7 @@ def collect_provisional_agenda_data(document: Document) -> ProvisionalAgendaData
 def provisional_agenda_languages(document: Document) -> list[str]:
     """The languages in which the agenda's items have titles and the tool has its wording."""
     titles = AgendaItem.objects.filter(
-        agenda__session_id=document.session_id, agenda__kind=Agenda.Kind.PROVISIONAL
+        agenda__session_id=_session_id(document), agenda__kind=Agenda.Kind.PROVISIONAL
     ).values_list("title", flat=True)
     present = {language for title in titles for language, text in title.items() if text}
     return [language for language in WORDED_LANGUAGES if language in present]
@@ -269,7 +281,7 @@ def collect_participants_list_data(document: Document) -> ParticipantsListData:
                 queryset=Participation.objects.select_related("entity").prefetch_related("delegates"),
             )
         )
-        .get(pk=document.session_id)
+        .get(pk=_session_id(document))
     )
     return ParticipantsListData(
         **masthead_fields(session, document),
@@ -301,16 +313,18 @@ def participants_list_languages(document: Document) -> list[str]:
 
 def reported_session(document: Document) -> Session | None:
     """The session before the document's: its decisions are the ones followed up."""
-    if document.session_id is None:
-        return None
     session = document.session
+    if session is None:
+        return None
     return session.committee.sessions.filter(number__lt=session.number).order_by("-number").first()
 
 
 def collect_progress_report_data(document: Document, *, as_of: datetime.date | None = None) -> ProgressReportData:
     """The follow-up of the previous session's decisions as published by the note's date (or today), and the
     committee's strategies, in a number of queries that does not grow with them."""
-    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(pk=document.session_id)
+    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(
+        pk=_session_id(document)
+    )
     as_of = as_of or document.issued_on or timezone.localdate()
     reported = reported_session(document)
     decisions = list(
@@ -327,7 +341,7 @@ def collect_progress_report_data(document: Document, *, as_of: datetime.date | N
     for action in actions:
         history = tuple(
             ProgressData(u.reported_on, u.status, u.narrative)
-            for u in action.shown_updates
+            for u in action.shown_updates  # type: ignore[attr-defined]  # prefetched (to_attr)
             if u.is_published and u.reported_on <= as_of
         )
         by_paragraph.setdefault(action.top_paragraph_id, []).append(
@@ -336,7 +350,7 @@ def collect_progress_report_data(document: Document, *, as_of: datetime.date | N
                 description=action.description,
                 responsible=action.responsible,
                 responsible_name=action.responsible_entity.name if action.responsible_entity else {},
-                due=action.due,
+                due=action.due,  # type: ignore[attr-defined]  # annotated by actions_with_progress
                 due_by_next_session=action.due_by_next_session,
                 history=history,
                 illustrative=action.illustrative,
@@ -366,7 +380,7 @@ def collect_progress_report_data(document: Document, *, as_of: datetime.date | N
 
 def _strategy(strategy: Strategy) -> StrategyData:
     matrix = strategy_matrix(strategy)
-    rows = [row for area in matrix.areas for row in area.rows]
+    rows = [row for area in matrix.areas for row in area.rows]  # type: ignore[attr-defined]  # see strategy_matrix
     return StrategyData(
         title=strategy.title,
         illustrative=strategy.illustrative,

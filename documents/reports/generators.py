@@ -26,6 +26,8 @@ def _session_report(document: Document, language: str) -> bytes:
         if archived is not None:
             with archived.file.open("rb") as stored:
                 return stored.read()
+    if document.session is None:
+        raise LookupError(f"{document.symbol} is not a session's document.")
     data = collect_session_report_data(document.session, final=document.kind == Document.Kind.REPORT)
     return build_session_report(data, language=language)
 
@@ -41,7 +43,7 @@ def _always(document: Document) -> bool:
 
 
 def _session_report_languages(document: Document) -> list[str]:
-    return report_languages(document.session) if document.session_id else []
+    return report_languages(document.session) if document.session is not None else []
 
 
 def _provisional_agenda(document: Document, language: str) -> bytes:

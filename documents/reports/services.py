@@ -7,7 +7,7 @@ records who made it (django-simple-history).
 
 import hashlib
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -33,7 +33,7 @@ class ReportError(EditError):
     """A change the report's state does not allow; the message says why, in the user's language."""
 
 
-def _require(user: AbstractUser, permission: Permission, report: Report) -> None:
+def _require(user: User, permission: Permission, report: Report) -> None:
     if not can(user, permission, report.session.committee):
         raise ReportError(_("You may not do this on this report."))
 
@@ -42,7 +42,7 @@ def _locked_report(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("session__committee").get(pk=report.pk)
 
 
-def _editable_report(report: Report, by: AbstractUser) -> Report:
+def _editable_report(report: Report, by: User) -> Report:
     """The report, locked, if `by` may edit it and it is not finalized."""
     report = _locked_report(report)
     _require(by, Permission.MANAGE, report)
@@ -63,7 +63,7 @@ def _report_of(paragraph: ReportParagraph | Paragraph | ReportSection) -> Report
 
 
 def edit_paragraph(
-    *, paragraph: ReportParagraph | Paragraph, language: str, text: str, expected_revision: int, by: AbstractUser
+    *, paragraph: ReportParagraph | Paragraph, language: str, text: str, expected_revision: int, by: User
 ) -> ReportParagraph | Paragraph:
     """Save the secretariat's text of a paragraph (of the summary or of a recommendation) in one language,
     unless someone saved it meanwhile."""
@@ -71,28 +71,28 @@ def edit_paragraph(
 
 
 def rename_section(
-    *, section: ReportSection, language: str, title: str, expected_revision: int, by: AbstractUser
+    *, section: ReportSection, language: str, title: str, expected_revision: int, by: User
 ) -> ReportSection:
     """Save a section's title in one language, unless someone saved it meanwhile."""
     return _save_text(section, "title", language=language, text=title, expected_revision=expected_revision, by=by)
 
 
-def _save_text(node, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
+def _save_text(node, field: str, *, language: str, text: str, expected_revision: int, by: User):
     with transaction.atomic():
         _editable_report(_report_of(node), by)
         return save_text(node, field, language=language, text=text, expected_revision=expected_revision, by=by)
 
 
-def _move(report: Report, by: AbstractUser, *, to: str, next_version: bool = False) -> Report:
+def _move(report: Report, by: User, *, to: str, next_version: bool = False) -> Report:
     """Record `report` (locked by the caller) as moved to status `to` by `by`."""
     report.status = to
     report.version += next_version
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     report.save(update_fields=["status", "version"])
     return report
 
 
-def open_review(*, report: Report, by: AbstractUser) -> Report:
+def open_review(*, report: Report, by: User) -> Report:
     """Circulate the draft to members, under a limited-distribution symbol (L) the first time."""
     with transaction.atomic():
         report = _locked_report(report)
@@ -105,7 +105,7 @@ def open_review(*, report: Report, by: AbstractUser) -> Report:
                 series=Series.LIMITED,
                 kind=Document.Kind.DRAFT_REPORT,
                 title=in_each_language(gettext_lazy("Draft report")),
-                original_language=report.document.original_language if report.document_id else "en",
+                original_language=report.document.original_language if report.document is not None else "en",
                 by=by,
             )
             report.save(update_fields=["draft_document"])
@@ -113,14 +113,14 @@ def open_review(*, report: Report, by: AbstractUser) -> Report:
 
 
 def add_comment(
-    *, paragraph: ReportParagraph, author: AbstractUser, language: str, text: str, proposed_text: str = ""
+    *, paragraph: ReportParagraph, author: User, language: str, text: str, proposed_text: str = ""
 ) -> Comment:
     report = paragraph.section.report
     _require(author, Permission.COMMENT, report)
     if report.status != Report.Status.UNDER_REVIEW:
         raise ReportError(_("Comments are taken while the draft is under review."))
     comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
-    comment._history_user = author
+    comment._history_user = author  # type: ignore[attr-defined]  # read by simple_history on save
     comment.save()
     _tell_reviewers(report, paragraph.pk)
     return comment
@@ -132,7 +132,7 @@ def _tell_reviewers(report: Report, paragraph_id: int) -> None:
     transaction.on_commit(lambda: events.send_report_change(session_id, paragraph_id), robust=True)
 
 
-def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer: str = "") -> Comment:
+def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = "") -> Comment:
     """Accept (the proposed text replaces the paragraph's), reject or answer a comment; tell its author."""
     with transaction.atomic():
         comment = (
@@ -155,7 +155,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer
         comment.answer = answer
         comment.resolved_by = by
         comment.resolved_at = timezone.now()
-        comment._history_user = by
+        comment._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         comment.save()
         message = _("Your comment on the draft report of %(session)s was %(status)s.") % {
             "session": report.session.code,
@@ -174,7 +174,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: AbstractUser, answer
     return comment
 
 
-def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]:
+def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
     """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
 
     Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are
@@ -212,7 +212,7 @@ def finalize_report(*, report: Report, by: AbstractUser) -> list[ArchivedReport]
     return archived
 
 
-def issue_report(*, report: Report, by: AbstractUser) -> Report:
+def issue_report(*, report: Report, by: User) -> Report:
     with transaction.atomic():
         report = _locked_report(report)
         _require(by, Permission.MANAGE, report)
@@ -221,7 +221,7 @@ def issue_report(*, report: Report, by: AbstractUser) -> Report:
         return _move(report, by, to=Report.Status.ISSUED)
 
 
-def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
+def open_corrigendum(*, report: Report, by: User) -> Report:
     """Make a finalized or issued report editable again as its next version; the archived ones stay."""
     with transaction.atomic():
         report = _locked_report(report)
@@ -231,7 +231,7 @@ def open_corrigendum(*, report: Report, by: AbstractUser) -> Report:
         return _move(report, by, to=Report.Status.DRAFT, next_version=True)
 
 
-def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: AbstractUser) -> ReportParagraph:
+def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: User) -> ReportParagraph:
     """Insert an empty paragraph after `after` (at the start of the section when None)."""
     with transaction.atomic():
         _editable_report(section.report, by)
@@ -242,16 +242,16 @@ def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: 
     return new
 
 
-def remove_paragraph(*, paragraph: ReportParagraph, by: AbstractUser) -> None:
+def remove_paragraph(*, paragraph: ReportParagraph, by: User) -> None:
     with transaction.atomic():
         _editable_report(paragraph.section.report, by)
         section = paragraph.section
-        paragraph._history_user = by
+        paragraph._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         paragraph.delete()
         renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
 
 
-def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) -> None:
+def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: User) -> None:
     """Swap the paragraph with the one before (up) or after it."""
     with transaction.atomic():
         _editable_report(paragraph.section.report, by)
@@ -263,7 +263,7 @@ def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: AbstractUser) ->
             renumber(paragraphs, by)
 
 
-def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: AbstractUser):
+def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: User):
     """Insert an untitled section after `after`, or as the last subsection of `within`
     (or the last section when both are None)."""
     with transaction.atomic():
@@ -278,13 +278,13 @@ def add_section(*, report: Report, after: ReportSection | None, within: ReportSe
     return new
 
 
-def remove_section(*, section: ReportSection, by: AbstractUser) -> None:
+def remove_section(*, section: ReportSection, by: User) -> None:
     """Remove a section that holds nothing: its paragraphs and subsections go first, one by one."""
     with transaction.atomic():
         report = _editable_report(section.report, by)
         section = ReportSection.objects.select_for_update().get(pk=section.pk)
         if section.paragraphs.exists() or section.subsections.exists():
             raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
-        section._history_user = by
+        section._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         section.delete()
         renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES
 from committee.roles.access import Permission, can, check
 from decisions.outcomes.models import Paragraph
@@ -37,7 +40,7 @@ from meetings.sessions.models import Session
 
 
 @login_required
-def session_report(request: HttpRequest, code: str, language: str) -> HttpResponse:
+def session_report(request: AuthenticatedHttpRequest, code: str, language: str) -> HttpResponse:
     """The session's report in `language`, built from its current data."""
     if language not in LANGUAGES:
         raise Http404
@@ -58,12 +61,14 @@ def _report_for(user, code: str, permission: Permission) -> Report:
 
 
 @login_required
-def report_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
+def report_page(
+    request: AuthenticatedHttpRequest, code: str, conflict: EditConflict | None = None, mine: str = ""
+) -> HttpResponse:
     """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     committee = report.session.committee
     language = text_language(request)
-    sections = (
+    sections = list(
         ReportSection.objects.filter(report=report, parent__isnull=True)
         .prefetch_related(
             Prefetch(
@@ -88,10 +93,10 @@ def report_page(request: HttpRequest, code: str, conflict: EditConflict | None =
         .order_by("position")
     )
     speakers = speakers_by_item(report.session_id)
-    sections = list(sections)
     for section in sections:  # who took the floor on the section's item, beside what the summary says of it
         item = section.agenda_item
-        section.speakers = speakers.get(item.position, []) if item and item.parent_id is None else []
+        shown = speakers.get(item.position, []) if item and item.parent_id is None else []
+        section.speakers = shown  # type: ignore[attr-defined]  # for the template
     context = {
         "report": report,
         "session": report.session,
@@ -130,10 +135,11 @@ def _numbered_decisions(report: Report) -> list:
     )
     for decision in decisions:
         operative = 0
-        decision.labelled = []
+        labelled: list[tuple[str, Paragraph]] = []
+        decision.labelled = labelled  # type: ignore[attr-defined]  # for the template
         for paragraph in decision.paragraphs.all():
             operative += paragraph.kind == Paragraph.Kind.OPERATIVE
-            decision.labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
+            labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
     return decisions
 
 
@@ -143,7 +149,9 @@ def _back(report: Report, language: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+def edit_paragraph_view(
+    request: AuthenticatedHttpRequest, code: str, pk: int, recommendation: bool = False
+) -> HttpResponse:
     """Save a paragraph of the summary, or of a recommendation, in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = _paragraph(report, pk, recommendation)
@@ -165,7 +173,7 @@ def edit_paragraph_view(request: HttpRequest, code: str, pk: int, recommendation
 
 
 @login_required
-def paragraph_comments(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def paragraph_comments(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """A paragraph's comments as the draft's page shows them: what the page fetches when they change."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     paragraph = get_object_or_404(
@@ -185,7 +193,7 @@ def paragraph_comments(request: HttpRequest, code: str, pk: int) -> HttpResponse
 
 @require_POST
 @login_required
-def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     report = _report_for(request.user, code, Permission.COMMENT)
     paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
     form = CommentForm(request.POST)
@@ -202,7 +210,7 @@ def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def resolve_comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     report = _report_for(request.user, code, Permission.MANAGE)
     comment = get_object_or_404(Comment, pk=pk, paragraph__section__report=report)
     decision = request.POST.get("decision", "")
@@ -217,7 +225,7 @@ def resolve_comment_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
 
 @require_POST
 @login_required
-def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResponse:
+def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
     """Open the review, finalize, issue, or open a corrigendum."""
     actions = {
         "review": (Permission.MANAGE, open_review, _("The draft is open for review.")),
@@ -238,7 +246,7 @@ def report_action_view(request: HttpRequest, code: str, action: str) -> HttpResp
 
 
 @login_required
-def archived_report(request: HttpRequest, code: str, version: int, language: str) -> HttpResponse:
+def archived_report(request: AuthenticatedHttpRequest, code: str, version: int, language: str) -> FileResponse:
     """A finalized report exactly as archived."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language)
@@ -246,6 +254,13 @@ def archived_report(request: HttpRequest, code: str, version: int, language: str
     return FileResponse(
         entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
     )
+
+
+def _given(section: ReportSection | None) -> ReportSection:
+    """The section an action on a section is for (its URL names it)."""
+    if section is None:
+        raise Http404
+    return section
 
 
 def _paragraph(report: Report, pk: int, recommendation: bool) -> ReportParagraph | Paragraph:
@@ -260,12 +275,15 @@ def _chosen(options: dict, request: HttpRequest, name: str, default):
 
 
 @login_required
-def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: bool = False) -> HttpResponse:
+def paragraph_history(
+    request: AuthenticatedHttpRequest, code: str, pk: int, recommendation: bool = False
+) -> HttpResponse:
     """Every saved version of a paragraph in one language (who, when, what changed), and any two compared."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     paragraph = _paragraph(report, pk, recommendation)
     language = text_language(request)
-    versions, previous = [], ""
+    versions: list[dict[str, Any]] = []
+    previous = ""
     for record in paragraph.history.select_related("history_user").order_by("history_date", "history_id"):
         text = record.text.get(language, "")
         if text != previous or not versions:
@@ -291,7 +309,7 @@ def paragraph_history(request: HttpRequest, code: str, pk: int, recommendation: 
 
 
 @login_required
-def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
+def draft_changes(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """The whole draft between two of its versions (by default, the last finalized one and now), word by word."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     language = text_language(request)
@@ -318,7 +336,7 @@ def draft_changes(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+def paragraph_structure_view(request: AuthenticatedHttpRequest, code: str, pk: int, action: str) -> HttpResponse:
     """Add a paragraph after this one, remove it, or move it up or down."""
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = get_object_or_404(ReportParagraph.objects.select_related("section"), pk=pk, section__report=report)
@@ -339,7 +357,7 @@ def paragraph_structure_view(request: HttpRequest, code: str, pk: int, action: s
 
 @require_POST
 @login_required
-def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def section_title_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """Save a section's title in one language."""
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)
@@ -361,7 +379,9 @@ def section_title_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
 
 @require_POST
 @login_required
-def section_structure_view(request: HttpRequest, code: str, pk: int | None = None, action: str = "") -> HttpResponse:
+def section_structure_view(
+    request: AuthenticatedHttpRequest, code: str, pk: str | None = None, action: str = ""
+) -> HttpResponse:
     """Add a section after this one or a subsection within it, remove it when empty, or (without a section)
     add a section at the end of the summary."""
     report = _report_for(request.user, code, Permission.MANAGE)
@@ -370,7 +390,7 @@ def section_structure_view(request: HttpRequest, code: str, pk: int | None = Non
         "": lambda: add_section(report=report, after=None, within=None, by=request.user),
         "add": lambda: add_section(report=report, after=section, within=None, by=request.user),
         "subsection": lambda: add_section(report=report, after=None, within=section, by=request.user),
-        "remove": lambda: remove_section(section=section, by=request.user),
+        "remove": lambda: remove_section(section=_given(section), by=request.user),
     }
     try:
         operations[action]()
@@ -381,7 +401,7 @@ def section_structure_view(request: HttpRequest, code: str, pk: int | None = Non
 
 @require_POST
 @login_required
-def section_add_paragraph_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def section_add_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """Start an empty section with a first paragraph."""
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)

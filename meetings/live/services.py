@@ -6,7 +6,7 @@ and, once committed, sends the whole new state to everyone watching (`meetings.e
 reconnects is sent the current state. The same functions serve the pages (forms) and the websocket.
 """
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Max
@@ -75,7 +75,7 @@ def _speaker(speaker: Speaker) -> dict:
     }
 
 
-def _change(meeting: Meeting, by: AbstractUser, *, permission: Permission | None = Permission.RUN_MEETING):
+def _change(meeting: Meeting, by: User, *, permission: Permission | None = Permission.RUN_MEETING):
     """Lock the live row for a change (after checking `permission`); the caller changes it, then `_done`."""
     if permission is not None and not can(by, permission, meeting.committee):
         raise NotAllowed(_("Only the chair or the secretariat runs the meeting."))
@@ -93,7 +93,7 @@ def _done(live: LiveMeeting) -> None:
 
 
 @retried
-def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: AbstractUser) -> None:
+def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: User) -> None:
     with transaction.atomic():
         live = _change(meeting, by)
         if item is not None and not AgendaItem.objects.referable(meeting.session_id).filter(pk=item.pk).exists():
@@ -103,7 +103,7 @@ def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: AbstractU
 
 
 @retried
-def request_floor(*, meeting: Meeting, entity: Entity, by: AbstractUser, point_of_order: bool = False) -> Speaker:
+def request_floor(*, meeting: Meeting, entity: Entity, by: User, point_of_order: bool = False) -> Speaker:
     """Put `entity` on the list: a member for its own delegation, the chair or the secretariat for any."""
     runs = can(by, Permission.RUN_MEETING, meeting.committee)
     if not runs and entity.pk not in represented_entities(by, meeting.committee):
@@ -125,14 +125,14 @@ def request_floor(*, meeting: Meeting, entity: Entity, by: AbstractUser, point_o
             position=last + 1,
             requested_by=by if by.is_authenticated else None,
         )
-        speaker._history_user = by
+        speaker._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         speaker.save()
         _done(live)
     return speaker
 
 
 @retried
-def withdraw(*, speaker: Speaker, by: AbstractUser) -> None:
+def withdraw(*, speaker: Speaker, by: User) -> None:
     """A delegation takes back its request; the chair or the secretariat may take any off the list."""
     meeting = speaker.meeting
     if not can(by, Permission.RUN_MEETING, meeting.committee) and (
@@ -150,7 +150,7 @@ def withdraw(*, speaker: Speaker, by: AbstractUser) -> None:
 
 
 @retried
-def move(*, speaker: Speaker, by: AbstractUser, up: bool) -> None:
+def move(*, speaker: Speaker, by: User, up: bool) -> None:
     """One place up or down the queue (among requests of the same kind: points of order stay first)."""
     with transaction.atomic():
         live = _change(speaker.meeting, by)
@@ -170,7 +170,7 @@ def move(*, speaker: Speaker, by: AbstractUser, up: bool) -> None:
 
 
 @retried
-def give_floor(*, meeting: Meeting, by: AbstractUser, speaker: Speaker | None = None) -> Speaker | None:
+def give_floor(*, meeting: Meeting, by: User, speaker: Speaker | None = None) -> Speaker | None:
     """The speaker who has the floor ends; `speaker` (the next in the queue if none is named) has it."""
     with transaction.atomic():
         live = _change(meeting, by)
@@ -188,7 +188,7 @@ def give_floor(*, meeting: Meeting, by: AbstractUser, speaker: Speaker | None = 
 
 
 @retried
-def end_floor(*, meeting: Meeting, by: AbstractUser) -> None:
+def end_floor(*, meeting: Meeting, by: User) -> None:
     with transaction.atomic():
         live = _change(meeting, by)
         meeting.speakers.filter(status=Speaker.Status.SPEAKING).update(
@@ -198,7 +198,7 @@ def end_floor(*, meeting: Meeting, by: AbstractUser) -> None:
 
 
 @retried
-def set_list_open(*, meeting: Meeting, by: AbstractUser, open: bool) -> None:  # noqa: A002 - the list's state
+def set_list_open(*, meeting: Meeting, by: User, open: bool) -> None:  # noqa: A002 - the list's state
     with transaction.atomic():
         live = _change(meeting, by)
         live.list_open = open
@@ -206,7 +206,7 @@ def set_list_open(*, meeting: Meeting, by: AbstractUser, open: bool) -> None:  #
 
 
 @retried
-def set_speaking_time(*, meeting: Meeting, by: AbstractUser, seconds: int | None) -> None:
+def set_speaking_time(*, meeting: Meeting, by: User, seconds: int | None) -> None:
     if seconds is not None and not 10 <= seconds <= 3600:
         raise LiveError(_("A speaking time is between 10 seconds and an hour."))
     with transaction.atomic():
@@ -216,7 +216,7 @@ def set_speaking_time(*, meeting: Meeting, by: AbstractUser, seconds: int | None
 
 
 @retried
-def announce(*, meeting: Meeting, text: str, by: AbstractUser) -> None:
+def announce(*, meeting: Meeting, text: str, by: User) -> None:
     text = text.strip()
     if not text:
         raise LiveError(_("An announcement needs a text."))
@@ -235,13 +235,15 @@ def speakers_by_item(session_id: int) -> dict[int, list[Entity]]:
     )
     by_item: dict[int, list[Entity]] = {}
     for speaker in spoke:
+        if speaker.agenda_item is None:  # none: see the filter
+            continue
         delegations = by_item.setdefault(speaker.agenda_item.position, [])
         if speaker.entity not in delegations:
             delegations.append(speaker.entity)
     return by_item
 
 
-def perform(*, meeting: Meeting, by: AbstractUser, action: str, data) -> None:
+def perform(*, meeting: Meeting, by: User, action: str, data) -> None:
     """One action named as the pages' forms and the websocket name them, with its values in `data` (a mapping
     of strings); every check is the action's own. Raises LiveError for anything wrong, the action included."""
     try:

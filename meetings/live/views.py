@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
 from committee.kernel.collation import collation_key
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check, represented_entities
 from meetings.live import services as live
 from meetings.programme.models import AgendaItem, Meeting
@@ -59,7 +60,7 @@ def live_page(request: HttpRequest, pk: int, display: bool = False) -> HttpRespo
 
 @require_POST
 @login_required
-def live_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def live_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     meeting = _meeting(request, pk)
     try:
         live.perform(meeting=meeting, by=request.user, action=action, data=request.POST)

@@ -1,6 +1,10 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
-from django.forms import Field
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -24,7 +28,9 @@ class BureauInline(ChoicesOncePerRequest, admin.TabularInline):
     model = BureauMember
     extra = 0
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "elected_at":
             kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -36,7 +42,9 @@ class AgendaInline(ChoicesOncePerRequest, admin.TabularInline):
     show_change_link = True
     fields = ["kind", "adopted_on", "adopted_at"]
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "adopted_at":
             kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -61,7 +69,9 @@ class AgendaItemInline(ChoicesOncePerRequest, admin.StackedInline):
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).select_related("agenda", "parent")
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "parent":
             agenda = object_being_edited(request, Agenda)
             kwargs["queryset"] = AgendaItem.objects.filter(agenda=agenda, parent__isnull=True).select_related("agenda")
@@ -73,7 +83,9 @@ class AgendaSlotInline(ChoicesOncePerRequest, admin.TabularInline):
     extra = 0
     fields = ["date", "period", "items", "note"]
 
-    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelMultipleChoiceField[Any] | None:
         if db_field.name == "items":
             agenda = object_being_edited(request, Agenda)
             kwargs["queryset"] = AgendaItem.objects.filter(agenda=agenda, parent__isnull=True).select_related("agenda")
@@ -88,7 +100,9 @@ class AgendaAdmin(SimpleHistoryAdmin):
     list_select_related = ["session"]
     inlines = [AgendaItemInline, AgendaSlotInline]
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "adopted_at":
             agenda = object_being_edited(request, Agenda)
             kwargs["queryset"] = Meeting.objects.filter(session=agenda.session_id if agenda else None)
@@ -116,14 +130,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Meeting, form, change: bool) -> None:
         # What calendars showed before this edit, to tell once its people and agenda items are saved too.
-        request.shown_in_calendars = shown_in_calendars(obj) if change else None
+        request.shown_in_calendars = shown_in_calendars(obj) if change else None  # type: ignore[attr-defined]  # for save_related
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        publish_change(meeting=form.instance, before=request.shown_in_calendars)
+        publish_change(meeting=form.instance, before=request.shown_in_calendars)  # type: ignore[attr-defined]  # from save_model
 
-    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelMultipleChoiceField[Any] | None:
         if db_field.name == "agenda_items":
             meeting = object_being_edited(request, Meeting)
             kwargs["queryset"] = AgendaItem.objects.filter(
@@ -143,7 +159,9 @@ class DocumentAgendaItemsInline(ChoicesOncePerRequest, admin.TabularInline):
     verbose_name = _("agenda item")
     verbose_name_plural = _("agenda items the document is for")
 
-    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs) -> Field | None:
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
         if db_field.name == "agendaitem":
             document = object_being_edited(request, Document)
             kwargs["queryset"] = AgendaItem.objects.referable(document.session_id if document else None)

@@ -4,7 +4,7 @@ its symbol in the registry, and its adoption when the session opens.
 Texts are saved as every shared text is (`committee.editing`): a stale save is refused, never lost.
 """
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,12 +32,12 @@ class AgendaError(EditError):
     """A change the agenda's state does not allow; the message says why."""
 
 
-def _require_manager(session: Session, by: AbstractUser) -> None:
+def _require_manager(session: Session, by: User) -> None:
     if not can(by, Permission.MANAGE, session.committee):
         raise AgendaError(_("Only the secretariat prepares the agenda."))
 
 
-def prepare_provisional_agenda(*, session: Session, by: AbstractUser) -> Agenda:
+def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
     """Start the session's provisional agenda: the one approved for it at the previous session if there
     is one, else the procedural items every session takes up; and give it its symbol (/1)."""
     _require_manager(session, by)
@@ -46,7 +46,7 @@ def prepare_provisional_agenda(*, session: Session, by: AbstractUser) -> Agenda:
         if session.agendas.filter(kind=Agenda.Kind.PROVISIONAL).exists():
             raise AgendaError(_("The session already has a provisional agenda."))
         agenda = Agenda(session=session, kind=Agenda.Kind.PROVISIONAL)
-        agenda._history_user = by
+        agenda._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         agenda.save()
         approved = (
             Agenda.objects.filter(
@@ -72,7 +72,7 @@ def prepare_provisional_agenda(*, session: Session, by: AbstractUser) -> Agenda:
     return agenda
 
 
-def adopt_agenda(*, session: Session, by: AbstractUser, meeting: Meeting | None = None, on=None) -> Agenda:
+def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, on=None) -> Agenda:
     """The session adopts its provisional agenda as it stands (amend it afterwards if need be): the adopted
     agenda is what the report reproduces, and the documents follow their items to it."""
     _require_manager(session, by)
@@ -93,7 +93,7 @@ def adopt_agenda(*, session: Session, by: AbstractUser, meeting: Meeting | None 
             adopted_at=meeting,
             adopted_on=on or (meeting.date if meeting else None),
         )
-        adopted._history_user = by
+        adopted._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         adopted.save()
         for item, copy in _copy_items(provisional, adopted, by):
             for document in item.documents.all():
@@ -101,7 +101,7 @@ def adopt_agenda(*, session: Session, by: AbstractUser, meeting: Meeting | None 
     return adopted
 
 
-def _copy_items(source: Agenda, target: Agenda, by: AbstractUser) -> list[tuple[AgendaItem, AgendaItem]]:
+def _copy_items(source: Agenda, target: Agenda, by: User) -> list[tuple[AgendaItem, AgendaItem]]:
     pairs = []
     for item in sorted((i for i in source.items.all() if i.parent_id is None), key=lambda i: i.position):
         copy = _create(AgendaItem(agenda=target, position=item.position, purpose=item.purpose, title=item.title), by)
@@ -111,14 +111,14 @@ def _copy_items(source: Agenda, target: Agenda, by: AbstractUser) -> list[tuple[
     return pairs
 
 
-def _create(item: AgendaItem, by: AbstractUser) -> AgendaItem:
-    item._history_user = by
+def _create(item: AgendaItem, by: User) -> AgendaItem:
+    item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     item.save()
     return item
 
 
 def edit_item(
-    *, item: AgendaItem, language: str, title: str, annotation: str | None, expected_revision: int, by: AbstractUser
+    *, item: AgendaItem, language: str, title: str, annotation: str | None, expected_revision: int, by: User
 ) -> AgendaItem:
     """Save an item's title (and, for a top-level item, its annotation) in one language, unless someone
     saved the item meanwhile."""
@@ -132,7 +132,7 @@ def edit_item(
     return item
 
 
-def add_item(*, agenda: Agenda, after: AgendaItem | None, within: AgendaItem | None, by: AbstractUser) -> AgendaItem:
+def add_item(*, agenda: Agenda, after: AgendaItem | None, within: AgendaItem | None, by: User) -> AgendaItem:
     """An untitled item after `after`, or the last sub-item of `within`, or the last item."""
     _require_manager(agenda.session, by)
     parent = after.parent if after else within
@@ -146,7 +146,7 @@ def add_item(*, agenda: Agenda, after: AgendaItem | None, within: AgendaItem | N
     return new
 
 
-def move_item(*, item: AgendaItem, up: bool, by: AbstractUser) -> None:
+def move_item(*, item: AgendaItem, up: bool, by: User) -> None:
     _require_manager(item.agenda.session, by)
     with transaction.atomic():
         siblings = list(item.agenda.items.select_for_update().filter(parent=item.parent).order_by("position"))
@@ -157,17 +157,17 @@ def move_item(*, item: AgendaItem, up: bool, by: AbstractUser) -> None:
             renumber(siblings, by)
 
 
-def remove_item(*, item: AgendaItem, by: AbstractUser) -> None:
+def remove_item(*, item: AgendaItem, by: User) -> None:
     """Remove an item (with its sub-items); the ones after it move up a number."""
     _require_manager(item.agenda.session, by)
     with transaction.atomic():
-        item._history_user = by
+        item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         parent, agenda = item.parent, item.agenda
         item.delete()
         renumber(list(agenda.items.select_for_update().filter(parent=parent).order_by("position")), by)
 
 
-def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem], note: dict, by: AbstractUser):
+def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem], note: dict, by: User):
     """Set what the proposed organization of work takes up on one half-day (created if new)."""
     _require_manager(agenda.session, by)
     if any(item.agenda_id != agenda.pk or item.parent_id is not None for item in items):
@@ -176,13 +176,13 @@ def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem],
         slot = AgendaSlot.objects.select_for_update().filter(agenda=agenda, date=date, period=period).first()
         slot = slot or AgendaSlot(agenda=agenda, date=date, period=period)
         slot.note = note
-        slot._history_user = by
+        slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         slot.save()
         slot.items.set(items)
     return slot
 
 
-def remove_half_day(*, slot: AgendaSlot, by: AbstractUser) -> None:
+def remove_half_day(*, slot: AgendaSlot, by: User) -> None:
     _require_manager(slot.agenda.session, by)
-    slot._history_user = by
+    slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     slot.delete()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES
 from committee.roles.access import Permission, can, check
 from documents.registry.models import Document
@@ -92,7 +93,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
 
 @require_POST
 @login_required
-def agenda_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
+def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
     """Prepare the provisional agenda, or adopt it."""
     session = _session(request, code, Permission.MANAGE)
     try:
@@ -101,7 +102,8 @@ def agenda_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
             messages.success(request, _("The provisional agenda is prepared; its symbol is allocated."))
             return _back(session, Agenda.Kind.PROVISIONAL, text_language(request))
         if action == "adopt":
-            meeting = session.meetings.filter(pk=request.POST.get("meeting") or None).first()
+            chosen = request.POST.get("meeting")
+            meeting = session.meetings.filter(pk=chosen).first() if chosen else None
             adopt_agenda(session=session, by=request.user, meeting=meeting)
             messages.success(request, _("The agenda is adopted as it stands; amend it here if the session did."))
             return _back(session, Agenda.Kind.ADOPTED, text_language(request))
@@ -120,7 +122,7 @@ def _item(request: HttpRequest, code: str, pk: int) -> AgendaItem:
 
 @require_POST
 @login_required
-def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def edit_item_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     item = _item(request, code, pk)
     language = text_language(request)
     revision = submitted_revision(request)
@@ -142,7 +144,7 @@ def edit_item_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+def item_structure_view(request: AuthenticatedHttpRequest, code: str, pk: int, action: str) -> HttpResponse:
     item = _item(request, code, pk)
     operations = {
         "add": lambda: add_item(agenda=item.agenda, after=item, within=None, by=request.user),
@@ -160,7 +162,7 @@ def item_structure_view(request: HttpRequest, code: str, pk: int, action: str) -
 
 @require_POST
 @login_required
-def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> HttpResponse:
     """Save a half-day of the proposed organization of work."""
     session = _session(request, code, Permission.MANAGE)
     agenda = get_object_or_404(Agenda, session=session, kind=kind)
@@ -183,13 +185,13 @@ def half_day_view(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         except EditError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return _back(session, kind, language, "#organization-of-work")
 
 
 @require_POST
 @login_required
-def remove_half_day_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def remove_half_day_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code, Permission.MANAGE)
     slot = get_object_or_404(
         AgendaSlot.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session

@@ -3,6 +3,7 @@ private one, which holds the meetings of all their committees and needs no sign-
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGES, pick
 from committee.roles.access import Permission, check, committees_of, visible_committees
 from meetings.programme.ical import build_calendar
@@ -29,7 +31,9 @@ def _feed(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpRe
     )
 
     def link(meeting: Meeting) -> str:
-        page = meeting.session.get_absolute_url() if meeting.session_id else meeting.committee.get_absolute_url()
+        page = (
+            meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
+        )
         return request.build_absolute_uri(f"{page}#meeting-{meeting.pk}")
 
     content = build_calendar(
@@ -44,7 +48,7 @@ def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
     """?subcommittees=1 adds the meetings of every body below it."""
     committee = get_object_or_404(Committee, code=code)
     check(request.user, Permission.VIEW, committee)
-    bodies = [committee.pk]
+    bodies: list[int] | QuerySet[Committee] = [committee.pk]
     if request.GET.get("subcommittees"):  # those the reader may see: a private sub-committee stays private
         bodies = visible_committees(request.user).filter(pk__in=committee.with_descendants())
     name = pick(committee.name, _language(request))
@@ -66,7 +70,7 @@ def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def calendars(request: HttpRequest) -> HttpResponse:
+def calendars(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's private calendar address, and the feeds of their committees."""
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     address = request.build_absolute_uri(reverse("programme:personal_calendar", kwargs={"token": feed.token}))
@@ -76,7 +80,7 @@ def calendars(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def renew_calendar(request: HttpRequest) -> HttpResponse:
+def renew_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     feed.renew()
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))

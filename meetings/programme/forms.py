@@ -1,4 +1,7 @@
+from typing import cast
+
 from django import forms
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, Meeting, MeetingPerson
@@ -33,16 +36,19 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, session: Session | None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         items = AgendaItem.objects.referable(session.pk).order_by("position") if session else AgendaItem.objects.none()
-        self.fields["agenda_items"].queryset = items
-        self.fields["agenda_items"].label_from_instance = lambda item: f"{item.position}. {item.title_text}"
+        field = cast(forms.ModelMultipleChoiceField, self.fields["agenda_items"])  # the model's many-to-many
+        field.queryset = items
+        field.label_from_instance = lambda item: f"{item.position}. {item.title_text}"  # type: ignore[method-assign,assignment]  # read off the field
 
 
-MeetingPeopleFormSet = forms.inlineformset_factory(
-    Meeting,
-    MeetingPerson,
-    fields=["role", "courtesy", "name", "entity", "function"],
-    extra=1,
-    can_delete=True,
+MeetingPeopleFormSet: "type[BaseInlineFormSet[MeetingPerson, Meeting, forms.ModelForm[MeetingPerson]]]" = (
+    forms.inlineformset_factory(
+        Meeting,
+        MeetingPerson,
+        fields=["role", "courtesy", "name", "entity", "function"],
+        extra=1,
+        can_delete=True,
+    )
 )
 
 
@@ -59,5 +65,6 @@ class HalfDayForm(forms.Form):
 
     def __init__(self, *args, agenda: Agenda, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = agenda.items.filter(parent__isnull=True).order_by("position")
-        self.fields["items"].label_from_instance = lambda item: f"{item.position}. {item}"
+        field = cast(forms.ModelMultipleChoiceField, self.fields["items"])  # declared above
+        field.queryset = agenda.items.filter(parent__isnull=True).order_by("position")
+        field.label_from_instance = lambda item: f"{item.position}. {item}"  # type: ignore[method-assign,assignment]  # read off the field

@@ -78,15 +78,18 @@ def _event(meeting: Meeting, *, language: str, link: str) -> Event:
     event.add("dtstamp", datetime.datetime.now(datetime.UTC))
     event.add("sequence", meeting.sequence)
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    date = meeting.date
+    if date is None:
+        raise ValueError("A meeting without a date has no event.")  # calendars hold only dated meetings
     event.add("summary", _summary(meeting, language))
     if meeting.start_time is None:
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + datetime.timedelta(days=1))
+        event.add("dtstart", date)
+        event.add("dtend", date + datetime.timedelta(days=1))
     else:
         zone = zoneinfo.ZoneInfo(meeting.time_zone)
-        event.add("dtstart", datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=zone))
+        event.add("dtstart", datetime.datetime.combine(date, meeting.start_time, tzinfo=zone))
         if meeting.end_time is not None:
-            event.add("dtend", datetime.datetime.combine(meeting.date, meeting.end_time, tzinfo=zone))
+            event.add("dtend", datetime.datetime.combine(date, meeting.end_time, tzinfo=zone))
     location = _location(meeting, language)
     if location:
         event.add("location", location)
@@ -101,13 +104,13 @@ def _event(meeting: Meeting, *, language: str, link: str) -> Event:
 
 def _summary(meeting: Meeting, language: str) -> str:
     title = pick(meeting.title, language) or str(meeting.get_kind_display())
-    where = meeting.session.code if meeting.session_id else pick(meeting.committee.short_name, language)
+    where = meeting.session.code if meeting.session is not None else pick(meeting.committee.short_name, language)
     return f"{title} ({where})" if where else title
 
 
 def _location(meeting: Meeting, language: str) -> str:
     parts = [meeting.room]
-    if meeting.session_id:
+    if meeting.session is not None:
         parts += [pick(meeting.session.venue, language), pick(meeting.session.city, language)]
     if not any(parts) and meeting.online_link:
         parts = [_("Online")]
@@ -126,7 +129,7 @@ def _description(meeting: Meeting, language: str, link: str) -> str:
         lines.append("")
         for person in people:
             name = " ".join(part for part in (person.get_courtesy_display(), person.name) if part)
-            of = f" ({person.entity.name_in(language)})" if person.entity_id else ""
+            of = f" ({person.entity.name_in(language)})" if person.entity is not None else ""
             lines.append(f"{person.get_role_display()}: {name}{of}")
     if meeting.online_link:
         lines += ["", _("Join online: %(link)s") % {"link": meeting.online_link}]

@@ -2,6 +2,7 @@
 
 import secrets
 from string import ascii_lowercase
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -29,7 +30,7 @@ class Courtesy(models.TextChoices):
 UPCOMING_LISTED = 10  # coming meetings a page lists
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> "MeetingQuerySet":
         """From today on, in the server's time zone (a day's difference at the date line is acceptable here)."""
         return self.filter(date__gte=timezone.localdate())
@@ -87,7 +88,7 @@ class Meeting(models.Model):
         _("online link"), blank=True, help_text=_("For a meeting held online, or also online.")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
-    agenda_items = models.ManyToManyField(
+    agenda_items: "models.ManyToManyField[AgendaItem, Any]" = models.ManyToManyField(
         "AgendaItem", verbose_name=_("agenda items taken up"), related_name="meetings", blank=True
     )
     next_date = models.DateField(
@@ -136,7 +137,7 @@ class Meeting(models.Model):
 
     @property
     def time_zone(self) -> str:
-        return self.session.time_zone if self.session_id else self.committee.time_zone
+        return self.session.time_zone if self.session is not None else self.committee.time_zone
 
     @property
     def is_cancelled(self) -> bool:
@@ -224,7 +225,7 @@ class BureauMember(models.Model):
         return f"{self.get_courtesy_display()} {self.name} ({self.get_role_display()})"
 
 
-class AgendaQuerySet(models.QuerySet):
+class AgendaQuerySet(models.QuerySet["Agenda"]):
     def with_items(self) -> "AgendaQuerySet":
         """Agendas with their items in order, as `agenda.top_items`, each with its sub-items."""
         return self.select_related("adopted_at").prefetch_related(
@@ -262,13 +263,15 @@ class Agenda(models.Model):
         return f"{self.session} — {self.get_kind_display()}"
 
 
-class AgendaItemQuerySet(models.QuerySet):
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def referable(self, session_id: int | None) -> "AgendaItemQuerySet":
         """The items documents and report sections point to.
 
         The top-level items of the session's adopted agenda, or of its provisional agenda until
         one is adopted: what the session file numbers too.
         """
+        if session_id is None:  # every agenda is a session's
+            return self.none()
         adopted = Agenda.objects.filter(session_id=session_id, kind=Agenda.Kind.ADOPTED).exists()
         kind = Agenda.Kind.ADOPTED if adopted else Agenda.Kind.PROVISIONAL
         return self.filter(agenda__session_id=session_id, agenda__kind=kind, parent__isnull=True).select_related(
@@ -350,9 +353,8 @@ class AgendaItem(models.Model):
 
     @property
     def display_number(self) -> str:
-        if self.parent_id is None:
-            return str(self.position)
-        return f"{self.parent.position} ({self.letter})"
+        parent = self.parent
+        return f"{parent.position} ({self.letter})" if parent is not None else str(self.position)
 
 
 class AgendaSlot(models.Model):

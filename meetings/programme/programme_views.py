@@ -1,14 +1,17 @@
 """The programme editor: the secretariat schedules, changes and cancels meetings (of a session, or of a committee
 outside sessions), and their participants are told by email with the invitation."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, check
 from meetings.programme.forms import MeetingForm, MeetingPeopleFormSet
 from meetings.programme.models import Meeting
@@ -17,12 +20,12 @@ from meetings.sessions.models import Session
 
 
 def _back(meeting: Meeting) -> HttpResponse:
-    page = meeting.session.get_absolute_url() if meeting.session_id else meeting.committee.get_absolute_url()
+    page = meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
     return redirect(f"{page}#meeting-{meeting.pk}")
 
 
 @login_required
-def new_meeting(request: HttpRequest, code: str, outside_sessions: bool = False) -> HttpResponse:
+def new_meeting(request: AuthenticatedHttpRequest, code: str, outside_sessions: bool = False) -> HttpResponse:
     """A new meeting of session `code`, or (outside_sessions) of committee `code`."""
     if outside_sessions:
         committee, session = get_object_or_404(Committee, code=code), None
@@ -40,7 +43,7 @@ def new_meeting(request: HttpRequest, code: str, outside_sessions: bool = False)
 
 
 @login_required
-def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("session", "committee"), pk=pk)
     check(request.user, Permission.MANAGE, meeting.committee)
     form = MeetingForm(request.POST or None, instance=meeting, session=meeting.session)
@@ -53,14 +56,19 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("programme:edit_meeting", pk=meeting.pk)
         messages.success(request, _("%(meeting)s is saved.") % {"meeting": meeting})
         return _back(meeting)
-    context = {"form": form, "people": people, "session": meeting.session, "committee": meeting.committee}
+    context: dict[str, Any] = {
+        "form": form,
+        "people": people,
+        "session": meeting.session,
+        "committee": meeting.committee,
+    }
     context["meeting"] = meeting
     return render(request, "programme/meeting_form.html", context, status=400 if request.method == "POST" else 200)
 
 
 @require_POST
 @login_required
-def cancel_meeting_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_meeting_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("session", "committee"), pk=pk)
     check(request.user, Permission.MANAGE, meeting.committee)
     cancel_meeting(meeting=meeting, by=request.user)

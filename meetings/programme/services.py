@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -18,12 +18,12 @@ class MeetingError(Exception):
     """A change to the programme that cannot be made; the message says why."""
 
 
-def _require_manager(committee, by: AbstractUser) -> None:
+def _require_manager(committee, by: User) -> None:
     if not can(by, Permission.MANAGE, committee):
         raise MeetingError(_("Only the secretariat changes the programme."))
 
 
-def schedule_meeting(*, committee, values: dict, by: AbstractUser, session: Session | None = None) -> Meeting:
+def schedule_meeting(*, committee, values: dict, by: User, session: Session | None = None) -> Meeting:
     """Add a meeting to a session's programme, or to a committee's outside sessions, and tell its participants."""
     committee = session.committee if session else committee
     _require_manager(committee, by)
@@ -33,7 +33,7 @@ def schedule_meeting(*, committee, values: dict, by: AbstractUser, session: Sess
         if not values.get("key"):
             values["key"] = _new_key(committee=committee, session=session, kind=values["kind"])
         meeting = Meeting(session=session, committee=committee, **values)
-        meeting._history_user = by
+        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items:
@@ -51,9 +51,7 @@ def _new_key(*, committee, session: Session | None, kind: str) -> str:
     return f"{kind}-{number}".replace("_", "-")
 
 
-def change_meeting(
-    *, meeting: Meeting, values: dict, by: AbstractUser, also: Callable[[], object] | None = None
-) -> Meeting:
+def change_meeting(*, meeting: Meeting, values: dict, by: User, also: Callable[[], object] | None = None) -> Meeting:
     """Change a meeting (and, with `also`, what else belongs to it: its people); if what calendars show of it
     changed, it goes out again, one revision up, to its participants."""
     _require_manager(meeting.committee, by)
@@ -66,7 +64,7 @@ def change_meeting(
             raise MeetingError(_("A meeting in calendars keeps its date: cancel it, or give it another date."))
         for field, value in values.items():
             setattr(meeting, field, value)
-        meeting._history_user = by
+        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items is not None:
@@ -98,7 +96,7 @@ def publish_change(*, meeting: Meeting, before: bytes | None) -> None:
     _notify_on_commit(meeting, CANCELLED if meeting.is_cancelled else CHANGED)
 
 
-def cancel_meeting(*, meeting: Meeting, by: AbstractUser) -> Meeting:
+def cancel_meeting(*, meeting: Meeting, by: User) -> Meeting:
     """The meeting stays in calendars, cancelled; its participants are told."""
     return change_meeting(meeting=meeting, values={"status": Meeting.Status.CANCELLED}, by=by)
 

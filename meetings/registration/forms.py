@@ -1,4 +1,5 @@
 import hashlib
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import get_language, ngettext
@@ -38,13 +39,14 @@ class DelegationForm(forms.Form):
         named = sorted(
             ((entity.name_in(language), entity.pk) for entity in entities), key=lambda e: collation_key(e[0])
         )
-        self.fields["entity"].choices = [("", "—"), *((pk, name) for name, pk in named)]
+        cast(forms.ChoiceField, self.fields["entity"]).choices = [("", "—"), *((pk, name) for name, pk in named)]
 
     def clean_entity(self) -> Entity:
         return self.entities[self.cleaned_data["entity"]]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         entity, category = data.get("entity"), data.get("category")
         if entity and category and entity.is_state != (category in Participation.STATE_CATEGORIES):
             self.add_error("category", _("This category is not one for %(entity)s.") % {"entity": entity})
@@ -58,7 +60,9 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, delegates: list[Delegate], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["present"].choices = [(delegate.pk, delegate.name) for delegate in delegates]
+        cast(forms.ChoiceField, self.fields["present"]).choices = [
+            (delegate.pk, delegate.name) for delegate in delegates
+        ]
 
 
 class RegistrationsFileForm(SpreadsheetForm):

@@ -18,7 +18,7 @@ from meetings.registration.models import Delegate
 
 
 def meeting_link(meeting: Meeting) -> str:
-    page = meeting.session.get_absolute_url() if meeting.session_id else meeting.committee.get_absolute_url()
+    page = meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
     return f"{settings.SITE_URL}{page}#meeting-{meeting.pk}"
 
 
@@ -65,7 +65,7 @@ def send_meeting_notices(meeting_id: int, change: str) -> int:
 def _title(meeting: Meeting, language: str) -> str:
     title = pick(meeting.title, language) or str(meeting.get_kind_display())
     date = dates_in(language).date(meeting.date) if meeting.date else ""
-    where = meeting.session.code if meeting.session_id else ""
+    where = meeting.session.code if meeting.session is not None else ""
     return ", ".join(part for part in (title, where, date) if part)
 
 

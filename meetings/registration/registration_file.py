@@ -13,6 +13,7 @@ in any UN language. Values that match nothing are gathered, with their rows, for
 resolve (`EntitiesToResolve`); every other problem is reported by row and column (`ImportRejected`).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -221,7 +222,7 @@ class _RowChecker:
 
 @dataclass
 class _Header:
-    columns: list[str | None]  # our name of each column, None for a column that is ignored
+    columns: Sequence[str | None]  # our name of each column, None for a column that is ignored
     labels: dict[str, str]  # our name -> the file's, for messages
     indico: bool
     entity_from_country: bool = False  # Indico's Country: where a person lives, unless the affiliation says more
@@ -238,12 +239,12 @@ def _read_header(cells: list[str]) -> _Header:
             raise ImportRejected(
                 [Problem(_("row 1"), _("no column names the State or organization (e.g. Country, Delegation)"))]
             )
-        columns = [
+        indico_columns = [
             "entity" if name == entity_column else _INDICO_COLUMNS.get(name) if name != "id" else None
             for name in folded
         ]
-        labels = {c: n for c, n in zip(columns, names, strict=True) if c}
-        return _Header(columns, labels, indico=True, entity_from_country=entity_column == "country")
+        labels = {c: n for c, n in zip(indico_columns, names, strict=True) if c}
+        return _Header(indico_columns, labels, indico=True, entity_from_country=entity_column == "country")
     columns = [_ALIASES.get(name, name) for name in folded]
     known = {*COLUMNS, "first_name", "last_name"}
     problems = [

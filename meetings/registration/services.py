@@ -1,6 +1,6 @@
 """Writes that span several rows of a session."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
 
 
 def register_participants(
-    *, session: Session, delegations: list[DelegationRows], by: AbstractUser | None = None
+    *, session: Session, delegations: list[DelegationRows], by: User | None = None
 ) -> tuple[int, int]:
     """Add the delegations and delegates of a checked file to `session`; return (delegations, delegates) added.
 
@@ -48,14 +48,14 @@ def register_participants(
             if participation is None:
                 category = rows.category or _default_category(rows.entity, memberships)
                 participation = Participation(session=session, entity=rows.entity, category=category)
-                participation._change_reason = IMPORT_CHANGE_REASON
-                participation._history_user = by
+                participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save()
                 added_delegations += 1
             elif rows.category and participation.category != rows.category:
                 participation.category = rows.category
-                participation._change_reason = IMPORT_CHANGE_REASON
-                participation._history_user = by
+                participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save(update_fields=["category"])
             by_name = {d.name.casefold(): d for d in participation.delegates.all()}
             next_position = (participation.delegates.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -71,8 +71,8 @@ def register_participants(
                         continue
                     for key, value in given.items():
                         setattr(delegate, key, value)
-                delegate._change_reason = IMPORT_CHANGE_REASON
-                delegate._history_user = by
+                delegate._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
+                delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 delegate.save()
                 by_name[values["name"].casefold()] = delegate
     return added_delegations, added_delegates
@@ -82,7 +82,7 @@ class RegistrationError(Exception):
     """A registration the data or the person's rights do not allow; the message says why."""
 
 
-def register_delegation(*, session: Session, entity: Entity, category: str = "", by: AbstractUser) -> Participation:
+def register_delegation(*, session: Session, entity: Entity, category: str = "", by: User) -> Participation:
     """Register `entity`'s delegation for `session`, in `category` or the one its membership gives."""
     if not may_register_for(by, session.committee, entity.pk):
         raise RegistrationError(_("You may not register this delegation."))
@@ -94,14 +94,14 @@ def register_delegation(*, session: Session, entity: Entity, category: str = "",
         participation = Participation(
             session=session, entity=entity, category=category or _default_category(entity, memberships)
         )
-        participation._history_user = by
+        participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         participation.full_clean()
         participation.save()
     return participation
 
 
 def save_delegate(
-    *, participation: Participation, values: dict, by: AbstractUser, delegate: Delegate | None = None
+    *, participation: Participation, values: dict, by: User, delegate: Delegate | None = None
 ) -> Delegate:
     """Add a delegate to the delegation (after the last one), or change `delegate` to `values`."""
     if not may_register_for(by, participation.session.committee, participation.entity_id):
@@ -114,23 +114,23 @@ def save_delegate(
             raise RegistrationError(_("This delegate belongs to another delegation."))
         for key, value in values.items():
             setattr(delegate, key, value)
-        delegate._history_user = by
+        delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         delegate.save()
     return delegate
 
 
-def remove_delegate(*, delegate: Delegate, by: AbstractUser) -> None:
+def remove_delegate(*, delegate: Delegate, by: User) -> None:
     participation = delegate.participation
     if not may_register_for(by, participation.session.committee, participation.entity_id):
         raise RegistrationError(_("You may not register delegates of this delegation."))
-    delegate._history_user = by
+    delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     delegate.delete()
 
 
-def mark_attendance(*, meeting: Meeting, present: set[int], by: AbstractUser) -> int:
+def mark_attendance(*, meeting: Meeting, present: set[int], by: User) -> int:
     """Record which of the session's delegates attended `meeting`; return how many did."""
-    if not can(by, Permission.MANAGE, meeting.session.committee):
-        raise RegistrationError(_("Only the secretariat marks attendance."))
+    if meeting.session is None or not can(by, Permission.MANAGE, meeting.session.committee):
+        raise RegistrationError(_("Only the secretariat marks attendance."))  # a session's meeting, at that
     with transaction.atomic():
         delegates = list(Delegate.objects.filter(participation__session=meeting.session_id, pk__in=present))
         meeting.attendees.set(delegates)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
+from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
 from committee.roles.access import Permission, can, check, may_register_for, represented_entities
 from meetings.programme.models import Meeting
@@ -56,7 +57,7 @@ def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity
 
 
 @login_required
-def registration(request: HttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
+def registration(request: AuthenticatedHttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
     """The delegations registered for a session and their delegates; registration for those who may.
 
     `refused` is a delegation just submitted with errors: it is shown again as it was filled, with its errors.
@@ -71,7 +72,9 @@ def registration(request: HttpRequest, code: str, refused: DelegationForm | None
     )
     for group in groups:
         for participation in group.participations:
-            participation.registrable = may_register_for(request.user, session.committee, participation.entity_id)
+            participation.registrable = may_register_for(  # type: ignore[attr-defined]  # for the template
+                request.user, session.committee, participation.entity_id
+            )
     entities = _registrable_entities(request, session)
     delegation_form = refused
     if delegation_form is None and entities:
@@ -91,7 +94,7 @@ def registration(request: HttpRequest, code: str, refused: DelegationForm | None
 
 @require_POST
 @login_required
-def add_delegation(request: HttpRequest, code: str) -> HttpResponse:
+def add_delegation(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     session = _session(request, code)
     committee = session.committee
     if not can(request.user, Permission.MANAGE, committee) and not (
@@ -123,13 +126,15 @@ def _delegation(request: HttpRequest, code: str, pk: int) -> tuple[Session, Part
 
 
 @login_required
-def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm | None = None) -> HttpResponse:
+def delegation(
+    request: AuthenticatedHttpRequest, code: str, pk: int, refused: DelegateForm | None = None
+) -> HttpResponse:
     """One delegation's delegates, each with its form, and a form to add one; `refused` comes back as filled."""
     session, participation = _delegation(request, code, pk)
     delegates = list(participation.delegates.all())
     for delegate in delegates:
         prefix = f"delegate-{delegate.pk}"
-        delegate.form = (
+        delegate.form = (  # type: ignore[attr-defined]  # for the template
             refused if refused and refused.prefix == prefix else DelegateForm(instance=delegate, prefix=prefix)
         )
     new_prefix = f"new-{participation.pk}"
@@ -144,7 +149,9 @@ def delegation(request: HttpRequest, code: str, pk: int, refused: DelegateForm |
 
 @require_POST
 @login_required
-def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int | None = None) -> HttpResponse:
+def save_delegate_view(
+    request: AuthenticatedHttpRequest, code: str, pk: int, delegate_pk: int | None = None
+) -> HttpResponse:
     """Add a delegate to delegation `pk`, or change delegate `delegate_pk` of it."""
     session, participation = _delegation(request, code, pk)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation) if delegate_pk else None
@@ -160,7 +167,7 @@ def save_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: in
 
 @require_POST
 @login_required
-def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
+def remove_delegate_view(request: AuthenticatedHttpRequest, code: str, pk: int, delegate_pk: int) -> HttpResponse:
     session, participation = _delegation(request, code, pk)
     delegate = get_object_or_404(Delegate, pk=delegate_pk, participation=participation)
     remove_delegate(delegate=delegate, by=request.user)
@@ -169,7 +176,7 @@ def remove_delegate_view(request: HttpRequest, code: str, pk: int, delegate_pk: 
 
 
 @login_required
-def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, code: str, key: str) -> HttpResponse:
     """The attendance sheet of one meeting: the secretariat ticks who was there."""
     session = _session(request, code, Permission.MANAGE)
     meeting = get_object_or_404(Meeting, session=session, key=key)
@@ -194,7 +201,7 @@ def attendance(request: HttpRequest, code: str, key: str) -> HttpResponse:
     )
 
 
-def _imported(request: HttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
+def _imported(request: AuthenticatedHttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
     added, delegates = register_participants(session=session, delegations=registrations.delegations, by=request.user)
     read = sum(len(d.delegates) for d in registrations.delegations)
     messages.success(
@@ -219,12 +226,12 @@ def _rejected(request: HttpRequest, session: Session, filename: str, rejected: I
 
 @require_POST
 @login_required
-def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
+def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
     session = _session(request, code, Permission.MANAGE)
     form = RegistrationsFileForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["file"]))
+        messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect(_registration_url(session))
     upload = form.cleaned_data["file"]
     content = upload.read()
@@ -241,7 +248,7 @@ def import_registrations(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
     session = _session(request, code, Permission.MANAGE)
     pending = get_object_or_404(PendingImport, pk=pk, session=session)
@@ -268,7 +275,7 @@ def resolve_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def discard_import(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def discard_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code, Permission.MANAGE)
     get_object_or_404(PendingImport, pk=pk, session=session).delete()
     messages.success(request, _("The file was set aside; nothing was imported."))

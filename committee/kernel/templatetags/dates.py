@@ -45,4 +45,5 @@ def date_span(start: datetime.date | None, end: datetime.date | None) -> str:
     """4–6 October 2017; one date if the range has one end, nothing if none."""
     if start and end:
         return _forms().date_span(start, end)
-    return _forms().date(start or end) if (start or end) else ""
+    only = start or end
+    return _forms().date(only) if only else ""

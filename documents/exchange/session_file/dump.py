@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from committee.bodies.models import Committee, Entity
 from decisions.outcomes.models import Paragraph
 from documents.reports.models import Report, ReportSection
-from meetings.programme.models import Agenda, AgendaSlot
+from meetings.programme.models import Agenda, AgendaItem, AgendaSlot
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
 
@@ -66,7 +66,7 @@ def export_session(session: Session) -> dict[str, Any]:
     organizations = {
         entity.code: entity
         for entity in [
-            *(c.secretariat for c in committees if c.secretariat_id),
+            *(c.secretariat for c in committees if c.secretariat is not None),
             *(p.entity for p in participations),
             *(m.entity for c in committees for m in c.memberships.select_related("entity")),
         ]
@@ -76,7 +76,10 @@ def export_session(session: Session) -> dict[str, Any]:
     reference_agenda = next((a for a in agendas if a.kind == Agenda.Kind.ADOPTED), None) or next(
         (a for a in agendas if a.kind == Agenda.Kind.PROVISIONAL), None
     )
-    numbers = {item.pk: item.position for item in (reference_agenda.top_items if reference_agenda else [])}
+    numbers = {
+        item.pk: item.position
+        for item in (reference_agenda.top_items if reference_agenda else [])  # type: ignore[attr-defined]  # prefetched
+    }
     return {
         "format": "rapporteur-session",
         "version": 1,
@@ -115,12 +118,12 @@ def _committee(committee: Committee) -> dict[str, Any]:
         {
             "code": committee.code,
             "kind": committee.kind,
-            "parent": committee.parent.code if committee.parent_id else None,
+            "parent": committee.parent.code if committee.parent is not None else None,
             "name": committee.name,
             "name_gender": committee.name_gender,
             "short_name": committee.short_name,
             "mandate": committee.mandate,
-            "secretariat": committee.secretariat.code if committee.secretariat_id else None,
+            "secretariat": committee.secretariat.code if committee.secretariat is not None else None,
             "symbol_series": committee.symbol_series,
             "organizations_in_english_order": committee.organizations_in_english_order or None,
             "delegations_register_themselves": committee.delegations_register_themselves or None,
@@ -191,7 +194,8 @@ def _bureau_member(member: Any) -> dict[str, Any]:
 
 
 def _agenda(agenda: Agenda) -> dict[str, Any]:
-    numbers = {item.pk: item.position for item in agenda.top_items}
+    top_items: list[AgendaItem] = agenda.top_items  # type: ignore[attr-defined]  # prefetched (to_attr)
+    numbers = {item.pk: item.position for item in top_items}
     items = [
         _compact(
             {
@@ -201,7 +205,7 @@ def _agenda(agenda: Agenda) -> dict[str, Any]:
                 "sub_items": [{"title": sub.title} for sub in item.sub_items.all()],
             }
         )
-        for item in agenda.top_items
+        for item in top_items
     ]
     return (
         _compact(

@@ -7,7 +7,7 @@ file twice changes nothing and writes no history.
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -25,6 +25,8 @@ from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
 
 CHANGE_REASON = "Imported from a session file"
+M = TypeVar("M", bound=models.Model)
+Row = tuple[list[str | int], dict[str, Any]]  # a row's place in the file, and its field values
 
 
 def import_session(data: dict[str, Any] | str) -> Session:
@@ -60,11 +62,11 @@ class _Writer:
 
     def sync(
         self,
-        model: type[models.Model],
-        current: Iterable[models.Model],
+        model: type[M],
+        current: Iterable[M],
         key: Iterable[str],
-        rows: list[tuple[list[str | int], dict[str, Any]]],
-    ) -> list[models.Model]:
+        rows: list[Row],
+    ) -> list[M]:
         """Make the `current` rows (loaded by the caller, with what it will need) become `rows`.
 
         Each of `rows` is (its place in the file, its field values); rows are matched on the `key`
@@ -85,11 +87,11 @@ class _Writer:
                     setattr(obj, field, value)
             kept.append(self.save(obj, path))
         for obj in existing.values():
-            obj._change_reason = CHANGE_REASON
+            obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
             obj.delete()
         return kept
 
-    def save(self, obj: models.Model, path: list[str | int]) -> models.Model:
+    def save(self, obj: M, path: list[str | int]) -> M:
         """Validate and save one row; a problem the file's checks could not see rolls everything back."""
         # Foreign keys were resolved from the file's checked references: no need to query them again.
         relations = [field.name for field in obj._meta.concrete_fields if field.is_relation]
@@ -103,7 +105,7 @@ class _Writer:
                     for message in messages
                 ]
             ) from None
-        obj._change_reason = CHANGE_REASON
+        obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
         obj.save()
         return obj
 
@@ -138,12 +140,12 @@ class _Writer:
 
     def upsert(
         self,
-        obj: models.Model | None,
-        model: type[models.Model],
+        obj: M | None,
+        model: type[M],
         key: dict[str, Any],
         values: dict[str, Any],
         path: list[str | int],
-    ) -> Any:
+    ) -> M:
         if obj is None:
             return self.save(model(**key, **values), path)
         if any(getattr(obj, field) != value for field, value in values.items()):
@@ -221,7 +223,7 @@ class _Writer:
         return session
 
     def write_meetings(self, session: Session, meetings: list[dict[str, Any]]) -> dict[str, Meeting]:
-        rows = [
+        rows: list[Row] = [
             (
                 ["session", "meetings", index],
                 {
@@ -256,7 +258,7 @@ class _Writer:
             wanted = {agenda_items[number].pk for number in meeting_data.get("agenda_items", [])}
             if {item.pk for item in meeting.agenda_items.all()} != wanted:
                 meeting.agenda_items.set(wanted)
-            rows = [
+            rows: list[Row] = [
                 (
                     ["session", "meetings", index, "people", position],
                     {
@@ -275,7 +277,7 @@ class _Writer:
             self.sync(MeetingPerson, meeting.people.all(), ["position"], rows)
 
     def write_bureau(self, session: Session, bureau: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
-        rows = [
+        rows: list[Row] = [
             (
                 ["session", "bureau", index],
                 {
@@ -297,7 +299,7 @@ class _Writer:
         self, session: Session, agendas: list[dict[str, Any]], meetings: dict[str, Meeting]
     ) -> dict[int, AgendaItem]:
         """Write the agendas; return the items that documents and report sections refer to, by number."""
-        rows = [
+        rows: list[Row] = [
             (
                 ["session", "agendas", index],
                 {
@@ -309,14 +311,14 @@ class _Writer:
             )
             for index, agenda in enumerate(agendas)
         ]
-        current = session.agendas.prefetch_related(
+        current = session.agendas.all().prefetch_related(
             Prefetch("items", queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
         )
         by_kind: dict[str, dict[int, AgendaItem]] = {}
         written = self.sync(Agenda, current, ["kind"], rows)
         for index, (agenda, data) in enumerate(zip(written, agendas, strict=True)):
             path: list[str | int] = ["session", "agendas", index, "items"]
-            item_rows = [
+            item_rows: list[Row] = [
                 (
                     [*path, number - 1],
                     {
@@ -332,7 +334,7 @@ class _Writer:
             ]
             items = self.sync(AgendaItem, agenda.items.all(), ["position"], item_rows)
             for item, item_data in zip(items, data["items"], strict=True):
-                sub_rows = [
+                sub_rows: list[Row] = [
                     (
                         [*path, item.position - 1, "sub_items", letter - 1],
                         {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
@@ -347,7 +349,7 @@ class _Writer:
     def write_organization_of_work(
         self, agenda: Agenda, slots: list[dict[str, Any]], items: list[AgendaItem], path: list[str | int]
     ) -> None:
-        rows = [
+        rows: list[Row] = [
             (
                 [*path, "organization_of_work", index],
                 {
@@ -368,7 +370,7 @@ class _Writer:
     def write_participants(
         self, session: Session, participants: list[dict[str, Any]], meetings: dict[str, Meeting]
     ) -> None:
-        rows = [
+        rows: list[Row] = [
             (
                 ["session", "participants", index],
                 {
@@ -384,7 +386,7 @@ class _Writer:
             Participation, session.participations.prefetch_related("delegates__meetings"), ["entity_id"], rows
         )
         for index, (participation, data) in enumerate(zip(written, participants, strict=True)):
-            delegate_rows = [
+            delegate_rows: list[Row] = [
                 (
                     ["session", "participants", index, "delegates", position - 1],
                     {
@@ -449,11 +451,11 @@ class _Writer:
     def remove_other_documents(self, session: Session, documents: dict[str, Document]) -> None:
         """Remove the session's documents that the file no longer lists (after the report let go of its own)."""
         for stale in session.documents.exclude(symbol__in=documents):
-            stale._change_reason = CHANGE_REASON
+            stale._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
             stale.delete()
 
     def write_decisions(self, session: Session, decisions: list[dict[str, Any]]) -> None:
-        rows = [
+        rows: list[Row] = [
             (
                 ["session", "decisions", index],
                 {
@@ -473,7 +475,7 @@ class _Writer:
         written = self.sync(Decision, current, ["position"], rows)
         for index, (decision, data) in enumerate(zip(written, decisions, strict=True)):
             path: list[str | int] = ["session", "decisions", index, "paragraphs"]
-            paragraph_rows = [
+            paragraph_rows: list[Row] = [
                 (
                     [*path, position - 1],
                     {
@@ -488,7 +490,7 @@ class _Writer:
             ]
             paragraphs = self.sync(Paragraph, decision.paragraphs.all(), ["position"], paragraph_rows)
             for paragraph, paragraph_data in zip(paragraphs, data["paragraphs"], strict=True):
-                sub_rows = [
+                sub_rows: list[Row] = [
                     (
                         [*path, paragraph.position - 1, "sub_items", letter - 1],
                         {
@@ -548,7 +550,7 @@ class _Writer:
         path: list[str | int],
         agenda_items: dict[int, AgendaItem],
     ) -> None:
-        rows = [
+        rows: list[Row] = [
             (
                 [*path, position - 1],
                 {
@@ -564,7 +566,7 @@ class _Writer:
         ]
         for section, data in zip(self.sync(ReportSection, current, ["position"], rows), sections, strict=True):
             section_path = [*path, section.position - 1]
-            paragraph_rows = [
+            paragraph_rows: list[Row] = [
                 (
                     [*section_path, "paragraphs", position - 1],
                     {"section_id": section.pk, "position": position, "text": paragraph["text"]},

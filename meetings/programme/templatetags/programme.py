@@ -77,7 +77,7 @@ def documents_by_meeting(context: template.Context, meetings: list[Meeting]) -> 
             .order_by("symbol")
         )
         for document in documents:
-            by_meeting[document.meeting_id].append(document)
+            by_meeting[document.meeting_id].append(document)  # type: ignore[attr-defined]  # annotated above
     return by_meeting
 
 

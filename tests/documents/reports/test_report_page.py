@@ -219,6 +219,17 @@ def test_the_secretariat_names_adds_and_removes_sections(client, cast, small_ses
     assert "Ouverture de la session" in text
 
 
+def test_removing_a_section_that_does_not_exist_is_not_found(client, cast, small_session, paragraph):
+    # The URL's pattern (a regular expression) passes the section's number as text: "0" names no section.
+    client.force_login(cast["secretariat"])
+
+    response = client.post(
+        reverse("reports:section_structure", kwargs={"code": "TST/G/2", "pk": 0, "action": "remove"})
+    )
+
+    assert response.status_code == 404
+
+
 def test_the_comments_author_is_told_in_the_app(client, cast, paragraph):
     client.force_login(cast["secretariat"])
     client.post(action("review"))

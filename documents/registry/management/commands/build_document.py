@@ -21,8 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, symbol: str | None, lang: str, output: Path | None, list: bool, **options) -> None:
         if list:
             for document in generated_documents():
-                languages = ",".join(generator_for(document).languages(document)) or "-"
-                self.stdout.write(f"{document.symbol}\t{document.get_kind_display()}\t{languages}")
+                generator = generator_for(document)
+                listed = ",".join(generator.languages(document)) if generator is not None else ""
+                self.stdout.write(f"{document.symbol}\t{document.get_kind_display()}\t{listed or '-'}")
             return
         if not symbol or output is None:
             raise CommandError("Give a symbol and --output FILE.docx, or --list.")

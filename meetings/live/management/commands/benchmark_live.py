@@ -22,6 +22,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from websockets.typing import Origin
 
 from committee.bodies.models import Entity
 from meetings.live import services as live
@@ -100,14 +101,14 @@ class Command(BaseCommand):
         for url in urls:
             for _ in range(100):  # until the server listens
                 try:
-                    async with websockets.connect(url, origin="http://127.0.0.1"):
+                    async with websockets.connect(url, origin=Origin("http://127.0.0.1")):
                         break
                 except OSError:
                     await asyncio.sleep(0.1)
         connections = []
         for start in range(0, clients, 100):  # in batches, as a room fills
             batch = [
-                websockets.connect(url, origin="http://127.0.0.1", max_size=None)
+                websockets.connect(url, origin=Origin("http://127.0.0.1"), max_size=None)
                 for _ in range(start, min(clients, start + 100))
             ]
             connections += await asyncio.gather(*batch)

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{added} delegations and {delegates} delegates added to {code}."))
 
     def resolutions(self, pairs: list[str]) -> dict[str, int | None]:
-        resolutions = {}
+        resolutions: dict[str, int | None] = {}
         for pair in pairs:
             value, separator, code = pair.rpartition("=")
             if not separator or not value:
