@@ -51,11 +51,13 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportRejected([Problem(_("row %(row)d") % {"row": line}, _("contains a NUL character"))])
+    # Only the delimiter is sniffed, from the header: the rest is how spreadsheets write CSV (a quote inside a
+    # quoted cell doubled, no space skipped), which the sniffer cannot tell from a header without quotes.
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     row_number = 0
     while True:
         row_number += 1

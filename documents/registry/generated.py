@@ -17,11 +17,18 @@ def _never(document: Document) -> bool:
     return False
 
 
+def _unpublished(document: Document, language: str) -> bytes | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Generator:
     languages: Callable[[Document], list[str]]  # the languages the data can give it in
     build: Callable[[Document, str], bytes]
     is_draft: Callable[[Document], bool] = _never  # built now, would it be a draft (for those who read drafts)?
+    # The version last published in a language (e.g. the report as finalized), for those who read no drafts
+    # while a new one is drafted; None where none is.
+    published: Callable[[Document, str], bytes | None] = _unpublished
 
 
 _GENERATORS: dict[str, Generator] = {}
@@ -41,6 +48,12 @@ def generator_for(document: Document) -> Generator | None:
 def is_draft(document: Document) -> bool:
     generator = generator_for(document)
     return generator is not None and generator.is_draft(document)
+
+
+def published_version(document: Document, language: str) -> bytes | None:
+    """The document in `language` as last published, whatever is drafted since; None if it never was."""
+    generator = generator_for(document)
+    return generator.published(document, language) if generator is not None else None
 
 
 def generated_documents():

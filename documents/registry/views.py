@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
-from documents.registry.generated import DOCX, build_document, generator_for, is_draft
+from documents.registry.generated import DOCX, build_document, generator_for, is_draft, published_version
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, symbol_sort_key
 from meetings.sessions.models import Session
@@ -30,12 +30,19 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None:
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
-    if is_draft(document):
-        check(request.user, Permission.VIEW_LIMITED, session.committee)
-    try:
-        content = build_document(document, language)
-    except LookupError:
-        raise Http404 from None
+    committee = session.committee
+    content = None
+    if is_draft(document) and not can(request.user, Permission.VIEW_LIMITED, committee):
+        # Who reads no drafts reads the version last published (a report as finalized, while its corrigendum is
+        # drafted), or is asked for the right (signed out: to sign in).
+        content = published_version(document, language)
+        if content is None:
+            check(request.user, Permission.VIEW_LIMITED, committee)
+    if content is None:
+        try:
+            content = build_document(document, language)
+        except LookupError:
+            raise Http404 from None
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{document.symbol.replace("/", "_")}.{language}.docx"'
     return response

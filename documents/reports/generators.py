@@ -18,14 +18,26 @@ from documents.reports.collect import (
 )
 
 
-def _session_report(document: Document, language: str) -> bytes:
-    """The report as archived once finalized (the copy whose checksum was kept), else built from the draft."""
+def _archived_report(document: Document, language: str) -> bytes | None:
+    """The report as last finalized in `language` (the copy whose checksum was kept), even while a corrigendum
+    is drafted; None before its first finalization."""
     report = getattr(document.session, "report", None)
-    if document.kind == Document.Kind.REPORT and report is not None and report.is_locked:
-        archived = report.archive.filter(language=language).order_by("-version").first()
+    if document.kind != Document.Kind.REPORT or report is None:
+        return None
+    archived = report.archive.filter(language=language).order_by("-version").first()
+    if archived is None:
+        return None
+    with archived.file.open("rb") as stored:
+        return stored.read()
+
+
+def _session_report(document: Document, language: str) -> bytes:
+    """The report as archived once finalized, else built from the draft (a corrigendum's included)."""
+    report = getattr(document.session, "report", None)
+    if report is not None and report.is_locked:
+        archived = _archived_report(document, language)
         if archived is not None:
-            with archived.file.open("rb") as stored:
-                return stored.read()
+            return archived
     if document.session is None:
         raise LookupError(f"{document.symbol} is not a session's document.")
     data = collect_session_report_data(document.session, final=document.kind == Document.Kind.REPORT)
@@ -61,7 +73,10 @@ def _progress_report(document: Document, language: str) -> bytes:
 def register_generators() -> None:
     """The documents of a session that the tool writes: its report, provisional agenda, list of participants
     and progress report (called from `ReportsConfig.ready()`)."""
-    register(Document.Kind.REPORT, Generator(_session_report_languages, _session_report, is_draft=_is_draft_report))
+    register(
+        Document.Kind.REPORT,
+        Generator(_session_report_languages, _session_report, is_draft=_is_draft_report, published=_archived_report),
+    )
     register(Document.Kind.DRAFT_REPORT, Generator(_session_report_languages, _session_report, is_draft=_always))
     register(Document.Kind.PROVISIONAL_AGENDA, Generator(provisional_agenda_languages, _provisional_agenda))
     register(Document.Kind.LIST_OF_PARTICIPANTS, Generator(participants_list_languages, _participants_list))

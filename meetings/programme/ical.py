@@ -6,6 +6,8 @@ with its VTIMEZONE; a meeting without times is an all-day event (DTEND the day a
 """
 
 import datetime
+import re
+import unicodedata
 import zoneinfo
 from collections.abc import Callable, Iterable
 
@@ -20,9 +22,27 @@ from meetings.programme.models import Meeting
 PRODUCT = "-//Rapporteur//Meetings//EN"
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines without control characters, which RFC 5545 forbids in text: a tab or other spacing control
+    (vertical tab, form feed, separators) becomes a space, any other (a bell, an escape, DEL, C1 codes) is left out."""
+    return [
+        "".join(" " if c.isspace() else c for c in line if c.isspace() or unicodedata.category(c) != "Cc")
+        for line in _LINE_BREAK.split(text)
+    ]
+
+
 def one_line(text: str) -> str:
-    """Text that must hold on one line (a calendar's name, an email's subject), its breaks made spaces."""
-    return " ".join(text.split())
+    """Text that must hold on one line (a calendar's name, an email's subject), its breaks made spaces and its
+    control characters left out."""
+    return " ".join(" ".join(_lines(text)).split())
+
+
+def _text(text: str) -> str:
+    """Text of several lines, each break a line feed (which iCalendar escapes as \\n), without control characters."""
+    return "\n".join(_lines(text))
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -81,7 +101,7 @@ def _event(meeting: Meeting, *, language: str, link: str) -> Event:
     date = meeting.date
     if date is None:
         raise ValueError("A meeting without a date has no event.")  # calendars hold only dated meetings
-    event.add("summary", _summary(meeting, language))
+    event.add("summary", _text(_summary(meeting, language)))
     if meeting.start_time is None:
         event.add("dtstart", date)
         event.add("dtend", date + datetime.timedelta(days=1))
@@ -92,12 +112,12 @@ def _event(meeting: Meeting, *, language: str, link: str) -> Event:
             event.add("dtend", datetime.datetime.combine(date, meeting.end_time, tzinfo=zone))
     location = _location(meeting, language)
     if location:
-        event.add("location", location)
-    event.add("description", _description(meeting, language, link))
+        event.add("location", one_line(location))
+    event.add("description", _text(_description(meeting, language, link)))
     event.add("url", link)
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
     secretariat = meeting.committee.secretariat
-    organizer.params["cn"] = pick(secretariat.name, language) if secretariat else str(meeting.committee)
+    organizer.params["cn"] = one_line(pick(secretariat.name, language) if secretariat else str(meeting.committee))
     event.add("organizer", organizer)
     return event
 

@@ -32,7 +32,7 @@ def place(path: Iterable[str | int]) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or _("(the whole file)")
+    return _escaped(text) or _("(the whole file)")
 
 
 def read_session_file(text: str) -> dict[str, Any]:
@@ -54,9 +54,7 @@ def read_session_file(text: str) -> dict[str, Any]:
         Problem(place(error.absolute_path), _schema_message(error))
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ]
-    problems += [
-        Problem(place(path), _("contains a NUL character, which no text may hold")) for path in _nul_texts(data)
-    ]
+    problems += [Problem(place(path), message) for path, message in _unstorable_texts(data)]
     if not problems:
         problems = ReferenceCheck(data).problems()
     if problems:
@@ -83,8 +81,13 @@ _TYPE_NAMES = {
 
 def _shown(value: Any) -> str:
     """A value as the file writes it, cut short."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = _escaped(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _escaped(text: str) -> str:
+    """The text with any lone surrogate written as its escape (\\ud800), so that it can be printed and shown."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _surrogate(text) else text
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
@@ -128,14 +131,40 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _nul_texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    """Places of the texts holding U+0000, which PostgreSQL cannot store."""
+def _surrogate(text: str) -> str | None:
+    """The first half of a UTF-16 surrogate pair the text holds alone, which is no character: JSON can escape one
+    ("\\ud800"), and no database can store it."""
+    return next((c for c in text if "\ud800" <= c <= "\udfff"), None)
+
+
+def _text_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return _("contains a NUL character, which no text may hold")
+    surrogate = _surrogate(text)
+    if surrogate is not None:
+        return _("contains half of a UTF-16 surrogate pair (\\u%(code)04x), which is no character") % {
+            "code": ord(surrogate)
+        }
+    return None
+
+
+def _unstorable_texts(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Places of the texts that no database can store (U+0000, a lone surrogate), and what is wrong with each;
+    a field's name is one of its object's texts."""
     if isinstance(data, str):
-        return [path] if "\x00" in data else []
+        problem = _text_problem(data)
+        return [(path, problem)] if problem else []
     if isinstance(data, dict):
-        return [found for key, value in data.items() for found in _nul_texts(value, (*path, key))]
+        found = []
+        for key, value in data.items():
+            problem = _text_problem(key)
+            if problem:
+                found.append((path, problem))
+            else:
+                found += _unstorable_texts(value, (*path, key))
+        return found
     if isinstance(data, list):
-        return [found for index, value in enumerate(data) for found in _nul_texts(value, (*path, index))]
+        return [found for index, value in enumerate(data) for found in _unstorable_texts(value, (*path, index))]
     return []
 
 

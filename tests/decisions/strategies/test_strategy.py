@@ -120,6 +120,17 @@ def test_an_import_with_any_problem_changes_nothing_and_names_each_row_and_colum
     assert Measure.objects.count() == 3
 
 
+def test_half_a_surrogate_pair_in_a_strategy_file_is_refused_not_a_crash(strategy, secretariat):
+    content = "area,measure,text_en\n1,1.1,Half \udc00 a pair\n".encode("utf-8", "surrogatepass")
+
+    refused = upload(signed_in(secretariat), "measures", content, "measures.csv")
+
+    assert refused.status_code == 400
+    assert "measures.csv was not imported" in refused.text
+    assert "the file: is not UTF-8 text (byte 32)" in refused.text
+    assert not Measure.objects.exists()
+
+
 def test_an_excel_workbook_is_read_like_a_csv_file_and_a_second_import_updates(strategy, secretariat):
     client = signed_in(secretariat)
     upload(client, "measures", MEASURES.encode())

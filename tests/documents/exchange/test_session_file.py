@@ -267,6 +267,44 @@ def test_the_import_command_reports_problems_and_fails(tmp_path, capsys):
     assert not Delegate.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("escape", "where"),
+    [
+        ("\\ud800", "session.participants[1].delegates[0].name"),  # a high surrogate alone
+        ("Jean \\udfff Essai", "session.participants[1].delegates[0].name"),  # a low surrogate alone
+        ("\\udc00\\ud800", "session.participants[1].delegates[0].name"),  # the pair the wrong way round
+    ],
+)
+def test_an_unpaired_surrogate_is_refused_with_its_place_and_changes_nothing(tmp_path, capsys, escape, where):
+    """JSON can escape half of a UTF-16 pair, which is no character: the file is refused, saying where."""
+    import_text(make_session_file())
+    before = table_counts()
+    broken = make_session_file()
+    broken["session"]["participants"][1]["delegates"][0]["name"] = "SURROGATE"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(broken).replace("SURROGATE", escape), encoding="utf-8")
+
+    with pytest.raises(CommandError, match="was not imported"):
+        call_command("import_session", path)
+
+    assert f"{where}: contains half of a UTF-16 surrogate pair" in capsys.readouterr().err
+    assert table_counts() == before
+
+
+def test_an_unpaired_surrogate_in_a_field_name_is_refused_too(tmp_path, capsys):
+    broken = json.dumps(make_session_file()).replace('"entity": "FRA"', '"\\ud83c": "FRA", "entity": "FRA"', 1)
+    path = tmp_path / "surrogate.json"
+    path.write_text(broken, encoding="utf-8")
+
+    with pytest.raises(CommandError, match="was not imported"):
+        call_command("import_session", path)
+
+    err = capsys.readouterr().err
+    assert "committees[1].members[0]: contains half of a UTF-16 surrogate pair (\\ud83c)" in err
+    assert 'committees[1].members[0]: unknown field "\\ud83c"' in err
+    assert not Session.objects.exists()
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "with-bom.json"
     path.write_text(json.dumps(make_session_file()), encoding="utf-8-sig")

@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -195,3 +196,27 @@ def test_the_registry_page_takes_the_same_number_of_queries_at_ten_times_the_siz
         counts.append(len(queries))
 
     assert counts[0] == counts[1], counts
+
+
+def test_the_list_of_documents_to_build_says_why_one_cannot_be_built(tmp_path, capsys, settings):
+    """The first session's provisional agenda (TD/B/EDE/1/1) has no text in the demo: it is listed with the reason,
+    and every document listed with languages builds in each of them."""
+    settings.DEBUG = True
+    call_command("load_demo")
+    capsys.readouterr()
+
+    call_command("build_document", list=True)
+
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert ["TD/B/EDE/1/1", "Provisional agenda", "-", "cannot be built: no text in any language yet"] in rows
+    for row in rows:
+        symbol, _kind, languages, *why = row
+        if languages == "-":
+            assert why == ["cannot be built: no text in any language yet"], row
+            with pytest.raises(CommandError, match="no language yet"):
+                call_command("build_document", symbol, lang="en", output=tmp_path / "none.docx")
+            continue
+        assert why == [], row
+        for language in languages.split(","):
+            call_command("build_document", symbol, lang=language, output=tmp_path / f"{language}.docx")
+            assert (tmp_path / f"{language}.docx").read_bytes().startswith(b"PK")

@@ -3,6 +3,7 @@ and by vobject, a second parser written independently of the one that writes the
 
 import datetime
 import json
+import unicodedata
 
 import icalendar
 import pytest
@@ -146,3 +147,31 @@ def test_the_feed_speaks_the_language_asked_for(client, cast, programme_session)
     assert str(round_table["summary"]) == "Les essais en pratique (TST/G/2)"
     assert "Genève" in str(round_table["location"])
     assert "Points de l'ordre du jour" in str(round_table["description"])
+
+
+def test_control_characters_in_the_data_never_reach_the_feed(client, cast, programme_session):
+    """RFC 5545 forbids control characters in text: whatever a title, room, name or topic holds, the feed carries
+    none of them but its CRLF line endings (a break in a description is escaped as \\n)."""
+    round_table = Meeting.objects.get(key="round-table")
+    round_table.title = {"en": "Testing\x07 in\x0bpractice\x1b"}
+    round_table.room = "Room\x07 XVII\r\x0cannex\x7f"
+    round_table.save()
+    round_table.people.update(name="Mira\x1b[31m Moderator\x01")
+    item = round_table.agenda_items.get()
+    item.title = {"en": "Testing\ttopics\r\nand\x85more\x1f"}
+    item.save()
+    client.force_login(cast["observer"])
+
+    content = client.get(reverse("programme:session_calendar", kwargs={"code": "TST/G/2"})).content
+
+    text = content.decode()
+    controls = {c for c in text.replace("\r\n", "") if unicodedata.category(c) == "Cc"}
+    assert controls == set()
+    calendar, second = parse(content)
+    event = events(calendar)[f"meeting-{round_table.pk}@rapporteur"]
+    assert str(event["summary"]) == "Testing in practice (TST/G/2)"
+    assert str(event["location"]) == "Room XVII annex, Palais des Nations, Geneva"
+    description = str(event["description"])
+    assert "Moderator: Ms. Mira[31m Moderator (Test Secretariat)" in description
+    assert "3. Testing topics\nand\nmore" in description
+    assert any(e.summary.value == "Testing in practice (TST/G/2)" for e in second.vevent_list)

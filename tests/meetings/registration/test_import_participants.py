@@ -78,6 +78,22 @@ def test_a_semicolon_separated_file_from_a_french_spreadsheet_is_read(session, t
     }
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"], ids=["comma", "semicolon", "tab"])
+@pytest.mark.parametrize("header_quoted", [False, True], ids=["plain-header", "quoted-header"])
+def test_a_quote_doubled_inside_a_quoted_cell_as_spreadsheets_write_it_is_read(
+    session, tmp_path, delimiter, header_quoted
+):
+    """Excel and LibreOffice write a quote inside a cell as two quotes in a quoted cell, whatever the delimiter."""
+    header = delimiter.join(f'"{column}"' if header_quoted else column for column in ("entity", "name", "organization"))
+    row = delimiter.join(["FRA", "Jean Essai", '"Ministry of ""Foreign"" Affairs"'])
+    other = delimiter.join(["DEU", '"Greta ""the Second"" Beispiel"', f'"Auswärtiges Amt{delimiter} Berlin"'])
+    run_import(tmp_path, f"{header}\r\n{row}\r\n{other}\r\n")
+
+    assert Delegate.objects.get(name="Jean Essai").organization == 'Ministry of "Foreign" Affairs'
+    assert Delegate.objects.get(participation__entity__code="DEU").name == 'Greta "the Second" Beispiel'
+    assert Delegate.objects.get(participation__entity__code="DEU").organization == f"Auswärtiges Amt{delimiter} Berlin"
+
+
 def test_a_registered_delegation_keeps_its_category_when_the_file_gives_none(session, tmp_path):
     run_import(tmp_path, "entity,category\nState of Palestine,observer_state\n")
     run_import(tmp_path, "entity,name\nÉtat de Palestine,Someone\n")

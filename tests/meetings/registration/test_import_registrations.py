@@ -124,6 +124,42 @@ def test_a_damaged_workbook_is_refused(session, tmp_path, capsys):
     assert "is not an Excel workbook (.xlsx) that can be read" in capsys.readouterr().err
 
 
+def with_xml_replaced(workbook: bytes, old: bytes, new: bytes) -> bytes:
+    """The workbook with `old` replaced by `new` in its XML, as no spreadsheet program would write it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename).replace(old, new))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "registrants.csv",
+            "Entity,Name\nFRA,Jean \ud800 Essai\n".encode("utf-8", "surrogatepass"),
+            "the file: is not UTF-8 text (byte 21)",
+        ),
+        (
+            "registrants.xlsx",
+            with_xml_replaced(as_xlsx([["Entity", "Name"], ["FRA", "Jean HALF Essai"]]), b"HALF", b"&#xD800;"),
+            "the file: is not an Excel workbook (.xlsx) that can be read",
+        ),
+    ],
+    ids=["csv", "xlsx"],
+)
+def test_half_a_surrogate_pair_in_a_spreadsheet_is_refused_not_a_crash(
+    session, tmp_path, capsys, name, content, message
+):
+    """Half of a UTF-16 surrogate pair is no character: neither UTF-8 nor XML can hold one, and the file is refused."""
+    with pytest.raises(CommandError, match="nothing was changed"):
+        run_import(tmp_path, content, name=name)
+
+    assert message in capsys.readouterr().err
+    assert registered(session) == {}
+
+
 def test_indicos_export_becomes_delegations_and_delegates(session, tmp_path, capsys):
     run_import(tmp_path, as_csv([INDICO_HEADER, *INDICO_ROWS]))
 

@@ -15,15 +15,21 @@ class Command(BaseCommand):
         parser.add_argument("--lang", default="en", choices=LANGUAGES, help="The document's language.")
         parser.add_argument("--output", type=Path, help="The .docx file to write.")
         parser.add_argument(
-            "--list", action="store_true", help="List the documents that can be built: symbol, kind, languages."
+            "--list",
+            action="store_true",
+            help="List the documents the tool writes: symbol, kind, the languages it can build them in "
+            "(and, for one it cannot build yet, why).",
         )
 
     def handle(self, *args, symbol: str | None, lang: str, output: Path | None, list: bool, **options) -> None:
         if list:
             for document in generated_documents():
                 generator = generator_for(document)
-                listed = ",".join(generator.languages(document)) if generator is not None else ""
-                self.stdout.write(f"{document.symbol}\t{document.get_kind_display()}\t{listed or '-'}")
+                languages = generator.languages(document) if generator is not None else []
+                row = f"{document.symbol}\t{document.get_kind_display()}\t{','.join(languages) or '-'}"
+                if not languages:
+                    row += "\tcannot be built: no text in any language yet"
+                self.stdout.write(row)
             return
         if not symbol or output is None:
             raise CommandError("Give a symbol and --output FILE.docx, or --list.")
