@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
-from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import Case, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Committee
+from committee.kernel.concurrency import retried
 from committee.kernel.editing import EditError
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
@@ -45,6 +46,24 @@ def may_report_on(user: User | AnonymousUser, action: Action, committee: Committ
         action.responsible != Action.Responsible.SECRETARIAT
         and action.responsible_entity_id in represented_entities(user, committee)
     )
+
+
+@retried
+def add_action(*, action: Action, by: User) -> Action:
+    """Add `action` (unsaved, its fields filled, its paragraph set) last among its paragraph's actions.
+
+    The paragraph is locked while its actions are counted, so two actions added at once get two places.
+    """
+    committee = action.paragraph.decision.session.committee
+    if not can(by, Permission.MANAGE, committee):
+        raise FollowUpError(_("Only the secretariat adds actions."))
+    with transaction.atomic():
+        Paragraph.objects.select_for_update().get(pk=action.paragraph_id)
+        last = Action.objects.filter(paragraph_id=action.paragraph_id).aggregate(last=Max("position"))["last"]
+        action.position = (last or 0) + 1
+        action._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
+        action.save()
+    return action
 
 
 def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> ProgressUpdate:

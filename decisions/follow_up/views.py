@@ -23,6 +23,7 @@ from decisions.follow_up.models import Action, ProgressUpdate, Status
 from decisions.follow_up.services import (
     FollowUpError,
     actions_with_progress,
+    add_action,
     last_session,
     may_report_on,
     operative_numbers,
@@ -102,7 +103,7 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
 
 @require_POST
 @login_required
-def add_action(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+def add_action_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = _session(request, code)
     check(request.user, Permission.MANAGE, session.committee)
     operative = Q(kind=Paragraph.Kind.OPERATIVE, parent__isnull=True) | Q(parent__kind=Paragraph.Kind.OPERATIVE)
@@ -112,11 +113,9 @@ def add_action(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpRes
     )
     top = target.parent_id or target.pk
     form = ActionForm(request.POST, paragraph=target)
-    form.instance.position = target.actions.count() + 1
-    form.instance._history_user = request.user
     if not form.is_valid():
         return paragraph_page(request, code, top, forms={"action": form})
-    form.save()
+    add_action(action=form.save(commit=False), by=request.user)
     messages.success(request, _("The action is added."))
     return redirect("follow_up:paragraph", code=code, pk=top)
 

@@ -3,6 +3,7 @@ progress on its own, the secretariat publishes it, and everyone reads where thin
 
 import datetime
 import io
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +17,7 @@ from PIL import Image
 from committee.bodies.models import Entity
 from committee.notifications.models import Notification
 from committee.roles.models import Role
+from decisions.follow_up import services as follow_up
 from decisions.follow_up.models import Action, ProgressUpdate, Status
 from decisions.outcomes.models import Paragraph
 
@@ -290,3 +292,32 @@ def test_a_report_on_a_sub_items_action_notifies_with_a_link_to_its_paragraphs_p
     link = Notification.objects.get(user=cast["secretariat"]).url
     assert link == paragraph_url(operative)
     assert "A survey was sent." in secretariat.get(link).text
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_two_actions_added_at_once_get_two_places(cast, operative):
+    start = threading.Barrier(2)
+    errors = []
+
+    def add_one(what: str) -> None:
+        try:
+            start.wait()
+            action = Action(paragraph=operative, description={"en": what}, responsible="secretariat")
+            follow_up.add_action(action=action, by=cast["secretariat"])
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add_one, args=(what,)) for what in ("Hold a workshop", "Write a guide")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not errors
+    assert sorted(operative.actions.values_list("position", flat=True)) == [1, 2]
+    with pytest.raises(follow_up.FollowUpError, match="Only the secretariat adds actions"):
+        follow_up.add_action(action=Action(paragraph=operative, description={"en": "x"}), by=cast["member"])
+    assert operative.actions.count() == 2
