@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from committee.kernel.multilingual import LANGUAGES
+from committee.kernel.multilingual import LANGUAGE_NAMES, LANGUAGES
 
 
 class EditError(Exception):
@@ -44,11 +44,28 @@ def submitted_revision(request: HttpRequest) -> int:
         raise BadRequest("revision") from None
 
 
+def check_length(model: type[models.Model], field: str, text: str, *, language: str | None = None) -> None:
+    """Refuse a text longer than the limit of `model`'s `field` (per language for a multilingual field)."""
+    model_field = model._meta.get_field(field)
+    limit = model_field.max_length
+    if limit is None or len(text) <= limit:
+        return
+    values = {"field": model_field.verbose_name, "length": len(text), "limit": limit}
+    if language in LANGUAGE_NAMES:
+        raise EditError(
+            _("%(field)s: the %(language)s text has %(length)d characters; at most %(limit)d are allowed.")
+            % {**values, "language": LANGUAGE_NAMES[language]}
+        )
+    raise EditError(_("%(field)s: the text has %(length)d characters; at most %(limit)d are allowed.") % values)
+
+
 def save_text(node: models.Model, field: str, *, language: str, text: str, expected_revision: int, by: AbstractUser):
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
-    Call inside a transaction, after checking that `by` may edit: the row is locked here.
+    Call inside a transaction, after checking that `by` may edit: the row is locked here. A text longer
+    than the field allows is refused (EditError) and nothing is written.
     """
+    check_length(type(node), field, text, language=language)
     current = type(node).objects.select_for_update().get(pk=node.pk)
     if current.revision != expected_revision:
         raise EditConflict(current, getattr(current, field))

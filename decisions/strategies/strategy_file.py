@@ -93,6 +93,21 @@ def _texts(row: dict[str, str], prefix: str) -> dict[str, str]:
     return {code: row[f"{prefix}_{code}"] for code in LANGUAGES if row.get(f"{prefix}_{code}")}
 
 
+def _too_long(number: int, row: dict[str, str]) -> list[Problem]:
+    """The texts of the row longer than their field takes, each named by its column."""
+    limits = {
+        "area_title": PolicyArea._meta.get_field("title").max_length,
+        "text": Measure._meta.get_field("text").max_length,
+        "indicator": Indicator._meta.get_field("name").max_length,
+    }
+    return [
+        Problem(_where(number, f"{prefix}_{code}"), _("is longer than %(limit)d characters") % {"limit": limit})
+        for prefix, limit in limits.items()
+        for code in LANGUAGES
+        if len(row.get(f"{prefix}_{code}", "")) > limit
+    ]
+
+
 def _number(value: str) -> Decimal | None:
     if not value:
         return None
@@ -126,6 +141,7 @@ def import_measures(content: bytes, *, strategy: Strategy) -> ImportResult:
         if not (area_number.isascii() and area_number.isdecimal()) or not 1 <= int(area_number) <= MAX_AREA:
             problems.append(Problem(_where(number, "area"), _("give the area's number (1, 2, … up to 999)")))
             continue
+        problems += _too_long(number, row)
         area, title = int(row["area"]), _texts(row, "area_title")
         if title and areas.get(area) and areas[area] != title:
             problems.append(Problem(_where(number, "area_title"), _("differs from the area's title on an earlier row")))

@@ -195,8 +195,11 @@ def comment_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             messages.success(request, _("Your comment has been sent to the secretariat."))
         except EditError as error:
             messages.error(request, str(error))
-    else:
+    elif form.has_error("text", "required"):
         messages.error(request, _("Write a comment."))
+    else:
+        for name, errors in form.errors.items():
+            messages.error(request, f"{form.fields[name].label}: {' '.join(errors)}")
     return _back(report, text_language(request))
 
 
