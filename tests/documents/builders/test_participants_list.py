@@ -105,7 +105,7 @@ def test_any_text_a_registration_holds_is_written_without_breaking_the_document(
 
     content = build_document(participants_list, "fr")
     listed = [p.text for p in body_paragraphs(content)]
-    assert "Dr.\u00a0Bell Ringer\u202e, Tab\tandvertical" in listed
+    assert "Dr.\u00a0Bell Ringer, Tab\tandvertical" in listed  # the override that would reverse ", Tab…" dropped
     assert convert_to_pdf({"list": content}, tmp_path)["list"].startswith(b"%PDF")
 
 

@@ -82,7 +82,7 @@ def test_the_secretariat_schedules_a_small_group_with_its_facilitator(
     assert meeting.people.get().name == "Fay Cilitator"
     assert {m.subject.split(":")[0] for m in mail.outbox} == {"Meeting changed"}
     session_page = client.get(programme_session.get_absolute_url()).text
-    assert "Facilitator:</span> Ms. Fay Cilitator" in session_page
+    assert "Facilitator:</span> Ms. <bdi>Fay Cilitator</bdi>" in session_page
 
     client.post(reverse("programme:cancel_meeting", kwargs={"pk": meeting.pk}))
     meeting.refresh_from_db()
