@@ -20,8 +20,7 @@ untouched. So a name is given here:
    U+061C, which embed nothing and which Arabic names may need, are kept;
 2. wrapped in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, which takes its direction from
    the name's first letter, so that an Arabic name reads right to left and the text after it is laid out
-   as though the name were a neutral character (UAX #9 since Unicode 6.3; LibreOffice converts the reports
-   with them, as the tests check).
+   as though the name were a neutral character (isolates are part of UAX #9 since Unicode 6.3).
 
 A name whose characters are all left-to-right or neutral needs no isolate in a left-to-right document, and
 gets none (its text stays as it is for the readers who search or copy it); in a right-to-left document every
