@@ -164,3 +164,29 @@ def test_the_committee_page_takes_the_same_number_of_queries_with_ten_times_the_
         counts.append(len(queries))
 
     assert counts[0] == counts[1], counts
+
+
+def test_an_over_long_name_is_refused_with_the_fields_error_and_nothing_is_written(client, secretariat, small_session):
+    client.force_login(secretariat)
+    url = reverse("admin:bodies_entity_add")
+    form = {
+        "code": "LONGNAME",
+        "kind": "organization",
+        "organization_type": "ngo_general",
+        "name_en": "Friends of Long Names",
+        "name_fr": "A" * 301,
+        "name_gender": "{}",
+    }
+    page_form = form | _other_inlines(client, url)
+
+    refused = client.post(url, page_form)
+
+    assert refused.status_code == 200
+    assert 'maxlength="300"' in refused.text  # the inputs say it too
+    errors = refused.context["adminform"].form.errors
+    assert errors["name"] == ["The French text has 301 characters; at most 300 are allowed."]
+    assert not Entity.objects.filter(code="LONGNAME").exists()
+
+    accepted = client.post(url, page_form | {"name_fr": "A" * 300})
+    assert accepted.status_code == 302
+    assert Entity.objects.get(code="LONGNAME").name["fr"] == "A" * 300

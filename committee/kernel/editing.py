@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from committee.kernel.multilingual import LANGUAGES
+from committee.kernel.multilingual import LANGUAGE_NAMES, LANGUAGES
 
 # A model with a `revision` (for save_text) or a `position` among siblings (for renumber): fields each such
 # model declares for itself, with no common base class to name them, hence the ignores below.
@@ -51,11 +51,30 @@ def submitted_revision(request: HttpRequest) -> int:
         raise BadRequest("revision") from None
 
 
+def check_length(model: type[models.Model], field: str, text: str, *, language: str | None = None) -> None:
+    """Refuse a text longer than the limit of `model`'s `field` (per language for a multilingual field)."""
+    model_field = model._meta.get_field(field)
+    if not isinstance(model_field, models.Field):
+        raise TypeError(f"{field} is a relation, not a text")
+    limit = model_field.max_length
+    if limit is None or len(text) <= limit:
+        return
+    values = {"field": model_field.verbose_name, "length": len(text), "limit": limit}
+    if language in LANGUAGE_NAMES:
+        raise EditError(
+            _("%(field)s: the %(language)s text has %(length)d characters; at most %(limit)d are allowed.")
+            % {**values, "language": LANGUAGE_NAMES[language]}
+        )
+    raise EditError(_("%(field)s: the text has %(length)d characters; at most %(limit)d are allowed.") % values)
+
+
 def save_text(node: M, field: str, *, language: str, text: str, expected_revision: int, by: User) -> M:
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
-    Call inside a transaction, after checking that `by` may edit: the row is locked here.
+    Call inside a transaction, after checking that `by` may edit: the row is locked here. A text longer
+    than the field allows is refused (EditError) and nothing is written.
     """
+    check_length(type(node), field, text, language=language)
     current = type(node)._default_manager.select_for_update().get(pk=node.pk)
     if current.revision != expected_revision:  # type: ignore[attr-defined]  # see M
         raise EditConflict(current, getattr(current, field))

@@ -28,11 +28,22 @@ class Segment:
     footnote: list["Segment"] | None = field(default=None)
 
 
-def parse(text: str) -> list[Segment]:
-    """Split `text` into styled segments and footnotes. Unbalanced markers stay as written."""
+# Notes written inside notes become their text; past this depth their markers are kept as written.
+MAX_NOTE_DEPTH = 16
+
+
+def parse(text: str, *, _depth: int = 0) -> list[Segment]:
+    """Split `text` into styled segments and footnotes. Unbalanced markers stay as written.
+
+    Linear in the text's length (times the depth of notes written in notes): where each note closes, and
+    whether an asterisk is still to come, are found in one pass each rather than by a search from every marker.
+    """
     text = xml_safe(text)
     if not any(marker in text for marker in "*[\\"):
         return [Segment(text)] if text else []
+    closing = _closing_brackets(text) if _depth < MAX_NOTE_DEPTH else {}
+    # The last asterisk that text[i:].replace("\\*", "") keeps for any i before it: one not after a backslash.
+    last_star = max((i for i, char in enumerate(text) if char == "*" and i and text[i - 1] != "\\"), default=-1)
     segments: list[Segment] = []
     italic = False
     buffer: list[str] = []
@@ -43,18 +54,22 @@ def parse(text: str) -> list[Segment]:
             segments.append(Segment("".join(buffer), italic))
             buffer.clear()
 
+    def star_ahead(start: int) -> bool:
+        """Whether text[start:], escaped asterisks left out, still holds an asterisk."""
+        return start < len(text) and (text[start] == "*" or last_star > start)
+
     while position < len(text):
         char = text[position]
         if char == "\\" and position + 1 < len(text) and text[position + 1] in "*[]\\":
             buffer.append(text[position + 1])
             position += 2
-        elif text.startswith("[^", position) and (end := _closing_bracket(text, position + 2)) is not None:
+        elif text.startswith("[^", position) and (end := closing.get(position + 2)) is not None:
             flush()
-            note = _flatten(parse(text[position + 2 : end]))
+            note = _flatten(parse(text[position + 2 : end], _depth=_depth + 1))
             if any(segment.text.strip() for segment in note):  # an empty note is no note
                 segments.append(Segment(footnote=note))
             position = end + 1
-        elif char == "*" and (italic or "*" in text[position + 1 :].replace("\\*", "")):
+        elif char == "*" and (italic or star_ahead(position + 1)):
             flush()
             italic = not italic
             position += 1
@@ -79,10 +94,17 @@ def _flatten(segments: list[Segment]) -> list[Segment]:
     return flat
 
 
-def _closing_bracket(text: str, start: int) -> int | None:
+def _closing_brackets(text: str) -> dict[int, int]:
+    """For each place just after a "[^", the place of the "]" that closes it: the first one not escaped by a
+    backslash and not closing a "[" opened after that place. One pass, keeping the places still open by the
+    number of brackets open there."""
+    found: dict[int, int] = {}
+    waiting: dict[int, list[int]] = {}
     depth = 0
-    position = start
+    position = 0
     while position < len(text):
+        if position >= 2 and text[position - 2] == "[" and text[position - 1] == "^":
+            waiting.setdefault(depth, []).append(position)
         char = text[position]
         if char == "\\":
             position += 2
@@ -90,11 +112,11 @@ def _closing_bracket(text: str, start: int) -> int | None:
         if char == "[":
             depth += 1
         elif char == "]":
-            if depth == 0:
-                return position
+            for start in waiting.pop(depth, ()):
+                found[start] = position
             depth -= 1
         position += 1
-    return None
+    return found
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:

@@ -3,6 +3,13 @@
 A value is a plain ``dict`` from language code to text, e.g. ``{"en": "Geneva", "fr": "Genève"}``.
 One column per field (rather than one per language) lets a session, a report or a name gain
 Spanish, Russian, Chinese or Arabic without a migration.
+
+Each language's text has a maximum length, checked by the model (``full_clean``), the form field
+(and its inputs' ``maxlength``) and the session file's schema: ``NAME_MAX_LENGTH`` for names and
+other short texts, ``TITLE_MAX_LENGTH`` for titles, ``TEXT_MAX_LENGTH`` for paragraphs, annotations
+and other long texts. They are far above what a secretariat writes (the longest names of UN bodies
+are about 200 characters, a paragraph of a report a few thousand) and keep what is done with a text
+(collation, typography, building a document) within bounds.
 """
 
 from collections.abc import Iterable, Mapping
@@ -29,6 +36,11 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
 # Shown open in forms; the other languages fold away until they have text.
 WORKING_LANGUAGES = ("en", "fr")
+
+# Characters per language (code points, as Python and PostgreSQL count them).
+NAME_MAX_LENGTH = 300
+TITLE_MAX_LENGTH = 1_000
+TEXT_MAX_LENGTH = 20_000
 
 
 def pick(text: Mapping[str, str] | None, language: str, *, fallback: Iterable[str] = LANGUAGES) -> str:
@@ -63,16 +75,35 @@ def validate_multilingual(value: Any) -> None:
             raise ValidationError(_("The %(code)s text must be a string."), params={"code": code})
 
 
+def check_lengths(value: Mapping[str, Any], max_length: int) -> None:
+    """Refuse a text longer than `max_length` characters in any language, naming the language."""
+    errors = [
+        ValidationError(
+            _("The %(language)s text has %(length)d characters; at most %(limit)d are allowed."),
+            code="max_length",
+            params={"language": LANGUAGE_NAMES[code], "length": len(text), "limit": max_length},
+        )
+        for code, text in value.items()
+        if isinstance(text, str) and len(text) > max_length and code in LANGUAGE_NAMES
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
 class MultilingualWidget(forms.MultiWidget):
     """One input per language, each labelled, for the admin and the app's forms."""
 
     template_name = "widgets/multilingual.html"
 
-    def __init__(self, *, long: bool = False, attrs: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, *, long: bool = False, max_length: int | None = None, attrs: dict[str, Any] | None = None
+    ) -> None:
+        limit = {"maxlength": str(max_length)} if max_length else {}
+
         def one() -> forms.Widget:
             if long:
-                return forms.Textarea(attrs={"rows": 3, **(attrs or {})})
-            return forms.TextInput(attrs={"size": 60, **(attrs or {})})
+                return forms.Textarea(attrs={"rows": 3, **limit, **(attrs or {})})
+            return forms.TextInput(attrs={"size": 60, **limit, **(attrs or {})})
 
         widgets = {code: one() for code in LANGUAGES}
         for code, widget in widgets.items():
@@ -97,14 +128,14 @@ class MultilingualWidget(forms.MultiWidget):
 
 
 class MultilingualFormField(forms.MultiValueField):
-    def __init__(self, *, long: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *, long: bool = False, max_length: int | None = None, **kwargs: Any) -> None:
         kwargs.pop("encoder", None)
         kwargs.pop("decoder", None)
-        kwargs.pop("max_length", None)
+        self.max_length = max_length or (TEXT_MAX_LENGTH if long else NAME_MAX_LENGTH)
         fields = [forms.CharField(required=False, strip=True) for _code in LANGUAGES]
         super().__init__(
             fields,
-            widget=MultilingualWidget(long=long),
+            widget=MultilingualWidget(long=long, max_length=self.max_length),
             require_all_fields=False,
             **kwargs,
         )
@@ -115,21 +146,28 @@ class MultilingualFormField(forms.MultiValueField):
     def validate(self, value: dict[str, str]) -> None:
         if self.required and not value:
             raise ValidationError(_("Give the text in at least one language."), code="required")
+        check_lengths(value, self.max_length)
 
 
 class MultilingualField(models.JSONField):
-    """A text per UN language. ``blank=False`` means at least one language is required."""
+    """A text per UN language. ``blank=False`` means at least one language is required.
 
-    def __init__(self, *args: Any, long: bool = False, **kwargs: Any) -> None:
+    `long` texts (paragraphs, annotations) are edited in text areas; `max_length` is the limit of each
+    language's text: by default ``TEXT_MAX_LENGTH`` for a long text, ``NAME_MAX_LENGTH`` otherwise.
+    """
+
+    def __init__(self, *args: Any, long: bool = False, max_length: int | None = None, **kwargs: Any) -> None:
         self.long = long
         kwargs.setdefault("default", dict)
         super().__init__(*args, **kwargs)
+        self.max_length = max_length or (TEXT_MAX_LENGTH if long else NAME_MAX_LENGTH)
         self.validators.append(validate_multilingual)
 
     def deconstruct(self) -> tuple[Any, ...]:
         name, path, args, kwargs = super().deconstruct()
         if self.long:
             kwargs["long"] = True
+        kwargs["max_length"] = self.max_length
         if kwargs.get("default") is dict:
             del kwargs["default"]
         return name, path, args, kwargs
@@ -138,6 +176,8 @@ class MultilingualField(models.JSONField):
         super().validate(value, model_instance)
         if not self.blank and not any(value.values()):
             raise ValidationError(_("Give the text in at least one language."), code="blank")
+        if isinstance(value, dict) and self.max_length is not None:
+            check_lengths(value, self.max_length)
 
     def formfield(
         self,
@@ -146,5 +186,9 @@ class MultilingualField(models.JSONField):
         **kwargs: Any,
     ) -> forms.Field:
         return MultilingualFormField(
-            long=self.long, required=not self.blank, label=capfirst(self.verbose_name), help_text=self.help_text
+            long=self.long,
+            max_length=self.max_length,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
         )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.kernel.markup import MARKUP_HELP
-from committee.kernel.multilingual import MultilingualField, pick
+from committee.kernel.multilingual import TITLE_MAX_LENGTH, MultilingualField, pick
 from committee.kernel.outline import outline_order, validate_outline_parent
 from meetings.sessions.models import Session
 
@@ -26,7 +26,7 @@ class Decision(models.Model):
     number = models.CharField(
         _("number"), max_length=30, blank=True, help_text=_("e.g. 1/1, where the body numbers them.")
     )
-    title = MultilingualField(_("title"), blank=True, long=True)
+    title = MultilingualField(_("title"), blank=True, long=True, max_length=TITLE_MAX_LENGTH)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     history = HistoricalRecords()

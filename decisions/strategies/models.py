@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.bodies.models import Committee, Entity, Membership
-from committee.kernel.multilingual import MultilingualField, pick
+from committee.kernel.multilingual import TITLE_MAX_LENGTH, MultilingualField, pick
 from decisions.follow_up.models import Status
 
 
@@ -17,7 +17,7 @@ class Strategy(models.Model):
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="strategies"
     )
     code = models.SlugField(_("code"), max_length=40, help_text=_("Short, for addresses and imports."))
-    title = MultilingualField(_("title"))
+    title = MultilingualField(_("title"), max_length=TITLE_MAX_LENGTH)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     illustrative = models.BooleanField(
         _("illustrative"), default=False, help_text=_("Example data (as in the demo), not real figures.")
@@ -41,7 +41,7 @@ def reporting_members(committee: Committee) -> models.QuerySet:
 class PolicyArea(models.Model):
     strategy = models.ForeignKey(Strategy, verbose_name=_("strategy"), on_delete=models.CASCADE, related_name="areas")
     number = models.PositiveSmallIntegerField(_("number"))
-    title = MultilingualField(_("title"))
+    title = MultilingualField(_("title"), max_length=TITLE_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("policy area")
@@ -74,7 +74,7 @@ class Measure(models.Model):
 
 class Indicator(models.Model):
     measure = models.ForeignKey(Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="indicators")
-    name = MultilingualField(_("indicator"))
+    name = MultilingualField(_("indicator"), max_length=TITLE_MAX_LENGTH)
     unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("e.g. %, number of laws"))
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)

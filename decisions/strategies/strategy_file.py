@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from committee.bodies.matching import entity_index
@@ -93,6 +93,28 @@ def _texts(row: dict[str, str], prefix: str) -> dict[str, str]:
     return {code: row[f"{prefix}_{code}"] for code in LANGUAGES if row.get(f"{prefix}_{code}")}
 
 
+def _limit(model: type[models.Model], field: str) -> int:
+    limit = model._meta.get_field(field).max_length  # type: ignore[union-attr]  # a text field, never a relation
+    if limit is None:
+        raise TypeError(f"{model.__name__}.{field} has no length limit")
+    return int(limit)
+
+
+def _too_long(number: int, row: dict[str, str]) -> list[Problem]:
+    """The texts of the row longer than their field takes, each named by its column."""
+    limits = {
+        "area_title": _limit(PolicyArea, "title"),
+        "text": _limit(Measure, "text"),
+        "indicator": _limit(Indicator, "name"),
+    }
+    return [
+        Problem(_where(number, f"{prefix}_{code}"), _("is longer than %(limit)d characters") % {"limit": limit})
+        for prefix, limit in limits.items()
+        for code in LANGUAGES
+        if len(row.get(f"{prefix}_{code}", "")) > limit
+    ]
+
+
 def _number(value: str) -> Decimal | None:
     if not value:
         return None
@@ -126,6 +148,7 @@ def import_measures(content: bytes, *, strategy: Strategy) -> ImportResult:
         if not (area_number.isascii() and area_number.isdecimal()) or not 1 <= int(area_number) <= MAX_AREA:
             problems.append(Problem(_where(number, "area"), _("give the area's number (1, 2, … up to 999)")))
             continue
+        problems += _too_long(number, row)
         area, title = int(row["area"]), _texts(row, "area_title")
         if title and areas.get(area) and areas[area] != title:
             problems.append(Problem(_where(number, "area_title"), _("differs from the area's title on an earlier row")))

@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from committee.kernel.bidi import isolated
 from committee.kernel.markup import Segment, parse, xml_safe
 from committee.kernel.multilingual import pick
 from documents.builders.data import DocumentData, ListedItem
@@ -62,6 +63,11 @@ class UNDocument:
         """A name in the report's language, or in another where it has none (names are names)."""
         return xml_safe(pick(value, self.lang.code))
 
+    def name(self, text: str) -> str:
+        """A name (of a person, a State, an organization, a body) to set in running text: its bidirectional
+        controls neutralized and, where it could reorder the text around it, isolated (committee/kernel/bidi.py)."""
+        return isolated(xml_safe(text), right_to_left=self.lang.right_to_left)
+
     def drafted(self, value: dict[str, str]) -> str:
         """Drafted text in the report's language. A missing translation shows as missing, never as
         another language's text; text blank in every language is nothing to write."""
@@ -91,10 +97,12 @@ class UNDocument:
             phrase = self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code))
         else:
             phrase = short
-        return capitalize(phrase) if capital else phrase
+        return self.name(capitalize(phrase) if capital else phrase)
 
     def of_body(self) -> str:
-        return self.lang.of(self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code)))
+        return self.name(
+            self.lang.of(self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code)))
+        )
 
     def ordinal(self) -> str:
         return self.lang.ordinal(self.data.number)

@@ -11,7 +11,6 @@ from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 from docx.shared import Pt
 
-from committee.kernel.markup import xml_safe
 from committee.kernel.multilingual import pick
 from documents.builders.data import DocumentData, Text
 from documents.builders.document import DJANGO_LANGUAGE, INDENT, UNDocument, category_heading
@@ -84,7 +83,7 @@ class _ParticipantsList(UNDocument):
         return self.finish()
 
     def delegation(self, delegation: DelegationData) -> None:
-        name = self.paragraph([(self.lang.typography(xml_safe(delegation.name_in(self.lang.code))), "bold")])
+        name = self.paragraph([(self.lang.typography(self.name(delegation.name_in(self.lang.code))), "bold")])
         name.paragraph_format.keep_with_next = bool(delegation.delegates)
         name.paragraph_format.space_before = Pt(6)
         name.paragraph_format.space_after = Pt(2)
@@ -98,12 +97,12 @@ class _ParticipantsList(UNDocument):
         """ "H.E. Ms. Claire Exemple, Ambassador, Permanent Mission…, Head of delegation"."""
         runs: list[Run] = []
         if delegate.title.strip():
-            runs.append((xml_safe(delegate.title.strip()) + "\u00a0", ""))
+            runs.append((self.name(delegate.title.strip()) + "\u00a0", ""))
         courtesy = [(text, style) for text, style in self.lang.courtesy(delegate.courtesy) if text]
         if courtesy:
             runs.extend([*courtesy, ("\u00a0", "")])
-        runs.append((xml_safe(delegate.name.strip()), ""))
-        details = [xml_safe(text.strip()) for text in (delegate.function, delegate.organization) if text.strip()]
+        runs.append((self.name(delegate.name.strip()), ""))
+        details = [self.name(text.strip()) for text in (delegate.function, delegate.organization) if text.strip()]
         role = self.role(delegate)
         if role:
             details.append(role)

@@ -314,8 +314,8 @@ class _SessionReport(UNDocument):
         return self.joined(groups)
 
     def officer(self, officer: OfficerData) -> list[Run]:
-        runs = [*self.lang.courtesy(officer.courtesy), ("\u00a0" + xml_safe(officer.name), "")]
-        state = self.text(officer.state)
+        runs = [*self.lang.courtesy(officer.courtesy), ("\u00a0" + self.name(officer.name), "")]
+        state = self.name(self.text(officer.state))
         return [*runs, (f" ({state})", "")] if state else runs
 
     def joined(self, parts: list[list[Run]]) -> list[Run]:
@@ -433,7 +433,7 @@ class _SessionReport(UNDocument):
         number = 0
         ngo_intro_written = False
         for group in groups:
-            names = [xml_safe(p.name_in(self.lang.code)) for p in group.participations]
+            names = [self.name(p.name_in(self.lang.code)) for p in group.participations]
             if group.category in NGO_CATEGORIES:
                 if not ngo_intro_written:
                     number += 1

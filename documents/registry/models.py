@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.bodies.models import Entity
-from committee.kernel.multilingual import LANGUAGE_CHOICES, MultilingualField
+from committee.kernel.multilingual import LANGUAGE_CHOICES, TITLE_MAX_LENGTH, MultilingualField
 from committee.roles.access import Permission, can
 from meetings.sessions.models import Session, symbol_validator
 
@@ -49,7 +49,7 @@ class Document(models.Model):
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="documents", null=True, blank=True
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    title = MultilingualField(_("title"), long=True)
+    title = MultilingualField(_("title"), long=True, max_length=TITLE_MAX_LENGTH)
     distribution = models.CharField(
         _("distribution"), max_length=20, choices=Distribution.choices, default=Distribution.GENERAL
     )

@@ -3,13 +3,20 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.kernel.markup import MARKUP_HELP
-from committee.kernel.multilingual import LANGUAGE_CHOICES, MultilingualField, pick
+from committee.kernel.multilingual import (
+    LANGUAGE_CHOICES,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    MultilingualField,
+    pick,
+)
 from committee.kernel.outline import outline_order, validate_outline_parent
 from documents.registry.models import Document
 from meetings.programme.models import AgendaItem
@@ -75,7 +82,7 @@ class ReportSection(models.Model):
         "self", verbose_name=_("section"), on_delete=models.CASCADE, related_name="subsections", null=True, blank=True
     )
     position = models.PositiveSmallIntegerField(_("position"))
-    title = MultilingualField(_("title"), long=True)
+    title = MultilingualField(_("title"), long=True, max_length=TITLE_MAX_LENGTH)
     revision = models.PositiveIntegerField(
         _("revision"),
         default=1,
@@ -147,10 +154,14 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
-    text = models.TextField(_("comment"))
-    proposed_text = models.TextField(_("proposed text"), blank=True)
+    text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
+    proposed_text = models.TextField(
+        _("proposed text"), blank=True, max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    answer = models.TextField(_("answer"), blank=True)
+    answer = models.TextField(
+        _("answer"), blank=True, max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("resolved by"),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from committee.kernel.editing import EditError, renumber, save_text
+from committee.kernel.editing import EditError, check_length, renumber, save_text
 from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can
@@ -119,6 +119,8 @@ def add_comment(
     _require(author, Permission.COMMENT, report)
     if report.status != Report.Status.UNDER_REVIEW:
         raise ReportError(_("Comments are taken while the draft is under review."))
+    check_length(Comment, "text", text)
+    check_length(Comment, "proposed_text", proposed_text)
     comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
     comment._history_user = author  # type: ignore[attr-defined]  # read by simple_history on save
     comment.save()
@@ -134,6 +136,7 @@ def _tell_reviewers(report: Report, paragraph_id: int) -> None:
 
 def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = "") -> Comment:
     """Accept (the proposed text replaces the paragraph's), reject or answer a comment; tell its author."""
+    check_length(Comment, "answer", answer)
     with transaction.atomic():
         comment = (
             Comment.objects.select_for_update().select_related("paragraph__section__report__session").get(pk=comment.pk)

@@ -203,8 +203,11 @@ def comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpR
             messages.success(request, _("Your comment has been sent to the secretariat."))
         except EditError as error:
             messages.error(request, str(error))
-    else:
+    elif form.has_error("text", "required"):
         messages.error(request, _("Write a comment."))
+    else:
+        for name, errors in form.errors.items():
+            messages.error(request, f"{form.fields[name].label}: {' '.join(str(error) for error in errors)}")
     return _back(report, text_language(request))
 
 

@@ -55,7 +55,9 @@ MeetingPeopleFormSet: "type[BaseInlineFormSet[MeetingPerson, Meeting, forms.Mode
 class HalfDayForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     period = forms.ChoiceField(label=_("Half-day"), choices=AgendaSlot.Period.choices)
-    note = forms.CharField(label=_("Note (e.g. Opening plenary)"), required=False)
+    note = forms.CharField(
+        label=_("Note (e.g. Opening plenary)"), required=False, max_length=AgendaSlot._meta.get_field("note").max_length
+    )
     items = forms.ModelMultipleChoiceField(
         label=_("Items taken up"),
         queryset=AgendaItem.objects.none(),

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from committee.bodies.models import Committee, Entity
 from committee.kernel.fields import WebAddressField
-from committee.kernel.multilingual import MultilingualField, pick
+from committee.kernel.multilingual import TITLE_MAX_LENGTH, MultilingualField, pick
 from committee.kernel.outline import outline_order, validate_outline_parent
 from documents.registry.models import Document
 from meetings.sessions.models import Session
@@ -79,7 +79,7 @@ class Meeting(models.Model):
     )
     key = models.SlugField(_("key"), max_length=60, help_text=_("Identifies the meeting within its session."))
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    title = MultilingualField(_("topic"), blank=True)
+    title = MultilingualField(_("topic"), blank=True, max_length=TITLE_MAX_LENGTH)
     date = models.DateField(_("date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
@@ -94,7 +94,7 @@ class Meeting(models.Model):
     next_date = models.DateField(
         _("next meeting announced for"), null=True, blank=True, help_text=_("What the meeting announced at its end.")
     )
-    next_topic = MultilingualField(_("topic announced for the next meeting"), blank=True)
+    next_topic = MultilingualField(_("topic announced for the next meeting"), blank=True, max_length=TITLE_MAX_LENGTH)
     sequence = models.PositiveIntegerField(
         _("revision sent"),
         default=0,
@@ -295,7 +295,7 @@ class AgendaItem(models.Model):
         "self", verbose_name=_("item"), on_delete=models.CASCADE, related_name="sub_items", null=True, blank=True
     )
     position = models.PositiveSmallIntegerField(_("number"), help_text=_("1, 2, 3… among its siblings."))
-    title = MultilingualField(_("title"), long=True)
+    title = MultilingualField(_("title"), long=True, max_length=TITLE_MAX_LENGTH)
     purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices, blank=True)
     annotation = MultilingualField(
         _("annotation"),

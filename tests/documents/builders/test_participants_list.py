@@ -2,10 +2,12 @@
 
 import io
 import json
+import uuid
 
 import docx
 import pytest
 
+from documents.builders.session_report import build_session_report
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
 from documents.registry.generated import build_document
@@ -103,7 +105,7 @@ def test_any_text_a_registration_holds_is_written_without_breaking_the_document(
 
     content = build_document(participants_list, "fr")
     listed = [p.text for p in body_paragraphs(content)]
-    assert "Dr.\u00a0Bell Ringer\u202e, Tab\tandvertical" in listed
+    assert "Dr.\u00a0Bell Ringer, Tab\tandvertical" in listed  # the override that would reverse ", Tab…" dropped
     assert convert_to_pdf({"list": content}, tmp_path)["list"].startswith(b"%PDF")
 
 
@@ -156,3 +158,43 @@ def test_the_demo_list_holds_every_registered_entity_under_its_category_with_its
         )
         assert len(lines) == participation.delegates.count()
         assert all(any(delegate.name in line for line in lines) for delegate in participation.delegates.all())
+
+
+def test_names_at_the_limit_build_and_each_names_collation_key_is_computed_once():
+    """Organizations named with 300 characters in every language (the limit): the report and the list of
+    participants are built, and the key that sorts each name is computed once for both, not once per sort."""
+    from unittest import mock
+
+    from committee.kernel.collation import _collator
+    from committee.kernel.multilingual import LANGUAGES, NAME_MAX_LENGTH
+    from documents.reports.collect import collect_session_report_data
+
+    run = uuid.uuid4().hex[:8]  # names no other test sorted
+    data = make_session_file()
+    names = {}
+    for index, letter in enumerate("DCBA"):
+        stem = f"{letter} {run} Association for the Study of Very Long Names "
+        names[f"LONG{index}"] = {code: (stem + code * NAME_MAX_LENGTH)[:NAME_MAX_LENGTH] for code in LANGUAGES}
+    data["organizations"] += [{"code": code, "type": "ngo_general", "name": name} for code, name in names.items()]
+    data["session"]["participants"] += [
+        {"entity": code, "category": "ngo_general", "delegates": [{"name": f"Delegate {code}"}]} for code in names
+    ]
+    data["session"]["documents"].append(
+        {"symbol": "TST/G/2/INF.1", "kind": "list_of_participants", "title": {"en": "List of participants"}}
+    )
+    session = import_session(read_session_file(json.dumps(data)))
+    collator = _collator()
+
+    with mock.patch.object(
+        collator, "sort_key_from_collation_elements", wraps=collator.sort_key_from_collation_elements
+    ) as computed:
+        report = build_session_report(collect_session_report_data(session), language="fr")
+        listed = build_document(Document.objects.get(symbol="TST/G/2/INF.1"), "fr")
+
+    long_keys = [c for c in computed.call_args_list if len(c.args[0]) >= NAME_MAX_LENGTH]  # a long name's elements
+    assert len(long_keys) == len(names)
+    french = [name["fr"] for name in names.values()]
+    report_text = "\n".join(p.text for p in docx.Document(io.BytesIO(report)).paragraphs)
+    list_text = [p.text for p in body_paragraphs(listed)]
+    assert all(name in report_text for name in french)
+    assert [text for text in list_text if text in french] == sorted(french)  # A…, B…, C…, D…

@@ -144,3 +144,57 @@ def test_a_note_inside_a_note_becomes_its_text_and_empty_notes_vanish():
     assert text.text == "Word"
     assert "".join(s.text for s in note.footnote) == "outer inner end"
     assert [s.text for s in parse("Word[^ ] and[^]")] == ["Word and"]
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def balanced(text: str) -> bool:
+    """No embedding or override control, and every isolate closed where it is opened."""
+    depth = 0
+    for char in text:
+        if char in "\u202a\u202b\u202c\u202d\u202e":
+            return False
+        depth += char in "\u2066\u2067\u2068"
+        depth -= char == "\u2069"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_an_override_in_a_name_does_not_reverse_the_text_after_it():
+    data = make_session_file()
+    data["session"]["bureau"][0]["name"] = "Ana\u202e Example"  # a right-to-left override, never closed
+    data["session"]["participants"][1]["name"] = {"en": "France\u2069\u202e"}  # and a stray isolate closer
+    session = import_session(read_session_file(json.dumps(data)))
+
+    document = reopened(build_session_report(collect_session_report_data(session), language="en"))
+
+    election = next(p.text for p in document.paragraphs if "elected" in p.text)
+    assert "Ms.\u00a0Ana Example (France) Chair." in election, election  # read in order, nothing reversed
+    lines = [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert all(balanced(line) for line in lines), [line for line in lines if not balanced(line)]
+    assert "France" in lines
+
+
+def test_an_arabic_name_is_isolated_from_the_text_after_it():
+    data = make_session_file()
+    data["session"]["bureau"][0]["name"] = "محمد الأمين"
+    session = import_session(read_session_file(json.dumps(data)))
+
+    document = reopened(build_session_report(collect_session_report_data(session), language="en"))
+
+    election = next(p.text for p in document.paragraphs if "elected" in p.text)
+    # Within U+2068 … U+2069 the name reads right to left; "(France)" and what follows stay as written.
+    assert "Ms.\u00a0\u2068محمد الأمين\u2069 (France) Chair." in election, election
+
+
+def test_in_an_arabic_report_every_name_is_isolated():
+    session = import_session(read_session_file(json.dumps(make_session_file())))
+
+    document = reopened(build_session_report(collect_session_report_data(session), language="ar"))
+
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "\u2068فرنسا\u2069" in cells
+    lines = [p.text for p in document.paragraphs]
+    assert "\u2068Friends of Testing\u2069" in lines  # a left-to-right name in right-to-left text

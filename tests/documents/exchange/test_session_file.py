@@ -409,3 +409,80 @@ def test_a_paragraph_with_sub_items_cannot_become_one():
     operative.parent = Paragraph.objects.get(kind="preambular")
 
     assert _outline_problem(operative) == "An item with sub-items of its own cannot become a sub-item."
+
+
+def test_an_over_long_text_is_refused_naming_its_place_and_nothing_is_written():
+    before = table_counts()
+    data = make_session_file()
+    data["organizations"][0]["name"]["fr"] = "A" * 301  # names: 300 characters a language
+    data["session"]["participants"][0]["name"] = {"en": "K" * 301}
+    data["session"]["agendas"][0]["items"][2]["title"] = {"en": "T" * 1_001}  # titles: 1,000
+    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"] = {"en": "P" * 20_001}  # texts: 20,000
+
+    problems = problems_of(data)
+
+    assert "organizations[0].name.fr: longer than 300 characters" in problems
+    assert "session.participants[0].name.en: longer than 300 characters" in problems
+    assert "session.agendas[0].items[2].title.en: longer than 1000 characters" in problems
+    assert "session.report.summary[0].paragraphs[0].text.en: longer than 20000 characters" in problems
+    assert table_counts() == before
+
+
+def test_texts_at_their_limits_are_imported():
+    data = make_session_file()
+    data["organizations"][0]["name"] = dict.fromkeys(("en", "fr", "es", "ru", "zh", "ar"), "N" * 300)
+    data["session"]["agendas"][0]["items"][2]["title"] = {"en": "T" * 1_000}
+    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"] = {"fr": "P" * 20_000}
+
+    session = import_text(data)
+
+    assert Entity.objects.get(code="NGO1").name["ar"] == "N" * 300
+    assert ReportParagraph.objects.filter(section__report__session=session, text__fr="P" * 20_000).exists()
+
+
+def test_a_row_written_past_the_schema_is_still_refused_by_the_models_own_check():
+    """The schema and the models say the same limits: the models' check names the place in the file too."""
+    from committee.kernel.import_errors import ImportRejected
+
+    before = table_counts()
+    checked = read_session_file(json.dumps(make_session_file()))
+    checked["organizations"][0]["name"]["en"] = "A" * 301  # after the checks, as a bug in them would let it be
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_session(checked)
+
+    assert [str(p) for p in rejected.value.problems] == [
+        "organizations[0].name: The English text has 301 characters; at most 300 are allowed."
+    ]
+    assert table_counts() == before
+
+
+def test_the_schemas_limits_are_the_models():
+    from committee.kernel.multilingual import NAME_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
+    from documents.exchange.session_file.validate import SCHEMA_PATH
+    from meetings.programme.models import AgendaItem, BureauMember, MeetingPerson
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]
+    limit = {
+        name: definition["additionalProperties"]["maxLength"]
+        for name, definition in schema.items()
+        if "maxLength" in (definition.get("additionalProperties") or {})
+    }
+    assert limit == {
+        "text": NAME_MAX_LENGTH,
+        "optional_text": NAME_MAX_LENGTH,
+        "title": TITLE_MAX_LENGTH,
+        "optional_title": TITLE_MAX_LENGTH,
+        "long_text": TEXT_MAX_LENGTH,
+    }
+    assert Entity._meta.get_field("name").max_length == NAME_MAX_LENGTH
+    assert AgendaItem._meta.get_field("title").max_length == TITLE_MAX_LENGTH
+    assert AgendaItem._meta.get_field("annotation").max_length == TEXT_MAX_LENGTH
+    assert ReportParagraph._meta.get_field("text").max_length == TEXT_MAX_LENGTH
+    delegate = schema["participant"]["properties"]["delegates"]["items"]["properties"]
+    assert {field: delegate[field]["maxLength"] for field in ("name", "title", "function", "organization")} == {
+        field: Delegate._meta.get_field(field).max_length for field in ("name", "title", "function", "organization")
+    }
+    assert schema["bureau_member"]["properties"]["name"]["maxLength"] == BureauMember._meta.get_field("name").max_length
+    person = schema["meeting"]["properties"]["people"]["items"]["properties"]
+    assert person["name"]["maxLength"] == MeetingPerson._meta.get_field("name").max_length

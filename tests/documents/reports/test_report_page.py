@@ -271,3 +271,24 @@ def test_the_secretariat_edits_the_recommendations_on_the_same_page(client, cast
     operative.refresh_from_db()
     assert operative.text["fr"] == "*Décide* de tester :"
     assert operative.history.first().history_user == cast["secretariat"]
+
+
+def test_an_over_long_paragraph_or_comment_is_refused_and_nothing_is_written(client, cast, paragraph):
+    client.force_login(cast["secretariat"])
+    edit = reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    before = dict(paragraph.text)
+
+    refused = client.post(edit, {"language": "fr", "revision": "1", "text": "P" * 20_001}, follow=True)
+
+    assert "text: the French text has 20001 characters; at most 20000 are allowed." in refused.text
+    paragraph.refresh_from_db()
+    assert (paragraph.text, paragraph.revision) == (before, 1)
+    assert 'maxlength="20000"' in client.get(page_url()).text
+
+    client.post(action("review"))
+    client.force_login(cast["member"])
+    assert 'maxlength="20000"' in client.get(page_url()).text  # the comment's box
+    comment = reverse("reports:comment", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
+    refused = client.post(comment, {"language": "en", "text": "C" * 20_001}, follow=True)
+    assert "Comment: Ensure this value has at most 20000 characters (it has 20001)." in refused.text
+    assert paragraph.comments.count() == 0

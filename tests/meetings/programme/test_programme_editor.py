@@ -82,7 +82,7 @@ def test_the_secretariat_schedules_a_small_group_with_its_facilitator(
     assert meeting.people.get().name == "Fay Cilitator"
     assert {m.subject.split(":")[0] for m in mail.outbox} == {"Meeting changed"}
     session_page = client.get(programme_session.get_absolute_url()).text
-    assert "Facilitator:</span> Ms. Fay Cilitator" in session_page
+    assert "Facilitator:</span> Ms. <bdi>Fay Cilitator</bdi>" in session_page
 
     client.post(reverse("programme:cancel_meeting", kwargs={"pk": meeting.pk}))
     meeting.refresh_from_db()
@@ -129,3 +129,16 @@ def test_members_do_not_change_the_programme(client, django_user_model, programm
     )
     meeting.refresh_from_db()
     assert not meeting.is_cancelled
+
+
+def test_an_over_long_topic_is_refused_with_the_fields_error(client, secretariat, programme_session):
+    client.force_login(secretariat)
+
+    refused = client.post(
+        reverse("programme:new_meeting", kwargs={"code": "TST/G/2"}), meeting_fields(title_fr="T" * 1_001)
+    )
+
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["title"] == ["The French text has 1001 characters; at most 1000 are allowed."]
+    assert "The French text has 1001 characters; at most 1000 are allowed." in refused.text
+    assert not Meeting.objects.filter(kind="small_group").exists()

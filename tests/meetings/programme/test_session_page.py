@@ -37,7 +37,7 @@ def test_the_session_page_shows_agenda_bureau_meetings_and_participants(client, 
 
     assert "Adopted agenda" in page
     assert "(b) Browser tests" in page
-    assert "Ms. Ana Example (France)" in page
+    assert "Ms. <bdi>Ana Example</bdi> (<bdi>France</bdi>)" in page
     assert "Opening plenary" in page
     assert "For agenda items 1, 2" in page  # the provisional agenda document, TST/G/2/1
     assert 'State member of the body <span class="text-body-secondary">(2)</span>' in page
@@ -80,5 +80,5 @@ def test_french_lists_sort_accented_names_among_their_letters(client, secretaria
     page = client.get(reverse("programme:session", kwargs={"code": "TST/G/2"})).text
 
     names = ["Djibouti", "Égypte", "Espagne", "France", "Kenya", "Sénégal", "Suède", "Türkiye"]
-    positions = [page.index(f'<li class="list-inline-item">{name}') for name in names]
+    positions = [page.index(f'<li class="list-inline-item"><bdi>{name}</bdi>') for name in names]
     assert positions == sorted(positions)

@@ -72,7 +72,8 @@ def test_the_secretariat_registers_a_delegation_and_its_delegates(client, cast, 
     )
     assert "Greta Beispiel is saved." in added.text
     page = client.get(url()).text
-    assert "Greta Beispiel, Minister Counsellor, Federal Ministry for Economic Affairs" in page
+    greta = "<bdi>Greta Beispiel</bdi>, <bdi>Minister Counsellor</bdi>, <bdi>Federal Ministry for Economic Affairs"
+    assert greta + "</bdi>" in page
     assert "greta@example.org" in page  # the secretariat sees the addresses
 
 
@@ -154,7 +155,7 @@ def test_readers_see_names_and_functions_but_not_addresses(client, cast, small_s
     page = client.get(url())
 
     assert page.status_code == 200
-    assert "Jean Essai, Counsellor" in page.text
+    assert "<bdi>Jean Essai</bdi>, <bdi>Counsellor</bdi>" in page.text
     assert "jean@example.org" not in page.text
     assert "Add or change delegates" not in page.text
     assert "Attendance by meeting" not in page.text
@@ -225,3 +226,20 @@ def test_the_secretariat_cannot_put_a_state_in_an_organizations_category(client,
     assert refused.status_code == 400
     assert "This category is not one for Germany." in refused.text
     assert not small_session.participations.filter(entity__code="DEU").exists()
+
+
+def test_names_are_isolated_from_the_text_around_them(client, secretariat, small_session):
+    from meetings.programme.models import Meeting
+    from meetings.registration.models import Delegate
+
+    Delegate.objects.filter(name="Jean Essai").update(name="Jean\u202e Essai")
+    Meeting.objects.filter(key="opening").update(title={"en": "الجلسة الافتتاحية"})
+    client.force_login(secretariat)
+
+    page = client.get(reverse("registration:registration", kwargs={"code": "TST/G/2"})).text
+    session_page = client.get(small_session.get_absolute_url()).text
+
+    assert "<bdi>Jean\u202e Essai</bdi>, <bdi>Counsellor</bdi>" in page  # the override ends with the name
+    assert "<bdi>الجلسة الافتتاحية</bdi></a>, 30 December 2024" in page  # the date after it keeps its order
+    assert '<li class="list-inline-item"><bdi>France</bdi>;</li>' in session_page
+    assert "<bdi>Ana Example</bdi> (<bdi>France</bdi>)" in session_page
