@@ -96,7 +96,16 @@ if REDIS_URL:
             "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
         }
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # The cache keeps allauth's rate limits and used TOTP codes: while Redis cannot be reached it falls back to the
+    # process's memory (config/cache.py), so that signing in never depends on Redis; short timeouts, so that a
+    # Redis that does not answer holds a request up for a second at most.
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -154,3 +163,19 @@ DEFAULT_FROM_EMAIL = "rapporteur@localhost"
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The domain in the UIDs of calendar events: set once, never changed, or calendars see new events.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rapporteur")
+
+# Logs go to stderr, where the process manager (systemd, the container runtime) keeps them: server errors with
+# their tracebacks (django.request), warnings of Django and the app's records from LOG_LEVEL up. Django's own
+# default sends errors only to mail_admins when DEBUG is off, which leaves no trace of a 500.
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name} [{process}] {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        name: {"handlers": [], "level": LOG_LEVEL, "propagate": True}
+        for name in ("django", "config", "committee", "meetings", "decisions", "documents")
+    },
+}
