@@ -1,8 +1,10 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_str
@@ -18,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "channels",
+    "csp",
     "simple_history",
     "allauth",
     "allauth.account",
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,6 +165,27 @@ MFA_REQUIRED_FOR_SECRETARIAT = True
 DEFAULT_FROM_EMAIL = "rapporteur@localhost"
 # Where the app is reached, for the links in emails sent outside a request (notices of meetings).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Content-Security-Policy (django-csp): everything from this site only, as on a closed network (no CDN: Bootstrap is
+# in static/vendor/), and nothing inline (no 'unsafe-inline'): styles are classes of static/rapporteur.css, scripts
+# are files. connect-src names the websockets of SITE_URL as well: CSP Level 3 browsers (Chromium, Firefox) count
+# ws: and wss: of the page's own host as 'self', older ones only its http: and https:. img-src data: is allauth's
+# QR code for a new authenticator. No page may be framed (frame-ancestors, as X-Frame-Options: DENY).
+_site = urlsplit(SITE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF, f"{'wss' if _site.scheme == 'https' else 'ws'}://{_site.netloc}"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 # The domain in the UIDs of calendar events: set once, never changed, or calendars see new events.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rapporteur")
 
