@@ -80,9 +80,21 @@ TEMPLATES = [
 ]
 
 # SQLite in the project folder unless DATABASE_URL names another database (PostgreSQL in production).
-DATABASES = {
-    "default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60)
-}
+# No persistent connections (CONN_MAX_AGE 0): the app is served by ASGI, where each request runs its synchronous
+# code in a thread of its own, so a connection kept open for its thread is never used again and they pile up
+# until PostgreSQL refuses more (Django's documentation: persistent connections must be disabled under ASGI).
+# On PostgreSQL the connections come from a pool instead (psycopg_pool, Django 5.1+), one per worker process and
+# shared by its threads: requests and websocket actions reuse them without connecting each time, and a worker
+# never holds more than DATABASE_POOL_MAX_SIZE (a request waits up to DATABASE_POOL_TIMEOUT seconds for one,
+# then fails), so workers x DATABASE_POOL_MAX_SIZE must stay below PostgreSQL's max_connections.
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(env_str("DATABASE_POOL_MAX_SIZE", "10")),
+        "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "10")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The in-memory channel layer serves one process; REDIS_URL switches to Redis, which
