@@ -94,13 +94,14 @@ def test_the_chair_the_member_and_the_room_display_follow_each_other_live(server
 def test_chromium_enforces_the_content_security_policy_and_nothing_of_ours_breaks_it(server, meeting):
     """The pages run under the policy without a single refusal (the live page's websocket included: 'self' covers
     ws: in Chromium), and the policy is enforced: a style written inline is refused."""
+    session = meeting.session  # read before the browser runs: inside, the database connection would be another
+    addresses = ("/", session.committee.get_absolute_url(), session.get_absolute_url(), "/accounts/login/")
     with chromium() as browser:
         page = browser.new_page()
         refused = []
         page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
         sign_in(page, server, "chair@example.org", PASSWORD)
-        session = meeting.session
-        for address in ("/", session.committee.get_absolute_url(), session.get_absolute_url(), "/accounts/login/"):
+        for address in addresses:
             page.goto(f"{server}{address}")
             page.wait_for_load_state("load")
         page.goto(f"{server}/meetings/{meeting.pk}/live/")
