@@ -17,6 +17,8 @@ echo "== Translations"
 echo "== Lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "== Templates"
+.venv/bin/djlint --lint committee meetings decisions documents templates --profile=django
 echo "== Layers"
 .venv/bin/lint-imports
 echo "== Types"

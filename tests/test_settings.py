@@ -50,6 +50,34 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
 
 
 PRODUCTION_DATABASE = "postgres://user@127.0.0.1:5432/rapporteur"
+PRINT_DATABASE = """
+import django
+django.setup()
+from django.conf import settings as s
+database = s.DATABASES["default"]
+print(database["CONN_MAX_AGE"], database.get("OPTIONS", {}).get("pool"))
+"""
+
+
+def test_under_asgi_connections_are_not_kept_but_pooled_on_postgresql():
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DATABASE_POOL")}
+    environment |= {"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": "x" * 50}
+
+    def database(url: str, **env: str) -> str:
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "-c", PRINT_DATABASE],
+            cwd=ROOT,
+            env=environment | {"DATABASE_URL": url} | env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert database(PRODUCTION_DATABASE) == "0 {'min_size': 1, 'max_size': 10, 'timeout': 10.0}"
+    assert (
+        database(PRODUCTION_DATABASE, DATABASE_POOL_MAX_SIZE="4") == "0 {'min_size': 1, 'max_size': 4, 'timeout': 10.0}"
+    )
+    assert database("sqlite:///:memory:") == "0 None"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -85,3 +113,52 @@ def test_the_asgi_application_served_by_a_worker_uses_production_settings():
     )
 
     assert result.stdout.strip() == "False", result.stderr
+
+
+PRINT_SECURITY = """
+import django
+django.setup()
+from django.conf import settings as s
+from django.test import Client
+response = Client().get("/admin/login/", secure=True)  # a redirect: no database needed
+print(response.headers["Strict-Transport-Security"], s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, sep="|")
+print(response.headers["Content-Security-Policy"])
+"""
+
+
+def production_security(**env: str) -> list[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "REDIS_URL", "SECURE_HSTS_PRELOAD")
+    }
+    environment |= {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "sqlite:///:memory:",
+        "ALLOWED_HOSTS": "testserver",
+    } | env
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PRINT_SECURITY], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    hsts, csp = result.stdout.strip().split("\n")
+    return [*hsts.split("|"), csp]
+
+
+def test_production_sends_hsts_for_a_year_with_subdomains_and_without_preload():
+    assert production_security()[:3] == ["max-age=31536000; includeSubDomains", "True", "False"]
+
+
+def test_hsts_preload_is_asked_for():
+    assert production_security(SECURE_HSTS_PRELOAD="1")[:3] == [
+        "max-age=31536000; includeSubDomains; preload",
+        "True",
+        "True",
+    ]
+
+
+def test_production_allows_the_websockets_of_its_https_site():
+    csp = production_security(SITE_URL="https://rapporteur.example.org")[3]
+    directives = {directive.strip() for directive in csp.split(";")}  # in any order
+
+    assert "connect-src 'self' wss://rapporteur.example.org" in directives
+    assert "frame-ancestors 'none'" in directives

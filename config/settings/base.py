@@ -1,8 +1,10 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_str
@@ -18,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "channels",
+    "csp",
     "simple_history",
     "allauth",
     "allauth.account",
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,9 +80,21 @@ TEMPLATES = [
 ]
 
 # SQLite in the project folder unless DATABASE_URL names another database (PostgreSQL in production).
-DATABASES = {
-    "default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60)
-}
+# No persistent connections (CONN_MAX_AGE 0): the app is served by ASGI, where each request runs its synchronous
+# code in a thread of its own, so a connection kept open for its thread is never used again and they pile up
+# until PostgreSQL refuses more (Django's documentation: persistent connections must be disabled under ASGI).
+# On PostgreSQL the connections come from a pool instead (psycopg_pool, Django 5.1+), one per worker process and
+# shared by its threads: requests and websocket actions reuse them without connecting each time, and a worker
+# never holds more than DATABASE_POOL_MAX_SIZE (a request waits up to DATABASE_POOL_TIMEOUT seconds for one,
+# then fails), so workers x DATABASE_POOL_MAX_SIZE must stay below PostgreSQL's max_connections.
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(env_str("DATABASE_POOL_MAX_SIZE", "10")),
+        "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "10")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The in-memory channel layer serves one process; REDIS_URL switches to Redis, which
@@ -96,7 +112,16 @@ if REDIS_URL:
             "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
         }
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # The cache keeps allauth's rate limits and used TOTP codes: while Redis cannot be reached it falls back to the
+    # process's memory (config/cache.py), so that signing in never depends on Redis; short timeouts, so that a
+    # Redis that does not answer holds a request up for a second at most.
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -152,5 +177,42 @@ MFA_REQUIRED_FOR_SECRETARIAT = True
 DEFAULT_FROM_EMAIL = "rapporteur@localhost"
 # Where the app is reached, for the links in emails sent outside a request (notices of meetings).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Content-Security-Policy (django-csp): everything from this site only, as on a closed network (no CDN: Bootstrap is
+# in static/vendor/), and nothing inline (no 'unsafe-inline'): styles are classes of static/rapporteur.css, scripts
+# are files. connect-src names the websockets of SITE_URL as well: CSP Level 3 browsers (Chromium, Firefox) count
+# ws: and wss: of the page's own host as 'self', older ones only its http: and https:. img-src data: is allauth's
+# QR code for a new authenticator. No page may be framed (frame-ancestors, as X-Frame-Options: DENY).
+_site = urlsplit(SITE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF, f"{'wss' if _site.scheme == 'https' else 'ws'}://{_site.netloc}"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 # The domain in the UIDs of calendar events: set once, never changed, or calendars see new events.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "rapporteur")
+
+# Logs go to stderr, where the process manager (systemd, the container runtime) keeps them: server errors with
+# their tracebacks (django.request), warnings of Django and the app's records from LOG_LEVEL up. Django's own
+# default sends errors only to mail_admins when DEBUG is off, which leaves no trace of a 500.
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name} [{process}] {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        name: {"handlers": [], "level": LOG_LEVEL, "propagate": True}
+        for name in ("django", "config", "committee", "meetings", "decisions", "documents")
+    },
+}

@@ -11,6 +11,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Each request and each websocket action closes its database connection when it ends: the browser tests serve
-# the app from threads of the test's process, whose connections would otherwise outlive the test database.
+# Each request and each websocket action closes its database connection when it ends (as in base): the browser
+# tests serve the app from threads of the test's process, whose connections would otherwise outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

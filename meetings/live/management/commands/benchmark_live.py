@@ -2,11 +2,14 @@
 
 The command starts the ASGI server (daphne) on loopback with the Redis channel layer, opens the websockets
 to a meeting of a public committee (the demo's), then changes the list of speakers again and again from
-this process, as a worker would, and times each change until the last client has it. In the same run,
+this process, as a worker would, and times each change until the last client has it. The changes are made by
+an account created for the run, chair of that committee only, and deleted with the requests it made when the
+run ends, however it ends: the database is left as it was found. In the same run,
 raw Redis pub/sub delivers a message of the same size to as many subscribers over their own connections.
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -15,17 +18,22 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 
 import redis.asyncio
 import websockets
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async  # closes its connection after each call, as a consumer does
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.core.management.base import BaseCommand, CommandError
 from websockets.typing import Origin
 
 from committee.bodies.models import Entity
+from committee.roles.models import Role
 from meetings.live import services as live
+from meetings.live.models import Speaker
 from meetings.programme.models import Meeting
 
 SERVERS = {  # how each server is started, on a port
@@ -46,6 +54,21 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+@contextlib.contextmanager
+def temporary_chair(meeting: Meeting) -> Iterator[AbstractUser]:
+    """Who changes the list of speakers: an account made for the run, chair of the meeting's committee and nothing
+    more (not staff, no password: nobody can sign in with it), deleted with its role and the role's history when
+    the run ends, however it ends."""
+    chair = get_user_model().objects.create_user(f"benchmark-{uuid.uuid4().hex}", password=None)
+    try:
+        Role.objects.create(user=chair, committee=meeting.committee, kind=Role.Kind.CHAIR)
+        yield chair
+    finally:
+        roles = list(Role.objects.filter(user=chair).values_list("pk", flat=True))
+        chair.delete()  # and its role
+        Role.history.filter(id__in=roles).delete()
+
+
 class Command(BaseCommand):
     help = "Time a list-of-speakers change to 1,000 websocket clients through Redis, beside raw Redis pub/sub."
 
@@ -64,27 +87,26 @@ class Command(BaseCommand):
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * clients + 256)), hard))
         target = self.target(meeting)
-        chair = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
-            "benchmark", "benchmark@example.org", None
-        )
         entities = list(Entity.objects.filter(kind=Entity.Kind.STATE).order_by("code")[: changes + 1])
         ports = [_free_port() for _ in range(workers)]
         settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.local")
-        processes = [
-            subprocess.Popen(  # noqa: S603 - our own servers, on loopback
-                [sys.executable, "-m", *SERVERS[server](port)],
-                env=os.environ | {"DJANGO_SETTINGS_MODULE": settings_module},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for port in ports
-        ]
-        try:
-            socket_times = asyncio.run(self.through_websockets(ports, target, chair, entities, clients, changes))
-        finally:
-            for process in processes:
-                process.terminate()
-                process.wait(timeout=10)
+        with temporary_chair(target) as chair:
+            processes = []
+            try:
+                for port in ports:
+                    processes.append(
+                        subprocess.Popen(  # noqa: S603 - our own servers, on loopback
+                            [sys.executable, "-m", *SERVERS[server](port)],
+                            env=os.environ | {"DJANGO_SETTINGS_MODULE": settings_module},
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                        )
+                    )
+                socket_times = asyncio.run(self.through_websockets(ports, target, chair, entities, clients, changes))
+            finally:
+                for process in processes:
+                    process.terminate()
+                    process.wait(timeout=10)
         self.workers = workers
         raw_times = asyncio.run(self.through_pubsub(clients, changes, self.message_size))
         self.report(server, clients, changes, self.message_size, socket_times, raw_times)
@@ -114,26 +136,32 @@ class Command(BaseCommand):
             connections += await asyncio.gather(*batch)
         await asyncio.gather(*(c.recv() for c in connections))  # each has the state on connecting
         self.stdout.write(f"{len(connections)} websocket clients connected to {len(urls)} server process(es).")
-        times, sizes = [], []
+        times, sizes, added = [], [], []
         try:
             for number in range(changes):
                 # A request for the floor, then its withdrawal, in turn: the list (and the message) keeps its size.
-                version = (await sync_to_async(live.state)(meeting))["version"]
+                version = (await database_sync_to_async(live.state)(meeting))["version"]
                 started = time.perf_counter()
                 arrivals = [asyncio.create_task(self.until_version(c, version + 1)) for c in connections]
                 if number % 2 == 0:
-                    await sync_to_async(live.request_floor)(meeting=meeting, entity=entities[number], by=chair)
+                    request = database_sync_to_async(live.request_floor)
+                    added.append(await request(meeting=meeting, entity=entities[number], by=chair))
                 else:
-                    speaker = await sync_to_async(meeting.speakers.filter(status="waiting").first)()
-                    await sync_to_async(live.withdraw)(speaker=speaker, by=chair)
+                    await database_sync_to_async(live.withdraw)(speaker=added[-1], by=chair)
                 await asyncio.gather(*arrivals)
                 times.append(max(task.result()[0] for task in arrivals) - started)
                 sizes.append(arrivals[0].result()[1])
         finally:
             await asyncio.gather(*(c.close() for c in connections))
-            await sync_to_async(meeting.speakers.all().delete)()
+            # Only the requests the run made, and their history: the meeting's own list of speakers stays as it was.
+            await database_sync_to_async(self.forget)([speaker.pk for speaker in added])
         self.message_size = round(statistics.mean(sizes))
         return times
+
+    @staticmethod
+    def forget(speakers: list[int]) -> None:
+        Speaker.objects.filter(pk__in=speakers).delete()
+        Speaker.history.filter(id__in=speakers).delete()
 
     @staticmethod
     async def until_version(connection, version: int) -> tuple[float, int]:
