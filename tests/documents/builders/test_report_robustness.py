@@ -78,13 +78,14 @@ def test_the_arabic_report_runs_right_to_left():
     assert b"<w:bidi/>" in zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml")
 
 
-def test_an_empty_session_gives_a_valid_document():
+@pytest.mark.parametrize(("language", "masthead"), [("en", "United Nations"), ("fr", "Nations Unies")])
+def test_an_empty_session_gives_a_valid_document(language, masthead):
     committee = Committee.objects.create(code="EMPTY", kind="committee", name={"en": "Empty Committee"})
     session = Session.objects.create(committee=committee, number=1, code="EMPTY/1")
 
-    for language in ("en", "fr"):
-        document = reopened(build_session_report(collect_session_report_data(session), language=language))
-        assert document.tables[0].cell(0, 0).text in ("United Nations", "Nations Unies")
+    document = reopened(build_session_report(collect_session_report_data(session), language=language))
+
+    assert document.tables[0].cell(0, 0).text == masthead
 
 
 def test_libreoffice_converts_the_strange_document(tmp_path):
