@@ -116,6 +116,9 @@ def test_collecting_takes_the_same_number_of_queries_at_ten_times_the_size_and_b
             build_session_report(data, language="fr")
         assert len(queries) == 0
 
+    # The session, meetings, bureau, agendas, agenda items (2), participations, decisions, paragraphs (2),
+    # documents, committee, the summary's sections and paragraphs (2 each, the draft's and the annex's): 16.
+    assert counts[0] == 16, counts
     assert counts[0] == counts[1], counts
 
 
