@@ -85,7 +85,7 @@ def test_a_member_reports_on_its_action_and_the_secretariat_publishes_it(cast, o
     assert action.status == Status.NOT_STARTED
 
     publish = reverse("follow_up:update", kwargs={"code": "TST/G/2", "pk": update.pk, "step": "publish"})
-    assert member.post(publish).status_code == 302  # refused: a member does not publish
+    assert member.post(publish).status_code == 403  # refused: a member does not publish
     assert not ProgressUpdate.objects.get().is_published
     secretariat.post(publish)
     action.refresh_from_db()
