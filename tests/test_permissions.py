@@ -74,7 +74,7 @@ def test_each_role_on_its_own_committee(client, committees, role, page):
 
     if role == "anonymous":
         assert response.status_code == 302
-        assert "login" in response.url
+        assert response.url == f"{reverse('account_login')}?next={url(page, own)}"
     elif role == "outsider":
         assert response.status_code == 404
     elif role in PAGES[page]:
@@ -183,15 +183,16 @@ DRAFT_ACTIONS = {
 }
 
 
-def _expect(response, role: str, allowed: set[str]) -> None:
-    """Signed out: to sign in; outsider: nothing there; insider without the right: refused, and no text shown."""
+def _expect(response, role: str, allowed: set[str], ok: int) -> None:
+    """Signed out: to sign in; outsider: nothing there; insider without the right: refused, and no text shown;
+    those with the right: exactly `ok` (200 for a page, 302 back to it after a change)."""
     if role == "anonymous":
         assert response.status_code == 302, role
-        assert "login" in response.url
+        assert response.url.startswith(reverse("account_login") + "?next="), response.url
     elif role == "outsider":
         assert response.status_code == 404, role
     elif role in allowed:
-        assert response.status_code in (200, 302), role
+        assert response.status_code == ok, (role, response.status_code)
     else:
         assert response.status_code == 403, role
         assert b"A text." not in response.content
@@ -221,7 +222,8 @@ def test_every_draft_action_for_every_role(client, committees, action):
         if role != "anonymous":
             client.force_login(users[role])
         url = f"/sessions/{own.code}/draft-report/{path.format(**ids)}"
-        _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
+        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=200 if method == "get" else 302)
 
 
 def test_the_archive_invitations_and_roles_for_every_role(client, committees):
@@ -237,16 +239,17 @@ def test_the_archive_invitations_and_roles_for_every_role(client, committees):
         client.logout()
         if role != "anonymous":
             client.force_login(users[role])
-        _expect(client.get(archived), role, DRAFT_READERS)
-        _expect(client.post(invite, {"email": f"new-{role}@example.org", "kind": "member"}), role, {"secretariat"})
+        _expect(client.get(archived), role, DRAFT_READERS, ok=200)
+        invited = client.post(invite, {"email": f"new-{role}@example.org", "kind": "member"})
+        _expect(invited, role, {"secretariat"}, ok=302)
         pending = Invitation.objects.create(
             committee=own.committee, email=f"later-{role}@example.org", kind="member", invited_by=users["secretariat"]
         )
         withdraw = reverse("roles:withdraw_invitation", kwargs={"code": own.committee.code, "pk": pending.pk})
-        _expect(client.post(withdraw), role, {"secretariat"})
+        _expect(client.post(withdraw), role, {"secretariat"}, ok=302)
         observer = Role.objects.get_or_create(user=users["observer"], committee=own.committee, kind="observer")[0]
         revoke = reverse("roles:revoke_role", kwargs={"code": own.committee.code, "pk": observer.pk})
-        _expect(client.post(revoke), role, {"secretariat"})
+        _expect(client.post(revoke), role, {"secretariat"}, ok=302)
 
 
 REGISTRATION_ACTIONS = {
@@ -295,7 +298,8 @@ def test_every_registration_action_for_every_role(client, committees, action):
             "file": SimpleUploadedFile("participants.csv", b"entity\nFRA\n"),
         }
         url = f"/sessions/{own.code}/registration/{path.format(**ids)}"
-        _expect(getattr(client, method)(url, data) if method == "post" else client.get(url), role, allowed)
+        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=200 if method == "get" else 302)
         own.participations.filter(entity__code="DEU").delete()
 
 
@@ -328,4 +332,150 @@ def test_every_live_meeting_action_for_every_role(client, committees, action):
         if role != "anonymous":
             client.force_login(users[role])
         url = f"/meetings/{meeting.pk}/{path}"
-        _expect(client.post(url, data) if method == "post" else client.get(url), role, allowed)
+        response = client.post(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=200 if method == "get" else 302)
+
+
+AGENDA_ACTIONS = {
+    # name: (method, path after /sessions/TST/G/2/agenda/, roles that may, status for them)
+    "the agenda page": ("get", "", {"secretariat", "chair", "rapporteur", "member", "observer"}, 200),
+    "preparing the provisional agenda": ("post", "prepare/", {"secretariat"}, 302),
+    "adopting the agenda": ("post", "adopt/", {"secretariat"}, 302),
+    "editing an item": ("post", "items/{item}/", {"secretariat"}, 302),
+    "adding an item": ("post", "items/{item}/add/", {"secretariat"}, 302),
+    "adding a sub-item": ("post", "items/{item}/subitem/", {"secretariat"}, 302),
+    "moving an item up": ("post", "items/{item}/up/", {"secretariat"}, 302),
+    "moving an item down": ("post", "items/{item}/down/", {"secretariat"}, 302),
+    "removing an item": ("post", "items/{item}/remove/", {"secretariat"}, 302),
+    "planning a half-day": ("post", "adopted/half-days/", {"secretariat"}, 302),
+    "removing a half-day": ("post", "half-days/{slot}/remove/", {"secretariat"}, 302),
+}
+
+
+@pytest.mark.parametrize("action", AGENDA_ACTIONS)
+def test_every_agenda_editor_action_for_every_role(client, committees, action):
+    import datetime
+
+    from meetings.programme.models import AgendaItem, AgendaSlot
+
+    own, _other, users = committees
+    method, path, allowed, ok = AGENDA_ACTIONS[action]
+    agenda = own.agendas.get(kind="adopted")
+    for index, role in enumerate(ROLES):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        position = 90 + index
+        item = AgendaItem.objects.create(agenda=agenda, position=position, title={"en": f"Item for {role}"})
+        slot = AgendaSlot.objects.create(agenda=agenda, date=datetime.date(2025, 1, 10 + index), period="morning")
+        data = {"language": "en", "revision": "1", "title": "A text.", "annotation": "", "date": "2025-01-03"}
+        data |= {"period": "morning", "note": "A text.", "items": [item.pk]}
+        url = f"/sessions/{own.code}/agenda/{path.format(item=item.pk, slot=slot.pk)}"
+        response = client.post(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=ok)
+        if role not in allowed:
+            assert AgendaItem.objects.filter(pk=item.pk, title={"en": f"Item for {role}"}, position=position).exists()
+            assert AgendaSlot.objects.filter(pk=slot.pk).exists()
+        AgendaSlot.objects.filter(agenda=agenda).delete()
+
+
+FOLLOW_UP_ACTIONS = {
+    # name: (method, path after /sessions/TST/G/2/, roles that may, status for them)
+    "adding an action": ("post", "decisions/{paragraph}/actions/", {"secretariat"}, 302),
+    "reporting progress": ("post", "follow-up/actions/{action}/progress/", {"secretariat"}, 302),
+    "publishing progress": ("post", "follow-up/progress/{update}/publish/", {"secretariat"}, 302),
+    "withdrawing progress": ("post", "follow-up/progress/{update}/withdraw/", {"secretariat"}, 302),
+    # the evidence of a report not yet published: the secretariat and the delegation that reported it (none here)
+    "the evidence of a report": ("get", "follow-up/progress/{update}/evidence/", {"secretariat"}, 200),
+}
+
+
+@pytest.mark.parametrize("action", FOLLOW_UP_ACTIONS)
+def test_every_follow_up_action_for_every_role(client, committees, action):
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from decisions.follow_up.models import Action, ProgressUpdate
+    from decisions.outcomes.models import Paragraph
+
+    own, _other, users = committees
+    method, path, allowed, ok = FOLLOW_UP_ACTIONS[action]
+    paragraph = Paragraph.objects.get(decision__session=own, kind="operative", parent__isnull=True)
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        action_ = Action.objects.create(paragraph=paragraph, position=1, description={"en": "Act."})
+        update = ProgressUpdate(action=action_, status="in_progress", narrative={"en": "Done."})
+        update.reported_on, update.reported_by = datetime.date(2026, 1, 1), users["secretariat"]
+        update.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.7 evidence"), save=False)
+        update.save()
+        data = {"description_en": "A text.", "responsible": "secretariat", "reported_on": "2026-01-02"}
+        data |= {"status": "in_progress", "narrative_en": "A text."}
+        url = f"/sessions/{own.code}/{path.format(paragraph=paragraph.pk, action=action_.pk, update=update.pk)}"
+        response = client.post(url, data) if method == "post" else client.get(url)
+        if response.streaming:
+            assert b"".join(response.streaming_content) == b"%PDF-1.7 evidence"
+        if action == "the evidence of a report" and role in {"chair", "rapporteur", "member", "observer"}:
+            assert response.status_code == 404, role  # a file one may not read does not exist for one
+        else:
+            _expect(response, role, allowed, ok=ok)
+        if role not in allowed:
+            assert ProgressUpdate.objects.filter(pk=update.pk, published_at__isnull=True).exists(), role
+            assert list(Action.objects.filter(paragraph=paragraph)) == [action_], role
+            assert list(action_.updates.all()) == [update], role
+        Action.objects.filter(paragraph=paragraph).delete()
+
+
+@pytest.mark.parametrize("kind", ["measures", "statuses"])
+def test_the_strategy_import_for_every_role(client, committees, kind):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from decisions.strategies.models import Measure, Strategy
+
+    own, _other, users = committees
+    strategy = Strategy.objects.create(committee=own.committee, code="plan", title={"en": "Plan"})
+    url = reverse("strategies:strategy_import", kwargs={"code": own.committee.code, "slug": "plan", "kind": kind})
+    content = {"measures": b"area,area_title_en,measure,text_en\n1,Area,1.1,Measure\n", "statuses": b"x"}[kind]
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        if role != "secretariat":
+            Measure.objects.filter(area__strategy=strategy).delete()
+        response = client.post(url, {"file": SimpleUploadedFile("file.csv", content)})
+        if kind == "measures":
+            _expect(response, role, {"secretariat"}, ok=302)
+            assert Measure.objects.filter(area__strategy=strategy).count() == (1 if role == "secretariat" else 0)
+        else:  # a file the import refuses, row by row, to the secretariat only
+            _expect(response, role, {"secretariat"}, ok=400)
+        assert client.get(url).status_code == 405  # an import is a POST, for anyone
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_the_review_websocket_for_every_role(committees):
+    from asgiref.sync import async_to_sync
+    from channels.db import database_sync_to_async
+
+    from committee.roles.watchers import REFUSED
+    from tests.meetings.live.test_live import socket_for
+
+    own, other, users = committees
+    readers = {"secretariat", "chair", "rapporteur", "member"}
+
+    async def connect(user, session) -> tuple[bool, int | None]:
+        socket = await database_sync_to_async(socket_for)(user, None, f"/ws/reports/{session.pk}/")
+        connected, code = await socket.connect()
+        if connected:
+            await socket.disconnect()
+            return True, None
+        return False, code
+
+    for role in ROLES:
+        user = users.get(role)
+        assert async_to_sync(connect)(user, own) == ((True, None) if role in readers else (False, REFUSED)), role
+        assert async_to_sync(connect)(user, other) == ((True, None) if role == "outsider" else (False, REFUSED)), role
+    missing = type(own)(pk=999_999)
+    assert async_to_sync(connect)(users["secretariat"], missing) == (False, REFUSED)

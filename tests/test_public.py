@@ -77,10 +77,21 @@ def test_drafts_limited_documents_and_working_pages_ask_to_sign_in(client, publi
 
 
 def test_a_signed_out_visitor_changes_nothing(client, public_session):
-    response = client.post(reverse("registry:registry", kwargs={"code": "TST/G/2"}), {"series": "information"})
+    documents = set(Document.objects.values_list("symbol", flat=True))
+    response = client.post(reverse("registry:registry", kwargs={"code": "TST/G/2"}), {"series": "inf"})  # a valid one
     assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
-    assert not Document.objects.filter(symbol="TST/G/2/INF.1").exists()
+    assert response.url == f"{reverse('account_login')}?next=/sessions/TST/G/2/documents/"
+    assert set(Document.objects.values_list("symbol", flat=True)) == documents
+
+
+def test_an_unknown_series_is_refused_and_allocates_nothing(client, public_session, secretariat):
+    documents = set(Document.objects.values_list("symbol", flat=True))
+    client.force_login(secretariat)
+    response = client.post(reverse("registry:registry", kwargs={"code": "TST/G/2"}), {"series": "information"})
+    assert response.status_code == 400
+    assert "Select a valid choice. information is not one of the available choices." in response.text
+    assert "allocated" not in response.text
+    assert set(Document.objects.values_list("symbol", flat=True)) == documents
 
 
 def test_a_public_committee_does_not_show_its_private_sub_committees_meetings(client, public_session):

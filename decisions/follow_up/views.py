@@ -167,6 +167,8 @@ def update_view(request: AuthenticatedHttpRequest, code: str, pk: int, step: str
         action__paragraph__decision__session=session,
     )
     action = update.action
+    if step == "publish" or update.reported_by_id != request.user.pk:
+        check(request.user, Permission.MANAGE, session.committee)  # a report is withdrawn by its author, or them
     try:
         if step == "publish":
             publish(update=update, by=request.user)

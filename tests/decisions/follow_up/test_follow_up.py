@@ -87,7 +87,7 @@ def test_a_member_reports_on_its_action_and_the_secretariat_publishes_it(cast, o
     assert action.status == Status.NOT_STARTED
 
     publish = reverse("follow_up:update", kwargs={"code": "TST/G/2", "pk": update.pk, "step": "publish"})
-    assert member.post(publish).status_code == 302  # refused: a member does not publish
+    assert member.post(publish).status_code == 403  # refused: a member does not publish
     assert not ProgressUpdate.objects.get().is_published
     secretariat.post(publish)
     action.refresh_from_db()
@@ -225,6 +225,11 @@ def test_the_follow_up_pages_take_as_many_queries_for_ten_times_the_data(cast, o
     _actions(operative, 3, cast["secretariat"])
     small = counts()
     _actions(operative, 27, cast["secretariat"])
+    # Each page: the request's session, user, roles and two-factor device, the unread notifications, then its own.
+    # The committee's follow-up: the committee (2), sessions (3), progress updates, paragraphs (12). The session's
+    # decisions: the session, committee, decisions, paragraphs (4), sessions, updates (14). The paragraph: the session,
+    # committee, paragraphs (4), sessions, updates, the entities one may make responsible (14).
+    assert small == [12, 14, 14]
     assert counts() == small
 
 
@@ -259,6 +264,8 @@ def test_the_demos_follow_up_page_takes_as_many_queries_with_ten_times_its_actio
         return len(captured)
 
     demo = queries()
+    # Signed out: the committee (2), sessions (5), progress updates, paragraphs (2), documents: 11.
+    assert demo == 11
     for action in list(Action.objects.prefetch_related("updates")):
         for _copy in range(9):
             updates = list(action.updates.all())

@@ -188,26 +188,41 @@ def test_the_charts_show_status_by_area_and_by_member(strategy, secretariat):
 def test_the_matrix_takes_as_many_queries_for_ten_times_the_measures_and_members(strategy, secretariat):
     client = signed_in(secretariat)
     url = reverse("strategies:strategy", kwargs={"code": "PAC", "slug": "roadmap"})
+    fiji = reverse("strategies:member", kwargs={"code": "PAC", "slug": "roadmap", "member": "FJI"})
 
     def grow(measures: int, members: list[str]) -> list[int]:
         rows = ["area,area_title_en,measure,text_en"] + [f"{1 + n % 3},Area,{n}.1,Measure {n}" for n in range(measures)]
-        upload(client, "measures", "\n".join(rows).encode())
+        assert upload(client, "measures", "\n".join(rows).encode()).status_code == 302
         for code in members:
             Membership.objects.get_or_create(committee=strategy.committee, entity=Entity.objects.get(code=code))
         statuses = ["measure,member,status,as_of"] + [
             f"{n}.1,{code},in_progress,2024-0{1 + n % 9}-01" for n in range(measures) for code in members
         ]
         assert upload(client, "statuses", "\n".join(statuses).encode()).status_code == 302
-        counts = []
-        for page in (url, reverse("strategies:member", kwargs={"code": "PAC", "slug": "roadmap", "member": "FJI"})):
+        counts, pages = [], []
+        for page in (url, fiji):
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(page).status_code == 200
+                response = client.get(page)
+            assert response.status_code == 200
             counts.append(len(queries))
+            pages.append(response.text)
+        matrix, history = (page.split("<tbody>")[1].split("</table>")[0] for page in pages)  # the tables' rows
+        columns = Membership.objects.filter(committee=strategy.committee).count()
+        assert pages[0].count('<th scope="col" class="text-nowrap">') == columns  # a column for each member
+        assert all(f"Measure {n}<" in matrix for n in range(measures))  # a row for each measure
+        assert matrix.count("status-in_progress") == measures * len(members)  # a cell for each status reported
+        assert history.count("status-in_progress") == measures  # Fiji reported on every measure
         return counts
 
-    small = grow(3, ["FJI", "WSM"])
-    codes = list(Entity.objects.filter(kind="state").order_by("code").values_list("code", flat=True)[:20])
-    assert grow(30, codes) == small
+    small = grow(3, ["FJI", "WSM"])  # 3 measures, 2 of the 3 members reporting
+    others = Entity.objects.filter(kind="state").exclude(code__in=["FJI", "WSM", "TON"]).order_by("code")
+    codes = ["FJI", "WSM", *others.values_list("code", flat=True)[:18]]
+    large = grow(30, codes)  # 30 measures, 20 of the 21 members reporting: ten times the measures and members
+    # The matrix: the session, the user, their roles, their two-factor device, the committee, the committees'
+    # tree, the strategy, its areas, measures, indicators, members, statuses, the unread notifications, the areas
+    # of the filter (14). Fiji's page: the same first 7, then members, statuses, areas, measures, notifications (12).
+    assert small == [14, 12]
+    assert large == small
 
 
 def test_the_demo_has_a_pacific_committee_whose_strategy_anyone_can_follow(settings, client):

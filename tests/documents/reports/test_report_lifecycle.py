@@ -53,8 +53,12 @@ def test_a_second_save_of_the_same_paragraph_is_refused_and_shows_the_other_text
 
 
 def test_members_may_not_edit(cast, paragraph):
-    with pytest.raises(ReportError):
+    with pytest.raises(ReportError, match=r"^You may not do this on this report\.$"):
         edit_paragraph(paragraph=paragraph, language="en", text="x", expected_revision=1, by=cast["member"])
+
+    paragraph.refresh_from_db()
+    assert (paragraph.text, paragraph.revision) == ({"en": "The Group met."}, 1)
+    assert paragraph.history.count() == 1  # only its creation
 
 
 def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_report(
@@ -69,8 +73,9 @@ def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_rep
         text="Say who met.",
         proposed_text="The Group of Experts met in Geneva.",
     )
-    with pytest.raises(ReportError):
+    with pytest.raises(ReportError, match=r"^You may not do this on this report\.$"):
         add_comment(paragraph=paragraph, author=cast["observer"], language="en", text="Observers only read.")
+    assert list(Comment.objects.values_list("text", flat=True)) == ["Say who met."]
 
     with django_capture_on_commit_callbacks(execute=True):
         resolve_comment(comment=comment, decision=Comment.Status.ACCEPTED, by=cast["secretariat"], answer="Thank you.")
@@ -110,11 +115,15 @@ def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(cast, para
     assert versions[1, "en"].file.name != versions[2, "en"].file.name
 
 
-def test_only_the_chair_or_rapporteurs_finalize(cast, small_session):
+def test_only_the_chair_or_rapporteurs_finalize(cast, small_session, settings):
+    report = small_session.report
     for kind in ("secretariat", "member", "observer"):
-        with pytest.raises(ReportError):
-            finalize_report(report=small_session.report, by=cast[kind])
+        with pytest.raises(ReportError, match=r"^You may not do this on this report\.$"):
+            finalize_report(report=report, by=cast[kind])
     assert not ArchivedReport.objects.exists()
+    assert not [path for path in (settings.MEDIA_ROOT / "reports").rglob("*") if path.is_file()]
+    report.refresh_from_db()
+    assert (report.status, report.version) == (Report.Status.DRAFT, 1)
 
 
 def _masthead(content: bytes) -> str:
@@ -149,7 +158,10 @@ def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archiv
         assert any(path.is_file() for path in archive.rglob("*")), "the files were written before the failure"
         raise RuntimeError("the worker dies before the report is locked")
 
-    with mock.patch("documents.reports.services._move", side_effect=worker_dies), pytest.raises(RuntimeError):
+    with (
+        mock.patch("documents.reports.services._move", side_effect=worker_dies),
+        pytest.raises(RuntimeError, match="the worker dies"),
+    ):
         finalize_report(report=report, by=cast["rapporteur"])
 
     report.refresh_from_db()

@@ -52,11 +52,34 @@ def test_an_empty_section_gets_its_first_paragraph(client, secretariat, section)
     assert section.paragraphs.count() == 1
 
 
-def test_the_history_page_is_not_taken_by_the_structure_actions(client, secretariat, section):
+def test_the_structure_actions_take_only_a_post_and_the_history_page_is_not_one_of_them(client, secretariat, section):
     client.force_login(secretariat)
     paragraph = section.paragraphs.get()
-
+    report = reverse("reports:report", kwargs={"code": "TST/G/2"})
     history = reverse("reports:paragraph_history", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
 
-    assert client.get(history).status_code == 200
-    assert ReportParagraph.objects.filter(pk=paragraph.pk).exists()
+    for action in ("add", "remove", "up", "down"):
+        assert client.get(structure(paragraph, action)).status_code == 405, action
+    for name, kwargs in (
+        ("section_structure", {"pk": section.pk, "action": "remove"}),
+        ("section_structure", {"pk": section.pk, "action": "add"}),
+        ("section_add_paragraph", {"pk": section.pk}),
+        ("add_section", {}),
+    ):
+        assert client.get(reverse(f"reports:{name}", kwargs={"code": "TST/G/2", **kwargs})).status_code == 405, name
+    assert texts(section) == ["The Group met."]  # a GET changed nothing
+    sections = ReportSection.objects.filter(report__session__code="TST/G/2").count()
+
+    shown = client.get(history)
+    assert shown.status_code == 200
+    assert "The Group met." in shown.text
+    assert texts(section) == ["The Group met."]
+
+    added = client.post(structure(paragraph, "add"))
+    assert (added.status_code, added.url) == (302, f"{report}?lang=en")
+    assert texts(section) == ["The Group met.", ""]
+    removed = client.post(structure(paragraph, "remove"))
+    assert (removed.status_code, removed.url) == (302, f"{report}?lang=en")
+    assert not ReportParagraph.objects.filter(pk=paragraph.pk).exists()
+    assert texts(section) == [""]
+    assert ReportSection.objects.filter(report__session__code="TST/G/2").count() == sections

@@ -171,6 +171,10 @@ def test_the_session_page_takes_the_same_number_of_queries_at_ten_times_the_size
         with CaptureQueriesContext(connection) as queries:
             assert client.get(session.get_absolute_url()).status_code == 200
         counts.append(len(queries))
+    # The request's session, user, roles and two-factor device; the session, bureau, agendas and their items (2),
+    # committee, meetings with their people and items, decisions, participations, the draft's paragraphs, the
+    # recommendations, documents (2), and the sections apps add (notifications, 4): 23.
+    assert counts[0] == 23, counts
     assert counts[0] == counts[1], counts
 
 
@@ -188,6 +192,10 @@ def test_the_committee_page_takes_the_same_number_of_queries_at_ten_times_the_si
                 client.get(reverse("programme:committee", kwargs={"code": session.committee.code})).status_code == 200
             )
         counts.append(len(queries))
+    # The committee, the request's session, user, roles and two-factor device; the committees' tree (2), sessions,
+    # strategies, notifications (2), the committees below, the coming meetings with their people and items, the
+    # meetings, documents, sessions, the committee again, its members and their entities, invitations, roles: 23.
+    assert counts[0] == 23, counts
     assert counts[0] == counts[1], counts
 
 

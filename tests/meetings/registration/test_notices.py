@@ -90,12 +90,29 @@ def test_a_scheduled_meeting_is_announced_and_a_change_nobody_sees_is_not_sent(
     assert meeting.sequence == 0
 
 
-def test_only_the_secretariat_changes_the_programme(cast):
+def test_only_the_secretariat_changes_the_programme(
+    programme_session, django_user_model, django_capture_on_commit_callbacks
+):
+    from committee.roles.models import Role
     from meetings.programme.services import MeetingError
 
-    with pytest.raises(MeetingError):
-        cancel_meeting(meeting=Meeting.objects.get(key="closing"), by=cast["member"])
-    assert not Meeting.objects.filter(status="cancelled").exists()
+    member = django_user_model.objects.create_user("member", "member@example.org", "a-long-password")
+    Role.objects.create(user=member, committee=programme_session.committee, kind=Role.Kind.MEMBER)
+    meeting = Meeting.objects.get(key="round-table")
+    before = (meeting.status, meeting.sequence, meeting.room)
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(MeetingError, match=r"^Only the secretariat changes the programme\.$"),
+    ):
+        cancel_meeting(meeting=meeting, by=member)
+
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.sequence, meeting.room) == before
+    assert meeting.status == Meeting.Status.SCHEDULED
+    assert not Meeting.objects.filter(status=Meeting.Status.CANCELLED).exists()
+    assert callbacks == []
+    assert mail.outbox == []  # its participants (jean@ and claire@example.org) are told nothing
 
 
 def test_a_title_that_breaks_lines_still_makes_one_line_subjects_and_calendars(

@@ -201,6 +201,11 @@ def test_the_registration_page_takes_the_same_number_of_queries_at_ten_times_the
             assert response.status_code == 200
             counts.append(len(queries))
 
+    # The registration page: the request's session, user, roles and two-factor device; the session, its committee,
+    # the participations, their delegates and entities, the unread notifications, the registration files, the
+    # imports set aside, the meetings (13). The attendance sheet: the same first 6, the meeting, the participations,
+    # their delegates (2: the list, those present), the unread notifications (11).
+    assert counts[:2] == [13, 11], counts
     assert counts[:2] == counts[2:], counts
 
 
