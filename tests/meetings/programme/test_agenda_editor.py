@@ -86,8 +86,8 @@ def test_a_removed_half_day_leaves_the_organization_of_work(client, agenda):
             {"language": "en", "date": date, "period": "morning", "note": note, "items": [item(agenda, NEW[0]).pk]},
         )
     page = client.get(url("agenda") + "?kind=provisional&lang=en").text
-    assert "Wednesday 2 April 2025" in page
-    assert "Thursday 3 April 2025" in page
+    assert "Wednesday, 2 April 2025" in page
+    assert "Thursday, 3 April 2025" in page
     slot = AgendaSlot.objects.get(agenda=agenda, date="2025-04-02")
 
     removed = client.post(url("remove_half_day", pk=slot.pk))
@@ -95,8 +95,8 @@ def test_a_removed_half_day_leaves_the_organization_of_work(client, agenda):
     assert removed.status_code == 302
     assert removed.url == url("agenda") + "?kind=provisional&lang=en#organization-of-work"
     page = client.get(url("agenda") + "?kind=provisional&lang=en").text
-    assert "Wednesday 2 April 2025" not in page
+    assert "Wednesday, 2 April 2025" not in page
     assert "Morning of statements" not in page
-    assert "Thursday 3 April 2025" in page
+    assert "Thursday, 3 April 2025" in page
     notes = AgendaSlot.objects.filter(agenda=agenda).values_list("note", flat=True)
     assert list(notes) == [{"en": "Morning of decisions"}]
