@@ -4,9 +4,10 @@ Used by every editor where two people may work on the same text (the draft repor
 each editable row carries a `revision` that goes up with every save.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import BadRequest
 from django.db import models
@@ -102,3 +103,22 @@ def renumber(nodes: Sequence[M], by: User) -> None:
             node.save()
         else:
             model._default_manager.filter(pk=node.pk).update(position=position)
+
+
+def carry_out(
+    request: HttpRequest,
+    operation: Callable[[], object],
+    *,
+    done: str = "",
+    refusals: tuple[type[Exception], ...] = (EditError,),
+) -> bool:
+    """Run a service for a view: a refusal (its message is for the user) becomes an error message, success the
+    message `done` if there is one. True if it was done."""
+    try:
+        operation()
+    except refusals as error:
+        messages.error(request, str(error))
+        return False
+    if done:
+        messages.success(request, done)
+    return True

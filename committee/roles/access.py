@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from committee.bodies.models import Committee
 from committee.roles.models import Role
@@ -153,3 +154,13 @@ def _parents(user: User) -> dict[int, int | None]:
     if cached is None:
         cached = user._committee_parents = dict(Committee.objects.values_list("pk", "parent_id"))  # type: ignore[attr-defined]  # as above
     return cached
+
+
+def get_committee_for_user(
+    user: User | AnonymousUser, code: str, *, need: Permission = Permission.VIEW, related: tuple[str, ...] = ()
+) -> Committee:
+    """The committee of `code`, if `user` may do `need` on it (`check`: 404 for what one may not see, 403 for
+    what one sees but may not do, the sign-in page for a signed-out visitor): every view fetches it so."""
+    committee = get_object_or_404(Committee.objects.select_related(*related), code=code)
+    check(user, need, committee)
+    return committee

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from committee.bodies.models import Committee
+from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.roles.access import Permission, check
+from committee.roles.access import Permission, get_committee_for_user
 from committee.roles.forms import InvitationForm, SetPasswordForm
 from committee.roles.models import Invitation, Role
 from committee.roles.services import (
@@ -26,36 +26,35 @@ from committee.roles.services import (
 @require_http_methods(["POST"])
 @login_required
 def revoke_role_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.MANAGE, committee)
+    committee = get_committee_for_user(request.user, code, need=Permission.MANAGE)
     role = get_object_or_404(Role, pk=pk, committee=committee)
-    try:
-        revoke_role(role=role, by=request.user)
-        messages.success(request, _("%(person)s no longer has this role.") % {"person": role.user.email})
-    except AccessError as error:
-        messages.error(request, str(error))
+    carry_out(
+        request,
+        lambda: revoke_role(role=role, by=request.user),
+        done=_("%(person)s no longer has this role.") % {"person": role.user.email},
+        refusals=(AccessError,),
+    )
     return redirect(committee)
 
 
 @require_http_methods(["POST"])
 @login_required
 def withdraw_invitation_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.MANAGE, committee)
+    committee = get_committee_for_user(request.user, code, need=Permission.MANAGE)
     invitation = get_object_or_404(Invitation, pk=pk, committee=committee)
-    try:
-        withdraw_invitation(invitation=invitation)
-        messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
-    except AccessError as error:
-        messages.error(request, str(error))
+    carry_out(
+        request,
+        lambda: withdraw_invitation(invitation=invitation),
+        done=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        refusals=(AccessError,),
+    )
     return redirect(committee)
 
 
 @require_http_methods(["POST"])
 @login_required
 def invite_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.MANAGE, committee)
+    committee = get_committee_for_user(request.user, code, need=Permission.MANAGE)
     form = InvitationForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.roles.access import Permission, can, check
+from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up import charts
 from decisions.follow_up.forms import ActionForm, ProgressForm
 from decisions.follow_up.models import Action, ProgressUpdate, Status
@@ -33,18 +33,12 @@ from decisions.follow_up.services import (
     withdraw,
 )
 from decisions.outcomes.models import Paragraph
-from meetings.sessions.models import Session
-
-
-def _session(request: HttpRequest, code: str) -> Session:
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, Permission.VIEW, session.committee)
-    return session
+from meetings.sessions.access import get_session_for_user
 
 
 def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     """What the session adopted, paragraph by paragraph, each operative one with its follow-up."""
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     today = timezone.localdate()
     decisions = list(
         session.decisions.prefetch_related(
@@ -71,7 +65,7 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
 
 def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None = None) -> HttpResponse:
     """One paragraph: its text, its actions with every update, and the forms of those who may act."""
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     paragraph = get_object_or_404(
         Paragraph.objects.select_related("decision", "parent").prefetch_related("sub_items"),
         pk=pk,
@@ -104,7 +98,7 @@ def paragraph_page(request: HttpRequest, code: str, pk: int, forms: dict | None 
 @require_POST
 @login_required
 def add_action_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     check(request.user, Permission.MANAGE, session.committee)
     operative = Q(kind=Paragraph.Kind.OPERATIVE, parent__isnull=True) | Q(parent__kind=Paragraph.Kind.OPERATIVE)
     chosen = request.POST.get("paragraph", "")
@@ -121,7 +115,7 @@ def add_action_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> Ht
 
 
 def _action(request: HttpRequest, code: str, pk: int) -> Action:
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     return get_object_or_404(
         Action.objects.select_related("paragraph__decision__session__committee"),
         pk=pk,
@@ -160,7 +154,7 @@ def _back_to(action: Action) -> HttpResponse:
 @require_POST
 @login_required
 def update_view(request: AuthenticatedHttpRequest, code: str, pk: int, step: str) -> HttpResponse:
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     update = get_object_or_404(
         ProgressUpdate.objects.select_related("action__paragraph__decision__session__committee"),
         pk=pk,
@@ -184,19 +178,13 @@ def update_view(request: AuthenticatedHttpRequest, code: str, pk: int, step: str
 def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     """An uploaded piece of evidence, for whoever may read its report: anyone who sees the committee once it is
     published; before, the secretariat and the delegation that reported it."""
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     shown = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
     update = next((u for action in shown.filter(updates=pk) for u in action.shown_updates if u.pk == pk), None)  # type: ignore[attr-defined]  # prefetched
     if update is None or not update.evidence_file:
         raise Http404
     return FileResponse(update.evidence_file.open("rb"), as_attachment=True,
                         filename=PurePosixPath(update.evidence_file.name).name)  # fmt: skip
-
-
-def _committee(request: HttpRequest, code: str) -> Committee:
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.VIEW, committee)
-    return committee
 
 
 def _committee_actions(request: HttpRequest, committee: Committee):
@@ -206,7 +194,7 @@ def _committee_actions(request: HttpRequest, committee: Committee):
 def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     """Every action on the committee's decisions, filtered by status, responsible and overdue, with what
     changed since the last session, the charts, and the progress report to download."""
-    committee = _committee(request, code)
+    committee = get_committee_for_user(request.user, code)
     today = timezone.localdate()
     since = last_session(committee, today)
     all_rows = rows(_committee_actions(request, committee), since=since, today=today)
@@ -246,7 +234,7 @@ def _chart_image(chart: charts.Chart | None) -> HttpResponse:
 
 def follow_up_chart(request: HttpRequest, code: str, key: str) -> HttpResponse:
     """A chart of the committee's follow-up as an image, drawn from the same rows as the page."""
-    committee = _committee(request, code)
+    committee = get_committee_for_user(request.user, code)
     today = timezone.localdate()
     all_rows = rows(_committee_actions(request, committee), since=None, today=today)
     chart = next((c for c in charts.follow_up_charts(all_rows, today=today) if c.key == key), None)

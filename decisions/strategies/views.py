@@ -8,21 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.bodies.models import Committee
 from committee.kernel.forms import SpreadsheetForm
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
-from committee.roles.access import Permission, can, check
+from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up import charts
 from decisions.strategies.models import Strategy, reporting_members
 from decisions.strategies.monitoring import member_history, strategy_charts, strategy_matrix
 from decisions.strategies.strategy_file import import_measures, import_statuses
-
-
-def _committee(request: HttpRequest, code: str) -> Committee:
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.VIEW, committee)
-    return committee
 
 
 def _chart_image(chart: charts.Chart | None) -> HttpResponse:
@@ -34,7 +27,7 @@ def _chart_image(chart: charts.Chart | None) -> HttpResponse:
 
 
 def _strategy(request: HttpRequest, code: str, slug: str) -> Strategy:
-    committee = _committee(request, code)
+    committee = get_committee_for_user(request.user, code)
     return get_object_or_404(Strategy.objects.select_related("committee"), committee=committee, code=slug)
 
 

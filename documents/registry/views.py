@@ -16,7 +16,7 @@ from documents.registry.forms import AllocationForm, DocumentFileForm
 from documents.registry.generated import DOCX, build_document, generator_for, is_draft, published_version
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, symbol_sort_key
-from meetings.sessions.models import Session
+from meetings.sessions.access import get_session_for_user
 
 
 def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
@@ -50,8 +50,7 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
 
 def registry(request: HttpRequest, code: str) -> HttpResponse:
     """A session's documents with their symbols and language versions; the secretariat allocates and uploads."""
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, Permission.VIEW, session.committee)
+    session = get_session_for_user(request.user, code)
     manage = can(request.user, Permission.MANAGE, session.committee)
     allocation = AllocationForm(request.POST or None, session=session) if manage else None
     if request.method == "POST":

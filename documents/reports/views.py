@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES
 from committee.roles.access import Permission, can, check
@@ -36,7 +36,7 @@ from documents.reports.services import (
     resolve_comment,
 )
 from meetings.live.services import speakers_by_item
-from meetings.sessions.models import Session
+from meetings.sessions.access import get_session_for_user
 
 
 @login_required
@@ -44,8 +44,7 @@ def session_report(request: AuthenticatedHttpRequest, code: str, language: str) 
     """The session's report in `language`, built from its current data."""
     if language not in LANGUAGES:
         raise Http404
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, Permission.VIEW_LIMITED, session.committee)  # built from live data: a draft until issued
+    session = get_session_for_user(request.user, code, need=Permission.VIEW_LIMITED)  # live data: a draft
     data = collect_session_report_data(session)
     content = build_session_report(data, language=language)
     name = (data.symbol or session.code).replace("/", "_")
@@ -198,11 +197,13 @@ def comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpR
     paragraph = get_object_or_404(ReportParagraph, pk=pk, section__report=report)
     form = CommentForm(request.POST)
     if form.is_valid():
-        try:
-            add_comment(paragraph=paragraph, author=request.user, language=text_language(request), **form.cleaned_data)
-            messages.success(request, _("Your comment has been sent to the secretariat."))
-        except EditError as error:
-            messages.error(request, str(error))
+        carry_out(
+            request,
+            lambda: add_comment(
+                paragraph=paragraph, author=request.user, language=text_language(request), **form.cleaned_data
+            ),
+            done=_("Your comment has been sent to the secretariat."),
+        )
     elif form.has_error("text", "required"):
         messages.error(request, _("Write a comment."))
     else:
@@ -219,10 +220,12 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
     decision = request.POST.get("decision", "")
     if decision not in (Comment.Status.ACCEPTED, Comment.Status.REJECTED, Comment.Status.ANSWERED):
         return HttpResponseBadRequest()
-    try:
-        resolve_comment(comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", ""))
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(
+        request,
+        lambda: resolve_comment(
+            comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", "")
+        ),
+    )
     return _back(report, comment.language)
 
 
@@ -240,11 +243,7 @@ def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str
         raise Http404
     permission, service, done = actions[action]
     report = _report_for(request.user, code, permission)
-    try:
-        service(report=report, by=request.user)
-        messages.success(request, done)
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(request, lambda: service(report=report, by=request.user), done=done)
     return _back(report, text_language(request))
 
 
@@ -351,10 +350,7 @@ def paragraph_structure_view(request: AuthenticatedHttpRequest, code: str, pk: i
     }
     if action not in operations:
         raise Http404
-    try:
-        operations[action]()
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(request, lambda: operations[action]())
     return _back(report, text_language(request))
 
 
@@ -395,10 +391,7 @@ def section_structure_view(
         "subsection": lambda: add_section(report=report, after=None, within=section, by=request.user),
         "remove": lambda: remove_section(section=_given(section), by=request.user),
     }
-    try:
-        operations[action]()
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(request, lambda: operations[action]())
     return _back(report, text_language(request))
 
 
@@ -408,8 +401,5 @@ def section_add_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk:
     """Start an empty section with a first paragraph."""
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)
-    try:
-        add_paragraph(section=section, after=None, by=request.user)
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(request, lambda: add_paragraph(section=section, after=None, by=request.user))
     return _back(report, text_language(request))

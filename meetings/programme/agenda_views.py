@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from committee.kernel.editing import EditConflict, EditError, submitted_revision, text_language
+from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES
-from committee.roles.access import Permission, can, check
+from committee.roles.access import Permission, can
 from documents.registry.models import Document
 from meetings.programme.agenda import (
     add_item,
@@ -28,6 +28,7 @@ from meetings.programme.agenda import (
 )
 from meetings.programme.forms import HalfDayForm
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot
+from meetings.sessions.access import get_session_for_user
 from meetings.sessions.models import Session
 
 ITEM_ACTIONS = [
@@ -39,19 +40,13 @@ ITEM_ACTIONS = [
 ]
 
 
-def _session(request: HttpRequest, code: str, permission: Permission) -> Session:
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, permission, session.committee)
-    return session
-
-
 def _back(session: Session, kind: str, language: str, anchor: str = "") -> HttpResponse:
     url = reverse("programme:agenda", kwargs={"code": session.code})
     return redirect(f"{url}?kind={kind}&lang={language}{anchor}")
 
 
 def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None = None, mine: str = "") -> HttpResponse:
-    session = _session(request, code, Permission.VIEW)
+    session = get_session_for_user(request.user, code, need=Permission.VIEW)
     kind = request.GET.get("kind") or request.POST.get("kind") or Agenda.Kind.PROVISIONAL
     if kind not in Agenda.Kind.values:
         raise Http404
@@ -95,7 +90,7 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
 @login_required
 def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
     """Prepare the provisional agenda, or adopt it."""
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     try:
         if action == "prepare":
             prepare_provisional_agenda(session=session, by=request.user)
@@ -114,7 +109,7 @@ def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> 
 
 
 def _item(request: HttpRequest, code: str, pk: int) -> AgendaItem:
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     return get_object_or_404(
         AgendaItem.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session
     )
@@ -153,10 +148,7 @@ def item_structure_view(request: AuthenticatedHttpRequest, code: str, pk: int, a
         "down": lambda: move_item(item=item, up=False, by=request.user),
         "remove": lambda: remove_item(item=item, by=request.user),
     }
-    try:
-        operations[action]()
-    except EditError as error:
-        messages.error(request, str(error))
+    carry_out(request, lambda: operations[action]())
     return _back(item.agenda.session, item.agenda.kind, text_language(request))
 
 
@@ -164,7 +156,7 @@ def item_structure_view(request: AuthenticatedHttpRequest, code: str, pk: int, a
 @login_required
 def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> HttpResponse:
     """Save a half-day of the proposed organization of work."""
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     agenda = get_object_or_404(Agenda, session=session, kind=kind)
     form = HalfDayForm(request.POST, agenda=agenda)
     language = text_language(request)
@@ -173,17 +165,17 @@ def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> Ht
             agenda=agenda, date=form.cleaned_data["date"], period=form.cleaned_data["period"]
         ).first()
         note = {**(slot.note if slot else {}), language: form.cleaned_data["note"]}
-        try:
-            save_half_day(
+        carry_out(
+            request,
+            lambda: save_half_day(
                 agenda=agenda,
                 date=form.cleaned_data["date"],
                 period=form.cleaned_data["period"],
                 items=list(form.cleaned_data["items"]),
                 note={code_: text for code_, text in note.items() if text},
                 by=request.user,
-            )
-        except EditError as error:
-            messages.error(request, str(error))
+            ),
+        )
     else:
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
     return _back(session, kind, language, "#organization-of-work")
@@ -192,7 +184,7 @@ def half_day_view(request: AuthenticatedHttpRequest, code: str, kind: str) -> Ht
 @require_POST
 @login_required
 def remove_half_day_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     slot = get_object_or_404(
         AgendaSlot.objects.select_related("agenda__session__committee"), pk=pk, agenda__session=session
     )

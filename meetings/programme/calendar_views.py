@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGES, pick
-from committee.roles.access import Permission, check, committees_of, visible_committees
+from committee.roles.access import Permission, committees_of, get_committee_for_user, visible_committees
 from meetings.programme.ical import build_calendar
 from meetings.programme.models import CalendarFeed, Meeting
-from meetings.sessions.models import Session
+from meetings.sessions.access import get_session_for_user
 
 
 def _language(request: HttpRequest) -> str:
@@ -46,8 +46,7 @@ def _feed(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpRe
 
 def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
     """?subcommittees=1 adds the meetings of every body below it."""
-    committee = get_object_or_404(Committee, code=code)
-    check(request.user, Permission.VIEW, committee)
+    committee = get_committee_for_user(request.user, code, need=Permission.VIEW)
     bodies: list[int] | QuerySet[Committee] = [committee.pk]
     if request.GET.get("subcommittees"):  # those the reader may see: a private sub-committee stays private
         bodies = visible_committees(request.user).filter(pk__in=committee.with_descendants())
@@ -56,8 +55,7 @@ def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def session_calendar(request: HttpRequest, code: str) -> HttpResponse:
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, Permission.VIEW, session.committee)
+    session = get_session_for_user(request.user, code)
     return _feed(request, session.meetings.all(), name=session.code, filename=session.code.replace("/", "_"))
 
 

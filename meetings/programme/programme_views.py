@@ -10,13 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.roles.access import Permission, check
+from committee.roles.access import Permission, check, get_committee_for_user
 from meetings.programme.forms import MeetingForm, MeetingPeopleFormSet
 from meetings.programme.models import Meeting
 from meetings.programme.services import MeetingError, cancel_meeting, change_meeting, schedule_meeting
-from meetings.sessions.models import Session
+from meetings.sessions.access import get_session_for_user
 
 
 def _back(meeting: Meeting) -> HttpResponse:
@@ -28,11 +27,10 @@ def _back(meeting: Meeting) -> HttpResponse:
 def new_meeting(request: AuthenticatedHttpRequest, code: str, outside_sessions: bool = False) -> HttpResponse:
     """A new meeting of session `code`, or (outside_sessions) of committee `code`."""
     if outside_sessions:
-        committee, session = get_object_or_404(Committee, code=code), None
+        committee, session = get_committee_for_user(request.user, code, need=Permission.MANAGE), None
     else:
-        session = get_object_or_404(Session.objects.select_related("committee"), code=code)
+        session = get_session_for_user(request.user, code, need=Permission.MANAGE)
         committee = session.committee
-    check(request.user, Permission.MANAGE, committee)
     form = MeetingForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
         meeting = schedule_meeting(committee=committee, session=session, values=form.cleaned_data, by=request.user)

@@ -2,8 +2,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from committee.bodies.models import Committee
-from committee.roles.access import Permission, can, check, visible_committees
+from committee.roles.access import Permission, can, check, get_committee_for_user, visible_committees
 from committee.roles.forms import InvitationForm
 from meetings.programme.models import UPCOMING_LISTED, Agenda, BureauMember, Meeting
 from meetings.programme.pages import committee_main, session_main, session_side
@@ -20,8 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def committee_page(request: HttpRequest, code: str) -> HttpResponse:
     """A committee: its coming meetings, sessions, sub-committees and members; for the secretariat, its people."""
-    committee = get_object_or_404(Committee.objects.select_related("parent", "secretariat"), code=code)
-    check(request.user, Permission.VIEW, committee)
+    committee = get_committee_for_user(request.user, code, related=("parent", "secretariat"))
     manage = can(request.user, Permission.MANAGE, committee)
     context = {
         "committee": committee,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from committee.bodies.models import Entity
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
-from committee.roles.access import Permission, can, check, may_register_for, represented_entities
+from committee.roles.access import Permission, can, may_register_for, represented_entities
 from meetings.programme.models import Meeting
 from meetings.registration.attendance import attendance_by_category
 from meetings.registration.forms import (
@@ -32,13 +32,8 @@ from meetings.registration.services import (
     remove_delegate,
     save_delegate,
 )
+from meetings.sessions.access import get_session_for_user
 from meetings.sessions.models import Session
-
-
-def _session(request: HttpRequest, code: str, permission: Permission = Permission.VIEW) -> Session:
-    session = get_object_or_404(Session.objects.select_related("committee"), code=code)
-    check(request.user, permission, session.committee)
-    return session
 
 
 def _registration_url(session: Session, anchor: str = "") -> str:
@@ -62,7 +57,7 @@ def registration(request: AuthenticatedHttpRequest, code: str, refused: Delegati
 
     `refused` is a delegation just submitted with errors: it is shown again as it was filled, with its errors.
     """
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     manage = can(request.user, Permission.MANAGE, session.committee)
     participations = session.participations.select_related("entity").prefetch_related("delegates")
     groups = attendance_by_category(
@@ -95,7 +90,7 @@ def registration(request: AuthenticatedHttpRequest, code: str, refused: Delegati
 @require_POST
 @login_required
 def add_delegation(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     committee = session.committee
     if not can(request.user, Permission.MANAGE, committee) and not (
         committee.delegations_register_themselves and represented_entities(request.user, committee)
@@ -118,7 +113,7 @@ def add_delegation(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
 
 def _delegation(request: HttpRequest, code: str, pk: int) -> tuple[Session, Participation]:
     """The session and delegation `pk` of it, for one who may register its delegates."""
-    session = _session(request, code)
+    session = get_session_for_user(request.user, code)
     participation = get_object_or_404(Participation.objects.select_related("entity"), pk=pk, session=session)
     if not may_register_for(request.user, session.committee, participation.entity_id):
         raise PermissionDenied
@@ -178,7 +173,7 @@ def remove_delegate_view(request: AuthenticatedHttpRequest, code: str, pk: int, 
 @login_required
 def attendance(request: AuthenticatedHttpRequest, code: str, key: str) -> HttpResponse:
     """The attendance sheet of one meeting: the secretariat ticks who was there."""
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     meeting = get_object_or_404(Meeting, session=session, key=key)
     participations = list(session.participations.select_related("entity").prefetch_related("delegates"))
     form = AttendanceForm(request.POST or None, delegates=[d for p in participations for d in p.delegates.all()])
@@ -228,7 +223,7 @@ def _rejected(request: HttpRequest, session: Session, filename: str, rejected: I
 @login_required
 def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     form = RegistrationsFileForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(map(str, form.errors["file"])))
@@ -250,7 +245,7 @@ def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpRe
 @login_required
 def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     pending = get_object_or_404(PendingImport, pk=pk, session=session)
     try:
         read_registrations(bytes(pending.content))
@@ -276,7 +271,7 @@ def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
 @require_POST
 @login_required
 def discard_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    session = _session(request, code, Permission.MANAGE)
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     get_object_or_404(PendingImport, pk=pk, session=session).delete()
     messages.success(request, _("The file was set aside; nothing was imported."))
     return redirect(_registration_url(session))
