@@ -224,7 +224,8 @@ def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "follow_up/committee_follow_up.html", context)
 
 
-def _chart_image(chart: charts.Chart | None) -> HttpResponse:
+def chart_image(chart: charts.Chart | None) -> HttpResponse:
+    """A chart as the PNG a page's <img> asks for (404 for a chart that is not there); strategies' too."""
     if chart is None:
         raise Http404
     response = HttpResponse(chart.png(), content_type="image/png")
@@ -238,4 +239,4 @@ def follow_up_chart(request: HttpRequest, code: str, key: str) -> HttpResponse:
     today = timezone.localdate()
     all_rows = rows(_committee_actions(request, committee), since=None, today=today)
     chart = next((c for c in charts.follow_up_charts(all_rows, today=today) if c.key == key), None)
-    return _chart_image(chart)
+    return chart_image(chart)

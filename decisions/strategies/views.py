@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,18 +12,10 @@ from committee.kernel.forms import SpreadsheetForm
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
 from committee.roles.access import Permission, can, check, get_committee_for_user
-from decisions.follow_up import charts
+from decisions.follow_up.views import chart_image
 from decisions.strategies.models import Strategy, reporting_members
 from decisions.strategies.monitoring import member_history, strategy_charts, strategy_matrix
 from decisions.strategies.strategy_file import import_measures, import_statuses
-
-
-def _chart_image(chart: charts.Chart | None) -> HttpResponse:
-    if chart is None:
-        raise Http404
-    response = HttpResponse(chart.png(), content_type="image/png")
-    response["Cache-Control"] = "private, max-age=60"
-    return response
 
 
 def _strategy(request: HttpRequest, code: str, slug: str) -> Strategy:
@@ -69,7 +61,7 @@ def strategy_chart(request: HttpRequest, code: str, slug: str, key: str) -> Http
     strategy = _strategy(request, code, slug)
     matrix = strategy_matrix(strategy, area=_shown_area(request))
     chart = next((c for c in strategy_charts(matrix) if c.key == key), None)
-    return _chart_image(chart)
+    return chart_image(chart)
 
 
 IMPORTS = {"measures": import_measures, "statuses": import_statuses}
