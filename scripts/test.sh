@@ -11,7 +11,20 @@ packages=(gettext libreoffice-writer-nogui fonts-liberation fonts-dejavu-core ch
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
 
-echo "== Translations"
+echo "== Translations: every message of the interface has its French"
+catalog=locale/fr/LC_MESSAGES/django.po
+kept=$(mktemp)
+cp "$catalog" "$kept"
+trap 'cp "$kept" "$catalog"' EXIT  # the check gathers the messages into the catalog, then puts it back as it was
+.venv/bin/python manage.py makemessages -l fr --no-obsolete --ignore=".venv/*" --ignore="tests/*" -v0
+missing=$(msgattrib --untranslated "$catalog"; msgattrib --only-fuzzy "$catalog")
+cp "$kept" "$catalog"
+trap - EXIT
+if [ -n "$missing" ]; then
+  echo "$missing"
+  echo "These messages have no French translation: run makemessages -l fr and translate them." >&2
+  exit 1
+fi
 .venv/bin/python manage.py compilemessages --ignore=.venv -v0
 
 echo "== Lint"

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from committee.kernel.audit import audited
 from committee.kernel.multilingual import LANGUAGE_NAMES, LANGUAGES
 
 # A model with a `revision` (for save_text) or a `position` among siblings (for renumber): fields each such
@@ -69,6 +70,7 @@ def check_length(model: type[models.Model], field: str, text: str, *, language: 
     raise EditError(_("%(field)s: the text has %(length)d characters; at most %(limit)d are allowed.") % values)
 
 
+@audited
 def save_text(node: M, field: str, *, language: str, text: str, expected_revision: int, by: User) -> M:
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
@@ -81,12 +83,11 @@ def save_text(node: M, field: str, *, language: str, text: str, expected_revisio
         raise EditConflict(current, getattr(current, field))
     setattr(current, field, {**getattr(current, field), language: text})
     current.revision += 1  # type: ignore[attr-defined]  # see M
-    current._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     current.save(update_fields=[field, "revision"])
     return current
 
 
-def renumber(nodes: Sequence[M], by: User) -> None:
+def renumber(nodes: Sequence[M]) -> None:
     """Give sibling `nodes` (saved or new) the positions 1, 2, 3… in this order, without breaking a
     unique position midway."""
     if not nodes:
@@ -99,7 +100,6 @@ def renumber(nodes: Sequence[M], by: User) -> None:
     for position, node in enumerate(nodes, start=1):
         if node.position != position or node.pk is None:  # type: ignore[attr-defined]  # see M
             node.position = position  # type: ignore[attr-defined]  # see M
-            node._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             node.save()
         else:
             model._default_manager.filter(pk=node.pk).update(position=position)

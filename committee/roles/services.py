@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Committee, Entity
+from committee.kernel.audit import audited
 from committee.roles.models import Invitation, Role
 
 PROJECT_PACKAGES = ("committee", "meetings", "decisions", "documents")
@@ -37,6 +38,7 @@ class InvitationError(Exception):
     """An invitation that cannot be used: already used, or meant for another address."""
 
 
+@audited
 def invite(
     *,
     committee: Committee,
@@ -111,6 +113,7 @@ class AccessError(Exception):
     """A change of access that would leave the committee unmanaged; the message says why."""
 
 
+@audited
 def revoke_role(*, role: Role, by: User) -> None:
     """Take a role away. The committee keeps a secretariat: neither one's own secretariat role nor its
     last one goes; a person left with no secretariat role anywhere loses the administration screens."""
@@ -129,7 +132,6 @@ def revoke_role(*, role: Role, by: User) -> None:
             ]
             if not remaining:
                 raise AccessError(_("The committee's last secretariat role cannot be removed."))
-        role._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         role.delete()
         user = role.user
         if role.kind == Role.Kind.SECRETARIAT and not user.committee_roles.filter(kind=Role.Kind.SECRETARIAT).exists():

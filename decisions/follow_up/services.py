@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Committee
+from committee.kernel.audit import audited
 from committee.kernel.concurrency import retried
 from committee.kernel.editing import EditError
 from committee.notifications.services import notify
@@ -48,6 +49,7 @@ def may_report_on(user: User | AnonymousUser, action: Action, committee: Committ
     )
 
 
+@audited
 @retried
 def add_action(*, action: Action, by: User) -> Action:
     """Add `action` (unsaved, its fields filled, its paragraph set) last among its paragraph's actions.
@@ -61,11 +63,11 @@ def add_action(*, action: Action, by: User) -> Action:
         Paragraph.objects.select_for_update().get(pk=action.paragraph_id)
         last = Action.objects.filter(paragraph_id=action.paragraph_id).aggregate(last=Max("position"))["last"]
         action.position = (last or 0) + 1
-        action._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         action.save()
     return action
 
 
+@audited
 def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> ProgressUpdate:
     """Record `update` (unsaved, its fields filled) on `action`. The secretariat's own report is published at
     once; a member's waits for the secretariat, who is told."""
@@ -75,7 +77,6 @@ def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> Prog
     with transaction.atomic():
         update.action = action
         update.reported_by = by
-        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save()
         if can(by, Permission.MANAGE, committee):
             return publish(update=update, by=by)
@@ -89,6 +90,7 @@ def report_progress(*, action: Action, by: User, update: ProgressUpdate) -> Prog
     return update
 
 
+@audited
 def publish(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
     """Make the update public; the action takes the status of its latest published update."""
     with transaction.atomic():
@@ -101,16 +103,15 @@ def publish(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
             return update
         update.published_at = timezone.now()
         update.published_by = by
-        update._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         update.save(update_fields=["published_at", "published_by"])
         latest = action.updates.filter(published_at__isnull=False).order_by("-reported_on", "-pk").first()
         if latest is not None and action.status != latest.status:
             action.status = latest.status
-            action._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             action.save(update_fields=["status"])
     return update
 
 
+@audited
 def withdraw(*, update: ProgressUpdate, by: User) -> None:
     """An unpublished report goes back (its author or the secretariat takes it back)."""
     committee = update.action.paragraph.decision.session.committee

@@ -7,17 +7,20 @@ agenda, then the next free numbers; `/INF.n` information documents (the list of 
 allocations at once both compute the next number, one of them is refused and tries the next.
 """
 
+import datetime
 import re
 
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from committee.kernel.audit import audited
 from committee.kernel.concurrency import retrying
 from committee.roles.access import Permission, can
-from documents.registry.models import Document
+from documents.registry.models import Document, DocumentFile
 from meetings.sessions.models import Session
 
 
@@ -57,6 +60,7 @@ def next_symbol(taken: set[str], *, prefix: str, series: str, kind: str = "") ->
     return f"{prefix}/{marker}{max([floor, *numbers]) + 1}"
 
 
+@audited
 def allocate(
     *,
     session: Session,
@@ -95,7 +99,6 @@ def allocate(
                 original_language=original_language,
                 parent=parent,
             )
-            document._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
             document.save()
             return document
 
@@ -103,3 +106,21 @@ def allocate(
         return retrying(allocate_once, also=(IntegrityError,))  # a symbol taken meanwhile: take the next one
     except (IntegrityError, OperationalError):
         raise RegistryError(_("The registry is busy: no symbol could be allocated. Try again.")) from None
+
+
+@audited
+def save_version(
+    *, document: Document, language: str, file: File, issued_on: datetime.date | None, by: User
+) -> DocumentFile:
+    """Add `document`'s version in `language`, or replace the one there is: a document has one file per language."""
+    if document.session is None or not can(by, Permission.MANAGE, document.session.committee):
+        raise RegistryError(_("Only the secretariat uploads language versions."))
+    with transaction.atomic():
+        Document.objects.select_for_update().filter(pk=document.pk).first()  # one upload per document at a time
+        version = DocumentFile.objects.filter(document=document, language=language).first()
+        if version is None:
+            version = DocumentFile(document=document, language=language)
+        version.file = file
+        version.issued_on = issued_on
+        version.save()
+    return version

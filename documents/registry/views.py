@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
+from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
 from documents.registry.generated import DOCX, build_document, generator_for, is_draft, published_version
 from documents.registry.models import Document, DocumentFile
-from documents.registry.services import RegistryError, allocate, symbol_sort_key
+from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
 from meetings.sessions.access import get_session_for_user
 
 
@@ -102,13 +104,19 @@ def upload_version(request: AuthenticatedHttpRequest, symbol: str) -> HttpRespon
     existing = DocumentFile.objects.filter(document=document, language=request.POST.get("language")).first()
     form = DocumentFileForm(request.POST, request.FILES, instance=existing or DocumentFile(document=document))
     if form.is_valid():
-        version = form.save(commit=False)
-        version._history_user = request.user
-        version.save()
-        messages.success(
+        data = form.cleaned_data
+        carry_out(
             request,
-            _("%(symbol)s: the %(language)s version is saved.")
-            % {"symbol": document.symbol, "language": version.get_language_display()},
+            lambda: save_version(
+                document=document,
+                language=data["language"],
+                file=data["file"],
+                issued_on=data["issued_on"],
+                by=request.user,
+            ),
+            done=_("%(symbol)s: the %(language)s version is saved.")
+            % {"symbol": document.symbol, "language": LANGUAGE_NAMES[data["language"]]},
+            refusals=(RegistryError,),
         )
     else:
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))

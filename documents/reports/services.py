@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from committee.kernel.audit import acting_as, audited
 from committee.kernel.editing import EditError, check_length, renumber, save_text
 from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
@@ -62,6 +63,7 @@ def _report_of(paragraph: ReportParagraph | Paragraph | ReportSection) -> Report
     return report
 
 
+@audited
 def edit_paragraph(
     *, paragraph: ReportParagraph | Paragraph, language: str, text: str, expected_revision: int, by: User
 ) -> ReportParagraph | Paragraph:
@@ -70,6 +72,7 @@ def edit_paragraph(
     return _save_text(paragraph, "text", language=language, text=text, expected_revision=expected_revision, by=by)
 
 
+@audited
 def rename_section(
     *, section: ReportSection, language: str, title: str, expected_revision: int, by: User
 ) -> ReportSection:
@@ -83,15 +86,15 @@ def _save_text(node, field: str, *, language: str, text: str, expected_revision:
         return save_text(node, field, language=language, text=text, expected_revision=expected_revision, by=by)
 
 
-def _move(report: Report, by: User, *, to: str, next_version: bool = False) -> Report:
-    """Record `report` (locked by the caller) as moved to status `to` by `by`."""
+def _move(report: Report, *, to: str, next_version: bool = False) -> Report:
+    """Record `report` (locked by the caller) as moved to status `to`."""
     report.status = to
     report.version += next_version
-    report._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     report.save(update_fields=["status", "version"])
     return report
 
 
+@audited
 def open_review(*, report: Report, by: User) -> Report:
     """Circulate the draft to members, under a limited-distribution symbol (L) the first time."""
     with transaction.atomic():
@@ -109,7 +112,7 @@ def open_review(*, report: Report, by: User) -> Report:
                 by=by,
             )
             report.save(update_fields=["draft_document"])
-        return _move(report, by, to=Report.Status.UNDER_REVIEW)
+        return _move(report, to=Report.Status.UNDER_REVIEW)
 
 
 def add_comment(
@@ -122,8 +125,8 @@ def add_comment(
     check_length(Comment, "text", text)
     check_length(Comment, "proposed_text", proposed_text)
     comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
-    comment._history_user = author  # type: ignore[attr-defined]  # read by simple_history on save
-    comment.save()
+    with acting_as(author):
+        comment.save()
     _tell_reviewers(report, paragraph.pk)
     return comment
 
@@ -134,6 +137,7 @@ def _tell_reviewers(report: Report, paragraph_id: int) -> None:
     transaction.on_commit(lambda: events.send_report_change(session_id, paragraph_id), robust=True)
 
 
+@audited
 def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = "") -> Comment:
     """Accept (the proposed text replaces the paragraph's), reject or answer a comment; tell its author."""
     check_length(Comment, "answer", answer)
@@ -158,7 +162,6 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
         comment.answer = answer
         comment.resolved_by = by
         comment.resolved_at = timezone.now()
-        comment._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         comment.save()
         message = _("Your comment on the draft report of %(session)s was %(status)s.") % {
             "session": report.session.code,
@@ -177,6 +180,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
     return comment
 
 
+@audited
 def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
     """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
 
@@ -207,7 +211,7 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
                 written.append(entry.file.name)
                 entry.save()
                 archived.append(entry)
-            _move(report, by, to=Report.Status.FINALIZED)
+            _move(report, to=Report.Status.FINALIZED)
     except BaseException:
         for name in written:
             ArchivedReport.file.field.storage.delete(name)
@@ -215,15 +219,17 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
     return archived
 
 
+@audited
 def issue_report(*, report: Report, by: User) -> Report:
     with transaction.atomic():
         report = _locked_report(report)
         _require(by, Permission.MANAGE, report)
         if report.status != Report.Status.FINALIZED:
             raise ReportError(_("Only a finalized report can be issued."))
-        return _move(report, by, to=Report.Status.ISSUED)
+        return _move(report, to=Report.Status.ISSUED)
 
 
+@audited
 def open_corrigendum(*, report: Report, by: User) -> Report:
     """Make a finalized or issued report editable again as its next version; the archived ones stay."""
     with transaction.atomic():
@@ -231,9 +237,10 @@ def open_corrigendum(*, report: Report, by: User) -> Report:
         _require(by, Permission.MANAGE, report)
         if not report.is_locked:
             raise ReportError(_("Only a finalized report takes a corrigendum."))
-        return _move(report, by, to=Report.Status.DRAFT, next_version=True)
+        return _move(report, to=Report.Status.DRAFT, next_version=True)
 
 
+@audited
 def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: User) -> ReportParagraph:
     """Insert an empty paragraph after `after` (at the start of the section when None)."""
     with transaction.atomic():
@@ -241,19 +248,20 @@ def add_paragraph(*, section: ReportSection, after: ReportParagraph | None, by: 
         paragraphs = list(section.paragraphs.select_for_update().order_by("position"))
         index = 0 if after is None else next(i for i, p in enumerate(paragraphs) if p.pk == after.pk) + 1
         new = ReportParagraph(section=section, position=0, text={})
-        renumber([*paragraphs[:index], new, *paragraphs[index:]], by)
+        renumber([*paragraphs[:index], new, *paragraphs[index:]])
     return new
 
 
+@audited
 def remove_paragraph(*, paragraph: ReportParagraph, by: User) -> None:
     with transaction.atomic():
         _editable_report(paragraph.section.report, by)
         section = paragraph.section
-        paragraph._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         paragraph.delete()
-        renumber(list(section.paragraphs.select_for_update().order_by("position")), by)
+        renumber(list(section.paragraphs.select_for_update().order_by("position")))
 
 
+@audited
 def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: User) -> None:
     """Swap the paragraph with the one before (up) or after it."""
     with transaction.atomic():
@@ -263,9 +271,10 @@ def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: User) -> None:
         other = index - 1 if up else index + 1
         if 0 <= other < len(paragraphs):
             paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
-            renumber(paragraphs, by)
+            renumber(paragraphs)
 
 
+@audited
 def add_section(*, report: Report, after: ReportSection | None, within: ReportSection | None, by: User):
     """Insert an untitled section after `after`, or as the last subsection of `within`
     (or the last section when both are None)."""
@@ -277,10 +286,11 @@ def add_section(*, report: Report, after: ReportSection | None, within: ReportSe
         siblings = list(report.sections.select_for_update().filter(parent=parent).order_by("position"))
         index = next(i for i, s in enumerate(siblings) if s.pk == after.pk) + 1 if after else len(siblings)
         new = ReportSection(report=report, parent=parent, position=0, title={})
-        renumber([*siblings[:index], new, *siblings[index:]], by)
+        renumber([*siblings[:index], new, *siblings[index:]])
     return new
 
 
+@audited
 def remove_section(*, section: ReportSection, by: User) -> None:
     """Remove a section that holds nothing: its paragraphs and subsections go first, one by one."""
     with transaction.atomic():
@@ -288,6 +298,5 @@ def remove_section(*, section: ReportSection, by: User) -> None:
         section = ReportSection.objects.select_for_update().get(pk=section.pk)
         if section.paragraphs.exists() or section.subsections.exists():
             raise ReportError(_("Only an empty section can be removed: remove its paragraphs and subsections first."))
-        section._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         section.delete()
-        renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")), by)
+        renumber(list(report.sections.select_for_update().filter(parent=section.parent).order_by("position")))

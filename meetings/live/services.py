@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Entity
+from committee.kernel.audit import audited
 from committee.kernel.concurrency import retried, retrying
 from committee.roles.access import Permission, can, represented_entities
 from meetings.live import events
@@ -92,6 +93,7 @@ def _done(live: LiveMeeting) -> None:
     transaction.on_commit(lambda: events.send_meeting_state(meeting.pk, retrying(lambda: state(meeting))), robust=True)
 
 
+@audited
 @retried
 def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: User) -> None:
     with transaction.atomic():
@@ -102,6 +104,7 @@ def set_current_item(*, meeting: Meeting, item: AgendaItem | None, by: User) -> 
         _done(live)
 
 
+@audited
 @retried
 def request_floor(*, meeting: Meeting, entity: Entity, by: User, point_of_order: bool = False) -> Speaker:
     """Put `entity` on the list: a member for its own delegation, the chair or the secretariat for any."""
@@ -125,12 +128,12 @@ def request_floor(*, meeting: Meeting, entity: Entity, by: User, point_of_order:
             position=last + 1,
             requested_by=by if by.is_authenticated else None,
         )
-        speaker._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         speaker.save()
         _done(live)
     return speaker
 
 
+@audited
 @retried
 def withdraw(*, speaker: Speaker, by: User) -> None:
     """A delegation takes back its request; the chair or the secretariat may take any off the list."""
@@ -149,6 +152,7 @@ def withdraw(*, speaker: Speaker, by: User) -> None:
         _done(live)
 
 
+@audited
 @retried
 def move(*, speaker: Speaker, by: User, up: bool) -> None:
     """One place up or down the queue (among requests of the same kind: points of order stay first)."""
@@ -169,6 +173,7 @@ def move(*, speaker: Speaker, by: User, up: bool) -> None:
         _done(live)
 
 
+@audited
 @retried
 def give_floor(*, meeting: Meeting, by: User, speaker: Speaker | None = None) -> Speaker | None:
     """The speaker who has the floor ends; `speaker` (the next in the queue if none is named) has it."""
@@ -187,6 +192,7 @@ def give_floor(*, meeting: Meeting, by: User, speaker: Speaker | None = None) ->
     return speaker
 
 
+@audited
 @retried
 def end_floor(*, meeting: Meeting, by: User) -> None:
     with transaction.atomic():
@@ -197,6 +203,7 @@ def end_floor(*, meeting: Meeting, by: User) -> None:
         _done(live)
 
 
+@audited
 @retried
 def set_list_open(*, meeting: Meeting, by: User, open: bool) -> None:  # noqa: A002 - the list's state
     with transaction.atomic():
@@ -205,6 +212,7 @@ def set_list_open(*, meeting: Meeting, by: User, open: bool) -> None:  # noqa: A
         _done(live)
 
 
+@audited
 @retried
 def set_speaking_time(*, meeting: Meeting, by: User, seconds: int | None) -> None:
     if seconds is not None and not 10 <= seconds <= 3600:
@@ -215,6 +223,7 @@ def set_speaking_time(*, meeting: Meeting, by: User, seconds: int | None) -> Non
         _done(live)
 
 
+@audited
 @retried
 def announce(*, meeting: Meeting, text: str, by: User) -> None:
     text = text.strip()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from committee.kernel.audit import audited
 from committee.kernel.editing import EditError, renumber, save_text
 from committee.kernel.multilingual import in_each_language
 from committee.roles.access import Permission, can
@@ -37,6 +38,7 @@ def _require_manager(session: Session, by: User) -> None:
         raise AgendaError(_("Only the secretariat prepares the agenda."))
 
 
+@audited
 def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
     """Start the session's provisional agenda: the one approved for it at the previous session if there
     is one, else the procedural items every session takes up; and give it its symbol (/1)."""
@@ -46,7 +48,6 @@ def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
         if session.agendas.filter(kind=Agenda.Kind.PROVISIONAL).exists():
             raise AgendaError(_("The session already has a provisional agenda."))
         agenda = Agenda(session=session, kind=Agenda.Kind.PROVISIONAL)
-        agenda._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         agenda.save()
         approved = (
             Agenda.objects.filter(
@@ -56,11 +57,11 @@ def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
             .first()
         )
         if approved is not None:
-            _copy_items(approved, agenda, by)
+            _copy_items(approved, agenda)
         else:
             for position, (purpose, title) in enumerate(OPENING_ITEMS + CLOSING_ITEMS, start=1):
                 item = AgendaItem(agenda=agenda, position=position, purpose=purpose, title=in_each_language(title))
-                _create(item, by)
+                item.save()
         if not session.documents.filter(kind=Document.Kind.PROVISIONAL_AGENDA).exists():
             allocate(
                 session=session,
@@ -72,6 +73,7 @@ def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
     return agenda
 
 
+@audited
 def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, on=None) -> Agenda:
     """The session adopts its provisional agenda as it stands (amend it afterwards if need be): the adopted
     agenda is what the report reproduces, and the documents follow their items to it."""
@@ -93,30 +95,24 @@ def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, 
             adopted_at=meeting,
             adopted_on=on or (meeting.date if meeting else None),
         )
-        adopted._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         adopted.save()
-        for item, copy in _copy_items(provisional, adopted, by):
+        for item, copy in _copy_items(provisional, adopted):
             for document in item.documents.all():
                 document.agenda_items.add(copy)
     return adopted
 
 
-def _copy_items(source: Agenda, target: Agenda, by: User) -> list[tuple[AgendaItem, AgendaItem]]:
+def _copy_items(source: Agenda, target: Agenda) -> list[tuple[AgendaItem, AgendaItem]]:
     pairs = []
     for item in sorted((i for i in source.items.all() if i.parent_id is None), key=lambda i: i.position):
-        copy = _create(AgendaItem(agenda=target, position=item.position, purpose=item.purpose, title=item.title), by)
+        copy = AgendaItem.objects.create(agenda=target, position=item.position, purpose=item.purpose, title=item.title)
         pairs.append((item, copy))
         for sub in sorted(item.sub_items.all(), key=lambda i: i.position):
-            _create(AgendaItem(agenda=target, parent=copy, position=sub.position, title=sub.title), by)
+            AgendaItem.objects.create(agenda=target, parent=copy, position=sub.position, title=sub.title)
     return pairs
 
 
-def _create(item: AgendaItem, by: User) -> AgendaItem:
-    item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
-    item.save()
-    return item
-
-
+@audited
 def edit_item(
     *, item: AgendaItem, language: str, title: str, annotation: str | None, expected_revision: int, by: User
 ) -> AgendaItem:
@@ -132,6 +128,7 @@ def edit_item(
     return item
 
 
+@audited
 def add_item(*, agenda: Agenda, after: AgendaItem | None, within: AgendaItem | None, by: User) -> AgendaItem:
     """An untitled item after `after`, or the last sub-item of `within`, or the last item."""
     _require_manager(agenda.session, by)
@@ -142,10 +139,11 @@ def add_item(*, agenda: Agenda, after: AgendaItem | None, within: AgendaItem | N
         siblings = list(agenda.items.select_for_update().filter(parent=parent).order_by("position"))
         index = next(i for i, s in enumerate(siblings) if s.pk == after.pk) + 1 if after else len(siblings)
         new = AgendaItem(agenda=agenda, parent=parent, position=0, title={})
-        renumber([*siblings[:index], new, *siblings[index:]], by)
+        renumber([*siblings[:index], new, *siblings[index:]])
     return new
 
 
+@audited
 def move_item(*, item: AgendaItem, up: bool, by: User) -> None:
     _require_manager(item.agenda.session, by)
     with transaction.atomic():
@@ -154,19 +152,20 @@ def move_item(*, item: AgendaItem, up: bool, by: User) -> None:
         other = index - 1 if up else index + 1
         if 0 <= other < len(siblings):
             siblings[index], siblings[other] = siblings[other], siblings[index]
-            renumber(siblings, by)
+            renumber(siblings)
 
 
+@audited
 def remove_item(*, item: AgendaItem, by: User) -> None:
     """Remove an item (with its sub-items); the ones after it move up a number."""
     _require_manager(item.agenda.session, by)
     with transaction.atomic():
-        item._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         parent, agenda = item.parent, item.agenda
         item.delete()
-        renumber(list(agenda.items.select_for_update().filter(parent=parent).order_by("position")), by)
+        renumber(list(agenda.items.select_for_update().filter(parent=parent).order_by("position")))
 
 
+@audited
 def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem], note: dict, by: User):
     """Set what the proposed organization of work takes up on one half-day (created if new)."""
     _require_manager(agenda.session, by)
@@ -176,13 +175,12 @@ def save_half_day(*, agenda: Agenda, date, period: str, items: list[AgendaItem],
         slot = AgendaSlot.objects.select_for_update().filter(agenda=agenda, date=date, period=period).first()
         slot = slot or AgendaSlot(agenda=agenda, date=date, period=period)
         slot.note = note
-        slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         slot.save()
         slot.items.set(items)
     return slot
 
 
+@audited
 def remove_half_day(*, slot: AgendaSlot, by: User) -> None:
     _require_manager(slot.agenda.session, by)
-    slot._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     slot.delete()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from committee.kernel.audit import audited
 from committee.roles.access import Permission, can
 from meetings.programme.ical import event_content
 from meetings.programme.models import Meeting
@@ -23,6 +24,7 @@ def _require_manager(committee, by: User) -> None:
         raise MeetingError(_("Only the secretariat changes the programme."))
 
 
+@audited
 def schedule_meeting(*, committee, values: dict, by: User, session: Session | None = None) -> Meeting:
     """Add a meeting to a session's programme, or to a committee's outside sessions, and tell its participants."""
     committee = session.committee if session else committee
@@ -33,7 +35,6 @@ def schedule_meeting(*, committee, values: dict, by: User, session: Session | No
         if not values.get("key"):
             values["key"] = _new_key(committee=committee, session=session, kind=values["kind"])
         meeting = Meeting(session=session, committee=committee, **values)
-        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items:
@@ -51,6 +52,7 @@ def _new_key(*, committee, session: Session | None, kind: str) -> str:
     return f"{kind}-{number}".replace("_", "-")
 
 
+@audited
 def change_meeting(*, meeting: Meeting, values: dict, by: User, also: Callable[[], object] | None = None) -> Meeting:
     """Change a meeting (and, with `also`, what else belongs to it: its people); if what calendars show of it
     changed, it goes out again, one revision up, to its participants."""
@@ -64,7 +66,6 @@ def change_meeting(*, meeting: Meeting, values: dict, by: User, also: Callable[[
             raise MeetingError(_("A meeting in calendars keeps its date: cancel it, or give it another date."))
         for field, value in values.items():
             setattr(meeting, field, value)
-        meeting._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         meeting.full_clean()
         meeting.save()
         if agenda_items is not None:
@@ -96,6 +97,7 @@ def publish_change(*, meeting: Meeting, before: bytes | None) -> None:
     _notify_on_commit(meeting, CANCELLED if meeting.is_cancelled else CHANGED)
 
 
+@audited
 def cancel_meeting(*, meeting: Meeting, by: User) -> Meeting:
     """The meeting stays in calendars, cancelled; its participants are told."""
     return change_meeting(meeting=meeting, values={"status": Meeting.Status.CANCELLED}, by=by)

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Entity, Membership
+from committee.kernel.audit import audited
 from committee.roles.access import Permission, can, may_register_for
 from meetings.programme.models import Meeting
 from meetings.registration.models import Delegate, Participation
@@ -29,6 +30,7 @@ def _default_category(entity: Entity, memberships: dict[int, str]) -> str:
     return Participation.Category.OTHER_STATE
 
 
+@audited
 def register_participants(
     *, session: Session, delegations: list[DelegationRows], by: User | None = None
 ) -> tuple[int, int]:
@@ -49,13 +51,11 @@ def register_participants(
                 category = rows.category or _default_category(rows.entity, memberships)
                 participation = Participation(session=session, entity=rows.entity, category=category)
                 participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
-                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save()
                 added_delegations += 1
             elif rows.category and participation.category != rows.category:
                 participation.category = rows.category
                 participation._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
-                participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 participation.save(update_fields=["category"])
             by_name = {d.name.casefold(): d for d in participation.delegates.all()}
             next_position = (participation.delegates.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -72,7 +72,6 @@ def register_participants(
                     for key, value in given.items():
                         setattr(delegate, key, value)
                 delegate._change_reason = IMPORT_CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
-                delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
                 delegate.save()
                 by_name[values["name"].casefold()] = delegate
     return added_delegations, added_delegates
@@ -82,6 +81,7 @@ class RegistrationError(Exception):
     """A registration the data or the person's rights do not allow; the message says why."""
 
 
+@audited
 def register_delegation(*, session: Session, entity: Entity, category: str = "", by: User) -> Participation:
     """Register `entity`'s delegation for `session`, in `category` or the one its membership gives."""
     if not may_register_for(by, session.committee, entity.pk):
@@ -94,12 +94,12 @@ def register_delegation(*, session: Session, entity: Entity, category: str = "",
         participation = Participation(
             session=session, entity=entity, category=category or _default_category(entity, memberships)
         )
-        participation._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         participation.full_clean()
         participation.save()
     return participation
 
 
+@audited
 def save_delegate(
     *, participation: Participation, values: dict, by: User, delegate: Delegate | None = None
 ) -> Delegate:
@@ -114,19 +114,19 @@ def save_delegate(
             raise RegistrationError(_("This delegate belongs to another delegation."))
         for key, value in values.items():
             setattr(delegate, key, value)
-        delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
         delegate.save()
     return delegate
 
 
+@audited
 def remove_delegate(*, delegate: Delegate, by: User) -> None:
     participation = delegate.participation
     if not may_register_for(by, participation.session.committee, participation.entity_id):
         raise RegistrationError(_("You may not register delegates of this delegation."))
-    delegate._history_user = by  # type: ignore[attr-defined]  # read by simple_history on save
     delegate.delete()
 
 
+@audited
 def mark_attendance(*, meeting: Meeting, present: set[int], by: User) -> int:
     """Record which of the session's delegates attended `meeting`; return how many did."""
     if meeting.session is None or not can(by, Permission.MANAGE, meeting.session.committee):

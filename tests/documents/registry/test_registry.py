@@ -132,6 +132,17 @@ def test_the_secretariat_allocates_and_uploads_on_the_registry_page(client, cast
     download = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/INF.1", "language": "fr"}))
     assert b"".join(download.streaming_content) == b"%PDF-1.7 liste"
 
+    replaced = client.post(
+        reverse("registry:upload_version", kwargs={"symbol": "TST/G/2/INF.1"}),
+        {"language": "fr", "file": SimpleUploadedFile("liste-2.pdf", b"%PDF-1.7 liste revue")},
+        follow=True,
+    )
+    assert "TST/G/2/INF.1: the French version is saved." in replaced.text
+    version = DocumentFile.objects.get(document__symbol="TST/G/2/INF.1")  # one file per language, replaced
+    download = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/INF.1", "language": "fr"}))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 liste revue"
+    assert [row.history_user for row in version.history.all()] == [cast["secretariat"]] * 2
+
 
 def test_an_uploaded_file_is_served_only_through_the_view_that_asks_who_may_read_it(
     client, cast, small_session, django_user_model

@@ -422,3 +422,28 @@ def test_the_socket_asks_as_the_pages_do(people):
     assert refused
     assert "Only the chair or the secretariat" in error
     assert not meeting.announcements.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_the_history_records_who_acted_through_the_socket(people):
+    """No request passes through the history's middleware on a websocket: the services record who acted."""
+    meeting = people["meeting"]
+    member, chair = socket_for(people["member"], meeting), socket_for(people["chair"], meeting)
+    france = entity("FRA").pk
+
+    async def scenario():
+        for socket in (member, chair):
+            assert (await socket.connect())[0]
+            await socket.receive_json_from()
+        await member.send_json_to({"action": "request_floor", "entity": france})
+        await member.receive_json_from()
+        queue = (await chair.receive_json_from())["state"]["queue"]
+        await chair.send_json_to({"action": "withdraw", "speaker": queue[0]["id"]})  # the chair takes it off
+        await chair.receive_json_from()
+        await member.disconnect()
+        await chair.disconnect()
+
+    async_to_sync(scenario)()
+    speaker = Speaker.objects.get(meeting=meeting)
+    assert [row.history_user for row in speaker.history.order_by("history_id")] == [people["member"], people["chair"]]
