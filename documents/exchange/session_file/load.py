@@ -59,6 +59,8 @@ def _time(value: str | None) -> datetime.time | None:
 class _Writer:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        # The place of a finalized report while it is written: its text stands as archived, so any change is refused.
+        self.locked: list[str | int] | None = None
 
     def sync(
         self,
@@ -87,12 +89,19 @@ class _Writer:
                     setattr(obj, field, value)
             kept.append(self.save(obj, path))
         for obj in existing.values():
+            self.refuse_if_locked(self.locked)
             obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
             obj.delete()
         return kept
 
+    def refuse_if_locked(self, path: list[str | int] | None) -> None:
+        if self.locked is not None:
+            message = _("the report is finalized and its text cannot change: open a corrigendum in the app first")
+            raise ImportRejected([Problem(place(path or self.locked), message)])
+
     def save(self, obj: M, path: list[str | int]) -> M:
         """Validate and save one row; a problem the file's checks could not see rolls everything back."""
+        self.refuse_if_locked(path)
         # Foreign keys were resolved from the file's checked references: no need to query them again.
         relations = [field.name for field in obj._meta.concrete_fields if field.is_relation]
         try:
@@ -524,8 +533,11 @@ class _Writer:
             )
             .first()
         )
+        if current is not None and current.is_locked:
+            self.locked = ["session", "report"]
         if data is None:
             if current is not None:
+                self.refuse_if_locked(self.locked)
                 current.delete()
             return
         document = documents.get(data["document"]) if data.get("document") else None
@@ -540,6 +552,7 @@ class _Writer:
         self.write_sections(
             report, None, top_sections, data.get("summary", []), ["session", "report", "summary"], agenda_items
         )
+        self.locked = None
 
     def write_sections(
         self,

@@ -1,16 +1,22 @@
 """The demo session: the session of the reference report, TD/B/EDE/1, loaded by `make demo`."""
 
+import hashlib
+import io
+import json
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from committee.kernel.import_errors import ImportRejected
 from decisions.outcomes.models import Paragraph
 from documents.exchange.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD, NEXT_SESSION_FILE
-from documents.reports.models import ReportParagraph
+from documents.exchange.session_file.load import import_session
+from documents.reports.models import Report, ReportParagraph
 from meetings.programme.models import Agenda
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
@@ -144,3 +150,35 @@ def test_it_has_the_bureau_agendas_recommendations_and_chairs_summary_of_the_ref
     summary = ReportParagraph.objects.filter(section__report__session=demo)
     assert summary.count() == 44
     assert all(set(p.text) >= {"en", "fr"} for p in summary)
+
+
+def test_its_first_report_stands_issued_and_anyone_reads_it(demo, client):
+    """The README promises public committees' documents of general distribution to everyone, signed out."""
+    report = Report.objects.get(session=demo)
+    archived = report.archive.get(language="en")
+
+    download = client.get(reverse("registry:document_file", kwargs={"symbol": "TD/B/EDE/1/3", "language": "en"}))
+
+    assert report.status == Report.Status.ISSUED
+    assert download.status_code == 200
+    content = download.content
+    assert hashlib.sha256(content).hexdigest() == archived.sha256  # the archived report, not one written anew
+    text = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(content)).paragraphs)
+    assert "Report of the Intergovernmental Group of Experts on E-commerce and the Digital Economy" in text
+    moves = [(row.status, row.history_user.email) for row in report.history.exclude(history_user=None)]
+    assert sorted(moves) == [("finalized", "rapporteur@example.org"), ("issued", DEMO_EMAIL)]
+
+
+def test_an_import_cannot_rewrite_a_finalized_report(demo):
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    data["session"]["report"]["summary"][0]["paragraphs"][0]["text"]["en"] = "A sentence no one wrote."
+    before = ReportParagraph.history.count()
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_session(data)
+
+    assert "session.report.summary[0].paragraphs[0]" in str(rejected.value)
+    assert "finalized" in str(rejected.value)
+    assert ReportParagraph.history.count() == before
+    import_session(DEMO_FILE.read_text(encoding="utf-8"))  # the file as it was archived changes nothing
+    assert ReportParagraph.history.count() == before

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from committee.bodies.models import Committee, Entity, Membership
+from committee.roles.models import Role
 from committee.roles.services import grant_secretariat_access
 from decisions.follow_up.models import Action, ProgressUpdate
 from decisions.follow_up.services import operative_numbers
@@ -17,6 +18,8 @@ from decisions.strategies.models import Strategy
 from decisions.strategies.strategy_file import import_measures, import_statuses
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
+from documents.reports.models import Report
+from documents.reports.services import finalize_report, issue_report
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
 DEMO_FILE = DEMO_FOLDER / "td-b-ede-1.json"  # the first session, held and reported on
@@ -28,6 +31,8 @@ PACIFIC_STATUSES_FILE = DEMO_FOLDER / "pacific-strategy-statuses.csv"
 PACIFIC_MEMBERS = "AUS COK FJI PYF KIR NRU NCL NZL NIU PLW PNG MHL WSM SLB TON TUV VUT FSM".split()
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
+RAPPORTEUR_USERNAME = "rapporteur"
+RAPPORTEUR_EMAIL = "rapporteur@example.org"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
 
 
@@ -44,18 +49,32 @@ class Command(BaseCommand):
             )
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
         following = import_session(read_session_file(NEXT_SESSION_FILE.read_text(encoding="utf-8")))
-        user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME, defaults={"email": DEMO_EMAIL})
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+        user = demo_account(DEMO_USERNAME, DEMO_EMAIL)
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
+        # The first session's report was issued: its rapporteur finalizes it, the secretariat issues it.
+        rapporteur = demo_account(RAPPORTEUR_USERNAME, RAPPORTEUR_EMAIL)
+        Role.objects.get_or_create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
+        report = Report.objects.get(session=session)
+        if not report.is_locked:
+            finalize_report(report=report, by=rapporteur)
+            issue_report(report=report, by=user)
         actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
         pacific = load_pacific_committee()
         grant_secretariat_access(user, pacific)
         self.stdout.write(f"Demo sessions {session.code} and {following.code} loaded, {actions} follow-up actions.")
         self.stdout.write(f"Demo committee {pacific.code} loaded, with its strategy's monitoring (illustrative).")
         self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")
+        self.stdout.write(f"Rapporteur login: {rapporteur.email} / {DEMO_PASSWORD}")
+
+
+def demo_account(username: str, email: str):
+    """A demo login with the published password and a verified address, created or reset."""
+    user, _created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    return user
 
 
 @transaction.atomic
