@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("committee.roles.urls")),
+    path("", include("committee.setup.urls")),
+    path("", include("meetings.sessions.urls")),
     path("", include("committee.notifications.urls")),
     path("", include("meetings.registration.urls")),
     path("", include("meetings.live.urls")),

@@ -479,3 +479,63 @@ def test_the_review_websocket_for_every_role(committees):
         assert async_to_sync(connect)(user, other) == ((True, None) if role == "outsider" else (False, REFUSED)), role
     missing = type(own)(pk=999_999)
     assert async_to_sync(connect)(users["secretariat"], missing) == (False, REFUSED)
+
+
+SETUP_ACTIONS = {
+    # name: (method, path, roles that may, status for them); {committee} and {session} are the own ones' codes
+    "a body's settings": ("get", "/committees/{committee}/settings/", {"secretariat"}, 200),
+    "saving a body's settings": ("post", "/committees/{committee}/settings/", {"secretariat"}, 302),
+    "the membership": ("get", "/committees/{committee}/membership/", {"secretariat"}, 200),
+    "adding a member": ("post", "/committees/{committee}/membership/add/", {"secretariat"}, 302),
+    "changing a membership": ("post", "/committees/{committee}/membership/{membership}/", {"secretariat"}, 302),
+    "removing a member": ("post", "/committees/{committee}/membership/{membership}/remove/", {"secretariat"}, 302),
+    "a new session": ("get", "/committees/{committee}/sessions/new/", {"secretariat"}, 200),
+    "creating a session": ("post", "/committees/{committee}/sessions/new/", {"secretariat"}, 302),
+    "a session's settings": ("get", "/sessions/{session}/settings/", {"secretariat"}, 200),
+    "saving a session's settings": ("post", "/sessions/{session}/settings/", {"secretariat"}, 302),
+}
+
+
+@pytest.mark.parametrize("action", SETUP_ACTIONS)
+def test_every_setup_action_for_every_role(client, committees, action):
+    from committee.bodies.models import Entity, Membership
+    from meetings.sessions.models import Session
+
+    own, _other, users = committees
+    method, path, allowed, ok = SETUP_ACTIONS[action]
+    committee = own.committee
+    chile = Entity.objects.get(code="CHL")
+    for number, role in enumerate(ROLES, start=10):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        membership, _created = Membership.objects.update_or_create(
+            committee=committee, entity=chile, defaults={"status": "member"}
+        )
+        data = {"code": f"TST/G/{number}", "number": number, "time_zone": "UTC", "status": "closed"}
+        data |= {"kind": committee.kind, "parent": committee.parent_id, "name_en": f"A text. {role}", "name_fr": "Un texte."}
+        data |= {"name_gender": "m", "new-entity": Entity.objects.get(code="PER").pk, "new-status": "member"}
+        data |= {f"m{membership.pk}-status": "observer"}
+        url = path.format(committee=committee.code, session=own.code, membership=membership.pk)
+        response = client.post(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=ok)
+        committee.refresh_from_db()
+        if role not in allowed:
+            assert committee.name["en"] != f"A text. {role}"
+            assert not Session.objects.filter(code=f"TST/G/{number}").exists()
+            assert Membership.objects.get(pk=membership.pk).status == "member"
+
+
+@pytest.mark.parametrize("path", ["/new-committee/", "/organizations/"])
+def test_setting_up_bodies_and_organizations_is_for_secretariats(client, committees, path):
+    """Whoever is a secretariat somewhere may set up a body of its own or an organization; nobody else."""
+    _own, _other, users = committees
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        response = client.get(path)
+        if role == "anonymous":
+            assert response.url.startswith(reverse("account_login"))
+        else:
+            assert response.status_code == (200 if role in {"secretariat", "outsider"} else 403), role

@@ -114,6 +114,20 @@ def visible_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
     return Committee.objects.filter(Q(pk__in=committees_of(user).values("pk")) | Q(is_public=True))
 
 
+def managed_committees(user: User | AnonymousUser) -> QuerySet[Committee]:
+    """The committees `user` may manage: where they are the secretariat, directly or from above."""
+    if not user.is_authenticated:
+        return Committee.objects.none()
+    ids = [pk for pk in _parents(user) if Kind.SECRETARIAT in roles_on(user, Committee(pk=pk))]
+    return Committee.objects.filter(pk__in=ids)
+
+
+def serves_a_secretariat(user: User | AnonymousUser) -> bool:
+    """Whether `user` may set up what belongs to no one body (a body at the top of a hierarchy, an organization):
+    whoever is the secretariat of any body."""
+    return user.is_authenticated and (user.is_superuser or holds_anywhere(user, Kind.SECRETARIAT))
+
+
 class SignInRequired(Exception):
     """What the visitor asks for may be theirs once signed in: the middleware sends them to sign in."""
 

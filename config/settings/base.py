@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "committee.roles",
     "committee.notifications",
     "meetings.sessions",
+    "committee.setup",
     "documents.registry",
     "meetings.programme",
     "meetings.registration",

@@ -28,10 +28,17 @@ from documents.registry.services import Series, allocate
 from documents.reports import events
 from documents.reports.collect import collect_session_report_data, report_languages
 from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from meetings.sessions.models import Session
 
 
 class ReportError(EditError):
     """A change the report's state does not allow; the message says why, in the user's language."""
+
+
+def open_draft_report(sender, instance: Session, created: bool, raw: bool = False, **kwargs) -> None:
+    """A new session's draft report, empty, waiting for its text (Session's post_save, whoever creates it)."""
+    if created and not raw:
+        Report.objects.get_or_create(session=instance)
 
 
 def _require(user: User, permission: Permission, report: Report) -> None:

@@ -2,7 +2,14 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from committee.roles.access import Permission, can, check, get_committee_for_user, visible_committees
+from committee.roles.access import (
+    Permission,
+    can,
+    check,
+    get_committee_for_user,
+    serves_a_secretariat,
+    visible_committees,
+)
 from committee.roles.forms import InvitationForm
 from meetings.programme.models import UPCOMING_LISTED, Agenda, BureauMember, Meeting
 from meetings.programme.pages import committee_main, session_main, session_side
@@ -13,7 +20,11 @@ def home(request: HttpRequest) -> HttpResponse:
     """The committees one may see (the public ones, for everyone) and their coming meetings."""
     committees = visible_committees(request.user).select_related("parent").prefetch_related("sessions")
     upcoming = Meeting.objects.with_programme().upcoming().filter(committee__in=committees)
-    context = {"committees": committees, "upcoming": list(upcoming[:UPCOMING_LISTED])}
+    context = {
+        "committees": committees,
+        "upcoming": list(upcoming[:UPCOMING_LISTED]),
+        "can_set_up": serves_a_secretariat(request.user),
+    }
     return render(request, "programme/home.html", context)
 
 

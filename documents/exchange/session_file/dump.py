@@ -294,7 +294,7 @@ def _decision(decision: Any) -> dict[str, Any]:
 
 
 def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:
-    """{"report": …} if the session has one, else nothing."""
+    """{"report": …} once the session's report has a symbol or a text, else nothing."""
     report = (
         Report.objects.filter(session=session)
         .select_related("document")
@@ -309,8 +309,8 @@ def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:
         )
         .first()
     )
-    if report is None:
-        return {}
+    if report is None or (report.document is None and not report.top_sections):
+        return {}  # a report with no text yet, as every new session has
 
     def section(s: ReportSection, *, nested: bool) -> dict[str, Any]:
         return _compact(

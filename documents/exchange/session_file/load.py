@@ -535,11 +535,8 @@ class _Writer:
         )
         if current is not None and current.is_locked:
             self.locked = ["session", "report"]
-        if data is None:
-            if current is not None:
-                self.refuse_if_locked(self.locked)
-                current.delete()
-            return
+        if data is None:  # a session's report stays, with no text yet
+            data = {"document": None, "summary": []}
         document = documents.get(data["document"]) if data.get("document") else None
         report = self.upsert(
             current,
