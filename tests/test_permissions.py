@@ -513,7 +513,12 @@ def test_every_setup_action_for_every_role(client, committees, action):
             committee=committee, entity=chile, defaults={"status": "member"}
         )
         data = {"code": f"TST/G/{number}", "number": number, "time_zone": "UTC", "status": "closed"}
-        data |= {"kind": committee.kind, "parent": committee.parent_id, "name_en": f"A text. {role}", "name_fr": "Un texte."}
+        data |= {
+            "kind": committee.kind,
+            "parent": committee.parent_id,
+            "name_en": f"A text. {role}",
+            "name_fr": "Un texte.",
+        }
         data |= {"name_gender": "m", "new-entity": Entity.objects.get(code="PER").pk, "new-status": "member"}
         data |= {f"m{membership.pk}-status": "observer"}
         url = path.format(committee=committee.code, session=own.code, membership=membership.pk)

@@ -11,7 +11,11 @@ class FrenchGenderForm(forms.ModelForm):
 
     name_gender = forms.ChoiceField(
         label=_("Gender of the French name"),
-        choices=[("", "—"), ("m", _("masculine (le Groupe, le PNUD)")), ("f", _("feminine (la Commission, la CNUCED)"))],
+        choices=[
+            ("", "—"),
+            ("m", _("masculine (le Groupe, le PNUD)")),
+            ("f", _("feminine (la Commission, la CNUCED)")),
+        ],
         required=False,
         help_text=_("French documents make their articles agree with it."),
     )
@@ -53,9 +57,9 @@ class CommitteeForm(FrenchGenderForm):
         assert isinstance(parent, forms.ModelChoiceField)  # the model's foreign key
         below = self.instance.with_descendants() if self.instance.pk else []
         # Its current place stays on offer, below a body whose secretariat it may not be.
-        parent.queryset = (
-            managed_committees(user) | Committee.objects.filter(pk=self.instance.parent_id)
-        ).exclude(pk__in=below)
+        parent.queryset = (managed_committees(user) | Committee.objects.filter(pk=self.instance.parent_id)).exclude(
+            pk__in=below
+        )
         if self.instance.pk:
             self.fields["code"].disabled = True  # pages, calendars and files refer to it
             self.fields["code"].help_text = _("It stays as given: addresses, calendars and files refer to it.")

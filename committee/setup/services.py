@@ -20,7 +20,9 @@ def _valid(obj: Committee | Membership | Entity) -> None:
     try:
         obj.full_clean()
     except ValidationError as error:
-        raise SetupError(" ".join(message for messages in error.message_dict.values() for message in messages)) from None
+        raise SetupError(
+            " ".join(message for messages in error.message_dict.values() for message in messages)
+        ) from None
 
 
 def _check_place(*, parent: Committee | None, by: User) -> None:

@@ -39,7 +39,9 @@ def new_committee(request: AuthenticatedHttpRequest) -> HttpResponse:
         refusals=(SetupError,),
     ):
         return redirect("programme:committee", code=form.cleaned_data["code"])
-    return render(request, "setup/committee_form.html", {"form": form, "parent": parent}, status=400 if form.errors else 200)
+    return render(
+        request, "setup/committee_form.html", {"form": form, "parent": parent}, status=400 if form.errors else 200
+    )
 
 
 @login_required

@@ -29,7 +29,9 @@ def _save(session: Session) -> Session:
     try:
         session.full_clean()
     except ValidationError as error:
-        raise SessionError(" ".join(message for messages in error.message_dict.values() for message in messages)) from None
+        raise SessionError(
+            " ".join(message for messages in error.message_dict.values() for message in messages)
+        ) from None
     session.save()
     return session
 

@@ -35,7 +35,9 @@ def test_a_setup_page_takes_the_same_queries_with_ten_times_the_members(client, 
     assert counts == [PAGES[page], PAGES[page]], counts
 
 
-def test_the_organizations_page_takes_the_same_queries_with_ten_times_the_organizations(client, small_session, secretariat):
+def test_the_organizations_page_takes_the_same_queries_with_ten_times_the_organizations(
+    client, small_session, secretariat
+):
     client.force_login(secretariat)
     counts = []
     for total in (2, 20):

@@ -47,14 +47,23 @@ def test_a_session_number_or_code_already_taken_is_refused(client, small_session
     values = {"number": "2", "code": "TST/G/2b", "time_zone": "UTC"}
     landed = client.post(reverse("sessions:new_session", kwargs={"code": "GROUP"}), values, follow=True)
     assert "already exists" in landed.content.decode()
-    response = client.post(reverse("sessions:new_session", kwargs={"code": "GROUP"}), values | {"number": 4, "code": "TST/G/2"})
+    response = client.post(
+        reverse("sessions:new_session", kwargs={"code": "GROUP"}), values | {"number": 4, "code": "TST/G/2"}
+    )
     assert response.status_code == 400
     assert Session.objects.filter(committee__code="GROUP").count() == 1
 
 
 def test_the_settings_change_dates_and_status_but_not_the_code(client, small_session, secretariat):
     client.force_login(secretariat)
-    values = {"number": "2", "code": "X/1", "status": "open", "start_date": "2025-01-06", "end_date": "2025-01-03", "time_zone": "UTC"}
+    values = {
+        "number": "2",
+        "code": "X/1",
+        "status": "open",
+        "start_date": "2025-01-06",
+        "end_date": "2025-01-03",
+        "time_zone": "UTC",
+    }
     refused = client.post(reverse("sessions:session_settings", kwargs={"code": "TST/G/2"}), values)
     assert refused.status_code == 400  # ends before it starts
     values["end_date"] = "2025-01-08"
