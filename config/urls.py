@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("committee.notifications.urls")),
     path("", include("meetings.registration.urls")),
     path("", include("meetings.live.urls")),
+    path("", include("meetings.proceedings.urls")),
+    path("", include("decisions.outcomes.urls")),
     path("", include("decisions.follow_up.urls")),
     path("", include("decisions.strategies.urls")),
     path("", include("documents.registry.urls")),

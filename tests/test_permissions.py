@@ -531,6 +531,75 @@ def test_every_setup_action_for_every_role(client, committees, action):
             assert Membership.objects.get(pk=membership.pk).status == "member"
 
 
+EVERYONE_INSIDE = {"secretariat", "chair", "rapporteur", "member", "observer"}
+PROCEEDINGS_ACTIONS = {
+    # name: (method, path, data, roles that may, status for them); {session}, {officer} and {decision} are the own
+    # session's
+    "the proceedings": ("get", "/sessions/{session}/proceedings/", {}, EVERYONE_INSIDE, 200),
+    "recording a step": (
+        "post",
+        "/sessions/{session}/proceedings/opening/",
+        {"opening-on": "2025-01-01"},
+        {"secretariat"},
+        302,
+    ),
+    "withdrawing a step": ("post", "/sessions/{session}/proceedings/closing/withdraw/", {}, {"secretariat"}, 302),
+    "recording an officer": (
+        "post",
+        "/sessions/{session}/proceedings/officers/",
+        {"officer-role": "chair", "officer-courtesy": "ms", "officer-name": "A text.", "officer-on": "2025-01-01"},
+        {"secretariat"},
+        302,
+    ),
+    "removing an officer": (
+        "post",
+        "/sessions/{session}/proceedings/officers/{officer}/remove/",
+        {},
+        {"secretariat"},
+        302,
+    ),
+    "how a text was adopted": ("get", "/sessions/{session}/adoption/{decision}/", {}, {"secretariat"}, 200),
+    "recording how a text was adopted": (
+        "post",
+        "/sessions/{session}/adoption/{decision}/",
+        {"method": "consensus", "on": "2025-01-02"},
+        {"secretariat"},
+        302,
+    ),
+}
+
+
+@pytest.mark.parametrize("action", PROCEEDINGS_ACTIONS)
+def test_every_proceedings_action_for_every_role(client, committees, action):
+    from meetings.proceedings.models import Proceeding
+    from meetings.programme.models import BureauMember
+
+    own, _other, users = committees
+    method, path, data, allowed, ok = PROCEEDINGS_ACTIONS[action]
+    decision = own.decisions.get()
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        Proceeding.objects.update_or_create(session=own, kind="closing", defaults={"held_on": "2025-01-02"})
+        officer = BureauMember.objects.filter(session=own).first() or BureauMember.objects.create(
+            session=own, role="chair", courtesy="mr", name="Kept"
+        )
+        url = path.format(session=own.code, officer=officer.pk, decision=decision.pk)
+        response = client.post(url, data) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=ok)
+        if role not in allowed:
+            assert not Proceeding.objects.filter(session=own, kind="opening").exists()
+            assert Proceeding.objects.filter(session=own, kind="closing").exists()
+            assert BureauMember.objects.filter(pk=officer.pk).exists()
+            assert not BureauMember.objects.filter(name="A text.").exists()
+            decision.refresh_from_db()
+            assert decision.method == ""
+        Proceeding.objects.filter(session=own, kind="opening").delete()
+        BureauMember.objects.filter(name="A text.").delete()
+        type(decision).objects.filter(pk=decision.pk).update(method="", adopted_at=None)
+
+
 @pytest.mark.parametrize("path", ["/new-committee/", "/organizations/"])
 def test_setting_up_bodies_and_organizations_is_for_secretariats(client, committees, path):
     """Whoever is a secretariat somewhere may set up a body of its own or an organization; nobody else."""

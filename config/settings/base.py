@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "meetings.programme",
     "meetings.registration",
     "meetings.live",
+    "meetings.proceedings",
     "decisions.outcomes",
     "decisions.follow_up",
     "decisions.strategies",

@@ -62,6 +62,27 @@ class DecisionData:
     kind: str
     title: Text
     paragraphs: tuple[ParagraphData, ...]
+    number: str = ""
+    method: str = ""  # how it was adopted (decisions.outcomes.Decision.Method); blank: not recorded
+    adopted_at: "MeetingData | None" = None  # the meeting (or just the day) it was adopted
+    silence_ends_on: datetime.date | None = None
+    in_favour: tuple[Text, ...] = ()  # the States' names, for a recorded vote
+    against: tuple[Text, ...] = ()
+    abstaining: tuple[Text, ...] = ()
+    objections: tuple[Text, ...] = ()  # under a silence procedure: one breaks the silence
+
+    @property
+    def not_adopted(self) -> bool:
+        return self.method == "silence" and bool(self.objections)
+
+
+@dataclass(frozen=True)
+class StepData:
+    """A procedural step the session is recorded to have taken (meetings.proceedings), and where."""
+
+    kind: str
+    at: "MeetingData | None" = None
+    rapporteur_authorized: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,10 +132,12 @@ class SessionReportData(DocumentData):
     summary: tuple[SectionData, ...] = ()
     agenda: tuple[AgendaItemData, ...] = ()
     agenda_symbol: str = ""
+    agenda_adopted: bool = False  # the record of its adoption; the report says nothing of one without it
     agenda_adopted_at: MeetingData | None = None
+    agenda_as_amended: bool = False
     next_agenda: tuple[AgendaItemData, ...] = ()
-    next_agenda_adopted_at: MeetingData | None = None
-    closing_meeting: MeetingData | None = None
+    next_agenda_adopted_at: MeetingData | None = None  # None: its approval is not recorded
+    steps: tuple[StepData, ...] = ()
     bureau: tuple[OfficerData, ...] = ()
     participants: tuple[ParticipantData, ...] = ()
     participants_list_symbol: str = ""

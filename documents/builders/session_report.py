@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from committee.kernel.collation import collation_key
 from committee.kernel.markup import parse, plain, xml_safe
 from documents.builders.data import (
     AgendaItemData,
@@ -23,6 +24,7 @@ from documents.builders.data import (
     OfficerData,
     SectionData,
     SessionReportData,
+    StepData,
 )
 from documents.builders.document import (
     DJANGO_LANGUAGE,
@@ -63,16 +65,18 @@ class _SessionReport(UNDocument):
         self.title()
         candidates: list[Chapter | None] = [
             (self.recommendations_title(), self.recommendations, self.recommendations_sections())
-            if self.data.decisions
+            if self.decisions
             else None,
             (self.summary_title(), self.summary, self.summary_sections()) if self.data.summary else None,
             (pgettext("report", "Organizational matters"), self.organizational_matters, self.procedural_titles())
-            if self.procedural_items() or self.data.bureau
+            if self.organizational_sections()
             else None,
         ]
         chapters = [chapter for chapter in candidates if chapter]
         annex_candidates: list[Annex | None] = [
-            (self.next_agenda_title(), self.next_agenda) if self.data.next_agenda else None,
+            (self.next_agenda_title(), self.next_agenda)
+            if self.data.next_agenda and self.data.next_agenda_adopted_at  # an agenda the session approved
+            else None,
             (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
         ]
         annexes = [annex for annex in annex_candidates if annex]
@@ -147,15 +151,20 @@ class _SessionReport(UNDocument):
 
     # I. Recommendations -----------------------------------------------------------------------
 
+    @property
+    def decisions(self) -> tuple[DecisionData, ...]:
+        """The texts chapter I holds: all but those recorded as not adopted."""
+        return tuple(decision for decision in self.data.decisions if not decision.not_adopted)
+
     def recommendations_title(self) -> str:
-        if len(self.data.decisions) == 1 and self.drafted(self.data.decisions[0].title):
-            return self.drafted(self.data.decisions[0].title)
+        if len(self.decisions) == 1 and self.drafted(self.decisions[0].title):
+            return self.drafted(self.decisions[0].title)
         return pgettext("report", "Agreed recommendations and decisions")
 
     def recommendations_sections(self) -> list[tuple[str, str]]:
-        if len(self.data.decisions) < 2:
+        if len(self.decisions) < 2:
             return []
-        return [(f"{letter_label(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.data.decisions)]
+        return [(f"{letter_label(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.decisions)]
 
     def decision_title(self, decision: DecisionData) -> str:
         kinds = {
@@ -170,15 +179,15 @@ class _SessionReport(UNDocument):
         # A few notes on a resolution-like text take asterisks (as in the reference); more take numbers.
         notes = sum(
             1
-            for decision in self.data.decisions
+            for decision in self.decisions
             for paragraph in decision.paragraphs
             for text in (paragraph.text, *paragraph.sub_items)
             for segment in parse(self.drafted(text))
             if segment.footnote is not None
         )
         asterisks = notes <= 3
-        several = len(self.data.decisions) > 1
-        for index, decision in enumerate(self.data.decisions):
+        several = len(self.decisions) > 1
+        for index, decision in enumerate(self.decisions):
             if several:
                 self.heading(f"{letter_label(index).upper()}.", self.decision_title(decision), 2)
             self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
@@ -232,34 +241,51 @@ class _SessionReport(UNDocument):
                         self.numbered(segments=parse(self.drafted(text)))
 
     # III. Organizational matters ------------------------------------------------------------------
+    # Each section says what the session is recorded to have done, and nothing it is not: a step not yet
+    # recorded leaves its section (the agenda item's heading) without a paragraph.
 
     def procedural_items(self) -> list[AgendaItemData]:
         return [item for item in self.data.agenda if item.purpose]
 
-    def procedural_titles(self) -> list[tuple[str, str]]:
-        items = self.procedural_items()
-        if not items:
-            return [("A.", pgettext("report", "Election of officers"))]
-        return [(f"{letter_label(i).upper()}.", self.drafted(item.title)) for i, item in enumerate(items)]
-
-    def organizational_matters(self) -> None:
-        self.previous_meeting: MeetingData | None = None
-        self.named_body = False  # the chapter opens with the body's full name
-        items = self.procedural_items()
-        if not items:  # no agenda to follow: the election is all there is to report
-            self.heading("A.", pgettext("report", "Election of officers"), 2)
-            self.election()
-            return
+    def organizational_sections(self) -> list[tuple[str, int | None, Callable[[], None]]]:
+        """(title, agenda item, writer): one per procedural item of the agenda, in its order, and the adoption
+        of the outcome, where a text's adoption is recorded, before the adoption of the report."""
         writers: dict[str, Callable[[], None]] = {
             AgendaItem.Purpose.ELECTION_OF_OFFICERS: self.election,
             AgendaItem.Purpose.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
             AgendaItem.Purpose.NEXT_SESSION_AGENDA: self.next_session_agenda,
             AgendaItem.Purpose.ADOPTION_OF_REPORT: self.adoption_of_report,
         }
-        for index, item in enumerate(items):
-            self.heading(f"{letter_label(index).upper()}.", self.drafted(item.title), 2)
-            self.agenda_item_line(item.number)
-            writers[item.purpose]()
+        items = self.procedural_items()
+        sections: list[tuple[str, int | None, Callable[[], None]]] = [
+            (self.drafted(item.title), item.number, writers[item.purpose]) for item in items
+        ]
+        if not items and self.data.bureau:  # no agenda to follow: the election is what there is to report
+            sections = [(pgettext("report", "Election of officers"), None, self.election)]
+        if any(decision.method for decision in self.data.decisions):
+            before = next(
+                (i for i, item in enumerate(items) if item.purpose == AgendaItem.Purpose.ADOPTION_OF_REPORT),
+                len(sections),
+            )
+            sections.insert(
+                before, (pgettext("report", "Adoption of the outcome of the session"), None, self.adoption_of_outcome)
+            )
+        return sections
+
+    def procedural_titles(self) -> list[tuple[str, str]]:
+        sections = self.organizational_sections()
+        return [(f"{letter_label(i).upper()}.", title) for i, (title, _number, _writer) in enumerate(sections)]
+
+    def organizational_matters(self) -> None:
+        self.previous_meeting: MeetingData | None = None
+        self.named_body = False  # the chapter opens with the body's full name
+        for index, (title, number, writer) in enumerate(self.organizational_sections()):
+            self.heading(f"{letter_label(index).upper()}.", title, 2)
+            self.agenda_item_line(number)
+            writer()
+
+    def step(self, kind: str) -> StepData | None:
+        return next((step for step in self.data.steps if step.kind == kind), None)
 
     def at_meeting(self, meeting: MeetingData | None, sentence: str, **values: str | list[Run]) -> None:
         """A numbered paragraph "At its <meeting>, on <date>, <sentence>", or "At the same meeting, …"."""
@@ -354,17 +380,32 @@ class _SessionReport(UNDocument):
 
     def adoption_of_agenda(self) -> None:
         d = self.data
-        if d.agenda_symbol:
-            sentence = pgettext(
-                "report",
-                "%(body)s adopted its provisional agenda, issued as %(symbol)s. The agenda as adopted was as follows:",
-            )
-        else:
-            sentence = pgettext("report", "%(body)s adopted its agenda, which was as follows:")
-        self.at_meeting(d.agenda_adopted_at, sentence, symbol=xml_safe(d.agenda_symbol))
-        self.agenda_list(d.agenda, level=2)
+        if d.agenda_adopted:
+            if d.agenda_symbol and d.agenda_as_amended:
+                sentence = pgettext(
+                    "report",
+                    "%(body)s adopted its provisional agenda, issued as %(symbol)s, as orally amended. "
+                    "The agenda as adopted was as follows:",
+                )
+            elif d.agenda_symbol:
+                sentence = pgettext(
+                    "report",
+                    "%(body)s adopted its provisional agenda, issued as %(symbol)s. "
+                    "The agenda as adopted was as follows:",
+                )
+            elif d.agenda_as_amended:
+                sentence = pgettext("report", "%(body)s adopted its agenda, as orally amended, which was as follows:")
+            else:
+                sentence = pgettext("report", "%(body)s adopted its agenda, which was as follows:")
+            self.at_meeting(d.agenda_adopted_at, sentence, symbol=xml_safe(d.agenda_symbol))
+            self.agenda_list(d.agenda, level=2)
+        work = self.step("organization_of_work")
+        if work is not None:
+            self.at_meeting(work.at, pgettext("report", "%(body)s approved the proposed organization of work."))
 
     def next_session_agenda(self) -> None:
+        if self.data.next_agenda_adopted_at is None:  # its approval is not recorded
+            return
         annex = self.annex_numbers.get("next_agenda")
         if annex:
             sentence = pgettext(
@@ -380,10 +421,16 @@ class _SessionReport(UNDocument):
         )
 
     def adoption_of_report(self) -> None:
+        step = self.step("adoption_of_report")
+        if step is None:
+            return
         finalizers = [o for o in self.data.bureau if o.role in ("rapporteur", "vice_chair_rapporteur")]
         if not finalizers:
             finalizers = [o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR]
-        if finalizers:
+        who = ""
+        if not step.rapporteur_authorized:
+            sentence = pgettext("report", "%(body)s adopted the report on its %(ordinal)s session.")
+        elif finalizers:
             role = finalizers[0].role
             people = [o for o in finalizers if o.role == role]
             feminine = all(person.courtesy == "ms" for person in people)
@@ -395,11 +442,112 @@ class _SessionReport(UNDocument):
                 "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session "
                 "after the session had closed.",
             )
+        else:  # no officer recorded to name
+            sentence = pgettext(
+                "report",
+                "%(body)s adopted the draft report on its %(ordinal)s session and authorized its finalization "
+                "after the session had closed.",
+            )
+        self.at_meeting(step.at, sentence, who=who, ordinal=self.ordinal())
+
+    def adoption_of_outcome(self) -> None:
+        """How each text was adopted, as recorded: by consensus, without a vote, by a recorded vote (with the
+        voting), or under a silence procedure (and, if a State objected, that the text was not adopted)."""
+        for decision in self.data.decisions:
+            if not decision.method:
+                continue
+            reference = self.decision_reference(decision)
+            if decision.method == "silence":
+                ends = self.lang.date(decision.silence_ends_on) if decision.silence_ends_on else ""
+                if decision.objections:
+                    sentence = pgettext(
+                        "report",
+                        "The silence procedure on %(decision)s, which was to end on %(date)s, was broken by "
+                        "%(states)s; the text was not adopted.",
+                    )
+                else:
+                    sentence = pgettext(
+                        "report",
+                        "%(body)s adopted %(decision)s under a silence procedure that ended on %(date)s, no "
+                        "objection having been received.",
+                    )
+                self.at_meeting(None, sentence, decision=reference, date=ends, states=self.states(decision.objections))
+                continue
+            if decision.method == "recorded_vote":
+                self.at_meeting(
+                    decision.adopted_at,
+                    pgettext("report", "%(body)s adopted %(decision)s %(vote)s. The voting was as follows:"),
+                    decision=reference,
+                    vote=self.recorded_vote(decision),
+                )
+                for label, states in (
+                    (pgettext("report vote", "In favour:"), decision.in_favour),
+                    (pgettext("report vote", "Against:"), decision.against),
+                    (pgettext("report vote", "Abstaining:"), decision.abstaining),
+                ):
+                    if states:
+                        label_runs = [(self.lang.typography(label), "italic"), (" ", "")]
+                        line = self.paragraph([*label_runs, *self.states(states), (".", "")])
+                        line.paragraph_format.left_indent = INDENT * 2
+                continue
+            sentences = {
+                "consensus": pgettext("report", "%(body)s adopted %(decision)s by consensus."),
+                "without_vote": pgettext("report", "%(body)s adopted %(decision)s without a vote."),
+            }
+            self.at_meeting(decision.adopted_at, sentences[decision.method], decision=reference)
+
+    def decision_reference(self, decision: DecisionData) -> list[Run]:
+        """How a sentence names the text: "decision 1/1", "the agreed recommendations", "the decision “title”",
+        followed by where the report holds it if it was adopted."""
+        title = self.drafted(decision.title)
+        if decision.number and decision.kind in ("decision", "resolution"):
+            numbered = {
+                "decision": pgettext("report reference", "decision %(number)s"),
+                "resolution": pgettext("report reference", "resolution %(number)s"),
+            }
+            reference = self.rich(numbered[decision.kind], number=xml_safe(decision.number))
+        elif decision.kind in ("decision", "resolution") and title:
+            titled = {
+                "decision": pgettext("report reference", "the decision “%(title)s”"),
+                "resolution": pgettext("report reference", "the resolution “%(title)s”"),
+            }
+            reference = self.rich(titled[decision.kind], title=plain(title))
         else:
-            who = ""
-            sentence = pgettext("report", "%(body)s adopted the report on its %(ordinal)s session.")
-        meeting = self.data.next_agenda_adopted_at or self.data.closing_meeting
-        self.at_meeting(meeting, sentence, who=who, ordinal=self.ordinal())
+            kinds = {
+                "agreed_recommendations": pgettext("report reference", "the agreed recommendations"),
+                "agreed_conclusions": pgettext("report reference", "the agreed conclusions"),
+                "decision": pgettext("report reference", "the decision"),
+                "resolution": pgettext("report reference", "the resolution"),
+            }
+            reference = self.rich(kinds[decision.kind])
+        if decision.not_adopted:
+            return reference
+        return reference + self.rich(pgettext("report reference", " (see chapter I)"))
+
+    def recorded_vote(self, decision: DecisionData) -> str:
+        """ "by a recorded vote of 30 to 10, with 7 abstentions" ("to none" where no State voted against)."""
+        in_favour, against, abstaining = len(decision.in_favour), len(decision.against), len(decision.abstaining)
+        values = {
+            "in_favour": str(in_favour),
+            "against": str(against) if against else pgettext("report vote", "none"),
+            "abstaining": str(abstaining),
+        }
+        if not abstaining:
+            return pgettext("report vote", "by a recorded vote of %(in_favour)s to %(against)s") % values
+        return (
+            npgettext(
+                "report vote",
+                "by a recorded vote of %(in_favour)s to %(against)s, with %(abstaining)s abstention",
+                "by a recorded vote of %(in_favour)s to %(against)s, with %(abstaining)s abstentions",
+                abstaining,
+            )
+            % values
+        )
+
+    def states(self, names: tuple[dict[str, str], ...]) -> list[Run]:
+        """The States' names in the report's language, in its alphabetical order, separated by commas."""
+        written = sorted((self.name(self.text(name)) for name in names), key=collation_key)
+        return [(pgettext("report list", ", ").join(written), "")]
 
     # Annexes ---------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from decisions.follow_up.services import actions_with_progress, operative_numbers, paragraph_label
-from decisions.outcomes.models import Decision, Paragraph
+from decisions.outcomes.models import Decision, Paragraph, StatePosition
 from decisions.strategies.models import Strategy
 from decisions.strategies.monitoring import strategy_matrix
 from documents.builders.data import (
@@ -21,6 +21,7 @@ from documents.builders.data import (
     ParticipantData,
     SectionData,
     SessionReportData,
+    StepData,
 )
 from documents.builders.language import WORDED_LANGUAGES
 from documents.builders.participants_list import ROLE_ORDER, DelegateData, DelegationData, ParticipantsListData
@@ -34,6 +35,7 @@ from documents.builders.progress_report import (
 from documents.builders.provisional_agenda import AnnotatedItemData, HalfDayData, ProvisionalAgendaData
 from documents.registry.models import Document
 from documents.reports.models import ReportParagraph, ReportSection
+from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting
 from meetings.registration.models import Participation
 from meetings.sessions.models import Session
@@ -48,18 +50,19 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     session = (
         Session.objects.select_related("committee__secretariat", "report")
         .prefetch_related(
-            "meetings",
             Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
+            Prefetch("proceedings", queryset=Proceeding.objects.select_related("meeting")),
             Prefetch("agendas", queryset=Agenda.objects.with_items()),
             Prefetch("participations", queryset=Participation.objects.select_related("entity")),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.prefetch_related(
+                queryset=Decision.objects.select_related("adopted_at").prefetch_related(
+                    Prefetch("votes", queryset=StatePosition.objects.select_related("state")),
                     Prefetch(
                         "paragraphs",
                         queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
                         to_attr="top_paragraphs",
-                    )
+                    ),
                 ),
             ),
             "documents",
@@ -71,17 +74,22 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     next_agenda = agendas.get(Agenda.Kind.NEXT_SESSION)
     documents = list(session.documents.all())
     report_document = _report_document(session, documents, final=final)
-    meetings = [_meeting(m) for m in session.meetings.all()]
+    adopted = agendas.get(Agenda.Kind.ADOPTED)
     return SessionReportData(
         **masthead_fields(session, report_document),
         decisions=tuple(_decision(d) for d in session.decisions.all()),
         summary=_summary(session, agenda),
         agenda=_agenda_items(agenda),
         agenda_symbol=next((d.symbol for d in documents if d.kind == Document.Kind.PROVISIONAL_AGENDA), ""),
-        agenda_adopted_at=_adopted_at(agenda),
+        agenda_adopted=adopted is not None,
+        agenda_adopted_at=_adopted_at(adopted),
+        agenda_as_amended=adopted.as_amended if adopted else False,
         next_agenda=_agenda_items(next_agenda),
         next_agenda_adopted_at=_adopted_at(next_agenda),
-        closing_meeting=next((m for m in meetings if m.kind == Meeting.Kind.CLOSING_PLENARY), None),
+        steps=tuple(
+            StepData(kind=step.kind, at=_at(step.meeting, step.date), rapporteur_authorized=step.rapporteur_authorized)
+            for step in session.proceedings.all()
+        ),
         bureau=tuple(
             OfficerData(
                 role=b.role,
@@ -148,14 +156,15 @@ def _meeting(meeting: Meeting) -> MeetingData:
     return MeetingData(key=meeting.key, kind=meeting.kind, date=meeting.date)
 
 
+def _at(meeting: Meeting | None, on: datetime.date | None) -> MeetingData | None:
+    """Where and when something was done: its meeting and day, or the day alone."""
+    if meeting is not None:
+        return MeetingData(meeting.key, meeting.kind, on or meeting.date)
+    return MeetingData("", "", on) if on is not None else None
+
+
 def _adopted_at(agenda: Agenda | None) -> MeetingData | None:
-    if agenda is None:
-        return None
-    if agenda.adopted_at is not None:
-        return MeetingData(agenda.adopted_at.key, agenda.adopted_at.kind, agenda.adopted_on or agenda.adopted_at.date)
-    if agenda.adopted_on is not None:
-        return MeetingData("", "", agenda.adopted_on)
-    return None
+    return _at(agenda.adopted_at, agenda.adopted_on) if agenda is not None else None
 
 
 def _agenda_items(agenda: Agenda | None) -> tuple[AgendaItemData, ...]:
@@ -173,6 +182,9 @@ def _agenda_items(agenda: Agenda | None) -> tuple[AgendaItemData, ...]:
 
 
 def _decision(decision: Decision) -> DecisionData:
+    def states(position: str) -> tuple[dict[str, str], ...]:
+        return tuple(vote.state.name for vote in decision.votes.all() if vote.position == position)
+
     return DecisionData(
         kind=decision.kind,
         title=decision.title,
@@ -180,6 +192,14 @@ def _decision(decision: Decision) -> DecisionData:
             ParagraphData(kind=p.kind, text=p.text, sub_items=tuple(sub.text for sub in p.sub_items.all()))
             for p in decision.top_paragraphs  # type: ignore[attr-defined]  # prefetched (to_attr)
         ),
+        number=decision.number,
+        method=decision.method,
+        adopted_at=_at(decision.adopted_at, decision.adopted_on),
+        silence_ends_on=decision.silence_ends_on,
+        in_favour=states(StatePosition.Position.IN_FAVOUR),
+        against=states(StatePosition.Position.AGAINST),
+        abstaining=states(StatePosition.Position.ABSTAINING),
+        objections=states(StatePosition.Position.OBJECTION),
     )
 
 

@@ -20,6 +20,7 @@ from documents.reports.collect import collect_session_report_data
 from documents.reports.forms import CommentForm
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
 from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from documents.reports.readiness import unrecorded
 from documents.reports.services import (
     add_comment,
     add_paragraph,
@@ -108,6 +109,7 @@ def report_page(
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
         "decisions": _numbered_decisions(report),
+        "unrecorded": unrecorded(report.session) if can(request.user, Permission.MANAGE, committee) else [],
         "conflict": conflict,
         "mine": mine,
         "structure_actions": [

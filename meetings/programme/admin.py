@@ -24,30 +24,31 @@ class MeetingInline(admin.StackedInline):
     show_change_link = True  # its people, on the meeting's own screen
 
 
-class BureauInline(ChoicesOncePerRequest, admin.TabularInline):
-    model = BureauMember
-    extra = 0
+class SessionMeetingChoices(ChoicesOncePerRequest):
+    """An inline of the session's screen whose `meeting_field` offers the session's own meetings only."""
+
+    meeting_field = ""
 
     def formfield_for_foreignkey(
         self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
     ) -> ModelChoiceField[Any] | None:
-        if db_field.name == "elected_at":
+        if db_field.name == self.meeting_field:
             kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class AgendaInline(ChoicesOncePerRequest, admin.TabularInline):
+class BureauInline(SessionMeetingChoices, admin.TabularInline):
+    model = BureauMember
+    extra = 0
+    meeting_field = "elected_at"
+
+
+class AgendaInline(SessionMeetingChoices, admin.TabularInline):
     model = Agenda
     extra = 0
     show_change_link = True
-    fields = ["kind", "adopted_on", "adopted_at"]
-
-    def formfield_for_foreignkey(
-        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
-    ) -> ModelChoiceField[Any] | None:
-        if db_field.name == "adopted_at":
-            kwargs["queryset"] = Meeting.objects.filter(session=object_being_edited(request, Session))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    fields = ["kind", "adopted_on", "adopted_at", "as_amended"]
+    meeting_field = "adopted_at"
 
 
 @admin.register(Session)

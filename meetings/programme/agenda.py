@@ -74,10 +74,63 @@ def prepare_provisional_agenda(*, session: Session, by: User) -> Agenda:
 
 
 @audited
-def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, on=None) -> Agenda:
-    """The session adopts its provisional agenda as it stands (amend it afterwards if need be): the adopted
-    agenda is what the report reproduces, and the documents follow their items to it."""
+def prepare_next_session_agenda(*, session: Session, by: User) -> Agenda:
+    """Start the provisional agenda of the next session, from the items every session takes up, for this
+    session to approve at its end (its symbol is the next session's to allocate)."""
     _require_manager(session, by)
+    with transaction.atomic():
+        Session.objects.select_for_update().filter(pk=session.pk).first()
+        if session.agendas.filter(kind=Agenda.Kind.NEXT_SESSION).exists():
+            raise AgendaError(_("The next session's provisional agenda is already prepared."))
+        agenda = Agenda.objects.create(session=session, kind=Agenda.Kind.NEXT_SESSION)
+        for position, (purpose, title) in enumerate(OPENING_ITEMS + CLOSING_ITEMS, start=1):
+            AgendaItem.objects.create(agenda=agenda, position=position, purpose=purpose, title=in_each_language(title))
+    return agenda
+
+
+def _meeting_or_day(session: Session, meeting: Meeting | None, on) -> None:
+    if meeting is not None and meeting.session_id != session.pk:
+        raise AgendaError(_("That meeting is not one of this session's."))
+    if meeting is None and on is None:
+        raise AgendaError(_("Say at which meeting, or on which day."))
+
+
+@audited
+def approve_next_session_agenda(*, session: Session, by: User, meeting: Meeting | None = None, on=None) -> Agenda:
+    """Record that the session approved the provisional agenda of its next session, at `meeting` or on `on`."""
+    _require_manager(session, by)
+    _meeting_or_day(session, meeting, on)
+    with transaction.atomic():
+        agenda = Agenda.objects.select_for_update().filter(session=session, kind=Agenda.Kind.NEXT_SESSION).first()
+        if agenda is None:
+            raise AgendaError(_("The next session's provisional agenda has not been prepared."))
+        agenda.adopted_at = meeting
+        agenda.adopted_on = on or (meeting.date if meeting else None)
+        agenda.save()
+    return agenda
+
+
+@audited
+def withdraw_approval_of_next_session_agenda(*, session: Session, by: User) -> None:
+    """Undo a mistaken record: the report then says nothing of an approval."""
+    _require_manager(session, by)
+    with transaction.atomic():
+        agenda = Agenda.objects.select_for_update().filter(session=session, kind=Agenda.Kind.NEXT_SESSION).first()
+        if agenda is not None and agenda.approved:
+            agenda.adopted_at, agenda.adopted_on = None, None
+            agenda.save()
+
+
+@audited
+def adopt_agenda(
+    *, session: Session, by: User, meeting: Meeting | None = None, on=None, as_amended: bool = False
+) -> Agenda:
+    """The session adopts its provisional agenda, as proposed or as orally amended (amend the adopted agenda
+    afterwards to match): the adopted agenda is what the report reproduces, and the documents follow their
+    items to it."""
+    _require_manager(session, by)
+    if meeting is not None and meeting.session_id != session.pk:
+        raise AgendaError(_("That meeting is not one of this session's."))
     with transaction.atomic():
         provisional = (
             Agenda.objects.select_for_update()
@@ -94,6 +147,7 @@ def adopt_agenda(*, session: Session, by: User, meeting: Meeting | None = None, 
             kind=Agenda.Kind.ADOPTED,
             adopted_at=meeting,
             adopted_on=on or (meeting.date if meeting else None),
+            as_amended=as_amended,
         )
         adopted.save()
         for item, copy in _copy_items(provisional, adopted):

@@ -21,6 +21,7 @@ from meetings.programme.agenda import (
     adopt_agenda,
     edit_item,
     move_item,
+    prepare_next_session_agenda,
     prepare_provisional_agenda,
     remove_half_day,
     remove_item,
@@ -89,9 +90,15 @@ def agenda_page(request: HttpRequest, code: str, conflict: EditConflict | None =
 @require_POST
 @login_required
 def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
-    """Prepare the provisional agenda, or adopt it."""
+    """Prepare the provisional agenda (or the next session's), or adopt it."""
     session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     try:
+        if action == "prepare" and request.POST.get("kind") == Agenda.Kind.NEXT_SESSION:
+            prepare_next_session_agenda(session=session, by=request.user)
+            messages.success(
+                request, _("The next session's provisional agenda is prepared, for the session to approve.")
+            )
+            return _back(session, Agenda.Kind.NEXT_SESSION, text_language(request))
         if action == "prepare":
             prepare_provisional_agenda(session=session, by=request.user)
             messages.success(request, _("The provisional agenda is prepared; its symbol is allocated."))
@@ -99,8 +106,12 @@ def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> 
         if action == "adopt":
             chosen = request.POST.get("meeting")
             meeting = session.meetings.filter(pk=chosen).first() if chosen else None
-            adopt_agenda(session=session, by=request.user, meeting=meeting)
-            messages.success(request, _("The agenda is adopted as it stands; amend it here if the session did."))
+            amended = request.POST.get("as_amended") == "on"
+            adopt_agenda(session=session, by=request.user, meeting=meeting, as_amended=amended)
+            if amended:
+                messages.success(request, _("The agenda is adopted as orally amended: make the amendments here."))
+            else:
+                messages.success(request, _("The agenda is adopted as proposed."))
             return _back(session, Agenda.Kind.ADOPTED, text_language(request))
     except EditError as error:
         messages.error(request, str(error))

@@ -249,6 +249,9 @@ class Agenda(models.Model):
     adopted_at = models.ForeignKey(
         Meeting, verbose_name=_("adopted at"), on_delete=models.SET_NULL, related_name="+", null=True, blank=True
     )
+    as_amended = models.BooleanField(
+        _("adopted as orally amended"), default=False, help_text=_("Rather than as proposed.")
+    )
     history = HistoricalRecords()
 
     objects = AgendaQuerySet.as_manager()
@@ -261,6 +264,11 @@ class Agenda(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} — {self.get_kind_display()}"
+
+    @property
+    def approved(self) -> bool:
+        """For the next session's agenda: the session approved it (at a meeting, or on a day)."""
+        return self.adopted_at_id is not None or self.adopted_on is not None
 
 
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):

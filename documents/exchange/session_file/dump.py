@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from committee.bodies.models import Committee, Entity
 from decisions.outcomes.models import Paragraph
 from documents.reports.models import Report, ReportSection
+from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
@@ -44,6 +45,9 @@ def export_session(session: Session) -> dict[str, Any]:
             "bureau__elected_at",
             Prefetch("agendas", queryset=Agenda.objects.with_items()),
             "agendas__slots__items",
+            "proceedings__meeting",
+            "decisions__adopted_at",
+            "decisions__votes__state",
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("entity").prefetch_related("delegates__meetings"),
@@ -100,6 +104,7 @@ def export_session(session: Session) -> dict[str, Any]:
                 "meetings": [_meeting(m, numbers) for m in session.meetings.all()],
                 "bureau": [_bureau_member(b) for b in session.bureau.all()],
                 "agendas": [_agenda(a) for a in agendas],
+                "proceedings": [_step(step) for step in session.proceedings.all()],
                 "participants": [_participant(p) for p in participations],
                 "documents": [_document(d, numbers) for d in session.documents.all()],
                 "decisions": [_decision(d) for d in session.decisions.all()],
@@ -213,6 +218,7 @@ def _agenda(agenda: Agenda) -> dict[str, Any]:
                 "kind": agenda.kind,
                 "adopted_on": _iso(agenda.adopted_on),
                 "adopted_at": agenda.adopted_at.key if agenda.adopted_at else None,
+                "as_amended": agenda.as_amended or None,
             }
         )
         | {"items": items}
@@ -289,8 +295,26 @@ def _decision(decision: Any) -> dict[str, Any]:
             "number": decision.number,
             "title": decision.title,
             "adopted_on": _iso(decision.adopted_on),
+            "adopted_at": decision.adopted_at.key if decision.adopted_at else None,
+            "method": decision.method,
+            "silence_ends_on": _iso(decision.silence_ends_on),
+            "votes": [
+                {"state": vote.state.code, "position": vote.position}
+                for vote in sorted(decision.votes.all(), key=lambda vote: vote.state.code)
+            ],
         }
     ) | {"paragraphs": paragraphs}
+
+
+def _step(step: Proceeding) -> dict[str, Any]:
+    return _compact(
+        {
+            "kind": step.kind,
+            "meeting": step.meeting.key if step.meeting else None,
+            "on": _iso(step.held_on),
+            "rapporteur_authorized": step.rapporteur_authorized or None,
+        }
+    )
 
 
 def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:

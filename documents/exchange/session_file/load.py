@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from committee.bodies.models import Committee, Entity, Membership
 from committee.kernel.import_errors import ImportRejected, Problem
-from decisions.outcomes.models import Decision, Paragraph
+from decisions.outcomes.models import Decision, Paragraph, StatePosition
 from documents.exchange.session_file.validate import place, read_session_file
 from documents.registry.models import Document
 from documents.reports.models import Report, ReportParagraph, ReportSection
+from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting, MeetingPerson
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
@@ -228,7 +229,8 @@ class _Writer:
         documents = self.write_documents(session, data.get("documents", []), agenda_items, meetings)
         self.write_report(session, data.get("report"), documents, agenda_items)
         self.remove_other_documents(session, documents)
-        self.write_decisions(session, data.get("decisions", []))
+        self.write_decisions(session, data.get("decisions", []), meetings)
+        self.write_proceedings(session, data.get("proceedings", []), meetings)
         return session
 
     def write_meetings(self, session: Session, meetings: list[dict[str, Any]]) -> dict[str, Meeting]:
@@ -316,6 +318,7 @@ class _Writer:
                     "kind": agenda["kind"],
                     "adopted_on": _date(agenda.get("adopted_on")),
                     "adopted_at_id": meetings[agenda["adopted_at"]].pk if agenda.get("adopted_at") else None,
+                    "as_amended": agenda.get("as_amended", False),
                 },
             )
             for index, agenda in enumerate(agendas)
@@ -463,7 +466,23 @@ class _Writer:
             stale._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
             stale.delete()
 
-    def write_decisions(self, session: Session, decisions: list[dict[str, Any]]) -> None:
+    def write_proceedings(self, session: Session, steps: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
+        rows: list[Row] = [
+            (
+                ["session", "proceedings", index],
+                {
+                    "session_id": session.pk,
+                    "kind": step["kind"],
+                    "meeting_id": meetings[step["meeting"]].pk if step.get("meeting") else None,
+                    "held_on": _date(step.get("on")),
+                    "rapporteur_authorized": step.get("rapporteur_authorized", False),
+                },
+            )
+            for index, step in enumerate(steps)
+        ]
+        self.sync(Proceeding, session.proceedings.all(), ["kind"], rows)
+
+    def write_decisions(self, session: Session, decisions: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
         rows: list[Row] = [
             (
                 ["session", "decisions", index],
@@ -474,15 +493,33 @@ class _Writer:
                     "number": decision.get("number", ""),
                     "title": decision.get("title", {}),
                     "adopted_on": _date(decision.get("adopted_on")),
+                    "adopted_at_id": meetings[decision["adopted_at"]].pk if decision.get("adopted_at") else None,
+                    "method": decision.get("method", ""),
+                    "silence_ends_on": _date(decision.get("silence_ends_on")),
                 },
             )
             for index, decision in enumerate(decisions)
         ]
         current = session.decisions.prefetch_related(
-            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
+            "votes",
+            Prefetch(
+                "paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items")
+            ),
         )
         written = self.sync(Decision, current, ["position"], rows)
         for index, (decision, data) in enumerate(zip(written, decisions, strict=True)):
+            vote_rows: list[Row] = [
+                (
+                    ["session", "decisions", index, "votes", vote_index],
+                    {
+                        "decision_id": decision.pk,
+                        "state_id": self.entities[vote["state"]].pk,
+                        "position": vote["position"],
+                    },
+                )
+                for vote_index, vote in enumerate(data.get("votes", []))
+            ]
+            self.sync(StatePosition, decision.votes.all(), ["state_id"], vote_rows)
             path: list[str | int] = ["session", "decisions", index, "paragraphs"]
             paragraph_rows: list[Row] = [
                 (

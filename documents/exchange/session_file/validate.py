@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from committee.bodies.models import Committee, Entity
 from committee.kernel.import_errors import ImportRejected, Problem
+from decisions.outcomes.services import adoption_problem
 from documents.registry.models import Document
 from meetings.registration.models import Participation
 from meetings.sessions.models import Session
@@ -182,6 +183,8 @@ class ReferenceCheck:
         self.check_session()
         self.check_meetings_and_bureau()
         self.check_agendas()
+        self.check_proceedings()
+        self.check_decisions()
         self.check_participants()
         self.check_documents_and_report()
         return self.found
@@ -329,6 +332,36 @@ class ReferenceCheck:
                         self.add(
                             [*path, slot_index, "items"], _("the agenda has no item %(number)d") % {"number": number}
                         )
+
+    def check_proceedings(self) -> None:
+        steps = self.session.get("proceedings", [])
+        self.check_duplicates(["session", "proceedings"], [step["kind"] for step in steps], _("step"))
+        for index, step in enumerate(steps):
+            path: list[str | int] = ["session", "proceedings", index]
+            self.check_meeting_key([*path, "meeting"], step.get("meeting"))
+            if "meeting" not in step and "on" not in step:
+                self.add(path, _("say at which meeting (meeting) or on which day (on)"))
+            if step.get("rapporteur_authorized") and step["kind"] != "adoption_of_report":
+                self.add(
+                    [*path, "rapporteur_authorized"], _("only the adoption of the report authorizes the rapporteur")
+                )
+
+    def check_decisions(self) -> None:
+        for index, decision in enumerate(self.session.get("decisions", [])):
+            path: list[str | int] = ["session", "decisions", index]
+            self.check_meeting_key([*path, "adopted_at"], decision.get("adopted_at"))
+            votes = decision.get("votes", [])
+            self.check_duplicates([*path, "votes"], [vote["state"] for vote in votes], _("State"))
+            for vote_index, vote in enumerate(votes):
+                self.check_entity([*path, "votes", vote_index, "state"], vote["state"], state_only=True)
+            problem = adoption_problem(
+                method=decision.get("method", ""),
+                dated="adopted_at" in decision or "adopted_on" in decision,
+                deadline="silence_ends_on" in decision,
+                positions=[vote["position"] for vote in votes],
+            )
+            if problem:
+                self.add([*path, "method"], problem)
 
     def check_participants(self) -> None:
         participants = self.session.get("participants", [])

@@ -116,9 +116,10 @@ def test_collecting_takes_the_same_number_of_queries_at_ten_times_the_size_and_b
             build_session_report(data, language="fr")
         assert len(queries) == 0
 
-    # The session, meetings, bureau, agendas, agenda items (2), participations, decisions, paragraphs (2),
-    # documents, committee, the summary's sections and paragraphs (2 each, the draft's and the annex's): 16.
-    assert counts[0] == 16, counts
+    # The session, bureau, proceedings, agendas, agenda items (2), participations, decisions, their votes,
+    # paragraphs (2), documents, committee, the summary's sections and paragraphs (2 each, the draft's and the
+    # annex's): 17.
+    assert counts[0] == 17, counts
     assert counts[0] == counts[1], counts
 
 
@@ -128,7 +129,8 @@ def test_many_sections_and_no_next_session_annex():
         {"title": {"en": f"Section {n}"}, "paragraphs": [{"text": {"en": f"Paragraph {n}."}}]} for n in range(30)
     ]
     data["session"]["agendas"] = [
-        {"kind": "adopted", "items": [{"title": {"en": "Next agenda"}, "purpose": "next_session_agenda"}]}
+        {"kind": "adopted", "items": [{"title": {"en": "Next agenda"}, "purpose": "next_session_agenda"}]},
+        {"kind": "next_session", "adopted_on": "2017-10-06", "items": []},  # approved, with no items to annex
     ]
     data["session"]["documents"][0]["agenda_items"] = [1]
     session = import_session(read_session_file(json.dumps(data)))

@@ -111,8 +111,25 @@ def test_reimporting_an_edited_file_updates_adds_and_removes():
     assert item.sub_items.count() == 2
 
 
+def recorded_session_file() -> dict:
+    """The small session with its proceedings recorded: every step, an amended agenda, a recorded vote."""
+    data = make_session_file()
+    data["session"]["agendas"][0]["as_amended"] = True
+    data["session"]["proceedings"] = [
+        {"kind": "opening", "meeting": "opening"},
+        {"kind": "adoption_of_report", "meeting": "closing", "rapporteur_authorized": True},
+        {"kind": "closing", "on": "2025-01-02"},
+    ]
+    data["session"]["decisions"][0] |= {
+        "adopted_at": "closing",
+        "method": "recorded_vote",
+        "votes": [{"state": "FRA", "position": "abstaining"}, {"state": "KEN", "position": "in_favour"}],
+    }
+    return data
+
+
 def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_path):
-    import_text(make_session_file())
+    import_text(recorded_session_file())
     first = tmp_path / "first.json"
     second = tmp_path / "second.json"
     call_command("export_session", "TST/G/2", output=first)
@@ -123,7 +140,14 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
     call_command("export_session", "TST/G/2", output=second)
 
     assert second.read_bytes() == first.read_bytes()
-    assert json.loads(first.read_text())["session"]["report"]["summary"][1]["agenda_item"] == 3
+    exported = json.loads(first.read_text())["session"]
+    assert exported["report"]["summary"][1]["agenda_item"] == 3
+    assert exported["proceedings"] == recorded_session_file()["session"]["proceedings"]
+    assert exported["decisions"][0]["votes"] == [
+        {"state": "FRA", "position": "abstaining"},
+        {"state": "KEN", "position": "in_favour"},
+    ]
+    assert [a.get("as_amended", False) for a in exported["agendas"] if a["kind"] == "adopted"] == [True]
 
 
 @pytest.mark.parametrize(
@@ -198,6 +222,30 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
         (
             lambda d: d["session"]["participants"][1]["delegates"][1].update(meetings=["lunch"]),
             "session.participants[1].delegates[1].meetings: lunch is not the key of a meeting",
+        ),
+        (
+            lambda d: d["session"].update(proceedings=[{"kind": "opening", "meeting": "lunch"}]),
+            "session.proceedings[0].meeting: lunch is not the key of a meeting",
+        ),
+        (
+            lambda d: d["session"].update(proceedings=[{"kind": "opening"}]),
+            "session.proceedings[0]: say at which meeting (meeting) or on which day (on)",
+        ),
+        (
+            lambda d: d["session"].update(proceedings=[{"kind": "closing", "on": "2025-01-02"}] * 2),
+            "session.proceedings: step closing appears 2 times",
+        ),
+        (
+            lambda d: d["session"]["decisions"][0].update(
+                method="recorded_vote", votes=[{"state": "KEN", "position": "against"}]
+            ),
+            "session.decisions[0].method: A text with no more votes in favour than against was not adopted",
+        ),
+        (
+            lambda d: d["session"]["decisions"][0].update(
+                method="silence", silence_ends_on="2025-01-15", votes=[{"state": "NGO1", "position": "objection"}]
+            ),
+            "session.decisions[0].votes[0].state: NGO1 is not the ISO alpha-3 code of a State",
         ),
         (
             lambda d: d["committees"][1].update(parent="NOWHERE"),

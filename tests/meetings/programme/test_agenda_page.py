@@ -107,7 +107,8 @@ def test_the_adopted_agenda_is_what_the_report_reproduces_with_the_provisional_s
 
     data = collect_session_report_data(next_session)
 
-    assert "The agenda is adopted as it stands" in adopted.text
+    assert "The agenda is adopted as proposed." in adopted.text
+    assert data.agenda_adopted
     assert "already been adopted" in again.text
     assert [item.title["en"] for item in data.agenda] == ["Election of officers"]
     assert data.agenda_symbol == "TST/G/3/1"

@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committee.bodies.models import Entity
+from committee.kernel.collation import collation_key
+from meetings.programme.models import BureauMember, Courtesy, Meeting
+from meetings.sessions.models import Session
+
+
+class MeetingChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Meeting) -> str:
+        return f"{obj} ({obj.date.isoformat()})" if obj.date else str(obj)
+
+
+def session_meetings(session: Session):
+    return session.meetings.order_by("date", "start_time", "position")
+
+
+class StepForm(forms.Form):
+    """Where a step happened: at one of the session's meetings, or on a day (a meeting's day by default)."""
+
+    meeting = MeetingChoice(label=_("At the meeting"), queryset=Meeting.objects.none(), required=False)
+    on = forms.DateField(
+        label=_("On"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for the meeting's day."),
+    )
+
+    def __init__(self, *args, session: Session, meetings: list[Meeting] | None = None, **kwargs) -> None:
+        """`meetings`: the session's, read once for the several forms of a page."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["meeting"]
+        assert isinstance(field, MeetingChoice)
+        field.queryset = session_meetings(session)
+        if meetings is not None:
+            field.choices = [("", field.empty_label), *((m.pk, field.label_from_instance(m)) for m in meetings)]
+
+
+class ReportAdoptionForm(StepForm):
+    rapporteur_authorized = forms.BooleanField(
+        label=_("The rapporteur is authorized to finalize the report after the session"), required=False
+    )
+
+
+class OfficerForm(StepForm):
+    role = forms.ChoiceField(label=_("Office"), choices=BureauMember.Role.choices)
+    courtesy = forms.ChoiceField(label=_("Courtesy title"), choices=Courtesy.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    state = forms.ChoiceField(label=_("State"), required=False)
+
+    field_order = ["role", "courtesy", "name", "state", "meeting", "on"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        states = sorted(Entity.objects.filter(kind__in=[Entity.Kind.STATE, Entity.Kind.TERRITORY]), key=_by_name)
+        self.states = {str(state.pk): state for state in states}
+        self.fields["state"].choices = [("", "—"), *((str(s.pk), str(s)) for s in states)]  # type: ignore[attr-defined]
+
+    def clean_state(self) -> Entity | None:
+        return self.states.get(self.cleaned_data["state"])
+
+
+def _by_name(entity: Entity) -> tuple[int, ...]:
+    """In the alphabetical order of the names in the reader's language."""
+    return collation_key(str(entity))

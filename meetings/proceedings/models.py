@@ -1,0 +1,46 @@
+"""What a session did, step by step and at the meeting where it did it: the record the report is written from.
+
+The election of officers is recorded on the bureau, the adoption of the agenda and the approval of the next
+session's agenda on those agendas (`meetings.programme`); the other procedural steps are recorded here."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from meetings.programme.models import Meeting
+from meetings.sessions.models import Session
+
+
+class Proceeding(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening of the session")
+        ORGANIZATION_OF_WORK = "organization_of_work", _("Organization of work")
+        ADOPTION_OF_REPORT = "adoption_of_report", _("Adoption of the report")
+        CLOSING = "closing", _("Closing of the session")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="proceedings"
+    )
+    kind = models.CharField(_("step"), max_length=30, choices=Kind.choices)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("at"), on_delete=models.SET_NULL, related_name="+", null=True, blank=True
+    )
+    held_on = models.DateField(_("on"), null=True, blank=True)
+    rapporteur_authorized = models.BooleanField(
+        _("the rapporteur is authorized to finalize the report after the session"), default=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("step of the proceedings")
+        verbose_name_plural = _("proceedings")
+        ordering = ["session_id", "held_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "kind"], name="proceeding_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.session} — {self.get_kind_display()}"
+
+    @property
+    def date(self):
+        """The day it happened: the one recorded, else its meeting's."""
+        return self.held_on or (self.meeting.date if self.meeting else None)
