@@ -92,7 +92,18 @@ _SMALL_SESSION: dict[str, Any] = {
                     {"date": "2024-12-30", "period": "afternoon", "items": [3]},
                 ],
             },
-            {"kind": "next_session", "items": [{"title": {"en": "Election of officers"}}]},
+            {
+                "kind": "next_session",
+                "adopted_at": "closing",
+                "items": [{"title": {"en": "Election of officers"}}],
+            },
+        ],
+        # Every step recorded, as for a report ready to finalize (tests of what is unrecorded remove them).
+        "proceedings": [
+            {"kind": "opening", "meeting": "opening"},
+            {"kind": "organization_of_work", "meeting": "opening"},
+            {"kind": "adoption_of_report", "meeting": "closing", "rapporteur_authorized": True},
+            {"kind": "closing", "meeting": "closing"},
         ],
         "participants": [
             {"entity": "KEN", "category": "member_state"},
@@ -127,6 +138,8 @@ _SMALL_SESSION: dict[str, Any] = {
             {
                 "kind": "agreed_recommendations",
                 "adopted_on": "2025-01-02",
+                "adopted_at": "closing",
+                "method": "consensus",
                 "paragraphs": [
                     {"kind": "preambular", "text": {"en": "Recalling its first session,"}},
                     {

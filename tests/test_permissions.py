@@ -180,6 +180,9 @@ DRAFT_ACTIONS = {
     "finalizing": ("post", "finalize/", {"chair", "rapporteur"}),
     "issuing": ("post", "issue/", {"secretariat"}),
     "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
+    "giving the report its symbol and date": ("post", "symbol/", {"secretariat"}),
+    "waiving a check": ("post", "waivers/", {"secretariat"}),
+    "withdrawing a waiver": ("post", "waivers/{waiver}/withdraw/", {"secretariat"}),
 }
 
 
@@ -203,13 +206,17 @@ def _expect(response, role: str, allowed: set[str], ok: int) -> None:
 @pytest.mark.parametrize("action", DRAFT_ACTIONS)
 def test_every_draft_action_for_every_role(client, committees, action):
     from decisions.outcomes.models import Paragraph
-    from documents.reports.models import Comment, ReportParagraph
+    from documents.reports.models import Comment, ReportParagraph, Waiver
 
     own, other, users = committees
     method, path, allowed = DRAFT_ACTIONS[action]
     paragraph = ReportParagraph.objects.filter(section__report__session=own).first()
     comment = Comment.objects.create(paragraph=paragraph, author=users["member"], language="en", text="Why?")
+    waiver = Waiver.objects.create(
+        report=paragraph.section.report, version=1, item="comments", reason="Kept.", waived_by=users["secretariat"]
+    )
     ids = {
+        "waiver": waiver.pk,
         "paragraph": paragraph.pk,
         "recommendation": Paragraph.objects.filter(decision__session=own).first().pk,
         "section": paragraph.section_id,

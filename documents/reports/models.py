@@ -214,3 +214,28 @@ class ArchivedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.symbol} v{self.version} ({self.language})"
+
+
+class Waiver(models.Model):
+    """A readiness check the secretariat lets a version of the report be finalized without, and why: the
+    reason stays in the history (`documents.reports.readiness`)."""
+
+    report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="waivers")
+    version = models.PositiveSmallIntegerField(_("version"))
+    item = models.CharField(_("check"), max_length=60)
+    reason = models.TextField(_("reason"), max_length=1000, validators=[MaxLengthValidator(1000)])
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("waived by"), on_delete=models.PROTECT, related_name="+"
+    )
+    waived_at = models.DateTimeField(_("waived at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("waived check")
+        verbose_name_plural = _("waived checks")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "version", "item"], name="one_waiver_per_check_and_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}, v{self.version}: {self.item}"

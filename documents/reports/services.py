@@ -5,6 +5,7 @@ change is a corrigendum: a new version, the old one kept. Every write locks what
 records who made it (django-simple-history).
 """
 
+import datetime
 import hashlib
 
 from django.contrib.auth.models import User
@@ -27,7 +28,8 @@ from documents.registry.models import Document
 from documents.registry.services import Series, allocate
 from documents.reports import events
 from documents.reports.collect import collect_session_report_data, report_languages
-from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
+from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection, Waiver
+from documents.reports.readiness import readiness
 from meetings.sessions.models import Session
 
 
@@ -202,6 +204,12 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
             _require(by, Permission.FINALIZE, report)
             if report.is_locked:
                 raise ReportError(_("This report has already been finalized."))
+            blocking = [item for item in readiness(report) if item.blocks]
+            if blocking:
+                raise ReportError(
+                    _("The report cannot be finalized yet. Missing: %(missing)s.")
+                    % {"missing": "; ".join(str(item.what).rstrip(".") for item in blocking)}
+                )
             data = collect_session_report_data(report.session, final=True)
             archived = []
             for language in report_languages(report.session):
@@ -224,6 +232,54 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
             ArchivedReport.file.field.storage.delete(name)
         raise
     return archived
+
+
+@audited
+def give_symbol_and_date(*, report: Report, issued_on: datetime.date | None, by: User) -> Report:
+    """Allocate the report's symbol in the session's main series if it has none, and set its date of issue."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        if report.document is None:
+            report.document = allocate(
+                session=report.session,
+                series=Series.MAIN,
+                kind=Document.Kind.REPORT,
+                title=in_each_language(gettext_lazy("Report")),
+                by=by,
+            )
+            report.save(update_fields=["document"])
+        if issued_on is not None:
+            document = Document.objects.select_for_update().get(pk=report.document.pk)
+            document.issued_on = issued_on
+            document.save(update_fields=["issued_on"])
+            report.document = document
+    return report
+
+
+@audited
+def waive(*, report: Report, item: str, reason: str, by: User) -> Waiver:
+    """Let this version of the report be finalized without `item`, for `reason` (kept in the history)."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        missing = {entry.item: entry for entry in readiness(report)}
+        if item not in missing:
+            raise ReportError(_("Nothing of that name is missing."))
+        if not missing[item].waivable:
+            raise ReportError(_("The symbol, the date of issue and a text to archive cannot be waived."))
+        if not reason.strip():
+            raise ReportError(_("Say why the report may be finalized without it."))
+        check_length(Waiver, "reason", reason)
+        waiver, _created = Waiver.objects.update_or_create(
+            report=report, version=report.version, item=item, defaults={"reason": reason.strip(), "waived_by": by}
+        )
+    return waiver
+
+
+@audited
+def withdraw_waiver(*, waiver: Waiver, by: User) -> None:
+    with transaction.atomic():
+        _editable_report(waiver.report, by)
+        Waiver.objects.select_for_update().filter(pk=waiver.pk).delete()
 
 
 @audited

@@ -44,6 +44,13 @@ urlpatterns = [
         name="recommendation_history",
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
+    path("sessions/<path:code>/draft-report/symbol/", views.symbol_view, name="symbol"),
+    path("sessions/<path:code>/draft-report/waivers/", views.waive_view, name="waive"),
+    path(
+        "sessions/<path:code>/draft-report/waivers/<int:pk>/withdraw/",
+        views.withdraw_waiver_view,
+        name="withdraw_waiver",
+    ),
     path("sessions/<path:code>/draft-report/<str:action>/", views.report_action_view, name="report_action"),
     re_path(
         r"^sessions/(?P<code>.+)/draft-report/paragraphs/(?P<pk>\d+)/(?P<action>add|remove|up|down)/$",

@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -19,14 +20,15 @@ from documents.registry.generated import DOCX
 from documents.reports.collect import collect_session_report_data
 from documents.reports.forms import CommentForm
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
-from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection
-from documents.reports.readiness import unrecorded
+from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection, Waiver
+from documents.reports.readiness import readiness
 from documents.reports.services import (
     add_comment,
     add_paragraph,
     add_section,
     edit_paragraph,
     finalize_report,
+    give_symbol_and_date,
     issue_report,
     move_paragraph,
     open_corrigendum,
@@ -35,6 +37,8 @@ from documents.reports.services import (
     remove_section,
     rename_section,
     resolve_comment,
+    waive,
+    withdraw_waiver,
 )
 from meetings.live.services import speakers_by_item
 from meetings.sessions.access import get_session_for_user
@@ -97,6 +101,10 @@ def report_page(
         item = section.agenda_item
         shown = speakers.get(item.position, []) if item and item.parent_id is None else []
         section.speakers = shown  # type: ignore[attr-defined]  # for the template
+    show_readiness = not report.is_locked and (
+        can(request.user, Permission.MANAGE, committee) or can(request.user, Permission.FINALIZE, committee)
+    )
+    readiness_items = readiness(report) if show_readiness else []
     context = {
         "report": report,
         "session": report.session,
@@ -109,7 +117,9 @@ def report_page(
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
         "decisions": _numbered_decisions(report),
-        "unrecorded": unrecorded(report.session) if can(request.user, Permission.MANAGE, committee) else [],
+        "readiness": readiness_items,
+        "show_readiness": show_readiness,
+        "can_finalize_now": not any(item.blocks for item in readiness_items),
         "conflict": conflict,
         "mine": mine,
         "structure_actions": [
@@ -246,6 +256,46 @@ def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str
     permission, service, done = actions[action]
     report = _report_for(request.user, code, permission)
     carry_out(request, lambda: service(report=report, by=request.user), done=done)
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def symbol_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    """Give the report its symbol (allocated in the session's main series) and its date of issue."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    try:
+        issued_on = datetime.date.fromisoformat(request.POST["issued_on"]) if request.POST.get("issued_on") else None
+    except ValueError:
+        messages.error(request, _("Give the date of issue as a date."))
+        return _back(report, text_language(request))
+    carry_out(
+        request,
+        lambda: give_symbol_and_date(report=report, issued_on=issued_on, by=request.user),
+        done=_("The report's symbol and date of issue are saved."),
+    )
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def waive_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    item, reason = request.POST.get("item", ""), request.POST.get("reason", "")
+    carry_out(
+        request,
+        lambda: waive(report=report, item=item, reason=reason, by=request.user),
+        done=_("Waived: the report may be finalized without it; the reason is kept."),
+    )
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def withdraw_waiver_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    waiver = get_object_or_404(Waiver.objects.select_related("report"), pk=pk, report=report)
+    carry_out(request, lambda: withdraw_waiver(waiver=waiver, by=request.user), done=_("The waiver is withdrawn."))
     return _back(report, text_language(request))
 
 

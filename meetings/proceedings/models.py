@@ -34,11 +34,11 @@ class Proceeding(models.Model):
     class Meta:
         verbose_name = _("step of the proceedings")
         verbose_name_plural = _("proceedings")
-        ordering = ["session_id", "held_on", "pk"]
+        ordering = ["session_id", "pk"]
         constraints = [models.UniqueConstraint(fields=["session", "kind"], name="proceeding_unique_kind")]
 
     def __str__(self) -> str:
-        return f"{self.session} — {self.get_kind_display()}"
+        return str(self.get_kind_display())  # shown beside its session: naming the session would query it
 
     @property
     def date(self):

@@ -47,3 +47,9 @@ def date_span(start: datetime.date | None, end: datetime.date | None) -> str:
         return _forms().date_span(start, end)
     only = start or end
     return _forms().date(only) if only else ""
+
+
+@register.filter
+def iso_date(value: datetime.date | None) -> str:
+    """2025-01-20: the value a date input takes, whatever the language."""
+    return value.isoformat() if value else ""

@@ -104,7 +104,10 @@ def export_session(session: Session) -> dict[str, Any]:
                 "meetings": [_meeting(m, numbers) for m in session.meetings.all()],
                 "bureau": [_bureau_member(b) for b in session.bureau.all()],
                 "agendas": [_agenda(a) for a in agendas],
-                "proceedings": [_step(step) for step in session.proceedings.all()],
+                "proceedings": [
+                    _step(step)
+                    for step in sorted(session.proceedings.all(), key=lambda s: Proceeding.Kind.values.index(s.kind))
+                ],
                 "participants": [_participant(p) for p in participations],
                 "documents": [_document(d, numbers) for d in session.documents.all()],
                 "decisions": [_decision(d) for d in session.decisions.all()],

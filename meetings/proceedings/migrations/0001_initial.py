@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'step of the proceedings',
                 'verbose_name_plural': 'proceedings',
-                'ordering': ['session_id', 'held_on', 'pk'],
+                'ordering': ['session_id', 'pk'],
                 'constraints': [models.UniqueConstraint(fields=('session', 'kind'), name='proceeding_unique_kind')],
             },
         ),

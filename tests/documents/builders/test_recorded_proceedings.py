@@ -40,7 +40,9 @@ def unrecorded_session(db):
         {"kind": "provisional", "items": PROCEDURAL_ITEMS},
         {"kind": "next_session", "items": [{"title": {"en": "Election of officers", "fr": "Élection du Bureau"}}]},
     ]
-    data["session"]["decisions"][0].pop("adopted_on")
+    data["session"]["proceedings"] = []
+    for recorded in ("adopted_on", "adopted_at", "method"):
+        data["session"]["decisions"][0].pop(recorded)
     data["session"]["decisions"].append(
         {"kind": "decision", "number": "2/1", "paragraphs": [{"kind": "operative", "text": {"en": "*Decides*."}}]}
     )

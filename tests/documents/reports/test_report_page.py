@@ -102,10 +102,11 @@ def test_the_draft_pages_take_the_same_number_of_queries_at_ten_times_the_size(c
 
     # Both: the request's session, user, roles and two-factor device; the report, its committee, the unread
     # notifications. The draft: the speakers, sections, paragraphs and comments (twice: the summary's and the
-    # annex's), decisions, paragraphs (2), the archive, what is not recorded yet (4: the steps, agendas, officers
-    # and texts whose adoption is not) (22). The changes: the report's, decisions', sections' and
+    # annex's), decisions, paragraphs (2), the archive; what it lacks before it is finalized (10: its languages
+    # (2), their texts (2), the open comments, the steps, agendas, officers and texts whose adoption is not
+    # recorded, the waivers) (28). The changes: the report's, decisions', sections' and
     # paragraphs' histories (5), the decisions, sections and paragraphs (4) (16).
-    assert counts[0] == {"reports:report": 22, "reports:draft_changes": 16}[page], counts
+    assert counts[0] == {"reports:report": 28, "reports:draft_changes": 16}[page], counts
     assert counts[0] == counts[1], counts
 
 

@@ -17,6 +17,13 @@ from tests.builders import make_larger_session_file
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def small_session(small_session):
+    """The small session with none of its steps recorded yet."""
+    Proceeding.objects.filter(session=small_session).delete()
+    return small_session
+
+
 def page(client, session) -> str:
     return client.get(reverse("proceedings:page", kwargs={"code": session.code})).content.decode()
 
@@ -131,9 +138,10 @@ def test_members_read_the_record_and_cannot_change_it(client, cast, small_sessio
 
 def test_the_draft_lists_what_is_not_recorded_and_stops_once_it_is(client, small_session, secretariat):
     client.force_login(secretariat)
+    small_session.decisions.update(method="")
     draft = reverse("reports:report", kwargs={"code": small_session.code})
     shown = client.get(draft).content.decode()
-    assert "Not recorded yet" in shown
+    assert "Before it is finalized" in shown
     assert "Opening of the session" in shown
     assert "How “Agreed recommendations” was adopted" in shown
 

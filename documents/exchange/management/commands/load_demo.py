@@ -19,7 +19,8 @@ from decisions.strategies.strategy_file import import_measures, import_statuses
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
 from documents.reports.models import Report
-from documents.reports.services import finalize_report, issue_report
+from documents.reports.readiness import readiness
+from documents.reports.services import finalize_report, issue_report, waive
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
 DEMO_FILE = DEMO_FOLDER / "td-b-ede-1.json"  # the first session, held and reported on
@@ -32,6 +33,7 @@ PACIFIC_MEMBERS = "AUS COK FJI PYF KIR NRU NCL NZL NIU PLW PNG MHL WSM SLB TON T
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
 RAPPORTEUR_USERNAME = "rapporteur"
+SOURCE_IS_SILENT = "The report as issued (TD/B/EDE/1/3), from which the demo is taken, does not record it."
 RAPPORTEUR_EMAIL = "rapporteur@example.org"
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
 
@@ -57,6 +59,9 @@ class Command(BaseCommand):
         Role.objects.get_or_create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
         report = Report.objects.get(session=session)
         if not report.is_locked:
+            for missing in readiness(report):  # what the issued report (the source) does not record
+                if missing.waivable and missing.waiver is None:
+                    waive(report=report, item=missing.item, reason=SOURCE_IS_SILENT, by=user)
             finalize_report(report=report, by=rapporteur)
             issue_report(report=report, by=user)
         actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
