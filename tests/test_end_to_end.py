@@ -6,6 +6,7 @@ rapporteur finalizes; the archived French report holds the accepted text, and th
 longer be edited. Screenshots of the main pages go to test-artifacts/ for review.
 """
 
+import datetime
 import io
 import json
 import re
@@ -84,7 +85,11 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     secretariat.click("text=Send the invitation")
     assert "An invitation has been sent" in secretariat.content()
     secretariat.goto(draft)
+    secretariat.fill(
+        "#review-until", (datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=14)).isoformat()
+    )
     secretariat.click("text=Open for review by members")
+    assert "Members comment until" in secretariat.content()
     shot(secretariat, "draft-under-review")
 
     link = re.search(r"https?://\S+(/invitations/\S+/)", mail.outbox[-1].body).group(1)

@@ -117,3 +117,46 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
 def read_rows(content: bytes) -> Iterator[tuple[int, list[str] | None]]:
     """The rows of a workbook (.xlsx, recognized by its first bytes) or of a CSV file, the header first."""
     return _xlsx_rows(content) if content.startswith(b"PK\x03\x04") else _csv_rows(content)
+
+
+CSV = "text/csv; charset=utf-8"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def write_table(headers: list[str], rows: list[list[object]], *, kind: str) -> tuple[bytes, str]:
+    """A table as a spreadsheet a secretariat opens (`kind` "csv" or "xlsx"), with its content type.
+
+    Text stays text: a cell that starts like a formula is written as a string in Excel, and behind an
+    apostrophe in CSV (as OWASP advises), so that nobody's comment runs in the chair's spreadsheet; characters
+    XML cannot hold are dropped."""
+
+    def text(value: object) -> str:
+        return _NOT_IN_XML.sub("", "" if value is None else str(value))
+
+    if kind == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow(["'" + t if (t := text(v)).startswith(_FORMULA_START) else t for v in row])
+        return ("\ufeff" + out.getvalue()).encode("utf-8"), CSV  # the mark tells Excel the file is UTF-8
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+
+    def cell(value: object) -> WriteOnlyCell:
+        written = WriteOnlyCell(sheet, value=None)
+        written.value = text(value)
+        written.data_type = "s"  # never a formula
+        return written
+
+    sheet.append([cell(header) for header in headers])
+    for row in rows:
+        sheet.append([cell(value) for value in row])
+    out_bytes = io.BytesIO()
+    workbook.save(out_bytes)
+    return out_bytes.getvalue(), XLSX

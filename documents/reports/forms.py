@@ -12,3 +12,4 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    on_behalf_of = forms.IntegerField(required=False)  # the delegation, for one who speaks for several

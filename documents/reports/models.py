@@ -5,10 +5,12 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from committee.bodies.models import Entity
 from committee.kernel.markup import MARKUP_HELP
 from committee.kernel.multilingual import (
     LANGUAGE_CHOICES,
@@ -59,6 +61,9 @@ class Report(models.Model):
         blank=True,
         help_text=_("The limited-distribution symbol (L) under which the draft circulates before adoption."),
     )
+    review_closes_at = models.DateTimeField(
+        _("comments taken until"), null=True, blank=True, help_text=_("The end of the members' review.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -72,6 +77,11 @@ class Report(models.Model):
     def is_locked(self) -> bool:
         """Finalized or issued: any change is a corrigendum, never an edit in place."""
         return self.status in (self.Status.FINALIZED, self.Status.ISSUED)
+
+    @property
+    def review_closed(self) -> bool:
+        """Under review, but past its deadline: members no longer comment."""
+        return self.review_closes_at is not None and timezone.now() > self.review_closes_at
 
 
 class ReportSection(models.Model):
@@ -153,6 +163,15 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
     )
+    on_behalf_of = models.ForeignKey(
+        Entity,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("The delegation the author speaks for, as their role said when they wrote."),
+    )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
     proposed_text = models.TextField(
@@ -181,6 +200,12 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def signed(self) -> str:
+        """Who speaks: the delegation and the person's name; never their email address."""
+        person = self.author.get_full_name() or self.author.get_username()
+        return f"{self.on_behalf_of} ({person})" if self.on_behalf_of_id else person
 
 
 def _archive_path(instance: "ArchivedReport", filename: str) -> str:

@@ -7,21 +7,25 @@ records who made it (django-simple-history).
 
 import datetime
 import hashlib
+import zoneinfo
+from functools import partial
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committee.kernel.audit import acting_as, audited
+from committee.kernel.dates import dates_in
 from committee.kernel.editing import EditError, check_length, renumber, save_text
 from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
-from committee.roles.access import Permission, can
+from committee.roles.access import Permission, can, holders, represented_entities
 from decisions.outcomes.models import Paragraph
 from documents.builders.session_report import build_session_report
 from documents.registry.models import Document
@@ -103,14 +107,24 @@ def _move(report: Report, *, to: str, next_version: bool = False) -> Report:
     return report
 
 
+def _end_of(day: datetime.date, session: Session) -> datetime.datetime:
+    """The last moment of `day` where the session meets: a deadline "until 12 May" holds all that day there."""
+    return datetime.datetime.combine(day, datetime.time.max, tzinfo=zoneinfo.ZoneInfo(session.time_zone))
+
+
 @audited
-def open_review(*, report: Report, by: User) -> Report:
-    """Circulate the draft to members, under a limited-distribution symbol (L) the first time."""
+def open_review(*, report: Report, by: User, until: datetime.date | None = None) -> Report:
+    """Circulate the draft to members, under a limited-distribution symbol (L) the first time; they comment
+    until the end of `until` (the pages ask for it; None: no deadline)."""
     with transaction.atomic():
         report = _locked_report(report)
         _require(by, Permission.MANAGE, report)
         if report.status != Report.Status.DRAFT:
             raise ReportError(_("Only a draft can be opened for review."))
+        if until is not None and _end_of(until, report.session) < timezone.now():
+            raise ReportError(_("The review's deadline is already past."))
+        report.review_closes_at = _end_of(until, report.session) if until is not None else None
+        report.save(update_fields=["review_closes_at"])
         if report.draft_document_id is None:
             report.draft_document = allocate(
                 session=report.session,
@@ -124,20 +138,73 @@ def open_review(*, report: Report, by: User) -> Report:
         return _move(report, to=Report.Status.UNDER_REVIEW)
 
 
+@audited
+def set_review_deadline(*, report: Report, until: datetime.date, by: User) -> Report:
+    """Move the end of the members' review (to extend it, or to reopen a review whose deadline has passed)."""
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.MANAGE, report)
+        if report.status != Report.Status.UNDER_REVIEW:
+            raise ReportError(_("Only a draft under review has a deadline."))
+        report.review_closes_at = _end_of(until, report.session)
+        report.save(update_fields=["review_closes_at"])
+    return report
+
+
 def add_comment(
-    *, paragraph: ReportParagraph, author: User, language: str, text: str, proposed_text: str = ""
+    *,
+    paragraph: ReportParagraph,
+    author: User,
+    language: str,
+    text: str,
+    proposed_text: str = "",
+    on_behalf_of: int | None = None,
 ) -> Comment:
+    """A member's comment, in the name of the delegation it speaks for (`on_behalf_of`, when it speaks for
+    several); the secretariat is told, in the app and by email."""
     report = paragraph.section.report
     _require(author, Permission.COMMENT, report)
     if report.status != Report.Status.UNDER_REVIEW:
         raise ReportError(_("Comments are taken while the draft is under review."))
+    if report.review_closed and report.review_closes_at is not None:
+        deadline = dates_in((translation.get_language() or "en").split("-")[0]).moment(report.review_closes_at)
+        raise ReportError(_("The review has closed: comments were taken until %(deadline)s.") % {"deadline": deadline})
+    delegations = represented_entities(author, report.session.committee)
+    if on_behalf_of is None and len(delegations) == 1:
+        on_behalf_of = next(iter(delegations))
+    if on_behalf_of is not None and on_behalf_of not in delegations:
+        raise ReportError(_("You speak for no such delegation."))
+    if on_behalf_of is None and len(delegations) > 1:
+        raise ReportError(_("Say which delegation the comment speaks for."))
     check_length(Comment, "text", text)
     check_length(Comment, "proposed_text", proposed_text)
-    comment = Comment(paragraph=paragraph, author=author, language=language, text=text, proposed_text=proposed_text)
+    comment = Comment(
+        paragraph=paragraph,
+        author=author,
+        language=language,
+        text=text,
+        proposed_text=proposed_text,
+        on_behalf_of_id=on_behalf_of,
+    )
     with acting_as(author):
         comment.save()
     _tell_reviewers(report, paragraph.pk)
+    _tell_secretariat(report, comment)
     return comment
+
+
+def _tell_secretariat(report: Report, comment: Comment) -> None:
+    """Each of the committee's secretariat learns of the comment, in the app and by email."""
+    session = report.session
+    who = comment.signed
+    url = reverse("reports:report", kwargs={"code": session.code}) + f"#paragraph-{comment.paragraph_id}"
+    for person in holders(Permission.MANAGE, session.committee).exclude(pk=comment.author_id):
+        with translation.override(settings.LANGUAGE_CODE):  # a person's own language is not known yet
+            subject = _("%(who)s commented on the draft report of %(session)s") % {"who": who, "session": session.code}
+            body = f"{subject}:\n\n{comment.text}\n\n{settings.SITE_URL}{url}"
+        notify(user=person, message=subject, url=url)
+        address = person.email
+        transaction.on_commit(partial(send_mail, subject, body, None, [address]), robust=True)
 
 
 def _tell_reviewers(report: Report, paragraph_id: int) -> None:

@@ -45,6 +45,8 @@ urlpatterns = [
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/symbol/", views.symbol_view, name="symbol"),
+    path("sessions/<path:code>/draft-report/review/", views.review_view, name="review"),
+    path("sessions/<path:code>/draft-report/comments.<str:kind>", views.comments_download, name="comments_download"),
     path("sessions/<path:code>/draft-report/waivers/", views.waive_view, name="waive"),
     path(
         "sessions/<path:code>/draft-report/waivers/<int:pk>/withdraw/",

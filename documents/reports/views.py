@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.bodies.models import Entity
 from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES
-from committee.roles.access import Permission, can, check
+from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES, pick
+from committee.kernel.spreadsheets import write_table
+from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Paragraph
 from documents.builders.session_report import build_session_report
 from documents.registry.generated import DOCX
@@ -37,6 +39,7 @@ from documents.reports.services import (
     remove_section,
     rename_section,
     resolve_comment,
+    set_review_deadline,
     waive,
     withdraw_waiver,
 )
@@ -78,7 +81,7 @@ def report_page(
             Prefetch(
                 "paragraphs",
                 queryset=ReportParagraph.objects.prefetch_related(
-                    Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                    Prefetch("comments", queryset=Comment.objects.select_related("author", "on_behalf_of"))
                 ),
             ),
             Prefetch(
@@ -87,7 +90,7 @@ def report_page(
                     Prefetch(
                         "paragraphs",
                         queryset=ReportParagraph.objects.prefetch_related(
-                            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+                            Prefetch("comments", queryset=Comment.objects.select_related("author", "on_behalf_of"))
                         ),
                     )
                 ),
@@ -101,6 +104,11 @@ def report_page(
         item = section.agenda_item
         shown = speakers.get(item.position, []) if item and item.parent_id is None else []
         section.speakers = shown  # type: ignore[attr-defined]  # for the template
+    can_comment = (
+        can(request.user, Permission.COMMENT, committee)
+        and report.status == Report.Status.UNDER_REVIEW
+        and not report.review_closed
+    )
     show_readiness = not report.is_locked and (
         can(request.user, Permission.MANAGE, committee) or can(request.user, Permission.FINALIZE, committee)
     )
@@ -113,7 +121,13 @@ def report_page(
         "languages": LANGUAGE_CHOICES,
         "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
         "can_manage": can(request.user, Permission.MANAGE, committee),
-        "can_comment": can(request.user, Permission.COMMENT, committee) and report.status == Report.Status.UNDER_REVIEW,
+        "can_comment": can_comment,
+        "delegations": Entity.objects.filter(pk__in=represented_entities(request.user, committee))
+        if can_comment
+        else [],
+        "my_comments": Comment.objects.filter(paragraph__section__report=report, author=request.user).order_by(
+            "created_at"
+        ),
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
         "decisions": _numbered_decisions(report),
@@ -189,7 +203,7 @@ def paragraph_comments(request: AuthenticatedHttpRequest, code: str, pk: int) ->
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     paragraph = get_object_or_404(
         ReportParagraph.objects.prefetch_related(
-            Prefetch("comments", queryset=Comment.objects.select_related("author"))
+            Prefetch("comments", queryset=Comment.objects.select_related("author", "on_behalf_of"))
         ),
         pk=pk,
         section__report=report,
@@ -244,9 +258,8 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
 @require_POST
 @login_required
 def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
-    """Open the review, finalize, issue, or open a corrigendum."""
+    """Finalize, issue, or open a corrigendum."""
     actions = {
-        "review": (Permission.MANAGE, open_review, _("The draft is open for review.")),
         "finalize": (Permission.FINALIZE, finalize_report, _("The report is finalized and archived.")),
         "issue": (Permission.MANAGE, issue_report, _("The report is issued.")),
         "corrigendum": (Permission.MANAGE, open_corrigendum, _("A corrigendum is open: edit, then finalize again.")),
@@ -259,14 +272,88 @@ def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str
     return _back(report, text_language(request))
 
 
+def _posted_date(request: HttpRequest, name: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(request.POST.get(name, ""))
+    except ValueError:
+        return None
+
+
+@require_POST
+@login_required
+def review_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    """Open the draft for review until a day, or move the review's deadline."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    until = _posted_date(request, "until")
+    if until is None:
+        messages.error(request, _("Give the day until which members may comment."))
+    elif report.status == Report.Status.UNDER_REVIEW:
+        carry_out(
+            request,
+            lambda: set_review_deadline(report=report, until=until, by=request.user),
+            done=_("The review's deadline is moved."),
+        )
+    else:
+        carry_out(
+            request,
+            lambda: open_review(report=report, until=until, by=request.user),
+            done=_("The draft is open for review."),
+        )
+    return _back(report, text_language(request))
+
+
+@login_required
+def comments_download(request: AuthenticatedHttpRequest, code: str, kind: str) -> HttpResponse:
+    """Every comment on the draft, with what became of it, as a spreadsheet for the chair (CSV or Excel)."""
+    if kind not in ("csv", "xlsx"):
+        raise Http404
+    report = _report_for(request.user, code, Permission.MANAGE)
+    comments = (
+        Comment.objects.filter(paragraph__section__report=report)
+        .select_related("author", "on_behalf_of", "paragraph__section__parent")
+        .order_by(
+            "paragraph__section__parent__position", "paragraph__section__position", "paragraph__position", "created_at"
+        )
+    )
+    headers = [
+        _("Section"),
+        _("Paragraph of the section"),
+        _("From"),
+        _("Language"),
+        _("Comment"),
+        _("Proposed text"),
+        _("Status"),
+        _("Answer"),
+        _("Written at"),
+    ]
+    rows = [
+        [
+            pick(comment.paragraph.section.title, comment.language),
+            comment.paragraph.position,
+            comment.signed,
+            comment.get_language_display(),
+            comment.text,
+            comment.proposed_text,
+            comment.get_status_display(),
+            comment.answer,
+            comment.created_at.isoformat(timespec="minutes"),
+        ]
+        for comment in comments
+    ]
+    content, content_type = write_table([str(h) for h in headers], rows, kind=kind)
+    response = HttpResponse(content, content_type=content_type)
+    name = f"{report.session.code.replace('/', '_')}-comments.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_POST
 @login_required
 def symbol_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """Give the report its symbol (allocated in the session's main series) and its date of issue."""
     report = _report_for(request.user, code, Permission.MANAGE)
-    try:
-        issued_on = datetime.date.fromisoformat(request.POST["issued_on"]) if request.POST.get("issued_on") else None
-    except ValueError:
+    issued_on = _posted_date(request, "issued_on")
+    if request.POST.get("issued_on") and issued_on is None:
         messages.error(request, _("Give the date of issue as a date."))
         return _back(report, text_language(request))
     carry_out(

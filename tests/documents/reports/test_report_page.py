@@ -1,5 +1,6 @@
 """The draft report's page, as the secretariat, a member and the rapporteur use it."""
 
+import datetime
 import io
 import json
 import re
@@ -27,6 +28,12 @@ def action(name: str) -> str:
     return reverse("reports:report_action", kwargs={"code": "TST/G/2", "action": name})
 
 
+def open_the_review(client, until: datetime.date | None = None):
+    """The secretariat opens the draft for review, members commenting for a fortnight (or until `until`)."""
+    until = until or datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=14)
+    return client.post(reverse("reports:review", kwargs={"code": "TST/G/2"}), {"until": until.isoformat()})
+
+
 def test_the_secretariat_edits_and_a_stale_save_shows_both_texts(client, cast, paragraph):
     client.force_login(cast["secretariat"])
     edit = reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
@@ -45,7 +52,7 @@ def test_the_secretariat_edits_and_a_stale_save_shows_both_texts(client, cast, p
 
 def test_review_comment_acceptance_finalization_and_archive_through_the_pages(client, cast, paragraph):
     client.force_login(cast["secretariat"])
-    client.post(action("review"))
+    open_the_review(client)
     client.force_login(cast["member"])
     member_page = client.get(page_url()).text
     assert 'name="text"' not in member_page.split("Comment on this paragraph")[0]  # no editing for members
@@ -104,9 +111,9 @@ def test_the_draft_pages_take_the_same_number_of_queries_at_ten_times_the_size(c
     # notifications. The draft: the speakers, sections, paragraphs and comments (twice: the summary's and the
     # annex's), decisions, paragraphs (2), the archive; what it lacks before it is finalized (10: its languages
     # (2), their texts (2), the open comments, the steps, agendas, officers and texts whose adoption is not
-    # recorded, the waivers) (28). The changes: the report's, decisions', sections' and
+    # recorded, the waivers), the reader's own comments (29). The changes: the report's, decisions', sections' and
     # paragraphs' histories (5), the decisions, sections and paragraphs (4) (16).
-    assert counts[0] == {"reports:report": 28, "reports:draft_changes": 16}[page], counts
+    assert counts[0] == {"reports:report": 29, "reports:draft_changes": 16}[page], counts
     assert counts[0] == counts[1], counts
 
 
@@ -143,7 +150,7 @@ def test_any_two_versions_of_the_whole_draft(client, cast, paragraph):
     client.force_login(cast["secretariat"])
     edit = reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
     client.post(edit, {"language": "en", "revision": "1", "text": "The Group met in Geneva."})
-    client.post(action("review"))
+    open_the_review(client)
     client.post(edit, {"language": "en", "revision": "2", "text": "The Group met in Geneva twice."})
     client.post(
         reverse("reports:section_title", kwargs={"code": "TST/G/2", "pk": paragraph.section_id}),
@@ -239,7 +246,7 @@ def test_removing_a_section_that_does_not_exist_is_not_found(client, cast, small
 
 def test_the_comments_author_is_told_in_the_app(client, cast, paragraph):
     client.force_login(cast["secretariat"])
-    client.post(action("review"))
+    open_the_review(client)
     client.force_login(cast["member"])
     client.post(
         reverse("reports:comment", kwargs={"code": "TST/G/2", "pk": paragraph.pk}), {"language": "en", "text": "Why?"}
@@ -292,7 +299,7 @@ def test_an_over_long_paragraph_or_comment_is_refused_and_nothing_is_written(cli
     assert (paragraph.text, paragraph.revision) == (before, 1)
     assert 'maxlength="20000"' in client.get(page_url()).text
 
-    client.post(action("review"))
+    open_the_review(client)
     client.force_login(cast["member"])
     assert 'maxlength="20000"' in client.get(page_url()).text  # the comment's box
     comment = reverse("reports:comment", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
