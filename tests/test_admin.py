@@ -142,9 +142,9 @@ CHANGE_PAGE_QUERIES = {
     # the committee, its entities and sessions for the form, its proceedings (4: the rows, and the session again with
     # the meetings to choose from and their count)
     "admin:meetings_sessions_session_change": 46,
-    # the decision again (3), its paragraphs (3: the inline and its choices), the States' positions, the session (2),
-    # the meetings it may have been adopted at
-    "admin:outcomes_decision_change": 19,
+    # the decision again, its paragraphs (3: the inline and its choices), the session (2), the meeting it was
+    # adopted at (shown, not chosen: its adoption is recorded on its own page)
+    "admin:outcomes_decision_change": 16,
     # the agenda again (4), its items and sub-items (5), its slots, the session (2), its meetings
     "admin:programme_agenda_change": 22,
     # the report again (2), its sections (3), the session's agenda and items (3), the session (2), its documents (2)

@@ -181,6 +181,8 @@ DRAFT_ACTIONS = {
     "issuing": ("post", "issue/", {"secretariat"}),
     "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
     "giving the report its symbol and date": ("post", "symbol/", {"secretariat"}),
+    "importing the summary from Word": ("post", "import/", {"secretariat"}),
+    "the comments as a spreadsheet": ("get", "comments.xlsx", {"secretariat"}),
     "waiving a check": ("post", "waivers/", {"secretariat"}),
     "withdrawing a waiver": ("post", "waivers/{waiver}/withdraw/", {"secretariat"}),
 }

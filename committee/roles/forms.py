@@ -4,16 +4,15 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from committee.bodies.models import Entity
+from committee.bodies.forms import EntityChoiceField
 from committee.roles.models import Role
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
     kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices, initial=Role.Kind.MEMBER)
-    entity = forms.ModelChoiceField(
+    entity = EntityChoiceField(
         label=_("On behalf of"),
-        queryset=Entity.objects.all(),
         required=False,
         help_text=_("For a member or observer: the State or organization they represent."),
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.models import AnonymousUser, User
 from django.utils.translation import gettext_lazy as _
 
+from committee.bodies.forms import EntityChoiceField
 from committee.bodies.models import Committee, Entity, Membership
 from committee.roles.access import managed_committees
 
@@ -66,6 +67,8 @@ class CommitteeForm(FrenchGenderForm):
 
 
 class MembershipForm(forms.ModelForm):
+    entity = EntityChoiceField(label=_("State or organization"))
+
     class Meta:
         model = Membership
         fields = ["entity", "status", "since", "until"]

@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Entity
@@ -21,7 +22,7 @@ class AdoptionError(EditError):
     """An adoption that cannot be recorded as given; the message says why."""
 
 
-def adoption_problem(*, method: str, dated: bool, deadline: bool, positions: list[str]) -> str | None:
+def adoption_problem(*, method: str, dated: bool, deadline: datetime.date | None, positions: list[str]) -> str | None:
     """Why an adoption cannot be recorded as given (None if it can): the one rule for the page and the session
     file. `dated`: a meeting or a day is given; `deadline`: a silence procedure's end; `positions`: the States'
     positions recorded."""
@@ -31,12 +32,16 @@ def adoption_problem(*, method: str, dated: bool, deadline: bool, positions: lis
     if given - set(StatePosition.Position.values):
         return _("A State is in favour, against, abstaining or objecting.")
     if method == Decision.Method.SILENCE:
-        if not deadline:
+        if deadline is None:
             return _("Give the day the silence procedure ends.")
+        if deadline >= timezone.localdate():
+            return _("The silence procedure has not ended yet: record it once its deadline has passed.")
+        if dated:
+            return _("A silence procedure is held at no meeting: give only the day it ends.")
         if given - {StatePosition.Position.OBJECTION}:
             return _("Under a silence procedure, States only object.")
         return None
-    if deadline:
+    if deadline is not None:
         return _("Only a silence procedure has an end date.")
     if method and not dated:
         return _("Say at which meeting, or on which day.")
@@ -72,7 +77,7 @@ def record_adoption(
     problem = adoption_problem(
         method=method,
         dated=meeting is not None or on is not None,
-        deadline=silence_ends_on is not None,
+        deadline=silence_ends_on,
         positions=list(positions.values()),
     )
     if problem:

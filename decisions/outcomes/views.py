@@ -19,11 +19,15 @@ from meetings.sessions.access import get_session_for_user
 from meetings.sessions.models import Session
 
 
-def voting_states(session: Session) -> list[Entity]:
-    """The States that can vote at the session: its members and the States registered for it, by name in the
-    reader's language."""
+def voting_states(session: Session, decision: Decision) -> list[Entity]:
+    """The States that can vote at the session: its members, the States registered for it, and any State whose
+    position is already recorded (so that saving never drops it), by name in the reader's language."""
     states = Entity.objects.filter(kind__in=[Entity.Kind.STATE, Entity.Kind.TERRITORY])
-    chosen = states.filter(memberships__committee=session.committee) | states.filter(participations__session=session)
+    chosen = (
+        states.filter(memberships__committee=session.committee)
+        | states.filter(participations__session=session)
+        | states.filter(pk__in=decision.votes.values("state"))
+    )
     return sorted(chosen.distinct(), key=lambda state: collation_key(str(state)))
 
 
@@ -31,7 +35,7 @@ def voting_states(session: Session) -> list[Entity]:
 def adoption_page(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     decision = get_object_or_404(Decision.objects.select_related("adopted_at"), pk=pk, session=session)
-    states = voting_states(session)
+    states = voting_states(session, decision)
     recorded = {vote.state_id: vote.position for vote in decision.votes.all()}
     initial = {
         "method": decision.method,

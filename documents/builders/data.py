@@ -75,6 +75,11 @@ class DecisionData:
     def not_adopted(self) -> bool:
         return self.method == "silence" and bool(self.objections)
 
+    @property
+    def adopted(self) -> bool:
+        """Recorded as adopted: how (a method), or when; a text still in negotiation is neither."""
+        return (bool(self.method) or self.adopted_at is not None) and not self.not_adopted
+
 
 @dataclass(frozen=True)
 class StepData:

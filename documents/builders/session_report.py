@@ -153,8 +153,8 @@ class _SessionReport(UNDocument):
 
     @property
     def decisions(self) -> tuple[DecisionData, ...]:
-        """The texts chapter I holds: all but those recorded as not adopted."""
-        return tuple(decision for decision in self.data.decisions if not decision.not_adopted)
+        """The texts chapter I holds: those the session is recorded to have adopted (how, or at least when)."""
+        return tuple(decision for decision in self.data.decisions if decision.adopted)
 
     def recommendations_title(self) -> str:
         if len(self.decisions) == 1 and self.drafted(self.decisions[0].title):
@@ -248,25 +248,36 @@ class _SessionReport(UNDocument):
         return [item for item in self.data.agenda if item.purpose]
 
     def organizational_sections(self) -> list[tuple[str, int | None, Callable[[], None]]]:
-        """(title, agenda item, writer): one per procedural item of the agenda, in its order, and the adoption
-        of the outcome, where a text's adoption is recorded, before the adoption of the report."""
+        """(title, agenda item, writer): one per procedural item of the agenda, in its order; then, under a title
+        of their own, the steps recorded that no item of the agenda names (the record is reported all the same);
+        and the adoption of the outcome, where a text's adoption is recorded, before the adoption of the report."""
+        purposes = AgendaItem.Purpose
         writers: dict[str, Callable[[], None]] = {
-            AgendaItem.Purpose.ELECTION_OF_OFFICERS: self.election,
-            AgendaItem.Purpose.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
-            AgendaItem.Purpose.NEXT_SESSION_AGENDA: self.next_session_agenda,
-            AgendaItem.Purpose.ADOPTION_OF_REPORT: self.adoption_of_report,
+            purposes.ELECTION_OF_OFFICERS: self.election,
+            purposes.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
+            purposes.NEXT_SESSION_AGENDA: self.next_session_agenda,
+            purposes.ADOPTION_OF_REPORT: self.adoption_of_report,
+        }
+        recorded: dict[str, bool] = {
+            purposes.ELECTION_OF_OFFICERS: bool(self.data.bureau),
+            purposes.ADOPTION_OF_AGENDA: self.data.agenda_adopted or self.step("organization_of_work") is not None,
+            purposes.NEXT_SESSION_AGENDA: self.data.next_agenda_adopted_at is not None,
+            purposes.ADOPTION_OF_REPORT: self.step("adoption_of_report") is not None,
+        }
+        titles: dict[str, str] = {
+            purposes.ELECTION_OF_OFFICERS: pgettext("report", "Election of officers"),
+            purposes.ADOPTION_OF_AGENDA: pgettext("report", "Adoption of the agenda and organization of work"),
+            purposes.NEXT_SESSION_AGENDA: pgettext("report", "Provisional agenda of the next session"),
+            purposes.ADOPTION_OF_REPORT: pgettext("report", "Adoption of the report"),
         }
         items = self.procedural_items()
         sections: list[tuple[str, int | None, Callable[[], None]]] = [
             (self.drafted(item.title), item.number, writers[item.purpose]) for item in items
         ]
-        if not items and self.data.bureau:  # no agenda to follow: the election is what there is to report
-            sections = [(pgettext("report", "Election of officers"), None, self.election)]
+        named = {item.purpose for item in items}
+        sections += [(titles[p], None, writers[p]) for p in writers if p not in named and recorded[p]]
         if any(decision.method for decision in self.data.decisions):
-            before = next(
-                (i for i, item in enumerate(items) if item.purpose == AgendaItem.Purpose.ADOPTION_OF_REPORT),
-                len(sections),
-            )
+            before = next((i for i, s in enumerate(sections) if s[2] == self.adoption_of_report), len(sections))
             sections.insert(
                 before, (pgettext("report", "Adoption of the outcome of the session"), None, self.adoption_of_outcome)
             )
@@ -290,7 +301,7 @@ class _SessionReport(UNDocument):
     def at_meeting(self, meeting: MeetingData | None, sentence: str, **values: str | list[Run]) -> None:
         """A numbered paragraph "At its <meeting>, on <date>, <sentence>", or "At the same meeting, …"."""
         opening: list[Run]
-        if meeting is not None and meeting == self.previous_meeting:
+        if meeting is not None and meeting.key and meeting == self.previous_meeting:  # a meeting, not just a day
             opening = self.rich(pgettext("report", "At the same meeting, "))
         elif meeting is not None and meeting.kind and meeting.date:
             opening = self.rich(
@@ -425,8 +436,6 @@ class _SessionReport(UNDocument):
         if step is None:
             return
         finalizers = [o for o in self.data.bureau if o.role in ("rapporteur", "vice_chair_rapporteur")]
-        if not finalizers:
-            finalizers = [o for o in self.data.bureau if o.role == BureauMember.Role.CHAIR]
         who = ""
         if not step.rapporteur_authorized:
             sentence = pgettext("report", "%(body)s adopted the report on its %(ordinal)s session.")
@@ -442,7 +451,7 @@ class _SessionReport(UNDocument):
                 "%(body)s authorized %(who)s to finalize the report on its %(ordinal)s session "
                 "after the session had closed.",
             )
-        else:  # no officer recorded to name
+        else:  # no rapporteur recorded to name
             sentence = pgettext(
                 "report",
                 "%(body)s adopted the draft report on its %(ordinal)s session and authorized its finalization "

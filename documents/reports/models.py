@@ -264,3 +264,27 @@ class Waiver(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}, v{self.version}: {self.item}"
+
+
+class PendingSummaryImport(models.Model):
+    """A Word document read into the Chair's summary, kept (in the database, for any worker to find) while the
+    secretariat looks at what it would change, until it applies or discards it."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="pending_imports"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    filename = models.CharField(_("file name"), max_length=255)
+    sections = models.JSONField(_("sections read"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Word document to import")
+        verbose_name_plural = _("Word documents to import")
+        ordering = ["report_id", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.filename

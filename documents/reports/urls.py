@@ -46,6 +46,8 @@ urlpatterns = [
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/symbol/", views.symbol_view, name="symbol"),
     path("sessions/<path:code>/draft-report/review/", views.review_view, name="review"),
+    path("sessions/<path:code>/draft-report/import/", views.import_word_view, name="import_word"),
+    path("sessions/<path:code>/draft-report/import/<int:pk>/", views.word_import_page, name="word_import"),
     path("sessions/<path:code>/draft-report/comments.<str:kind>", views.comments_download, name="comments_download"),
     path("sessions/<path:code>/draft-report/waivers/", views.waive_view, name="waive"),
     path(

@@ -22,7 +22,15 @@ from documents.registry.generated import DOCX
 from documents.reports.collect import collect_session_report_data
 from documents.reports.forms import CommentForm
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
-from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection, Waiver
+from documents.reports.models import (
+    ArchivedReport,
+    Comment,
+    PendingSummaryImport,
+    Report,
+    ReportParagraph,
+    ReportSection,
+    Waiver,
+)
 from documents.reports.readiness import readiness
 from documents.reports.services import (
     add_comment,
@@ -43,6 +51,8 @@ from documents.reports.services import (
     waive,
     withdraw_waiver,
 )
+from documents.reports.summary_import import apply_import, discard_import, imported_sections, plan, read_for_import
+from documents.reports.word_import import WordImportError
 from meetings.live.services import speakers_by_item
 from meetings.sessions.access import get_session_for_user
 
@@ -119,6 +129,7 @@ def report_page(
         "sections": sections,
         "language": language,
         "languages": LANGUAGE_CHOICES,
+        "language_name": dict(LANGUAGE_CHOICES).get(language, language),
         "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
         "can_manage": can(request.user, Permission.MANAGE, committee),
         "can_comment": can_comment,
@@ -190,6 +201,7 @@ def edit_paragraph_view(
             expected_revision=revision,
             by=request.user,
         )
+        messages.success(request, _("The paragraph is saved."))
     except EditConflict as conflict:
         return report_page(request, code, conflict=conflict, mine=request.POST.get("text", ""))
     except EditError as error:
@@ -246,11 +258,17 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
     decision = request.POST.get("decision", "")
     if decision not in (Comment.Status.ACCEPTED, Comment.Status.REJECTED, Comment.Status.ANSWERED):
         return HttpResponseBadRequest()
+    outcomes: dict[str, str] = {
+        Comment.Status.ACCEPTED: _("The comment is accepted: the paragraph reads as it proposed. Its author is told."),
+        Comment.Status.REJECTED: _("The comment is rejected. Its author is told."),
+        Comment.Status.ANSWERED: _("The comment is answered. Its author is told."),
+    }
     carry_out(
         request,
         lambda: resolve_comment(
             comment=comment, decision=decision, by=request.user, answer=request.POST.get("answer", "")
         ),
+        done=outcomes[decision],
     )
     return _back(report, comment.language)
 
@@ -300,6 +318,56 @@ def review_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             done=_("The draft is open for review."),
         )
     return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def import_word_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    """Read an uploaded Word document into the Chair's summary, for a look at what it would change first."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    upload = request.FILES.get("document")
+    language = text_language(request)
+    if upload is None:
+        messages.error(request, _("Choose a Word document (.docx) to import."))
+        return _back(report, language)
+    try:
+        pending = read_for_import(
+            report=report, content=upload.read(), filename=upload.name or "", language=language, by=request.user
+        )
+    except (WordImportError, EditError) as error:
+        messages.error(request, f"{upload.name}: {error}")
+        return _back(report, language)
+    return redirect("reports:word_import", code=code, pk=pending.pk)
+
+
+@login_required
+def word_import_page(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+    """What the document holds and what importing it would change; apply or discard."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    pending = get_object_or_404(PendingSummaryImport, pk=pk, report=report)
+    if request.method == "POST":
+        if request.POST.get("action") == "apply":
+            applied = carry_out(
+                request,
+                lambda: apply_import(pending=pending, by=request.user),
+                done=_("The document is imported into the Chair's summary."),
+            )
+            if not applied:
+                return redirect("reports:word_import", code=code, pk=pk)
+        else:
+            carry_out(
+                request, lambda: discard_import(pending=pending, by=request.user), done=_("Nothing was imported.")
+            )
+        return _back(report, pending.language)
+    sections = imported_sections(pending)
+    context = {
+        "report": report,
+        "session": report.session,
+        "pending": pending,
+        "sections": sections,
+        "plan": plan(report, sections, pending.language),
+    }
+    return render(request, "reports/word_import.html", context)
 
 
 @login_required
@@ -508,6 +576,7 @@ def section_title_view(request: AuthenticatedHttpRequest, code: str, pk: int) ->
             expected_revision=revision,
             by=request.user,
         )
+        messages.success(request, _("The section's title is saved."))
     except EditConflict as conflict:
         return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
     except EditError as error:

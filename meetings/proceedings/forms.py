@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from committee.bodies.models import Entity
-from committee.kernel.collation import collation_key
+from committee.bodies.forms import EntityChoiceField, states
 from meetings.programme.models import BureauMember, Courtesy, Meeting
 from meetings.sessions.models import Session
 
@@ -47,20 +46,6 @@ class OfficerForm(StepForm):
     role = forms.ChoiceField(label=_("Office"), choices=BureauMember.Role.choices)
     courtesy = forms.ChoiceField(label=_("Courtesy title"), choices=Courtesy.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
-    state = forms.ChoiceField(label=_("State"), required=False)
+    state = EntityChoiceField(label=_("State"), queryset=states(), required=False)
 
     field_order = ["role", "courtesy", "name", "state", "meeting", "on"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        states = sorted(Entity.objects.filter(kind__in=[Entity.Kind.STATE, Entity.Kind.TERRITORY]), key=_by_name)
-        self.states = {str(state.pk): state for state in states}
-        self.fields["state"].choices = [("", "—"), *((str(s.pk), str(s)) for s in states)]  # type: ignore[attr-defined]
-
-    def clean_state(self) -> Entity | None:
-        return self.states.get(self.cleaned_data["state"])
-
-
-def _by_name(entity: Entity) -> tuple[int, ...]:
-    """In the alphabetical order of the names in the reader's language."""
-    return collation_key(str(entity))

@@ -48,9 +48,10 @@ def record_step(
     if rapporteur_authorized and kind != Proceeding.Kind.ADOPTION_OF_REPORT:
         raise ProceedingsError(_("Only the adoption of the report authorizes the rapporteur."))
     with transaction.atomic():
-        step = Proceeding.objects.select_for_update().filter(session=session, kind=kind).first()
-        step = step or Proceeding(session=session, kind=kind)
-        step.meeting, step.held_on, step.rapporteur_authorized = meeting, on, rapporteur_authorized
+        Session.objects.select_for_update().filter(pk=session.pk).first()  # the step may not exist yet
+        step = Proceeding.objects.filter(session=session, kind=kind).first() or Proceeding(session=session, kind=kind)
+        step.meeting, step.rapporteur_authorized = meeting, rapporteur_authorized
+        step.held_on = on or (meeting.date if meeting else None)  # kept if the meeting is later removed
         step.save()
     return step
 

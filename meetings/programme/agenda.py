@@ -129,8 +129,7 @@ def adopt_agenda(
     afterwards to match): the adopted agenda is what the report reproduces, and the documents follow their
     items to it."""
     _require_manager(session, by)
-    if meeting is not None and meeting.session_id != session.pk:
-        raise AgendaError(_("That meeting is not one of this session's."))
+    _meeting_or_day(session, meeting, on)
     with transaction.atomic():
         provisional = (
             Agenda.objects.select_for_update()

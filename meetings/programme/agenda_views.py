@@ -141,6 +141,7 @@ def edit_item_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
             expected_revision=revision,
             by=request.user,
         )
+        messages.success(request, _("The item is saved."))
     except EditConflict as conflict:
         return agenda_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
     except EditError as error:

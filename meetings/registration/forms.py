@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from committee.bodies.forms import SEARCHABLE
 from committee.bodies.models import Entity
 from committee.kernel.collation import collation_key
 from committee.kernel.forms import SpreadsheetForm
@@ -22,7 +23,7 @@ class DelegateForm(forms.ModelForm):
 class DelegationForm(forms.Form):
     """A delegation to register: among `entities` (those the person may register), not yet registered."""
 
-    entity = forms.TypedChoiceField(label=_("State or organization"), coerce=int)
+    entity = forms.TypedChoiceField(label=_("State or organization"), coerce=int, widget=forms.Select(attrs=SEARCHABLE))
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,

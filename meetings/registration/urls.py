@@ -23,6 +23,11 @@ urlpatterns = [
         name="remove_delegate",
     ),
     path("sessions/<path:code>/registration/import/", views.import_registrations, name="import_registrations"),
+    path(
+        "sessions/<path:code>/registration/registrations.<str:kind>",
+        views.registrations_download,
+        name="registrations_download",
+    ),
     path("sessions/<path:code>/registration/import/<int:pk>/", views.resolve_import, name="resolve_import"),
     path("sessions/<path:code>/registration/import/<int:pk>/discard/", views.discard_import, name="discard_import"),
     path("sessions/<path:code>/registration/attendance/<slug:key>/", views.attendance, name="attendance"),

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
+from committee.kernel.collation import collation_key
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
+from committee.kernel.spreadsheets import write_table
 from committee.roles.access import Permission, can, may_register_for, represented_entities
 from meetings.programme.models import Meeting
 from meetings.registration.attendance import attendance_by_category
@@ -23,7 +25,7 @@ from meetings.registration.forms import (
     ResolutionForm,
 )
 from meetings.registration.models import Delegate, Participation, PendingImport
-from meetings.registration.registration_file import EntitiesToResolve, Registrations, read_registrations
+from meetings.registration.registration_file import COLUMNS, EntitiesToResolve, Registrations, read_registrations
 from meetings.registration.services import (
     RegistrationError,
     mark_attendance,
@@ -34,6 +36,40 @@ from meetings.registration.services import (
 )
 from meetings.sessions.access import get_session_for_user
 from meetings.sessions.models import Session
+
+
+@login_required
+def registrations_download(request: AuthenticatedHttpRequest, code: str, kind: str) -> HttpResponse:
+    """The session's registrations as a spreadsheet (CSV or Excel), one delegate a row in the columns a
+    registrations file is imported from, so that a file downloaded, completed and imported again adds to them."""
+    if kind not in ("csv", "xlsx"):
+        raise Http404
+    session = get_session_for_user(request.user, code, need=Permission.MANAGE)
+    language = (get_language() or "en")[:2]
+    participations = session.participations.select_related("entity").prefetch_related("delegates")
+    rows: list[list[object]] = []
+    for participation in sorted(participations, key=lambda p: collation_key(p.entity.name_in(language))):
+        delegation: list[object] = [participation.entity.name_in(language), participation.get_category_display()]
+        delegates = list(participation.delegates.all())
+        rows += [
+            [
+                *delegation,
+                delegate.get_role_display(),
+                delegate.get_courtesy_display(),
+                delegate.name,
+                delegate.title,
+                delegate.function,
+                delegate.organization,
+                delegate.email,
+                delegate.language,
+            ]
+            for delegate in delegates
+        ] or [delegation]
+    content, content_type = write_table(list(COLUMNS), rows, kind=kind)
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"{session.code.replace('/', '_')}-registrations.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _registration_url(session: Session, anchor: str = "") -> str:

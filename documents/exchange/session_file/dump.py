@@ -314,7 +314,7 @@ def _step(step: Proceeding) -> dict[str, Any]:
         {
             "kind": step.kind,
             "meeting": step.meeting.key if step.meeting else None,
-            "on": _iso(step.held_on),
+            "on": _iso(step.held_on) if step.meeting is None or step.held_on != step.meeting.date else None,
             "rapporteur_authorized": step.rapporteur_authorized or None,
         }
     )

@@ -474,7 +474,8 @@ class _Writer:
                     "session_id": session.pk,
                     "kind": step["kind"],
                     "meeting_id": meetings[step["meeting"]].pk if step.get("meeting") else None,
-                    "held_on": _date(step.get("on")),
+                    "held_on": _date(step.get("on"))
+                    or (meetings[step["meeting"]].date if step.get("meeting") else None),
                     "rapporteur_authorized": step.get("rapporteur_authorized", False),
                 },
             )

@@ -1,5 +1,6 @@
 """Check a session file before anything is written: its shape, then every reference in it."""
 
+import datetime
 import json
 import zoneinfo
 from collections import Counter
@@ -84,6 +85,16 @@ def _shown(value: Any) -> str:
     """A value as the file writes it, cut short."""
     text = _escaped(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _iso_date(value: str | None) -> datetime.date | None:
+    """A date the schema has checked the shape of (one it cannot read counts as given, and far past)."""
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return datetime.date.min
 
 
 def _escaped(text: str) -> str:
@@ -354,12 +365,19 @@ class ReferenceCheck:
             self.check_duplicates([*path, "votes"], [vote["state"] for vote in votes], _("State"))
             for vote_index, vote in enumerate(votes):
                 self.check_entity([*path, "votes", vote_index, "state"], vote["state"], state_only=True)
+            silence = decision.get("method") == "silence"
+            # a silence procedure's text is adopted on the day it ends: that day is no meeting's date
+            dated = "adopted_at" in decision or (
+                "adopted_on" in decision and not (silence and decision["adopted_on"] == decision.get("silence_ends_on"))
+            )
             problem = adoption_problem(
                 method=decision.get("method", ""),
-                dated="adopted_at" in decision or "adopted_on" in decision,
-                deadline="silence_ends_on" in decision,
+                dated=dated,
+                deadline=_iso_date(decision.get("silence_ends_on")),
                 positions=[vote["position"] for vote in votes],
             )
+            if silence and "adopted_on" in decision and any(v["position"] == "objection" for v in votes):
+                problem = _("a text whose silence procedure was broken was not adopted: it has no adoption date")
             if problem:
                 self.add([*path, "method"], problem)
 

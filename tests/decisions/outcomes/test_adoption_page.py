@@ -81,3 +81,36 @@ def test_a_silence_broken_by_an_objection_leaves_the_text_not_adopted(client, sm
     assert (decision.method, decision.adopted_on, decision.silence_broken) == ("silence", None, True)
     shown = client.get(reverse("proceedings:page", kwargs={"code": small_session.code})).content.decode()
     assert "broken by 1 objection, not adopted" in shown
+
+
+def test_a_silence_procedure_is_recorded_once_ended_and_at_no_meeting(client, small_session, secretariat):
+    client.force_login(secretariat)
+    decision = small_session.decisions.get()
+    future = client.post(adoption_url(decision), {"method": "silence", "silence_ends_on": "2099-01-01"})
+    assert "has not ended yet" in future.content.decode()
+    closing = small_session.meetings.get(key="closing")
+    at_a_meeting = client.post(
+        adoption_url(decision), {"method": "silence", "silence_ends_on": "2025-01-15", "meeting": closing.pk}
+    )
+    assert "held at no meeting" in at_a_meeting.content.decode()
+    decision.refresh_from_db()
+    assert decision.method == "consensus"
+
+
+def test_saving_keeps_the_positions_of_states_the_page_would_not_list(client, small_session, secretariat):
+    """A recorded vote imported with a State that is neither a member nor registered: the page lists it too."""
+    from decisions.outcomes.models import StatePosition
+
+    decision = small_session.decisions.get()
+    usa = Entity.objects.get(code="USA")
+    decision.method = "recorded_vote"
+    decision.save()
+    StatePosition.objects.create(decision=decision, state=usa, position="in_favour")
+    client.force_login(secretariat)
+    form = client.get(adoption_url(decision)).content.decode()
+    assert f'name="position-{usa.pk}"' in form
+
+    client.post(
+        adoption_url(decision), {"method": "recorded_vote", "on": "2025-01-02", f"position-{usa.pk}": "in_favour"}
+    )
+    assert list(decision.votes.values_list("state__code", flat=True)) == ["USA"]

@@ -58,7 +58,8 @@ def report_text(session, language: str = "en") -> list[str]:
 
 
 def chapter_three(lines: list[str]) -> list[str]:
-    start = next(i for i, line in enumerate(lines) if line.startswith("III.\t"))
+    """The organizational matters (chapter III, or II where no text is recorded as adopted)."""
+    start = next(i for i, line in enumerate(lines) if line.endswith("\tOrganizational matters"))
     end = next((i for i, line in enumerate(lines) if line.startswith("Annex")), len(lines))
     return lines[start:end]
 
@@ -75,8 +76,8 @@ def test_a_session_with_nothing_recorded_says_nothing_happened(unrecorded_sessio
         "Adoption of the report",
     ]
     said = " ".join(lines)
-    for claim in ("elected", "adopted", "approved", "authorized", "consensus", "third session"):
-        assert claim not in said, claim
+    for claim in ("elected", "adopted", "approved", "authorized", "consensus", "third session", "Decides"):
+        assert claim not in said, claim  # nor is a text whose adoption is not recorded printed as adopted
     assert not any(line[:1].isdigit() and "\t" in line for line in organizational)  # no numbered paragraph
 
 
@@ -198,3 +199,56 @@ def test_a_text_whose_silence_was_broken_is_not_reported_as_adopted(unrecorded_s
         "was not adopted." in said
     )
     assert "Decides." not in said  # chapter I holds the adopted text alone
+
+
+def test_a_step_recorded_that_no_agenda_item_names_is_reported_under_a_title_of_its_own(small_session):
+    """The small session's agenda gives its items no procedural purpose: what it records is reported all the
+    same, and the agenda's annex comes with the approval that chapter III states."""
+    organizational = chapter_three(report_text(small_session))
+
+    headings = [line.split("\t")[1] for line in organizational if line[:2] in ("A.", "B.", "C.", "D.", "E.")]
+    assert headings == [
+        "Election of officers",
+        "Adoption of the agenda and organization of work",
+        "Provisional agenda of the next session",
+        "Adoption of the outcome of the session",
+        "Adoption of the report",
+    ]
+    said = " ".join(organizational)
+    assert "approved the provisional agenda for its third session (see annex I)." in said
+    assert "approved the proposed organization of work." in said
+    assert "adopted the agreed recommendations (see chapter I) by consensus." in said
+
+
+def test_records_of_a_day_without_a_meeting_are_never_at_the_same_meeting(small_session, secretariat):
+    small_session.proceedings.all().delete()
+    small_session.agendas.filter(kind="next_session").update(adopted_at=None, adopted_on="2025-01-02")
+    day = datetime.date(2025, 1, 2)
+    record_step(session=small_session, kind="adoption_of_report", meeting=None, on=day, by=secretariat)
+
+    lines = chapter_three(report_text(small_session))
+    dated = [line.split("\t")[1] for line in lines if "the provisional agenda for" in line or "the report on" in line]
+    assert len(dated) == 2
+    assert all(line.startswith("On 2 January 2025, ") for line in dated), dated
+
+
+def test_the_chair_is_not_named_for_the_rapporteurs_authorization(small_session, secretariat):
+    """The small session elected a Chair only: "the rapporteur is authorized" names nobody else."""
+    small_session.proceedings.filter(kind="adoption_of_report").update(rapporteur_authorized=True)
+    said = " ".join(report_text(small_session))
+    assert "authorized the Chair" not in said
+    assert "adopted the draft report on its second session and authorized its finalization" in said
+
+
+def test_a_step_keeps_its_day_when_its_meeting_is_removed_and_the_file_still_imports(small_session, secretariat):
+    from documents.exchange.session_file.dump import export_session
+
+    closing = small_session.meetings.get(key="closing")
+    record_step(session=small_session, kind="closing", meeting=closing, by=secretariat)
+    closing.delete()
+
+    step = small_session.proceedings.get(kind="closing")
+    assert (step.meeting, step.date) == (None, datetime.date(2025, 1, 2))
+    exported = export_session(small_session)
+    assert {"kind": "closing", "on": "2025-01-02"} in exported["session"]["proceedings"]
+    read_session_file(json.dumps(exported))  # refuses a file with a problem

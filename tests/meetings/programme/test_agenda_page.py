@@ -1,5 +1,6 @@
 """The secretariat prepares, annotates, plans and adopts a session's agenda in the app."""
 
+import datetime
 import io
 
 import docx
@@ -101,12 +102,15 @@ def test_the_adopted_agenda_is_what_the_report_reproduces_with_the_provisional_s
     agenda.items.update(purpose="")
     agenda.items.filter(position=1).update(purpose="adoption_of_agenda")
 
-    adopted = client.post(url("agenda_action", action="adopt"), follow=True)
-    again = client.post(url("agenda_action", action="adopt"), follow=True)
+    opening = next_session.meetings.create(key="opening", kind="opening_plenary", date=datetime.date(2026, 4, 20))
+    undated = client.post(url("agenda_action", action="adopt"), follow=True)
+    adopted = client.post(url("agenda_action", action="adopt"), {"meeting": opening.pk}, follow=True)
+    again = client.post(url("agenda_action", action="adopt"), {"meeting": opening.pk}, follow=True)
     from documents.reports.collect import collect_session_report_data
 
     data = collect_session_report_data(next_session)
 
+    assert "Say at which meeting, or on which day." in undated.text
     assert "The agenda is adopted as proposed." in adopted.text
     assert data.agenda_adopted
     assert "already been adopted" in again.text
