@@ -23,6 +23,7 @@ from committee.roles.models import Role
 from committee.roles.services import grant_secretariat_access
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
+from documents.reports.models import ReportParagraph
 from tests.browser import accessibility_problems, chromium, shot, sign_in
 from tests.builders import make_session_file
 
@@ -84,7 +85,31 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     secretariat.select_option("#id_kind", "member")
     secretariat.click("text=Send the invitation")
     assert "An invitation has been sent" in secretariat.content()
+    # The secretariat drafts in the reading view: a word put in italics and a footnote added with the toolbar.
     secretariat.goto(draft)
+    secretariat.click("article details summary >> nth=0")
+    editor = secretariat.locator("article .drafted-editor >> nth=0")
+    assert editor.inner_text() == FRENCH_PARAGRAPH  # the text as it prints, no markup
+    editor.evaluate(
+        """node => { const text = node.firstChild; const range = document.createRange();
+        range.setStart(text, 3); range.setEnd(text, 9);  // "Groupe"
+        const s = getSelection(); s.removeAllRanges(); s.addRange(range); }"""
+    )
+    secretariat.click("article form[data-editor] button:text('Italic') >> nth=0")
+    editor.evaluate(
+        """node => { const range = document.createRange(); range.selectNodeContents(node); range.collapse(false);
+        const s = getSelection(); s.removeAllRanges(); s.addRange(range); }"""
+    )
+    secretariat.once("dialog", lambda dialog: dialog.accept("Voir TD/519."))
+    secretariat.click("article form[data-editor] button:text('Footnote') >> nth=0")
+    shot(secretariat, "draft-editing-in-place")
+    secretariat.click("article form[data-editor] button[type=submit] >> nth=0")
+    assert "The paragraph is saved." in secretariat.content()
+    paragraph = ReportParagraph.objects.get(section__report__session__code="TST/G/2", text__fr__startswith="Le ")
+    assert paragraph.text["fr"] == "Le *Groupe* s'est réuni.[^Voir TD/519.]"
+    assert "<em>Groupe</em>" in secretariat.content()
+    shot(secretariat, "draft-reading-view")
+
     secretariat.fill(
         "#review-until", (datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=14)).isoformat()
     )

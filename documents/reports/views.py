@@ -109,6 +109,14 @@ def report_page(
         .select_related("agenda_item")
         .order_by("position")
     )
+    number = 0  # the summary's paragraphs are numbered through, as the report numbers them
+    for section in sections:
+        for paragraph in [
+            *section.paragraphs.all(),
+            *(p for sub in section.subsections.all() for p in sub.paragraphs.all()),
+        ]:
+            number += 1
+            paragraph.number = number  # type: ignore[attr-defined]  # for the template
     speakers = speakers_by_item(report.session_id)
     for section in sections:  # who took the floor on the section's item, beside what the summary says of it
         item = section.agenda_item

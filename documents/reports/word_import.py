@@ -139,7 +139,8 @@ def _within(text: str, limit: int) -> str:
 
 
 def _escaped(text: str) -> str:
-    return xml_safe(text).replace("\\", "\\\\").replace("*", "\\*")
+    """Plain text in the markup: its backslashes, asterisks and brackets escaped."""
+    return re.sub(r"([\\*\[\]])", r"\\\1", xml_safe(text))
 
 
 def _marked(element, notes: dict[str, str]) -> str:
@@ -176,5 +177,5 @@ def _footnotes(document) -> dict[str, str]:
         if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
             continue
         text = " ".join(_marked(p, {}).strip() for p in note.iter(qn("w:p"))).strip()
-        notes[note.get(qn("w:id"), "")] = text.replace("[", "(").replace("]", ")")
+        notes[note.get(qn("w:id"), "")] = text
     return notes

@@ -25,3 +25,21 @@ def _segments_html(segments) -> str:
         else:
             parts.append(conditional_escape(segment.text))
     return mark_safe("".join(parts))  # noqa: S308 - each part is escaped
+
+
+@register.filter
+def editable_html(text: str) -> str:
+    """Drafted text for the in-place editor (static/reports/editor.js): italics in <em>, each footnote in a
+    <span class="footnote"> the editor turns back into [^text] when it saves."""
+    parts = []
+    for segment in parse(text or ""):
+        if segment.footnote is not None:
+            inner = "".join(
+                format_html("<em>{}</em>", s.text) if s.italic else conditional_escape(s.text) for s in segment.footnote
+            )
+            parts.append(format_html('<span class="footnote">{}</span>', mark_safe(inner)))  # noqa: S308 - escaped
+        elif segment.italic:
+            parts.append(format_html("<em>{}</em>", segment.text))
+        else:
+            parts.append(conditional_escape(segment.text))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is escaped
