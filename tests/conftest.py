@@ -80,3 +80,19 @@ def paragraph(small_session):
         .order_by("section__position", "position")
         .first()
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_outlives_the_suite(django_db_setup, django_db_blocker):
+    """On PostgreSQL the test database is dropped at the end, which fails while a connection is still open:
+    the browser tests' servers run in threads of this process, and one finishing a last request as the suite
+    ends may still hold one. Those connections are closed before the database is dropped."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )

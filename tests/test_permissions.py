@@ -182,6 +182,8 @@ DRAFT_ACTIONS = {
     "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
     "giving the report its symbol and date": ("post", "symbol/", {"secretariat"}),
     "importing the summary from Word": ("post", "import/", {"secretariat"}),
+    "adding a sub-item": ("post", "recommendations/{recommendation}/add-sub-item/", {"secretariat"}),
+    "adding a text to adopt": ("post", "texts/", {"secretariat"}),
     "the comments as a spreadsheet": ("get", "comments.xlsx", {"secretariat"}),
     "waiving a check": ("post", "waivers/", {"secretariat"}),
     "withdrawing a waiver": ("post", "waivers/{waiver}/withdraw/", {"secretariat"}),

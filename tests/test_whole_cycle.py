@@ -1,13 +1,13 @@
 """A session from its creation to its issued report, in a real browser, with no /admin/ address: the secretariat
 sets up a body with a member and its session, prepares and adopts the agenda at the opening meeting, records the
-officers and the steps, drafts the Chair's summary with the toolbar, opens the review; the member comments
+officers and the steps, holds the opening meeting live, drafts the Chair's summary with the toolbar, opens the
+review; the member comments
 (the secretariat is told, the delegation is shown); the secretariat accepts; finalization waits for the symbol
 and date; the rapporteur finalizes; the archived report holds the accepted text and what was recorded, no more."""
 
 import datetime
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -17,7 +17,9 @@ from django.core import mail
 
 from committee.bodies.models import Committee
 from committee.roles.services import grant_secretariat_access
-from tests.browser import chromium, shot, sign_in
+from documents.reports.models import ArchivedReport
+from meetings.programme.models import Meeting
+from tests.browser import asgi_server, chromium, shot, sign_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("countries")]
 
@@ -39,8 +41,15 @@ def secretary(django_user_model):
 
 
 @pytest.fixture
-def browser(monkeypatch, secretary):
+def server(monkeypatch, secretary):
+    """The ASGI application, websockets included (the live meeting), once the data is written."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with asgi_server() as base:
+        yield base
+
+
+@pytest.fixture
+def browser(server):
     with chromium() as browser:
         yield browser
 
@@ -56,8 +65,8 @@ def join(browser, base: str, email: str, password: str):
     return page
 
 
-def test_a_session_from_its_creation_to_its_issued_report(live_server, browser):
-    base = live_server.url
+def test_a_session_from_its_creation_to_its_issued_report(server, browser):
+    base = server
     page = browser.new_page()
     sign_in(page, base, "secretary@example.org", "a-long-password-1")
     page.fill("input[name=code]", format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time()))))
@@ -126,10 +135,23 @@ def test_a_session_from_its_creation_to_its_issued_report(live_server, browser):
         assert "Recorded: the report states it as recorded here." in page.content()
     shot(page, "whole-cycle-proceedings")
 
+    # The opening meeting held live: the member follows the item the secretariat takes up.
+    member = join(browser, base, "delegate@example.org", "a-long-password-3")
+    live = f"{base}/meetings/{Meeting.objects.get(session__code=code, kind='opening_plenary').pk}/live/"
+    page.goto(live)
+    member.goto(live)
+    for watcher in (page, member):
+        watcher.wait_for_selector("#live[data-connected='1']")
+    page.select_option("#live-item-choice", label="1. Election of officers")
+    page.click("form[data-live-action=current_item] button")
+    member.wait_for_function(
+        "() => document.getElementById('live-item').textContent.trim() === '1. Election of officers'", timeout=5000
+    )
+
     # The Chair's summary, drafted as it prints: a word in italics and a footnote through the toolbar.
     page.goto(f"{base}/sessions/{code}/draft-report/")
     page.click("text=Add a section at the end")
-    page.fill("input[name=title] >> nth=0", "Opening plenary")  # an untitled section opens for its title
+    page.fill("input[id^=title-] >> nth=0", "Opening plenary")  # an untitled section opens for its title
     page.click("text=Save the title >> nth=0")
     page.click("text=Add a paragraph >> nth=0")
     page.click("article details summary >> nth=0")
@@ -144,13 +166,27 @@ def test_a_session_from_its_creation_to_its_issued_report(live_server, browser):
     page.click("article form[data-editor] button[type=submit] >> nth=0")
     assert "The paragraph is saved." in page.content()
     assert "<em>Geneva</em>" in page.content()
+    # The recommendations, written in the app and adopted by consensus at the closing meeting.
+    page.click("text=Add a text the session adopts")
+    page.select_option("#text-kind", "agreed_recommendations")
+    page.click("text=Add the text")
+    page.click("div[id^=recommendation-] details summary >> nth=0")
+    page.locator("div[id^=recommendation-] .drafted-editor >> nth=0").click()
+    page.keyboard.type("Invites member States to share their experience.")
+    page.click("div[id^=recommendation-] form[data-editor] button[type=submit] >> nth=0")
+    page.goto(f"{base}/sessions/{code}/proceedings/")
+    page.click("text=Record how it was adopted")
+    page.select_option("#id_method", "consensus")
+    page.select_option("#id_meeting", index=2)
+    page.click("main button:text-is('Record')")
+    assert "Recorded: the report words the adoption as recorded here." in page.content()
+    page.goto(f"{base}/sessions/{code}/draft-report/")
     shot(page, "whole-cycle-reading-view")
     page.fill("#review-until", (TODAY + datetime.timedelta(days=7)).isoformat())
     page.click("text=Open for review by members")
     assert "Members comment until" in page.content()
 
     # The member comments; the secretariat is told, and sees the delegation.
-    member = join(browser, base, "delegate@example.org", "a-long-password-3")
     member.goto(f"{base}/sessions/{code}/draft-report/")
     member.click("text=Comment on this paragraph >> nth=0")
     member.fill("textarea[name=text] >> nth=0", "Say what the Group heard.")
@@ -180,11 +216,12 @@ def test_a_session_from_its_creation_to_its_issued_report(live_server, browser):
     rapporteur.goto(f"{base}/sessions/{code}/draft-report/")
     rapporteur.click("text=Finalize the report")
     assert "The report is finalized and archived." in rapporteur.content()
-    with rapporteur.expect_download() as download:
-        rapporteur.click("text=Version 1, English")
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(Path(download.value.path()).read_bytes())).paragraphs]
+    assert rapporteur.locator("text=Version 1, English").count() == 1
+    with ArchivedReport.objects.get(report__session__code=code, language="en").file.open("rb") as archived:
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(archived.read())).paragraphs]
     page.goto(f"{base}/sessions/{code}/draft-report/")
-    page.click("text=Issue")
+    page.click("main button:text-is('Issue')")
+    assert "The report is issued." in page.content()
 
     # The archived report: the accepted text, and the steps as recorded, nothing else.
     body = [text.split("\t", 1)[-1] for text in paragraphs]
@@ -199,6 +236,7 @@ def test_a_session_from_its_creation_to_its_issued_report(live_server, browser):
     assert "adopted its provisional agenda, issued as CYG/1/1." in said
     assert "approved the proposed organization of work." in said
     assert "authorized the Vice-Chair-cum-Rapporteur to finalize the report on its first session" in said
+    assert "adopted the agreed recommendations (see chapter I) by consensus." in said
+    assert "Invites member States to share their experience." in body
     assert "provisional agenda for its second session" not in said  # not approved: not said
-    assert "by consensus" not in said
     assert not [url for url in visited if "/admin/" in url]

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ from committee.kernel.editing import EditError, check_length, renumber, save_tex
 from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
-from decisions.outcomes.models import Paragraph
+from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.session_report import build_session_report
 from documents.registry.models import Document
 from documents.registry.services import Series, allocate
@@ -402,6 +403,74 @@ def move_paragraph(*, paragraph: ReportParagraph, up: bool, by: User) -> None:
         if 0 <= other < len(paragraphs):
             paragraphs[index], paragraphs[other] = paragraphs[other], paragraphs[index]
             renumber(paragraphs)
+
+
+@audited
+def add_text_adopted(*, report: Report, kind: str, number: str, title: str, language: str, by: User) -> Decision:
+    """A text the session is to adopt (recommendations, conclusions, a decision, a resolution), after the others,
+    with a first operative paragraph to write; how it was adopted is recorded once it is."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        if kind not in Decision.Kind.values:
+            raise ReportError(_("Choose what kind of text it is."))
+        check_length(Decision, "number", number)
+        check_length(Decision, "title", title, language=language)
+        session = report.session
+        last = session.decisions.select_for_update().aggregate(last=Max("position"))["last"] or 0
+        decision = Decision.objects.create(
+            session=session,
+            kind=kind,
+            number=number.strip(),
+            title={language: title.strip()} if title.strip() else {},
+            position=last + 1,
+        )
+        Paragraph.objects.create(decision=decision, kind=Paragraph.Kind.OPERATIVE, position=1, text={})
+    return decision
+
+
+@audited
+def add_text_paragraph(*, decision: Decision, kind: str, by: User) -> Paragraph:
+    """A new, empty paragraph of a text: a preambular one after the other preambular ones, an operative one at
+    the end (the preamble comes first, as in every resolution)."""
+    with transaction.atomic():
+        report = Report.objects.filter(session=decision.session_id).first()
+        if report is None:
+            raise ReportError(_("This session has no report to draft yet."))
+        _editable_report(report, by)
+        if kind not in Paragraph.Kind.values:
+            raise ReportError(_("Choose a preambular or an operative paragraph."))
+        paragraphs = list(decision.paragraphs.select_for_update().filter(parent=None).order_by("position"))
+        new = Paragraph(decision=decision, kind=kind, position=0, text={})
+        at = len(paragraphs)
+        if kind == Paragraph.Kind.PREAMBULAR:
+            at = sum(1 for p in paragraphs if p.kind == Paragraph.Kind.PREAMBULAR)
+        renumber([*paragraphs[:at], new, *paragraphs[at:]])
+    return new
+
+
+@audited
+def remove_text_paragraph(*, paragraph: Paragraph, by: User) -> None:
+    """Remove a paragraph of a text, with its sub-items, unless its follow-up has begun."""
+    with transaction.atomic():
+        _editable_report(_report_of(paragraph), by)
+        if paragraph.actions.exists() or any(sub.actions.exists() for sub in paragraph.sub_items.all()):
+            raise ReportError(_("Its follow-up has begun: the paragraph stays."))
+        decision, parent = paragraph.decision, paragraph.parent
+        paragraph.delete()
+        renumber(list(decision.paragraphs.select_for_update().filter(parent=parent).order_by("position")))
+
+
+@audited
+def add_sub_item(*, paragraph: Paragraph, by: User) -> Paragraph:
+    """A new, empty lettered sub-item at the end of a recommendation's paragraph: (a), (b)…"""
+    with transaction.atomic():
+        _editable_report(_report_of(paragraph), by)
+        if paragraph.parent_id is not None:
+            raise ReportError(_("A sub-item cannot have sub-items of its own."))
+        siblings = list(paragraph.sub_items.select_for_update().order_by("position"))
+        new = Paragraph(decision=paragraph.decision, parent=paragraph, kind=paragraph.kind, position=0, text={})
+        renumber([*siblings, new])
+    return new
 
 
 @audited

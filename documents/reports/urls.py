@@ -45,6 +45,17 @@ urlpatterns = [
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/symbol/", views.symbol_view, name="symbol"),
+    path("sessions/<path:code>/draft-report/texts/", views.add_text_view, name="add_text"),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/texts/(?P<pk>\d+)/(?P<kind>preambular|operative)/$",
+        views.add_text_paragraph_view,
+        name="add_text_paragraph",
+    ),
+    re_path(
+        r"^sessions/(?P<code>.+)/draft-report/recommendations/(?P<pk>\d+)/(?P<action>add-sub-item|remove)/$",
+        views.sub_item_view,
+        name="sub_item",
+    ),
     path("sessions/<path:code>/draft-report/review/", views.review_view, name="review"),
     path("sessions/<path:code>/draft-report/import/", views.import_word_view, name="import_word"),
     path("sessions/<path:code>/draft-report/import/<int:pk>/", views.word_import_page, name="word_import"),

@@ -16,7 +16,7 @@ from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES, pick
 from committee.kernel.spreadsheets import write_table
 from committee.roles.access import Permission, can, check, represented_entities
-from decisions.outcomes.models import Paragraph
+from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.session_report import build_session_report
 from documents.registry.generated import DOCX
 from documents.reports.collect import collect_session_report_data
@@ -36,6 +36,9 @@ from documents.reports.services import (
     add_comment,
     add_paragraph,
     add_section,
+    add_sub_item,
+    add_text_adopted,
+    add_text_paragraph,
     edit_paragraph,
     finalize_report,
     give_symbol_and_date,
@@ -45,6 +48,7 @@ from documents.reports.services import (
     open_review,
     remove_paragraph,
     remove_section,
+    remove_text_paragraph,
     rename_section,
     resolve_comment,
     set_review_deadline,
@@ -150,6 +154,11 @@ def report_page(
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
         "decisions": _numbered_decisions(report),
+        "text_kinds": Decision.Kind.choices,
+        "paragraph_kinds": [
+            (Paragraph.Kind.PREAMBULAR, _("Add a preambular paragraph")),
+            (Paragraph.Kind.OPERATIVE, _("Add an operative paragraph")),
+        ],
         "readiness": readiness_items,
         "show_readiness": show_readiness,
         "can_finalize_now": not any(item.blocks for item in readiness_items),
@@ -421,6 +430,51 @@ def comments_download(request: AuthenticatedHttpRequest, code: str, kind: str) -
     name = f"{report.session.code.replace('/', '_')}-comments.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_POST
+@login_required
+def sub_item_view(request: AuthenticatedHttpRequest, code: str, pk: int, action: str) -> HttpResponse:
+    """Add a lettered sub-item to a paragraph of a text the session adopts, or remove a paragraph or sub-item."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    paragraph = get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
+    if action == "add-sub-item":
+        carry_out(request, lambda: add_sub_item(paragraph=paragraph, by=request.user), done=_("A sub-item is added."))
+    else:
+        remove = lambda: remove_text_paragraph(paragraph=paragraph, by=request.user)  # noqa: E731
+        carry_out(request, remove, done=_("The paragraph is removed."))
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def add_text_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    """A new text for the session to adopt: its kind, number and title."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    post = request.POST
+    carry_out(
+        request,
+        lambda: add_text_adopted(
+            report=report,
+            kind=post.get("kind", ""),
+            number=post.get("number", ""),
+            title=post.get("title", ""),
+            language=text_language(request),
+            by=request.user,
+        ),
+        done=_("The text is added: write its paragraphs."),
+    )
+    return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def add_text_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk: int, kind: str) -> HttpResponse:
+    report = _report_for(request.user, code, Permission.MANAGE)
+    decision = get_object_or_404(Decision, pk=pk, session=report.session)
+    add = lambda: add_text_paragraph(decision=decision, kind=kind, by=request.user)  # noqa: E731
+    carry_out(request, add, done=_("A paragraph is added."))
+    return _back(report, text_language(request))
 
 
 @require_POST

@@ -306,3 +306,54 @@ def test_an_over_long_paragraph_or_comment_is_refused_and_nothing_is_written(cli
     refused = client.post(comment, {"language": "en", "text": "C" * 20_001}, follow=True)
     assert "Comment: Ensure this value has at most 20000 characters (it has 20001)." in refused.text
     assert paragraph.comments.count() == 0
+
+
+def test_the_secretariat_writes_a_text_the_session_adopts_in_the_app(client, cast, small_session):
+    from decisions.outcomes.models import Decision
+
+    client.force_login(cast["secretariat"])
+    added = client.post(
+        reverse("reports:add_text", kwargs={"code": "TST/G/2"}),
+        {"language": "en", "kind": "decision", "number": "2/1", "title": "Work programme"},
+        follow=True,
+    )
+    assert "The text is added" in added.text
+    decision = Decision.objects.get(number="2/1")
+    assert (decision.kind, decision.title, decision.position) == ("decision", {"en": "Work programme"}, 2)
+    for kind in ("operative", "preambular"):
+        client.post(reverse("reports:add_text_paragraph", kwargs={"code": "TST/G/2", "pk": decision.pk, "kind": kind}))
+    assert [(p.position, p.kind) for p in decision.paragraphs.order_by("position")] == [
+        (1, "preambular"),
+        (2, "operative"),
+        (3, "operative"),
+    ]  # the preamble comes first
+    shown = client.get(page_url()).text
+    assert "Work programme" in shown
+    refused = client.post(
+        reverse("reports:add_text", kwargs={"code": "TST/G/2"}), {"language": "en", "kind": "treaty"}, follow=True
+    )
+    assert "Choose what kind of text it is." in refused.text
+    assert Decision.objects.count() == 2
+
+
+def test_a_recommendation_takes_sub_items_and_loses_those_not_followed_up(client, cast, small_session):
+    from decisions.follow_up.models import Action
+    from decisions.outcomes.models import Paragraph
+
+    client.force_login(cast["secretariat"])
+    operative = Paragraph.objects.get(kind="operative", parent__isnull=True)
+    add = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": operative.pk, "action": "add-sub-item"})
+    assert "A sub-item is added." in client.post(add, follow=True).text
+    assert [(s.position, s.letter, s.text) for s in operative.sub_items.order_by("position")][-1] == (3, "c", {})
+
+    first = operative.sub_items.get(position=1)
+    Action.objects.create(paragraph=first, description={"en": "Test early."}, responsible="secretariat")
+    remove_first = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": first.pk, "action": "remove"})
+    assert "Its follow-up has begun" in client.post(remove_first, follow=True).text
+    second = operative.sub_items.get(position=2)
+    remove = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": second.pk, "action": "remove"})
+    assert "The paragraph is removed." in client.post(remove, follow=True).text
+    assert [(s.position, s.text.get("en", "")) for s in operative.sub_items.order_by("position")] == [
+        (1, "Early;"),
+        (2, ""),
+    ]
