@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -160,3 +161,11 @@ def write_table(headers: list[str], rows: list[list[object]], *, kind: str) -> t
     out_bytes = io.BytesIO()
     workbook.save(out_bytes)
     return out_bytes.getvalue(), XLSX
+
+
+def table_download(headers: list[str], rows: list[list[object]], *, kind: str, name: str) -> HttpResponse:
+    """The table as a spreadsheet to download, named `name`.csv or `name`.xlsx (slashes of a symbol made `_`)."""
+    content, content_type = write_table([str(header) for header in headers], rows, kind=kind)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name.replace("/", "_")}.{kind}"'
+    return response

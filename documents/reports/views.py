@@ -14,7 +14,7 @@ from committee.bodies.models import Entity
 from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES, pick
-from committee.kernel.spreadsheets import write_table
+from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.session_report import build_session_report
@@ -425,11 +425,7 @@ def comments_download(request: AuthenticatedHttpRequest, code: str, kind: str) -
         ]
         for comment in comments
     ]
-    content, content_type = write_table([str(h) for h in headers], rows, kind=kind)
-    response = HttpResponse(content, content_type=content_type)
-    name = f"{report.session.code.replace('/', '_')}-comments.{kind}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(headers, rows, kind=kind, name=f"{report.session.code}-comments")
 
 
 @require_POST

@@ -13,7 +13,7 @@ from committee.bodies.models import Entity
 from committee.kernel.collation import collation_key
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
-from committee.kernel.spreadsheets import write_table
+from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, may_register_for, represented_entities
 from meetings.programme.models import Meeting
 from meetings.registration.attendance import attendance_by_category
@@ -65,11 +65,7 @@ def registrations_download(request: AuthenticatedHttpRequest, code: str, kind: s
             ]
             for delegate in delegates
         ] or [delegation]
-    content, content_type = write_table(list(COLUMNS), rows, kind=kind)
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"{session.code.replace('/', '_')}-registrations.{kind}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_download(list(COLUMNS), rows, kind=kind, name=f"{session.code}-registrations")
 
 
 def _registration_url(session: Session, anchor: str = "") -> str:
