@@ -102,11 +102,24 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     )
     secretariat.once("dialog", lambda dialog: dialog.accept("Voir TD/519."))
     secretariat.click("article form[data-editor] button:text('Footnote') >> nth=0")
+    # A lettered sub-item, then the paragraph as it will print, before saving.
+    secretariat.click("article form[data-editor] button:text-is('Sub-item') >> nth=0")
+    secretariat.keyboard.type("au Palais des Nations.")
+    secretariat.click("article form[data-editor] button:text-is('Preview') >> nth=0")
+    preview = secretariat.locator("article .drafted-preview >> nth=0")
+    assert [line for line in preview.inner_text().split("\n") if line] == [
+        "As it will print",
+        "1.",
+        "Le Groupe s'est réuni.1",
+        "a)",  # the sub-item's letter, as French letters it
+        "au Palais des Nations.",
+        "Voir TD/519.",
+    ]
     shot(secretariat, "draft-editing-in-place")
-    secretariat.click("article form[data-editor] button[type=submit] >> nth=0")
+    secretariat.click("article form[data-editor] button:text-is('Save') >> nth=0")
     assert "The paragraph is saved." in secretariat.content()
     paragraph = ReportParagraph.objects.get(section__report__session__code="TST/G/2", text__fr__startswith="Le ")
-    assert paragraph.text["fr"] == "Le *Groupe* s'est réuni.[^Voir TD/519.]"
+    assert paragraph.text["fr"] == "Le *Groupe* s'est réuni.[^Voir TD/519.]\nau Palais des Nations."
     assert "<em>Groupe</em>" in secretariat.content()
     shot(secretariat, "draft-reading-view")
 

@@ -75,8 +75,10 @@ def save_text(node: M, field: str, *, language: str, text: str, expected_revisio
     """Save `node`'s multilingual `field` in one language, unless it was saved since `expected_revision`.
 
     Call inside a transaction, after checking that `by` may edit: the row is locked here. A text longer
-    than the field allows is refused (EditError) and nothing is written.
+    than the field allows is refused (EditError) and nothing is written. Lines end in "\n", whatever the
+    browser sent (a form sends "\r\n").
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_length(type(node), field, text, language=language)
     current = type(node)._default_manager.select_for_update().get(pk=node.pk)
     if current.revision != expected_revision:  # type: ignore[attr-defined]  # see M

@@ -1,8 +1,9 @@
 """The inline markup of drafted texts, turned into runs and footnotes for the document.
 
 ``*italics*`` (operative verbs, titles of publications), ``[^text of a footnote]`` and ``\\*`` for a
-literal asterisk. Whatever else a text holds is kept as it is, except the characters that XML
-cannot carry (most control characters), which are dropped: no text can break the document.
+literal asterisk. In a paragraph of the summary, each line after the first is a lettered sub-item. Whatever
+else a text holds is kept as it is, except the characters that XML cannot carry (most control characters),
+which are dropped: no text can break the document.
 """
 
 import re
@@ -134,6 +135,14 @@ def _merge(segments: list[Segment]) -> list[Segment]:
 def plain(text: str) -> str:
     """The text as the contents list it: no markers, no notes."""
     return "".join(segment.text for segment in parse(text) if segment.footnote is None)
+
+
+def sub_items(text: str) -> tuple[str, list[str]]:
+    """A paragraph's lead and its lettered sub-items, (a), (b)…: one on each further line of its text, blank
+    lines left out."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    lines = [line for line in lines if line]
+    return (lines[0], lines[1:]) if lines else ("", [])
 
 
 MARKUP_HELP = _(

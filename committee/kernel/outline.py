@@ -1,10 +1,17 @@
 """Outlines (agenda items, paragraphs, sections): children ordered under their parent, one level deep."""
 
+import string
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+
+def letter_label(index: int) -> str:
+    """a, b, … z, then aa, bb, …: UN lettering of sections and sub-items, from index 0."""
+    return string.ascii_lowercase[index % 26] * (index // 26 + 1)
 
 
 def outline_order() -> list:

@@ -1,7 +1,5 @@
 """What a session adopts (recommendations, conclusions, decisions), paragraph by paragraph."""
 
-from string import ascii_lowercase
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -11,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from committee.bodies.models import Entity
 from committee.kernel.markup import MARKUP_HELP
 from committee.kernel.multilingual import TITLE_MAX_LENGTH, MultilingualField, pick
-from committee.kernel.outline import outline_order, validate_outline_parent
+from committee.kernel.outline import letter_label, outline_order, validate_outline_parent
 from meetings.programme.models import Meeting
 from meetings.sessions.models import Session
 
@@ -139,5 +137,4 @@ class Paragraph(models.Model):
 
     @property
     def letter(self) -> str:
-        index = self.position - 1
-        return ascii_lowercase[index % 26] * (index // 26 + 1)
+        return letter_label(self.position - 1)

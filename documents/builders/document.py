@@ -9,7 +9,6 @@ that they survive conversion and quotation.
 
 import io
 import re
-import string
 from collections.abc import Sequence
 
 from django.utils.translation import pgettext
@@ -24,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from committee.kernel.bidi import isolated
 from committee.kernel.markup import Segment, parse, xml_safe
 from committee.kernel.multilingual import pick
+from committee.kernel.outline import letter_label
 from documents.builders.data import DocumentData, ListedItem
 from documents.builders.language import ReportLanguage
 from documents.builders.word import (
@@ -264,7 +264,7 @@ class UNDocument:
         for name in d.parents:
             self.paragraph([(self.text(name), "bold")]).paragraph_format.space_after = Pt(0)
         self.paragraph([(self.text(d.body), "bold")]).paragraph_format.space_after = Pt(0)
-        session_line = self.rich(pgettext("report", "%(ordinal)s session"), ordinal=capitalize(self.ordinal()))
+        session_line = self.rich(self.session_line(), ordinal=capitalize(self.ordinal()))
         self.paragraph(session_line).paragraph_format.space_after = Pt(0)
         if d.start_date and d.end_date:
             place_and_dates = self.rich(
@@ -273,6 +273,10 @@ class UNDocument:
                 dates=self.lang.date_span(d.start_date, d.end_date),
             )
             self.paragraph(place_and_dates)
+
+    def session_line(self) -> str:
+        """The masthead's line under the body: "First session"."""
+        return pgettext("report", "%(ordinal)s session")
 
     def distribution(self) -> str:
         return {
@@ -290,8 +294,14 @@ class UNDocument:
                 add_runs(sub, [(self.lang.typography(full_stop(self.drafted(sub_item))), "")])
 
     def annex_heading(self, number: str, title: str) -> Paragraph:
-        """ "Annex I", then its title, in one heading: the contents field lists both."""
-        heading = self.paragraph(self.rich(pgettext("report", "Annex %(number)s"), number=number), style="Heading 1")
+        """ "Annex I" ("Annex" where it is the only one), then its title, in one heading: the contents field
+        lists both."""
+        label = (
+            self.rich(pgettext("report", "Annex %(number)s"), number=number)
+            if number
+            else self.rich(pgettext("report", "Annex"))
+        )
+        heading = self.paragraph(label, style="Heading 1")
         heading.paragraph_format.page_break_before = True
         heading.runs[-1].add_break()
         self.write_segments(heading, parse(title))
@@ -304,11 +314,6 @@ class UNDocument:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
-
-
-def letter_label(index: int) -> str:
-    """a, b, … z, then aa, bb, …: UN lettering of sections and sub-items."""
-    return string.ascii_lowercase[index % 26] * (index // 26 + 1)
 
 
 def roman_numeral(number: int) -> str:

@@ -51,10 +51,10 @@ urlpatterns = [
         views.add_text_paragraph_view,
         name="add_text_paragraph",
     ),
-    re_path(
-        r"^sessions/(?P<code>.+)/draft-report/recommendations/(?P<pk>\d+)/(?P<action>add-sub-item|remove)/$",
-        views.sub_item_view,
-        name="sub_item",
+    path(
+        "sessions/<path:code>/draft-report/recommendations/<int:pk>/remove/",
+        views.remove_text_paragraph_view,
+        name="remove_text_paragraph",
     ),
     path("sessions/<path:code>/draft-report/review/", views.review_view, name="review"),
     path("sessions/<path:code>/draft-report/import/", views.import_word_view, name="import_word"),

@@ -83,9 +83,16 @@ def _report_for(user, code: str, permission: Permission) -> Report:
 
 @login_required
 def report_page(
-    request: AuthenticatedHttpRequest, code: str, conflict: EditConflict | None = None, mine: str = ""
+    request: AuthenticatedHttpRequest,
+    code: str,
+    conflict: EditConflict | None = None,
+    mine: str = "",
+    preview_of: ReportParagraph | Paragraph | None = None,
 ) -> HttpResponse:
-    """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it."""
+    """The draft report: the secretariat edits it, members comment on it, the rapporteurs finalize it.
+
+    After a refused save (`conflict`) or for a preview (`preview_of`), the paragraph's form keeps the text
+    sent (`mine`), unsaved."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     committee = report.session.committee
     language = text_language(request)
@@ -164,6 +171,9 @@ def report_page(
         "can_finalize_now": not any(item.blocks for item in readiness_items),
         "conflict": conflict,
         "mine": mine,
+        "unsaved": conflict.current if conflict else preview_of,
+        "preview": preview_of is not None,
+        "opened": _opened(request),
         "structure_actions": [
             ("add", _("Add a paragraph after")),
             ("up", _("Move up")),
@@ -177,6 +187,12 @@ def report_page(
         ],
     }
     return render(request, "reports/report_page.html", context, status=409 if conflict else 200)
+
+
+def _opened(request: HttpRequest) -> int | None:
+    """The paragraph whose editor the page opens (?edit=pk), as after adding a sub-item."""
+    value = request.GET.get("edit", "")
+    return int(value) if value.isdigit() else None
 
 
 def _numbered_decisions(report: Report) -> list:
@@ -196,8 +212,12 @@ def _numbered_decisions(report: Report) -> list:
     return decisions
 
 
-def _back(report: Report, language: str) -> HttpResponse:
-    return redirect(f"{reverse('reports:report', kwargs={'code': report.session.code})}?lang={language}")
+def _back(report: Report, language: str, opened: Paragraph | None = None) -> HttpResponse:
+    """The draft in `language`, with the editor of the `opened` recommendation paragraph open and in view."""
+    address = f"{reverse('reports:report', kwargs={'code': report.session.code})}?lang={language}"
+    if opened is not None:
+        address += f"&edit={opened.pk}#recommendation-{opened.pk}"
+    return redirect(address)
 
 
 @require_POST
@@ -205,25 +225,42 @@ def _back(report: Report, language: str) -> HttpResponse:
 def edit_paragraph_view(
     request: AuthenticatedHttpRequest, code: str, pk: int, recommendation: bool = False
 ) -> HttpResponse:
-    """Save a paragraph of the summary, or of a recommendation, in one language."""
+    """Save a paragraph of the summary, or of a recommendation, in one language; or show it as it would print,
+    saving nothing ("preview"); or save it and give it a new sub-item ("then": "add-sub-item")."""
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = _paragraph(report, pk, recommendation)
     language = text_language(request)
-    revision = submitted_revision(request)
+    text = request.POST.get("text", "")
+    if request.POST.get("preview"):
+        return report_page(request, code, mine=text, preview_of=paragraph)
     try:
         edit_paragraph(
             paragraph=paragraph,
             language=language,
-            text=request.POST.get("text", ""),
-            expected_revision=revision,
+            text=text,
+            expected_revision=submitted_revision(request),
             by=request.user,
         )
-        messages.success(request, _("The paragraph is saved."))
     except EditConflict as conflict:
-        return report_page(request, code, conflict=conflict, mine=request.POST.get("text", ""))
+        return report_page(request, code, conflict=conflict, mine=text)
     except EditError as error:
         messages.error(request, str(error))
+        return _back(report, language)
+    if request.POST.get("then") == "add-sub-item" and isinstance(paragraph, Paragraph):
+        return _add_sub_item(request, report, paragraph)
+    messages.success(request, _("The paragraph is saved."))
     return _back(report, language)
+
+
+def _add_sub_item(request: AuthenticatedHttpRequest, report: Report, paragraph: Paragraph) -> HttpResponse:
+    """Add the sub-item, and open its editor."""
+    try:
+        added = add_sub_item(paragraph=paragraph, by=request.user)
+    except EditError as error:
+        messages.error(request, str(error))
+        return _back(report, text_language(request))
+    messages.success(request, _("A sub-item is added."))
+    return _back(report, text_language(request), opened=added)
 
 
 @login_required
@@ -430,15 +467,12 @@ def comments_download(request: AuthenticatedHttpRequest, code: str, kind: str) -
 
 @require_POST
 @login_required
-def sub_item_view(request: AuthenticatedHttpRequest, code: str, pk: int, action: str) -> HttpResponse:
-    """Add a lettered sub-item to a paragraph of a text the session adopts, or remove a paragraph or sub-item."""
+def remove_text_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+    """Remove a paragraph or sub-item of a text the session adopts."""
     report = _report_for(request.user, code, Permission.MANAGE)
     paragraph = get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
-    if action == "add-sub-item":
-        carry_out(request, lambda: add_sub_item(paragraph=paragraph, by=request.user), done=_("A sub-item is added."))
-    else:
-        remove = lambda: remove_text_paragraph(paragraph=paragraph, by=request.user)  # noqa: E731
-        carry_out(request, remove, done=_("The paragraph is removed."))
+    remove = lambda: remove_text_paragraph(paragraph=paragraph, by=request.user)  # noqa: E731
+    carry_out(request, remove, done=_("The paragraph is removed."))
     return _back(report, text_language(request))
 
 

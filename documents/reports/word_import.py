@@ -3,7 +3,8 @@ sections and paragraphs, with their italics and footnotes in the drafts' markup 
 
 Headings make the sections: the document's highest heading level the sections, the next their subsections
 (their "A." or "1." labels are left out: the report numbers them). Every other paragraph with text is a
-paragraph of the section above it (a leading "12." is left out likewise). Italic runs become *italics*, a
+paragraph of the section above it (a leading "12." is left out likewise), and one lettered "(a)" a sub-item of
+the paragraph above it, on a line of its own. Italic runs become *italics*, a
 footnote reference the [^text] of its note. A file that is not a Word document, or holds macros, is refused
 with the reason; so is a document with nothing to import."""
 
@@ -25,6 +26,7 @@ MAX_FILE_SIZE = 20 * 1024 * 1024
 MAX_PARAGRAPHS = 5000
 _LABEL = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]{1,2}|\d{1,4}|\(?[a-z]\))[.)]?\s+")  # "A. ", "12.\t", "(a) "
 _NUMBER = re.compile(r"^\s*\d{1,4}\.\s+")
+_SUB_ITEM = re.compile(r"^\s*\(?[a-z]{1,2}\)\s+")  # "(a) ", "a) ", "(aa) ": a sub-item of the paragraph above
 _SUMMARY = re.compile(r"summary|résumé|summar", re.IGNORECASE)  # "Chair's summary", "Résumé du Président"
 _HEADING = re.compile(r"^(?:heading|titre|überschrift|título|заголовок)\s*(\d)$", re.IGNORECASE)
 
@@ -115,6 +117,9 @@ def _sections(entries: list[tuple[int | None, str]]) -> list[ImportedSection]:
                 current.paragraphs.append(_paragraph(text))
         elif current is None:
             continue  # what stands before the first heading (the masthead, a title) is not the summary's
+        elif _SUB_ITEM.match(text) and current.paragraphs:
+            item = _SUB_ITEM.sub("", text, count=1)
+            current.paragraphs[-1] = _within(f"{current.paragraphs[-1]}\n{item}", TEXT_MAX_LENGTH)
         else:
             current.paragraphs.append(_paragraph(text))
     return sections

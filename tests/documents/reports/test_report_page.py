@@ -109,11 +109,12 @@ def test_the_draft_pages_take_the_same_number_of_queries_at_ten_times_the_size(c
 
     # Both: the request's session, user, roles and two-factor device; the report, its committee, the unread
     # notifications. The draft: the speakers, sections, paragraphs and comments (twice: the summary's and the
-    # annex's), decisions, paragraphs (2), the archive; what it lacks before it is finalized (10: its languages
-    # (2), their texts (2), the open comments, the steps, agendas, officers and texts whose adoption is not
-    # recorded, the waivers), the reader's own comments (29). The changes: the report's, decisions', sections' and
+    # annex's), decisions, paragraphs (2), the archive; what it lacks before it is finalized (11: its languages
+    # (2), their texts (2), the open comments, the steps, agendas, officers, the body's report scheme (which
+    # says which steps the report states) and texts whose adoption is not recorded, the waivers), the reader's
+    # own comments (30). The changes: the report's, decisions', sections' and
     # paragraphs' histories (5), the decisions, sections and paragraphs (4) (16).
-    assert counts[0] == {"reports:report": 29, "reports:draft_changes": 16}[page], counts
+    assert counts[0] == {"reports:report": 30, "reports:draft_changes": 16}[page], counts
     assert counts[0] == counts[1], counts
 
 
@@ -342,18 +343,33 @@ def test_a_recommendation_takes_sub_items_and_loses_those_not_followed_up(client
 
     client.force_login(cast["secretariat"])
     operative = Paragraph.objects.get(kind="operative", parent__isnull=True)
-    add = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": operative.pk, "action": "add-sub-item"})
-    assert "A sub-item is added." in client.post(add, follow=True).text
-    assert [(s.position, s.letter, s.text) for s in operative.sub_items.order_by("position")][-1] == (3, "c", {})
+    edit = reverse("reports:edit_recommendation", kwargs={"code": "TST/G/2", "pk": operative.pk})
+    sent = {"language": "en", "revision": operative.revision, "text": "Decides:", "then": "add-sub-item"}
+    added = client.post(edit, sent)
+    new = operative.sub_items.order_by("position").last()
+    assert (new.position, new.letter, new.text) == (3, "c", {})
+    assert added["Location"].endswith(f"?lang=en&edit={new.pk}#recommendation-{new.pk}")
+    page = client.get(added["Location"])
+    assert "A sub-item is added." in page.text
+    assert _editor_open(page.text, new.pk)  # its editor is open, to write it
+    assert not _editor_open(client.get(reverse("reports:report", kwargs={"code": "TST/G/2"})).text, new.pk)
+    operative.refresh_from_db()
+    assert operative.text["en"] == "Decides:"
 
     first = operative.sub_items.get(position=1)
     Action.objects.create(paragraph=first, description={"en": "Test early."}, responsible="secretariat")
-    remove_first = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": first.pk, "action": "remove"})
+    remove_first = reverse("reports:remove_text_paragraph", kwargs={"code": "TST/G/2", "pk": first.pk})
     assert "Its follow-up has begun" in client.post(remove_first, follow=True).text
     second = operative.sub_items.get(position=2)
-    remove = reverse("reports:sub_item", kwargs={"code": "TST/G/2", "pk": second.pk, "action": "remove"})
+    remove = reverse("reports:remove_text_paragraph", kwargs={"code": "TST/G/2", "pk": second.pk})
     assert "The paragraph is removed." in client.post(remove, follow=True).text
     assert [(s.position, s.text.get("en", "")) for s in operative.sub_items.order_by("position")] == [
         (1, "Early;"),
         (2, ""),
     ]
+
+
+def _editor_open(page: str, pk: int) -> bool:
+    """Whether the page shows the editor of recommendation paragraph `pk` open."""
+    block = page.split(f'id="recommendation-{pk}"', 1)[1]
+    return re.search(r"<details[^>]*>", block).group(0).endswith(" open>")
