@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("decisions.follow_up.urls")),
     path("", include("decisions.strategies.urls")),
     path("", include("documents.registry.urls")),
+    path("", include("documents.schemes.urls")),
     path("", include("documents.reports.urls")),
     path("", include("meetings.programme.urls")),  # last: its session page takes any address under a session's
 ]

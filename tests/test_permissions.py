@@ -182,7 +182,15 @@ DRAFT_ACTIONS = {
     "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
     "giving the report its symbol and date": ("post", "symbol/", {"secretariat"}),
     "importing the summary from Word": ("post", "import/", {"secretariat"}),
-    "adding a sub-item": ("post", "recommendations/{recommendation}/add-sub-item/", {"secretariat"}),
+    "adding a sub-item": ("post", "recommendations/{operative}/", {"secretariat"}, {"then": "add-sub-item"}),
+    "previewing a paragraph": ("post", "paragraphs/{paragraph}/", {"secretariat"}, {"preview": "1"}, 200),
+    "previewing a recommendation": (
+        "post",
+        "recommendations/{recommendation}/",
+        {"secretariat"},
+        {"preview": "1"},
+        200,
+    ),
     "adding a text to adopt": ("post", "texts/", {"secretariat"}),
     "the comments as a spreadsheet": ("get", "comments.xlsx", {"secretariat"}),
     "waiving a check": ("post", "waivers/", {"secretariat"}),
@@ -213,7 +221,7 @@ def test_every_draft_action_for_every_role(client, committees, action):
     from documents.reports.models import Comment, ReportParagraph, Waiver
 
     own, other, users = committees
-    method, path, allowed = DRAFT_ACTIONS[action]
+    method, path, allowed, *more = DRAFT_ACTIONS[action]  # more: data of its own, and what success answers
     paragraph = ReportParagraph.objects.filter(section__report__session=own).first()
     comment = Comment.objects.create(paragraph=paragraph, author=users["member"], language="en", text="Why?")
     waiver = Waiver.objects.create(
@@ -223,6 +231,7 @@ def test_every_draft_action_for_every_role(client, committees, action):
         "waiver": waiver.pk,
         "paragraph": paragraph.pk,
         "recommendation": Paragraph.objects.filter(decision__session=own).first().pk,
+        "operative": Paragraph.objects.filter(decision__session=own, kind="operative", parent=None).first().pk,
         "section": paragraph.section_id,
         "comment": comment.pk,
     }
@@ -233,8 +242,9 @@ def test_every_draft_action_for_every_role(client, committees, action):
         if role != "anonymous":
             client.force_login(users[role])
         url = f"/sessions/{own.code}/draft-report/{path.format(**ids)}"
-        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
-        _expect(response, role, allowed, ok=200 if method == "get" else 302)
+        sent = {**data, **more[0]} if more else data
+        response = getattr(client, method)(url, sent) if method == "post" else client.get(url)
+        _expect(response, role, allowed, ok=more[1] if len(more) > 1 else 200 if method == "get" else 302)
 
 
 def test_the_archive_invitations_and_roles_for_every_role(client, committees):
@@ -624,3 +634,37 @@ def test_setting_up_bodies_and_organizations_is_for_secretariats(client, committ
             assert response.url.startswith(reverse("account_login"))
         else:
             assert response.status_code == (200 if role in {"secretariat", "outsider"} else 403), role
+
+
+SCHEME_ACTIONS = {
+    # name: (method, path under the body's report scheme, data); only its secretariat may
+    "the report scheme": ("get", "", {}),
+    "starting from a preset": ("post", "preset/", {"preset": "un_plenary"}),
+    "the title and attendance": ("post", "settings/", {"title_pattern": "meeting", "attendance": "text"}),
+    "a part's title": ("post", "parts/0/title/", {"title_en": "A text."}),
+    "moving a part": ("post", "parts/1/down/", {}),
+    "removing a section": ("post", "parts/2/remove/", {"section": "0"}),
+    "adding a part": ("post", "parts/add/", {"holds": "credentials", "place": "chapter"}),
+}
+
+
+@pytest.mark.parametrize("action", SCHEME_ACTIONS)
+def test_every_report_scheme_action_for_every_role(client, committees, action):
+    from documents.schemes.services import scheme_of
+
+    own, _other, users = committees
+    method, path, data = SCHEME_ACTIONS[action]
+    committee = own.committee
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        before = scheme_of(committee).as_dict()
+        committee.refresh_from_db()
+        url = f"/committees/{committee.code}/report-scheme/{path}"
+        sent = {**data, "revision": scheme_of(committee).revision}
+        response = client.post(url, sent) if method == "post" else client.get(url)
+        _expect(response, role, {"secretariat"}, ok=302 if method == "post" else 200)
+        committee.refresh_from_db()
+        changed = scheme_of(committee).as_dict() != before
+        assert changed == (method == "post" and role == "secretariat"), role

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "decisions.outcomes",
     "decisions.follow_up",
     "decisions.strategies",
+    "documents.schemes",
     "documents.reports",
     "documents.exchange",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from committee.kernel.multilingual import pick
+from documents.builders.schemes import UNCTAD_EXPERT_GROUP, SchemeData
 
 Text = dict[str, str]  # a text per language code
 
@@ -51,10 +52,21 @@ class OfficerData:
 
 
 @dataclass(frozen=True)
+class AssignedActionData:
+    """Who is to act on an operative paragraph, and by when (decisions.follow_up)."""
+
+    responsible: str  # decisions.follow_up.Action.Responsible: the secretariat, a member, a partner
+    name: Text = field(default_factory=dict)  # the member or partner's
+    due_on: datetime.date | None = None
+    due_by_next_session: bool = False
+
+
+@dataclass(frozen=True)
 class ParagraphData:
     kind: str
     text: Text
     sub_items: tuple[Text, ...] = ()
+    actions: tuple[AssignedActionData, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,9 @@ class StepData:
     kind: str
     at: "MeetingData | None" = None
     rapporteur_authorized: bool = False
+    starts_on: datetime.date | None = None  # the next session's dates and place, where it announces them
+    ends_on: datetime.date | None = None
+    place: Text = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,6 +148,7 @@ class DocumentData:
 
 @dataclass(frozen=True)
 class SessionReportData(DocumentData):
+    scheme: SchemeData = UNCTAD_EXPERT_GROUP
     decisions: tuple[DecisionData, ...] = ()
     summary: tuple[SectionData, ...] = ()
     agenda: tuple[AgendaItemData, ...] = ()
@@ -146,3 +162,5 @@ class SessionReportData(DocumentData):
     bureau: tuple[OfficerData, ...] = ()
     participants: tuple[ParticipantData, ...] = ()
     participants_list_symbol: str = ""
+    members_joined: tuple[Text, ...] = ()  # States that became members since the previous session
+    members_left: tuple[Text, ...] = ()

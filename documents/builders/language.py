@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from babel import Locale
+from babel.numbers import format_decimal
 from unicode_rbnf import FormatPurpose, RbnfEngine
 
 from committee.kernel.dates import DateForms, dates_in
@@ -69,6 +70,10 @@ class ReportLanguage:
         if self.ordinal_ruleset in forms:
             return forms[self.ordinal_ruleset]
         return next((text for name, text in forms.items() if name.endswith("-feminine")), next(iter(forms.values())))
+
+    def number(self, value: int) -> str:
+        """A count as CLDR writes it in this language: 1,234 in English, 1 234 in French."""
+        return format_decimal(value, locale=self.babel_locale)
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this language, as CLDR has it: English, anglais."""

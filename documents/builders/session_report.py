@@ -1,13 +1,15 @@
 """Build a session report as a UN-style Word document from its data, in one language.
 
-The layout follows the reference report (TD/B/EDE/1/3) and ../shared/UN-CONVENTIONS.md: the
-masthead, the contents, I. the agreed recommendations, II. the Chair's summary, III. the
-organizational matters written from the session's data, then the annexes (the provisional agenda
-of the next session, attendance). What any UN document shares is in `document.py`.
+The chapters and annexes are those of the body's report scheme (`schemes.py`): for an UNCTAD expert group,
+as in the reference report (TD/B/EDE/1/3) and ../shared/UN-CONVENTIONS.md, the masthead, the contents,
+I. the agreed recommendations, II. the Chair's summary, III. the organizational matters written from the
+session's data, then the annexes (the provisional agenda of the next session, attendance). What any UN
+document shares is in `document.py`.
 """
 
 import math
 from collections.abc import Callable
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
@@ -16,9 +18,11 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from committee.kernel.collation import collation_key
-from committee.kernel.markup import parse, plain, xml_safe
+from committee.kernel.markup import parse, plain, sub_items, xml_safe
+from committee.kernel.outline import letter_label
 from documents.builders.data import (
     AgendaItemData,
+    AssignedActionData,
     DecisionData,
     MeetingData,
     OfficerData,
@@ -32,12 +36,12 @@ from documents.builders.document import (
     INDENTED_STYLE,
     UNDocument,
     category_heading,
-    letter_label,
     roman_numeral,
 )
 from documents.builders.language import report_language
+from documents.builders.schemes import USUAL_TITLES, Attendance, Holds, PartData, TitlePattern
 from documents.builders.word import Run, add_runs, begin_field, end_field
-from meetings.programme.models import AgendaItem, BureauMember, Meeting
+from meetings.programme.models import BureauMember, Meeting
 from meetings.registration.attendance import NGO_CATEGORIES, attendance_by_category
 from meetings.registration.models import Participation
 
@@ -48,10 +52,11 @@ def build_session_report(data: SessionReportData, *, language: str) -> bytes:
         return _SessionReport(data, report_language(language)).build()
 
 
-# A chapter: its title, what writes it, and its sections (label, title) for the contents; an annex the same,
-# without sections.
+# A chapter: its title, what writes it, and its sections (label, title) for the contents. An annex: what it
+# holds (a key of Holds, or "decision-N" for the N-th decision annexed), its title and what writes it.
 Chapter = tuple[str, Callable[[], None], list[tuple[str, str]]]
-Annex = tuple[str, Callable[[], None]]
+Annex = tuple[str, str, Callable[[], None]]
+Section = tuple[str, int | None, Callable[[], None]]  # title, agenda item, writer
 
 
 class _SessionReport(UNDocument):
@@ -63,46 +68,120 @@ class _SessionReport(UNDocument):
         self.set_up()
         self.masthead()
         self.title()
-        candidates: list[Chapter | None] = [
-            (self.recommendations_title(), self.recommendations, self.recommendations_sections())
-            if self.decisions
-            else None,
-            (self.summary_title(), self.summary, self.summary_sections()) if self.data.summary else None,
-            (pgettext("report", "Organizational matters"), self.organizational_matters, self.procedural_titles())
-            if self.organizational_sections()
-            else None,
-        ]
-        chapters = [chapter for chapter in candidates if chapter]
-        annex_candidates: list[Annex | None] = [
-            (self.next_agenda_title(), self.next_agenda)
-            if self.data.next_agenda and self.data.next_agenda_adopted_at  # an agenda the session approved
-            else None,
-            (pgettext("report", "Attendance"), self.attendance) if self.data.participants else None,
-        ]
-        annexes = [annex for annex in annex_candidates if annex]
-        self.annex_numbers = {writer.__name__: roman_numeral(i + 1) for i, (_title, writer) in enumerate(annexes)}
+        scheme = self.data.scheme
+        annexes = [annex for part in scheme.annexes for annex in self.annexes_of(part)]
+        # A report with one annex calls it "Annex", unnumbered.
+        self.annex_numbers = {
+            key: roman_numeral(index + 1) if len(annexes) > 1 else "" for index, (key, _t, _w) in enumerate(annexes)
+        }
+        chapters: list[Chapter] = []
+        self.chapter_numbers: dict[str, str] = {}
+        for part in scheme.chapters:
+            written = self.chapters_of(part)
+            if written:
+                self.chapter_numbers.setdefault(part.holds, roman_numeral(len(chapters) + 1))
+            chapters += written
         self.contents(chapters, annexes)
         for index, (title, writer, _sections) in enumerate(chapters):
             self.heading(f"{roman_numeral(index + 1)}.", title, 1)
             writer()
-        for index, (title, writer) in enumerate(annexes):
-            heading = self.annex_heading(roman_numeral(index + 1), title)
-            if writer == self.attendance:
+        for key, title, writer in annexes:
+            heading = self.annex_heading(self.annex_numbers[key], title)
+            if key == Holds.ATTENDANCE and scheme.attendance == Attendance.LIST:
                 self.attendance_note(heading)
             writer()
         return self.finish()
 
+    def part_title(self, part: PartData, default: str = "") -> str:
+        """The scheme's title for the part in this language, else its usual one, else `default`."""
+        title = xml_safe(part.title.get(self.lang.code, "")).strip()
+        if title:
+            return title
+        if part.usual in USUAL_TITLES:
+            return str(USUAL_TITLES[part.usual])
+        return default
+
+    def chapters_of(self, part: PartData) -> list[Chapter]:
+        """The chapters a part of the scheme gives: none where it has nothing to say."""
+        if part.holds in (Holds.DECISIONS, Holds.DECISIONS_WITH_ACTIONS):
+            if not self.decisions:
+                return []
+            writer = self.recommendations if part.holds == Holds.DECISIONS else self.decisions_with_actions
+            return [(self.part_title(part, self.recommendations_title()), writer, self.recommendations_sections())]
+        if part.holds == Holds.DRAFTED:
+            if not self.data.summary:
+                return []
+            return [(self.part_title(part, self.summary_title()), self.summary, self.summary_sections())]
+        if part.holds == Holds.DRAFTED_CHAPTERS:
+            return [self.drafted_chapter(section) for section in self.data.summary]
+        if part.holds == Holds.SECTIONS:
+            sections = self.procedural_sections(part.sections)
+            if not sections:
+                return []
+            titles = [(f"{letter_label(i).upper()}.", title) for i, (title, _number, _writer) in enumerate(sections)]
+            default = pgettext("report", "Organizational matters")
+            return [(self.part_title(part, default), lambda: self.organizational_matters(sections), titles)]
+        sections = self.procedural_sections((part,))
+        if not sections:
+            return []
+        ((title, number, writer),) = sections
+
+        def procedural_chapter() -> None:
+            self.begin_procedural_chapter()
+            self.agenda_item_line(number)
+            writer()
+
+        return [(title, procedural_chapter, [])]
+
+    def annexes_of(self, part: PartData) -> list[Annex]:
+        if part.holds in (Holds.DECISIONS, Holds.DECISIONS_WITH_ACTIONS):
+            with_actions = part.holds == Holds.DECISIONS_WITH_ACTIONS
+            return [
+                (
+                    f"decision-{index}",
+                    self.decision_annex_title(decision),
+                    self.annexed_decision(decision, with_actions),
+                )
+                for index, decision in enumerate(self.decisions)
+            ]
+        if part.holds == Holds.NEXT_AGENDA and self.data.next_agenda and self.data.next_agenda_adopted_at:
+            return [(Holds.NEXT_AGENDA, self.part_title(part, self.next_agenda_title()), self.next_agenda)]
+        if part.holds == Holds.ATTENDANCE and self.data.participants:
+            return [(Holds.ATTENDANCE, self.part_title(part, pgettext("report", "Attendance")), self.attendance)]
+        return []
+
     def title(self) -> None:
         """The report's title and where and when the session was held."""
-        title = self.rich(
-            pgettext("report", "Report %(of_body)s on its %(ordinal)s session"),
-            of_body=self.of_body(),
-            ordinal=self.ordinal(),
-        )
+        patterns = {
+            TitlePattern.SESSION: pgettext("report", "Report %(of_body)s on its %(ordinal)s session"),
+            TitlePattern.WORK_OF_SESSION: pgettext(
+                "report", "Report %(of_body)s on the work of its %(ordinal)s session"
+            ),
+            TitlePattern.MEETING: pgettext("report", "Report %(of_body)s on its %(ordinal)s meeting"),
+            TitlePattern.OUTCOMES: pgettext("report", "Outcomes of the %(ordinal)s meeting %(of_body)s"),
+        }
+        title = self.rich(patterns[self.data.scheme.title_pattern], of_body=self.of_body(), ordinal=self.ordinal())
         self.paragraph(title, size=Pt(16), bold=True).paragraph_format.space_before = Pt(18)
         held = self.held_at()
         if held:
             self.paragraph(held)
+        if self.data.scheme.rapporteur_line:
+            self.rapporteur_line()
+
+    def rapporteur_line(self) -> None:
+        """ "Rapporteur: Ms. X (State)", under the title, as some bodies' reports name who presents them."""
+        finalizers = [o for o in self.data.bureau if o.role in ("rapporteur", "vice_chair_rapporteur")]
+        if not finalizers:
+            return
+        role = finalizers[0].role
+        people = [o for o in finalizers if o.role == role]
+        office = self.office("rapporteur", people)
+        names = self.joined([self.officer(person) for person in people])
+        line = self.paragraph(self.rich(pgettext("report", "%(office)s: %(names)s"), office=office, names=names))
+        line.paragraph_format.space_before = Pt(6)
+
+    def session_line(self) -> str:
+        return self.by_unit(pgettext("report", "%(ordinal)s session"), pgettext("report", "%(ordinal)s meeting"))
 
     def held_at(self) -> list[Run]:
         d = self.data
@@ -133,9 +212,12 @@ class _SessionReport(UNDocument):
         for index, (title, _writer, sections) in enumerate(chapters):
             entries.append((f"{roman_numeral(index + 1)}.", title, 1))
             entries.extend((label, section, 2) for label, section in sections)
-        if annexes:
+        if len(annexes) > 1:
             entries.append(("", pgettext("report", "Annexes"), 0))
-            entries.extend((f"{roman_numeral(index + 1)}.", title, 1) for index, (title, _writer) in enumerate(annexes))
+            entries.extend((f"{roman_numeral(i + 1)}.", title, 1) for i, (_key, title, _writer) in enumerate(annexes))
+        elif annexes:
+            entries.append(("", pgettext("report", "Annex"), 0))
+            entries.append(("", annexes[0][1], 1))
         last = page
         for index, (label, title, level) in enumerate(entries):
             last = self.paragraph()
@@ -157,8 +239,8 @@ class _SessionReport(UNDocument):
         return tuple(decision for decision in self.data.decisions if decision.adopted)
 
     def recommendations_title(self) -> str:
-        if len(self.decisions) == 1 and self.drafted(self.decisions[0].title):
-            return self.drafted(self.decisions[0].title)
+        if len(self.decisions) == 1:  # its own title, else its kind's
+            return self.decision_title(self.decisions[0])
         return pgettext("report", "Agreed recommendations and decisions")
 
     def recommendations_sections(self) -> list[tuple[str, str]]:
@@ -175,8 +257,38 @@ class _SessionReport(UNDocument):
         }
         return self.drafted(decision.title) or kinds[decision.kind]
 
-    def recommendations(self) -> None:
-        # A few notes on a resolution-like text take asterisks (as in the reference); more take numbers.
+    def recommendations(self, *, with_actions: bool = False) -> None:
+        several = len(self.decisions) > 1
+        for index, decision in enumerate(self.decisions):
+            if several:
+                self.heading(f"{letter_label(index).upper()}.", self.decision_title(decision), 2)
+            self.decision_text(decision, with_actions=with_actions)
+
+    def decisions_with_actions(self) -> None:
+        self.recommendations(with_actions=True)
+
+    def decision_text(self, decision: DecisionData, *, with_actions: bool = False) -> None:
+        """A text as adopted: the body, its preambular paragraphs, its numbered operative paragraphs with their
+        lettered sub-items (and, `with_actions`, who is to act on each, by when)."""
+        self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
+        asterisks = self.notes_take_asterisks
+        operative = 0
+        for paragraph in decision.paragraphs:
+            if paragraph.kind == "operative":
+                operative += 1
+                written = self.hanging(f"{operative}.")
+            else:
+                written = self.paragraph(style=INDENTED_STYLE)
+            self.write_segments(written, parse(self.drafted(paragraph.text)), asterisks=asterisks)
+            for letter, sub_item in enumerate(paragraph.sub_items):
+                line = self.hanging(self.sub_item_label(letter), level=2)
+                self.write_segments(line, parse(self.drafted(sub_item)), asterisks=asterisks)
+            if with_actions:
+                self.actions(paragraph.actions)
+
+    @cached_property
+    def notes_take_asterisks(self) -> bool:
+        """A few notes on the adopted texts take asterisks (as in the reference); more take numbers."""
         notes = sum(
             1
             for decision in self.decisions
@@ -185,23 +297,47 @@ class _SessionReport(UNDocument):
             for segment in parse(self.drafted(text))
             if segment.footnote is not None
         )
-        asterisks = notes <= 3
-        several = len(self.decisions) > 1
-        for index, decision in enumerate(self.decisions):
-            if several:
-                self.heading(f"{letter_label(index).upper()}.", self.decision_title(decision), 2)
-            self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
-            operative = 0
-            for paragraph in decision.paragraphs:
-                if paragraph.kind == "operative":
-                    operative += 1
-                    written = self.hanging(f"{operative}.")
-                else:
-                    written = self.paragraph(style=INDENTED_STYLE)
-                self.write_segments(written, parse(self.drafted(paragraph.text)), asterisks=asterisks)
-                for letter, sub_item in enumerate(paragraph.sub_items):
-                    line = self.hanging(self.sub_item_label(letter), level=2)
-                    self.write_segments(line, parse(self.drafted(sub_item)), asterisks=asterisks)
+        return notes <= 3
+
+    def actions(self, actions: tuple[AssignedActionData, ...]) -> None:
+        """Below an operative paragraph: who is to act, and by when, as its follow-up records them."""
+        for action in actions:
+            if action.name:
+                who = self.name(self.text(action.name))
+            else:
+                who = pgettext("report action", "the secretariat")
+            if action.due_on:
+                when = self.rich(pgettext("report action", "by %(date)s"), date=self.lang.date(action.due_on))
+            elif action.due_by_next_session:
+                when = self.rich(pgettext("report action", "by the next session"))
+            else:
+                when = []
+            runs = self.rich(pgettext("report action", "Responsible: %(who)s"), who=who)
+            if when:
+                runs += self.rich(pgettext("report action", "; timeline: ")) + when
+            line = self.paragraph([*runs, (".", "")])
+            line.paragraph_format.left_indent = INDENT * 2
+            for run in line.runs:
+                run.italic = True
+
+    def decision_annex_title(self, decision: DecisionData) -> str:
+        """ "Decision 1/1: Title", "Agreed conclusions": an annexed text's title."""
+        title = self.drafted(decision.title)
+        if decision.number and decision.kind in ("decision", "resolution"):
+            numbered = {
+                "decision": pgettext("report annex", "Decision %(number)s"),
+                "resolution": pgettext("report annex", "Resolution %(number)s"),
+            }
+            label = numbered[decision.kind] % {"number": xml_safe(decision.number)}
+            if title:
+                return self.lang.typography(
+                    pgettext("report annex", "%(label)s: %(title)s") % {"label": label, "title": title}
+                )
+            return label
+        return self.decision_title(decision)
+
+    def annexed_decision(self, decision: DecisionData, with_actions: bool) -> Callable[[], None]:
+        return lambda: self.decision_text(decision, with_actions=with_actions)
 
     # II. Chair's summary ------------------------------------------------------------------------
 
@@ -230,70 +366,125 @@ class _SessionReport(UNDocument):
         for label, section in zip(self.section_labels(self.data.summary), self.data.summary, strict=True):
             self.heading(label, self.drafted(section.title), 2)
             self.agenda_item_line(section.agenda_item)
-            for text in section.paragraphs:
-                if self.drafted(text):
-                    self.numbered(segments=parse(self.drafted(text)))
+            self.summary_paragraphs(section.paragraphs)
             labels = self.section_labels(section.subsections, letters=False)
             for sub_label, subsection in zip(labels, section.subsections, strict=True):
                 self.heading(sub_label, self.drafted(subsection.title), 3)
-                for text in subsection.paragraphs:
-                    if self.drafted(text):
-                        self.numbered(segments=parse(self.drafted(text)))
+                self.summary_paragraphs(subsection.paragraphs)
 
-    # III. Organizational matters ------------------------------------------------------------------
-    # Each section says what the session is recorded to have done, and nothing it is not: a step not yet
-    # recorded leaves its section (the agenda item's heading) without a paragraph.
+    def drafted_chapter(self, section: SectionData) -> Chapter:
+        """A drafted section as a chapter of its own (a substantive item's), its subsections lettered."""
+        labels = self.section_labels(section.subsections)
+        titles = [(label, self.drafted(sub.title)) for label, sub in zip(labels, section.subsections, strict=True)]
+
+        def write() -> None:
+            self.agenda_item_line(section.agenda_item)
+            self.summary_paragraphs(section.paragraphs)
+            for label, subsection in zip(labels, section.subsections, strict=True):
+                self.heading(label, self.drafted(subsection.title), 2)
+                self.summary_paragraphs(subsection.paragraphs)
+
+        return (self.drafted(section.title), write, titles)
+
+    def summary_paragraphs(self, texts: tuple[dict[str, str], ...]) -> None:
+        """Numbered paragraphs, each with its lettered sub-items; one not drafted in this language is left out."""
+        for text in texts:
+            lead, items = sub_items(self.drafted(text))
+            if not lead:
+                continue
+            self.numbered(segments=parse(lead))
+            for letter, item in enumerate(items):
+                self.write_segments(self.hanging(self.sub_item_label(letter), level=2), parse(item))
+
+    # Procedural sections -------------------------------------------------------------------------
+    # Each says what the session is recorded to have done, and nothing it is not: a step not yet recorded
+    # has no section, or, where an agenda item names it, its heading without a paragraph.
 
     def procedural_items(self) -> list[AgendaItemData]:
         return [item for item in self.data.agenda if item.purpose]
 
-    def organizational_sections(self) -> list[tuple[str, int | None, Callable[[], None]]]:
-        """(title, agenda item, writer): one per procedural item of the agenda, in its order; then, under a title
-        of their own, the steps recorded that no item of the agenda names (the record is reported all the same);
-        and the adoption of the outcome, where a text's adoption is recorded, before the adoption of the report."""
-        purposes = AgendaItem.Purpose
-        writers: dict[str, Callable[[], None]] = {
-            purposes.ELECTION_OF_OFFICERS: self.election,
-            purposes.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
-            purposes.NEXT_SESSION_AGENDA: self.next_session_agenda,
-            purposes.ADOPTION_OF_REPORT: self.adoption_of_report,
-        }
-        recorded: dict[str, bool] = {
-            purposes.ELECTION_OF_OFFICERS: bool(self.data.bureau),
-            purposes.ADOPTION_OF_AGENDA: self.data.agenda_adopted or self.step("organization_of_work") is not None,
-            purposes.NEXT_SESSION_AGENDA: self.data.next_agenda_adopted_at is not None,
-            purposes.ADOPTION_OF_REPORT: self.step("adoption_of_report") is not None,
-        }
+    def recorded(self, kind: str) -> bool:
+        """Whether the session is recorded to have done what a procedural section of `kind` reports."""
+        if kind == Holds.ELECTION_OF_OFFICERS:
+            return bool(self.data.bureau)
+        if kind == Holds.ADOPTION_OF_AGENDA:
+            return self.data.agenda_adopted or self.step("organization_of_work") is not None
+        if kind == Holds.NEXT_SESSION_AGENDA:
+            return self.data.next_agenda_adopted_at is not None
+        if kind == Holds.ADOPTION_OF_OUTCOME:
+            return any(decision.method for decision in self.data.decisions)
+        if kind == Holds.ATTENDANCE:
+            return bool(self.data.participants)
+        return self.step(kind) is not None
+
+    def procedural_title(self, kind: str) -> str:
         titles: dict[str, str] = {
-            purposes.ELECTION_OF_OFFICERS: pgettext("report", "Election of officers"),
-            purposes.ADOPTION_OF_AGENDA: pgettext("report", "Adoption of the agenda and organization of work"),
-            purposes.NEXT_SESSION_AGENDA: pgettext("report", "Provisional agenda of the next session"),
-            purposes.ADOPTION_OF_REPORT: pgettext("report", "Adoption of the report"),
+            Holds.OPENING: pgettext("report", "Opening of the session"),
+            Holds.ELECTION_OF_OFFICERS: pgettext("report", "Election of officers"),
+            Holds.ADOPTION_OF_AGENDA: pgettext("report", "Adoption of the agenda and organization of work"),
+            Holds.CREDENTIALS: pgettext("report", "Credentials"),
+            Holds.STATUS_OF_MEMBERSHIP: pgettext("report", "Status of membership"),
+            Holds.ATTENDANCE: pgettext("report", "Attendance"),
+            Holds.OTHER_MATTERS: pgettext("report", "Other matters"),
+            Holds.NEXT_SESSION: self.by_unit(
+                pgettext("report", "Date and venue of the next session"),
+                pgettext("report", "Date of the next meeting"),
+            ),
+            Holds.NEXT_SESSION_AGENDA: pgettext("report", "Provisional agenda of the next session"),
+            Holds.ADOPTION_OF_OUTCOME: pgettext("report", "Adoption of the outcome of the session"),
+            Holds.ADOPTION_OF_REPORT: pgettext("report", "Adoption of the report"),
+            Holds.CLOSING: self.by_unit(
+                pgettext("report", "Closing of the session"), pgettext("report", "Closing of the meeting")
+            ),
         }
-        items = self.procedural_items()
-        sections: list[tuple[str, int | None, Callable[[], None]]] = [
-            (self.drafted(item.title), item.number, writers[item.purpose]) for item in items
-        ]
-        named = {item.purpose for item in items}
-        sections += [(titles[p], None, writers[p]) for p in writers if p not in named and recorded[p]]
-        if any(decision.method for decision in self.data.decisions):
-            before = next((i for i, s in enumerate(sections) if s[2] == self.adoption_of_report), len(sections))
-            sections.insert(
-                before, (pgettext("report", "Adoption of the outcome of the session"), None, self.adoption_of_outcome)
-            )
+        return titles[kind]
+
+    def procedural_sections(self, parts: tuple[PartData, ...]) -> list[Section]:
+        """(title, agenda item, writer) of each of `parts` the session has something to say of: what it is
+        recorded to have done, and what an item of its agenda names. The sections that agenda items name keep
+        the agenda's order among themselves; each takes its item's title unless the scheme gives one."""
+        writers: dict[str, Callable[[], None]] = {
+            Holds.OPENING: self.opening,
+            Holds.ELECTION_OF_OFFICERS: self.election,
+            Holds.ADOPTION_OF_AGENDA: self.adoption_of_agenda,
+            Holds.CREDENTIALS: self.credentials,
+            Holds.STATUS_OF_MEMBERSHIP: self.status_of_membership,
+            Holds.ATTENDANCE: self.attendance_in_chapter,
+            Holds.OTHER_MATTERS: self.other_matters,
+            Holds.NEXT_SESSION: self.next_session,
+            Holds.NEXT_SESSION_AGENDA: self.next_session_agenda,
+            Holds.ADOPTION_OF_OUTCOME: self.adoption_of_outcome,
+            Holds.ADOPTION_OF_REPORT: self.adoption_of_report,
+            Holds.CLOSING: self.closing,
+        }
+        named = {item.purpose: item for item in self.procedural_items()}
+        shown = [part for part in parts if part.holds in writers and (part.holds in named or self.recorded(part.holds))]
+        slots = [index for index, part in enumerate(shown) if part.holds in named]
+        for slot, part in zip(
+            slots, sorted((shown[i] for i in slots), key=lambda p: named[p.holds].number), strict=True
+        ):
+            shown[slot] = part
+        sections: list[Section] = []
+        for part in shown:
+            item = named.get(part.holds)
+            usual = self.drafted(item.title) if item else self.procedural_title(part.holds)
+            sections.append((self.part_title(part, usual), item.number if item else None, writers[part.holds]))
         return sections
 
-    def procedural_titles(self) -> list[tuple[str, str]]:
-        sections = self.organizational_sections()
-        return [(f"{letter_label(i).upper()}.", title) for i, (title, _number, _writer) in enumerate(sections)]
-
-    def organizational_matters(self) -> None:
+    def begin_procedural_chapter(self) -> None:
         self.previous_meeting: MeetingData | None = None
         self.named_body = False  # the chapter opens with the body's full name
-        for index, (title, number, writer) in enumerate(self.organizational_sections()):
+
+    def organizational_matters(self, sections: list[Section]) -> None:
+        self.begin_procedural_chapter()
+        for index, (title, number, writer) in enumerate(sections):
             self.heading(f"{letter_label(index).upper()}.", title, 2)
             self.agenda_item_line(number)
             writer()
+
+    def by_unit(self, session: str, meeting: str) -> str:
+        """The wording for a body that holds sessions, or for one that holds meetings (the title pattern's)."""
+        return meeting if self.data.scheme.title_pattern in TitlePattern.MEETINGS else session
 
     def step(self, kind: str) -> StepData | None:
         return next((step for step in self.data.steps if step.kind == kind), None)
@@ -389,6 +580,132 @@ class _SessionReport(UNDocument):
             }
         return titles[role]
 
+    def opening(self) -> None:
+        step = self.step(Holds.OPENING)
+        if step is None:
+            return
+        if step.at is not None and step.at.date:
+            sentence = self.by_unit(
+                pgettext("report", "The %(ordinal)s session %(of_body)s was opened on %(date)s."),
+                pgettext("report", "The %(ordinal)s meeting %(of_body)s was opened on %(date)s."),
+            )
+            date = self.lang.date(step.at.date)
+        else:
+            sentence = self.by_unit(
+                pgettext("report", "The %(ordinal)s session %(of_body)s was opened."),
+                pgettext("report", "The %(ordinal)s meeting %(of_body)s was opened."),
+            )
+            date = ""
+        self.numbered(self.rich(sentence, ordinal=self.ordinal(), of_body=self.of_body(), date=date))
+        self.previous_meeting = step.at
+
+    def closing(self) -> None:
+        step = self.step(Holds.CLOSING)
+        if step is None:
+            return
+        if step.at is not None and step.at.date:
+            sentence = self.by_unit(
+                pgettext("report", "The %(ordinal)s session %(of_body)s was closed on %(date)s."),
+                pgettext("report", "The %(ordinal)s meeting %(of_body)s was closed on %(date)s."),
+            )
+            date = self.lang.date(step.at.date)
+        else:
+            sentence = self.by_unit(
+                pgettext("report", "The %(ordinal)s session %(of_body)s was closed."),
+                pgettext("report", "The %(ordinal)s meeting %(of_body)s was closed."),
+            )
+            date = ""
+        self.numbered(self.rich(sentence, ordinal=self.ordinal(), of_body=self.of_body(), date=date))
+
+    def credentials(self) -> None:
+        step = self.step(Holds.CREDENTIALS)
+        if step is not None:
+            self.at_meeting(
+                step.at,
+                pgettext(
+                    "report", "%(body)s approved the report on the credentials of the representatives attending it."
+                ),
+            )
+
+    def status_of_membership(self) -> None:
+        """The States that became members, or ceased to be, since the previous session, as the membership's
+        dates record them."""
+        step = self.step(Holds.STATUS_OF_MEMBERSHIP)
+        if step is None:
+            return
+        joined, left = self.data.members_joined, self.data.members_left
+        if not joined and not left:
+            self.at_meeting(
+                step.at,
+                pgettext("report", "%(body)s noted that its membership was unchanged since its previous session."),
+            )
+            return
+        if joined:
+            self.at_meeting(
+                step.at,
+                npgettext(
+                    "report",
+                    "%(body)s welcomed %(states)s, which had become a member since its previous session.",
+                    "%(body)s welcomed %(states)s, which had become members since its previous session.",
+                    len(joined),
+                ),
+                states=self.states(joined),
+            )
+        if left:
+            self.at_meeting(
+                step.at,
+                npgettext(
+                    "report",
+                    "%(body)s noted that %(states)s had ceased to be a member since its previous session.",
+                    "%(body)s noted that %(states)s had ceased to be members since its previous session.",
+                    len(left),
+                ),
+                states=self.states(left),
+            )
+
+    def other_matters(self) -> None:
+        step = self.step(Holds.OTHER_MATTERS)
+        if step is not None:
+            self.at_meeting(step.at, pgettext("report", "%(body)s took up no other matters."))
+
+    def next_session(self) -> None:
+        """Where and when the next session (or meeting) is to be held, as announced."""
+        step = self.step(Holds.NEXT_SESSION)
+        if step is None or step.starts_on is None:
+            return
+        values: dict[str, str | list[Run]] = {
+            "ordinal": self.lang.ordinal(self.data.number + 1),
+            "of_body": self.of_body(),
+            "city": self.text(step.place),
+        }
+        ends_on = step.ends_on or step.starts_on
+        if ends_on == step.starts_on:
+            values["dates"] = self.rich(pgettext("report", "on %(date)s"), date=self.lang.date(step.starts_on))
+        else:
+            first, last = self.lang.range_ends(step.starts_on, ends_on)
+            values["dates"] = self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+        if values["city"]:
+            sentence = self.by_unit(
+                pgettext(
+                    "report",
+                    "It was announced that the %(ordinal)s session %(of_body)s would be held in %(city)s %(dates)s.",
+                ),
+                pgettext(
+                    "report",
+                    "It was announced that the %(ordinal)s meeting %(of_body)s would be held in %(city)s %(dates)s.",
+                ),
+            )
+        else:
+            sentence = self.by_unit(
+                pgettext(
+                    "report", "It was announced that the %(ordinal)s session %(of_body)s would be held %(dates)s."
+                ),
+                pgettext(
+                    "report", "It was announced that the %(ordinal)s meeting %(of_body)s would be held %(dates)s."
+                ),
+            )
+        self.numbered(self.rich(sentence, **values))
+
     def adoption_of_agenda(self) -> None:
         d = self.data
         if d.agenda_adopted:
@@ -421,6 +738,10 @@ class _SessionReport(UNDocument):
         if annex:
             sentence = pgettext(
                 "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see annex %(annex)s)."
+            )
+        elif annex == "":  # the only annex
+            sentence = pgettext(
+                "report", "%(body)s approved the provisional agenda for its %(ordinal)s session (see the annex)."
             )
         else:
             sentence = pgettext("report", "%(body)s approved the provisional agenda for its %(ordinal)s session.")
@@ -531,7 +852,16 @@ class _SessionReport(UNDocument):
             reference = self.rich(kinds[decision.kind])
         if decision.not_adopted:
             return reference
-        return reference + self.rich(pgettext("report reference", " (see chapter I)"))
+        index = next((i for i, adopted in enumerate(self.decisions) if adopted is decision), None)
+        annex = self.annex_numbers.get(f"decision-{index}")
+        if annex is not None:
+            if not annex:
+                return reference + self.rich(pgettext("report reference", " (see the annex)"))
+            return reference + self.rich(pgettext("report reference", " (see annex %(annex)s)"), annex=annex)
+        chapter = self.chapter_numbers.get(Holds.DECISIONS) or self.chapter_numbers.get(Holds.DECISIONS_WITH_ACTIONS)
+        if chapter:
+            return reference + self.rich(pgettext("report reference", " (see chapter %(chapter)s)"), chapter=chapter)
+        return reference
 
     def recorded_vote(self, decision: DecisionData) -> str:
         """ "by a recorded vote of 30 to 10, with 7 abstentions" ("to none" where no State voted against)."""
@@ -582,6 +912,99 @@ class _SessionReport(UNDocument):
         self.agenda_list(self.data.next_agenda, level=1)
 
     def attendance(self) -> None:
+        """The attendance annex: the list by category, or the running text with its counts."""
+        if self.data.scheme.attendance == Attendance.TEXT:
+            self.paragraph(self.attendance_sentence())
+        else:
+            self.attendance_list()
+
+    def attendance_in_chapter(self) -> None:
+        """Attendance as a section of a chapter: its paragraphs numbered with the report's."""
+        if self.data.scheme.attendance == Attendance.TEXT:
+            self.numbered(self.attendance_sentence())
+        else:
+            self.attendance_list(numbered_as_report=True)
+
+    def attendance_sentence(self) -> list[Run]:
+        """ "Representatives of 35 States members of UNCTAD, 2 observer States and 4 intergovernmental
+        organizations attended the session. The list of participants is issued as …", from the counts."""
+        counts: dict[str, int] = {}
+        for participant in self.data.participants:
+            category = "ngo" if participant.category in NGO_CATEGORIES else participant.category
+            counts[category] = counts.get(category, 0) + 1
+        organization = self.lang.of(
+            self.lang.organization(
+                self.text(self.data.organization_short), self.data.organization_gender.get(self.lang.code)
+            )
+        )
+        C = Participation.Category
+        members, others_states, observers = (
+            counts.get(C.MEMBER_STATE, 0),
+            counts.get(C.OTHER_STATE, 0),
+            counts.get(C.OBSERVER_STATE, 0),
+        )
+        igos, un_bodies, agencies, ngos = (
+            counts.get(C.INTERGOVERNMENTAL, 0),
+            counts.get(C.UN_BODY, 0),
+            counts.get(C.SPECIALIZED_AGENCY, 0),
+            counts.get("ngo", 0),
+        )
+        phrases: list[tuple[int, str]] = [
+            (members, npgettext(
+                "report attendance count", "%(count)s State member %(of_organization)s",
+                "%(count)s States members %(of_organization)s", members
+            )),
+            (others_states, npgettext(
+                "report attendance count", "%(count)s other State", "%(count)s other States", others_states
+            )),
+            (observers, npgettext(
+                "report attendance count", "%(count)s non-member observer State",
+                "%(count)s non-member observer States", observers
+            )),
+            (igos, npgettext(
+                "report attendance count", "%(count)s intergovernmental organization",
+                "%(count)s intergovernmental organizations", igos
+            )),
+            (un_bodies, npgettext(
+                "report attendance count", "%(count)s United Nations organ, body or programme",
+                "%(count)s United Nations organs, bodies and programmes", un_bodies
+            )),
+            (agencies, npgettext(
+                "report attendance count", "%(count)s specialized agency or related organization",
+                "%(count)s specialized agencies and related organizations", agencies
+            )),
+            (ngos, npgettext(
+                "report attendance count", "%(count)s non-governmental organization",
+                "%(count)s non-governmental organizations", ngos
+            )),
+        ]  # fmt: skip
+        parts = [
+            self.rich(phrase, count=self.lang.number(count), of_organization=organization)
+            for count, phrase in phrases
+            if count
+        ]
+        runs: list[Run] = []
+        if parts:
+            template = self.by_unit(
+                pgettext("report attendance", "Representatives of %(counts)s attended the session."),
+                pgettext("report attendance", "Representatives of %(counts)s attended the meeting."),
+            )
+            runs = self.rich(template, counts=self.joined(parts))
+        others = counts.get(C.OTHER, 0)
+        if others:
+            sentence = npgettext(
+                "report attendance",
+                "%(count)s other participant also attended.",
+                "%(count)s other participants also attended.",
+                others,
+            )
+            runs += [(" " if runs else "", "")] + self.rich(sentence, count=self.lang.number(others))
+        if self.data.participants_list_symbol:
+            note = pgettext("report", "The list of participants is issued as %(symbol)s.")
+            runs += [(" ", "")] + self.rich(note, symbol=xml_safe(self.data.participants_list_symbol))
+        return runs
+
+    def attendance_list(self, *, numbered_as_report: bool = False) -> None:
         groups = attendance_by_category(
             self.data.participants,
             language=self.lang.code,
@@ -595,14 +1018,14 @@ class _SessionReport(UNDocument):
                 if not ngo_intro_written:
                     number += 1
                     count = sum(len(g.participations) for g in groups if g.category in NGO_CATEGORIES)
-                    self.attendance_line(number, Participation.Category.NGO_GENERAL, count)
+                    self.attendance_line(number, Participation.Category.NGO_GENERAL, count, numbered_as_report)
                     ngo_intro_written = True
                 sub = self.paragraph([(category_heading(group.category), "italic")])
                 sub.paragraph_format.left_indent = INDENT
                 sub.paragraph_format.keep_with_next = True
             else:
                 number += 1
-                self.attendance_line(number, group.category, len(names))
+                self.attendance_line(number, group.category, len(names), numbered_as_report)
             if group.category in Participation.STATE_CATEGORIES and len(names) > 1:
                 self.two_columns(names)
             else:
@@ -612,7 +1035,7 @@ class _SessionReport(UNDocument):
                     line.paragraph_format.space_after = Pt(0)
                 self.paragraph().paragraph_format.space_after = Pt(0)
 
-    def attendance_line(self, number: int, category: str, count: int) -> None:
+    def attendance_line(self, number: int, category: str, count: int, numbered_as_report: bool) -> None:
         organization = self.text(self.data.organization_short)
         gender = self.data.organization_gender.get(self.lang.code)
         lines: dict[str, str] = {
@@ -665,7 +1088,7 @@ class _SessionReport(UNDocument):
                 count,
             ),
         }
-        paragraph = self.hanging(f"{number}.")
+        paragraph = self.numbered() if numbered_as_report else self.hanging(f"{number}.")
         add_runs(
             paragraph,
             self.rich(lines[category], of_organization=self.lang.of(self.lang.organization(organization, gender))),

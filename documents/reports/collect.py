@@ -8,12 +8,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from committee.bodies.models import Membership
+from decisions.follow_up.models import Action
 from decisions.follow_up.services import actions_with_progress, operative_numbers, paragraph_label
 from decisions.outcomes.models import Decision, Paragraph, StatePosition
 from decisions.strategies.models import Strategy
 from decisions.strategies.monitoring import strategy_matrix
 from documents.builders.data import (
     AgendaItemData,
+    AssignedActionData,
     DecisionData,
     MeetingData,
     OfficerData,
@@ -33,8 +36,10 @@ from documents.builders.progress_report import (
     StrategyData,
 )
 from documents.builders.provisional_agenda import AnnotatedItemData, HalfDayData, ProvisionalAgendaData
+from documents.builders.schemes import Holds
 from documents.registry.models import Document
 from documents.reports.models import ReportParagraph, ReportSection
+from documents.schemes.rules import scheme_data
 from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting
 from meetings.registration.models import Participation
@@ -48,7 +53,7 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     has one; `final` asks for the report as adopted, under its general symbol.
     """
     session = (
-        Session.objects.select_related("committee__secretariat", "report")
+        Session.objects.select_related("committee__secretariat", "committee__report_scheme", "report")
         .prefetch_related(
             Prefetch("bureau", queryset=BureauMember.objects.select_related("state", "elected_at")),
             Prefetch("proceedings", queryset=Proceeding.objects.select_related("meeting")),
@@ -60,7 +65,10 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
                     Prefetch("votes", queryset=StatePosition.objects.select_related("state")),
                     Prefetch(
                         "paragraphs",
-                        queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                        queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related(
+                            "sub_items",
+                            Prefetch("actions", queryset=Action.objects.select_related("responsible_entity")),
+                        ),
                         to_attr="top_paragraphs",
                     ),
                 ),
@@ -75,8 +83,14 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     documents = list(session.documents.all())
     report_document = _report_document(session, documents, final=final)
     adopted = agendas.get(Agenda.Kind.ADOPTED)
+    stored_scheme = getattr(session.committee, "report_scheme", None)  # None: the default scheme
+    scheme = scheme_data(stored_scheme.as_dict() if stored_scheme else None)
+    joined, left = _membership_changes(session) if scheme.holds(Holds.STATUS_OF_MEMBERSHIP) else ((), ())
     return SessionReportData(
         **masthead_fields(session, report_document),
+        scheme=scheme,
+        members_joined=joined,
+        members_left=left,
         decisions=tuple(_decision(d) for d in session.decisions.all()),
         summary=_summary(session, agenda),
         agenda=_agenda_items(agenda),
@@ -87,7 +101,14 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
         next_agenda=_agenda_items(next_agenda),
         next_agenda_adopted_at=_adopted_at(next_agenda),
         steps=tuple(
-            StepData(kind=step.kind, at=_at(step.meeting, step.date), rapporteur_authorized=step.rapporteur_authorized)
+            StepData(
+                kind=step.kind,
+                at=_at(step.meeting, step.date),
+                rapporteur_authorized=step.rapporteur_authorized,
+                starts_on=step.next_starts_on,
+                ends_on=step.next_ends_on,
+                place=step.next_place,
+            )
             for step in session.proceedings.all()
         ),
         bureau=tuple(
@@ -189,7 +210,20 @@ def _decision(decision: Decision) -> DecisionData:
         kind=decision.kind,
         title=decision.title,
         paragraphs=tuple(
-            ParagraphData(kind=p.kind, text=p.text, sub_items=tuple(sub.text for sub in p.sub_items.all()))
+            ParagraphData(
+                kind=p.kind,
+                text=p.text,
+                sub_items=tuple(sub.text for sub in p.sub_items.all()),
+                actions=tuple(
+                    AssignedActionData(
+                        responsible=action.responsible,
+                        name=action.responsible_entity.name if action.responsible_entity else {},
+                        due_on=action.due_on,
+                        due_by_next_session=action.due_by_next_session,
+                    )
+                    for action in p.actions.all()
+                ),
+            )
             for p in decision.top_paragraphs  # type: ignore[attr-defined]  # prefetched (to_attr)
         ),
         number=decision.number,
@@ -201,6 +235,27 @@ def _decision(decision: Decision) -> DecisionData:
         abstaining=states(StatePosition.Position.ABSTAINING),
         objections=states(StatePosition.Position.OBJECTION),
     )
+
+
+def _membership_changes(session: Session) -> tuple[tuple[dict[str, str], ...], tuple[dict[str, str], ...]]:
+    """The names of the States that became members of the body, and of those that ceased to be, between its
+    previous session's end and this session's start, as the membership's dates record them."""
+    if session.start_date is None:
+        return (), ()
+    previous = (
+        Session.objects.filter(committee_id=session.committee_id, number__lt=session.number, end_date__isnull=False)
+        .order_by("-number")
+        .values_list("end_date", flat=True)
+        .first()
+    )
+    if previous is None:
+        return (), ()
+    memberships = Membership.objects.filter(
+        committee_id=session.committee_id, status=Membership.Status.MEMBER
+    ).select_related("entity")
+    joined = tuple(m.entity.name for m in memberships if m.since and previous < m.since <= session.start_date)
+    left = tuple(m.entity.name for m in memberships if m.until and previous <= m.until < session.start_date)
+    return joined, left
 
 
 def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]:

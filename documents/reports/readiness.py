@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.kernel.multilingual import LANGUAGE_CHOICES, pick
 from decisions.outcomes.models import Decision, Paragraph
+from documents.builders.schemes import Holds
 from documents.reports.collect import report_languages
 from documents.reports.models import Comment, Report, ReportParagraph, Waiver
+from documents.schemes.rules import scheme_data
+from documents.schemes.services import scheme_of
 from meetings.proceedings.record import session_steps
 from meetings.sessions.models import Session
 
@@ -38,13 +41,25 @@ class Missing:
         return self.waiver is None
 
 
+# The part of a report scheme that reports each step of the proceedings.
+REPORTED_IN = {"organization_of_work": Holds.ADOPTION_OF_AGENDA}
+
+
 def _unrecorded(session: Session) -> list[Missing]:
-    """The procedural steps and the adoptions not yet recorded, in the order the session takes them (4 queries)."""
+    """The procedural steps the body's report scheme reports and the adoptions not yet recorded, in the order the
+    session takes them (4 queries)."""
     page = reverse("proceedings:page", kwargs={"code": session.code})
     steps, _officers, _agendas = session_steps(session)
+    scheme = scheme_data(scheme_of(session.committee).as_dict())
     missing = [
-        Missing(f"step:{step.key}", step.title, f"{page}#step-{step.key}") for step in steps if not step.recorded
+        Missing(f"step:{step.key}", step.title, f"{page}#step-{step.key}")
+        for step in steps
+        if not step.recorded and scheme.holds(REPORTED_IN.get(step.key, step.key))
     ]
+    if not any(
+        scheme.holds(kind) for kind in (Holds.ADOPTION_OF_OUTCOME, Holds.DECISIONS, Holds.DECISIONS_WITH_ACTIONS)
+    ):
+        return missing  # the report says nothing of the texts adopted
     for decision in Decision.objects.filter(session=session, method=""):
         title = pick(decision.title, get_language() or "en") or decision.get_kind_display()
         name = f"{decision.get_kind_display()} {decision.number}" if decision.number else title

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.bodies.forms import EntityChoiceField, states
+from meetings.proceedings.models import Proceeding
 from meetings.programme.models import BureauMember, Courtesy, Meeting
 from meetings.sessions.models import Session
 
@@ -40,6 +41,14 @@ class ReportAdoptionForm(StepForm):
     rapporteur_authorized = forms.BooleanField(
         label=_("The rapporteur is authorized to finalize the report after the session"), required=False
     )
+
+
+class NextSessionForm(StepForm):
+    """The announcement of the next session: when it opens and closes, and where."""
+
+    starts_on = forms.DateField(label=_("The next session opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("and closes on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place = Proceeding._meta.get_field("next_place").formfield()
 
 
 class OfficerForm(StepForm):

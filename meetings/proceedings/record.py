@@ -25,6 +25,7 @@ class Step:
     on: datetime.date | None = None
     detail: str | Promise = ""
     rapporteur_authorized: bool = False
+    next_session: tuple[datetime.date | None, datetime.date | None, dict[str, str]] = (None, None, {})
 
 
 def session_steps(session: Session) -> tuple[list[Step], list[BureauMember], dict[str, Agenda]]:
@@ -37,8 +38,11 @@ def session_steps(session: Session) -> tuple[list[Step], list[BureauMember], dic
         step = steps.get(kind)
         if step is None:
             return Step(kind, kind.label, False)
-        detail = _("The rapporteur is authorized to finalize the report.") if step.rapporteur_authorized else ""
-        return Step(kind, kind.label, True, step.meeting, step.date, detail, step.rapporteur_authorized)
+        detail: str | Promise = ""
+        if step.rapporteur_authorized:
+            detail = _("The rapporteur is authorized to finalize the report.")
+        announced = (step.next_starts_on, step.next_ends_on, step.next_place)
+        return Step(kind, kind.label, True, step.meeting, step.date, detail, step.rapporteur_authorized, announced)
 
     adopted = agendas.get(Agenda.Kind.ADOPTED)
     following = agendas.get(Agenda.Kind.NEXT_SESSION)
@@ -62,6 +66,9 @@ def session_steps(session: Session) -> tuple[list[Step], list[BureauMember], dic
                 (_("As orally amended.") if adopted.as_amended else _("As proposed.")) if adopted else "",
             ),
             proceeding(Proceeding.Kind.ORGANIZATION_OF_WORK),
+            proceeding(Proceeding.Kind.CREDENTIALS),
+            proceeding(Proceeding.Kind.STATUS_OF_MEMBERSHIP),
+            proceeding(Proceeding.Kind.OTHER_MATTERS),
             Step(
                 NEXT_SESSION_AGENDA,
                 _("Approval of the next session's provisional agenda"),
@@ -69,6 +76,7 @@ def session_steps(session: Session) -> tuple[list[Step], list[BureauMember], dic
                 following.adopted_at if following else None,
                 following.adopted_on if following else None,
             ),
+            proceeding(Proceeding.Kind.NEXT_SESSION),
             proceeding(Proceeding.Kind.ADOPTION_OF_REPORT),
             proceeding(Proceeding.Kind.CLOSING),
         ],

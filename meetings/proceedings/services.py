@@ -5,6 +5,7 @@ Only the secretariat records; a mistaken record is withdrawn, and the report the
 import datetime
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -39,9 +40,11 @@ def record_step(
     meeting: Meeting | None,
     on: datetime.date | None = None,
     rapporteur_authorized: bool = False,
+    next_session: tuple[datetime.date | None, datetime.date | None, dict[str, str]] = (None, None, {}),
     by: User,
 ) -> Proceeding:
-    """Record (or correct) that the session took the step `kind`, at `meeting` or on `on`."""
+    """Record (or correct) that the session took the step `kind`, at `meeting` or on `on`; for the announcement
+    of the next session, `next_session` is the days it opens and closes and its place."""
     if kind not in Proceeding.Kind.values:
         raise ProceedingsError(_("There is no such step."))
     _check(session, by, meeting, on)
@@ -52,6 +55,12 @@ def record_step(
         step = Proceeding.objects.filter(session=session, kind=kind).first() or Proceeding(session=session, kind=kind)
         step.meeting, step.rapporteur_authorized = meeting, rapporteur_authorized
         step.held_on = on or (meeting.date if meeting else None)  # kept if the meeting is later removed
+        if kind == Proceeding.Kind.NEXT_SESSION:
+            step.next_starts_on, step.next_ends_on, step.next_place = next_session
+        try:
+            step.full_clean(exclude=["session", "meeting"])
+        except ValidationError as error:
+            raise ProceedingsError(" ".join(error.messages)) from None
         step.save()
     return step
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, can
-from meetings.proceedings.forms import OfficerForm, ReportAdoptionForm, StepForm, session_meetings
+from meetings.proceedings.forms import NextSessionForm, OfficerForm, ReportAdoptionForm, StepForm, session_meetings
 from meetings.proceedings.models import Proceeding
 from meetings.proceedings.pages import proceedings_main
 from meetings.proceedings.record import NEXT_SESSION_AGENDA, Step, session_steps
@@ -51,14 +51,25 @@ def _forms(session: Session, steps: list[Step], invalid: dict) -> dict:
         if step.key not in RECORDED_HERE:
             continue
         initial: dict[str, object] = {"meeting": step.meeting, "on": step.on if step.meeting is None else None}
-        form_class = StepForm
+        form_class = _form_class(step.key)
         if step.key == Proceeding.Kind.ADOPTION_OF_REPORT:
-            form_class, initial["rapporteur_authorized"] = ReportAdoptionForm, step.rapporteur_authorized
+            initial["rapporteur_authorized"] = step.rapporteur_authorized
+        if step.key == Proceeding.Kind.NEXT_SESSION:
+            initial["starts_on"], initial["ends_on"], initial["place"] = step.next_session
         forms[step.key] = invalid.get(step.key) or form_class(
             session=session, meetings=meetings, initial=initial, prefix=step.key
         )
     forms["officer"] = invalid.get("officer") or OfficerForm(session=session, meetings=meetings, prefix="officer")
     return forms
+
+
+def _form_class(kind: str) -> type[StepForm]:
+    """The form that records a step of `kind`: where and when, and what some steps say besides."""
+    if kind == Proceeding.Kind.ADOPTION_OF_REPORT:
+        return ReportAdoptionForm
+    if kind == Proceeding.Kind.NEXT_SESSION:
+        return NextSessionForm
+    return StepForm
 
 
 def _back(session: Session, anchor: str) -> HttpResponse:
@@ -71,8 +82,7 @@ def record_step_view(request: AuthenticatedHttpRequest, code: str, kind: str) ->
     if kind not in RECORDED_HERE:
         raise Http404
     session = get_session_for_user(request.user, code, need=Permission.MANAGE)
-    form_class = ReportAdoptionForm if kind == Proceeding.Kind.ADOPTION_OF_REPORT else StepForm
-    form = form_class(request.POST, session=session, prefix=kind)
+    form = _form_class(kind)(request.POST, session=session, prefix=kind)
     if not form.is_valid():
         return proceedings_page(request, code, invalid={kind: form})
     meeting, on = form.cleaned_data["meeting"], form.cleaned_data["on"]
@@ -80,9 +90,17 @@ def record_step_view(request: AuthenticatedHttpRequest, code: str, kind: str) ->
     if kind == NEXT_SESSION_AGENDA:
         operation = lambda: approve_next_session_agenda(session=session, meeting=meeting, on=on, by=request.user)  # noqa: E731
     else:
-        authorized = form.cleaned_data.get("rapporteur_authorized", False)
+        values = form.cleaned_data
+        authorized = values.get("rapporteur_authorized", False)
+        announced = (values.get("starts_on"), values.get("ends_on"), values.get("place") or {})
         operation = lambda: record_step(  # noqa: E731
-            session=session, kind=kind, meeting=meeting, on=on, rapporteur_authorized=authorized, by=request.user
+            session=session,
+            kind=kind,
+            meeting=meeting,
+            on=on,
+            rapporteur_authorized=authorized,
+            next_session=announced,
+            by=request.user,
         )
     carry_out(request, operation, done=_("Recorded: the report states it as recorded here."))
     return _back(session, kind)

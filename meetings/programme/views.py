@@ -12,7 +12,7 @@ from committee.roles.access import (
 )
 from committee.roles.forms import InvitationForm
 from meetings.programme.models import UPCOMING_LISTED, Agenda, BureauMember, Meeting
-from meetings.programme.pages import committee_main, session_main, session_side
+from meetings.programme.pages import committee_main, committee_setup, session_main, session_side
 from meetings.sessions.models import Session
 
 
@@ -39,6 +39,7 @@ def committee_page(request: HttpRequest, code: str) -> HttpResponse:
         "sessions": committee.sessions.all(),
         "main_sections": committee_main.render(request, committee),
         "can_manage": manage,
+        "setup_links": committee_setup.render(request, committee) if manage else [],
         "invitations": committee.invitations.filter(accepted_at__isnull=True) if manage else [],
         "roles": committee.roles.select_related("user", "entity").order_by("kind", "user__email") if manage else [],
         "form": InvitationForm() if manage else None,

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from committee.bodies.models import Committee, Entity
 from decisions.outcomes.models import Paragraph
 from documents.reports.models import Report, ReportSection
+from documents.schemes.models import ReportScheme
 from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot
 from meetings.registration.models import Delegate, Participation
@@ -118,6 +119,7 @@ def export_session(session: Session) -> dict[str, Any]:
 
 
 def _committee(committee: Committee) -> dict[str, Any]:
+    scheme = ReportScheme.objects.filter(committee=committee).first()
     members = [
         _compact({"entity": m.entity.code, "status": m.status, "since": _iso(m.since), "until": _iso(m.until)})
         for m in committee.memberships.select_related("entity").order_by("entity__code")
@@ -138,6 +140,7 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "time_zone": None if committee.time_zone == "UTC" else committee.time_zone,
             "public": committee.is_public or None,
             "members": members,
+            "report_scheme": {**_compact(scheme.as_dict()), "parts": scheme.parts} if scheme is not None else None,
         }
     )
 
@@ -316,6 +319,9 @@ def _step(step: Proceeding) -> dict[str, Any]:
             "meeting": step.meeting.key if step.meeting else None,
             "on": _iso(step.held_on) if step.meeting is None or step.held_on != step.meeting.date else None,
             "rapporteur_authorized": step.rapporteur_authorized or None,
+            "next_starts_on": _iso(step.next_starts_on),
+            "next_ends_on": _iso(step.next_ends_on),
+            "next_place": step.next_place,
         }
     )
 

@@ -20,6 +20,7 @@ from decisions.outcomes.models import Decision, Paragraph, StatePosition
 from documents.exchange.session_file.validate import place, read_session_file
 from documents.registry.models import Document
 from documents.reports.models import Report, ReportParagraph, ReportSection
+from documents.schemes.models import ReportScheme
 from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting, MeetingPerson
 from meetings.registration.models import Delegate, Participation
@@ -194,6 +195,19 @@ class _Writer:
                 ["committees", index],
             )
             known[data["code"]] = committee
+            if "report_scheme" in data:
+                scheme = data["report_scheme"]
+                self.save(
+                    ReportScheme(
+                        committee=committee,
+                        preset=scheme.get("preset", ""),
+                        title_pattern=scheme.get("title_pattern", ReportScheme.Title.SESSION),
+                        attendance=scheme.get("attendance", ReportScheme.AttendanceStyle.LIST),
+                        rapporteur_line=scheme.get("rapporteur_line", False),
+                        parts=scheme["parts"],
+                    ),
+                    ["committees", index, "report_scheme"],
+                )
             for member_index, member in enumerate(data.get("members", [])):
                 self.save(
                     Membership(
@@ -477,6 +491,9 @@ class _Writer:
                     "held_on": _date(step.get("on"))
                     or (meetings[step["meeting"]].date if step.get("meeting") else None),
                     "rapporteur_authorized": step.get("rapporteur_authorized", False),
+                    "next_starts_on": _date(step.get("next_starts_on")),
+                    "next_ends_on": _date(step.get("next_ends_on")),
+                    "next_place": step.get("next_place", {}),
                 },
             )
             for index, step in enumerate(steps)

@@ -12,11 +12,13 @@ from typing import Any
 import jsonschema
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from referencing import Registry, Resource
 
 from committee.bodies.models import Committee, Entity
 from committee.kernel.import_errors import ImportRejected, Problem
 from decisions.outcomes.services import adoption_problem
 from documents.registry.models import Document
+from documents.schemes.rules import scheme_problems, scheme_schema
 from meetings.registration.models import Participation
 from meetings.sessions.models import Session
 
@@ -25,8 +27,13 @@ SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    """The session file's schema, with the report scheme's (which it refers to by its $id) beside it."""
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    scheme = scheme_schema()
+    registry: Registry = Registry().with_resource(scheme["$id"], Resource.from_contents(scheme))
+    return jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def place(path: Iterable[str | int]) -> str:
@@ -260,6 +267,9 @@ class ReferenceCheck:
                     ["committees", index, "secretariat"],
                     _("%(code)s is not listed in organizations") % {"code": committee["secretariat"]},
                 )
+            if "report_scheme" in committee:
+                for path, message in scheme_problems(committee["report_scheme"]):
+                    self.add(["committees", index, "report_scheme", *path], message)
             for member_index, member in enumerate(committee.get("members", [])):
                 self.check_entity(["committees", index, "members", member_index, "entity"], member["entity"])
                 if member.get("since") and member.get("until") and member["until"] < member["since"]:
@@ -356,6 +366,11 @@ class ReferenceCheck:
                 self.add(
                     [*path, "rapporteur_authorized"], _("only the adoption of the report authorizes the rapporteur")
                 )
+            starts, ends = _iso_date(step.get("next_starts_on")), _iso_date(step.get("next_ends_on"))
+            if (starts or ends or step.get("next_place")) and step["kind"] != "next_session":
+                self.add(path, _("only the announcement of the next session (next_session) gives its dates and place"))
+            if starts and ends and ends < starts:
+                self.add([*path, "next_ends_on"], _("ends before it starts"))
 
     def check_decisions(self) -> None:
         for index, decision in enumerate(self.session.get("decisions", [])):

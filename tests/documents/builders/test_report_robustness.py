@@ -116,10 +116,10 @@ def test_collecting_takes_the_same_number_of_queries_at_ten_times_the_size_and_b
             build_session_report(data, language="fr")
         assert len(queries) == 0
 
-    # The session, bureau, proceedings, agendas, agenda items (2), participations, decisions, their votes,
-    # paragraphs (2), documents, committee, the summary's sections and paragraphs (2 each, the draft's and the
-    # annex's): 17.
-    assert counts[0] == 17, counts
+    # The session (with its committee's report scheme), bureau, proceedings, agendas, agenda items (2),
+    # participations, decisions, their votes, paragraphs (2) and their actions (for a scheme that says who acts),
+    # documents, committee, the summary's sections and paragraphs (2 each, the draft's and the annex's): 18.
+    assert counts[0] == 18, counts
     assert counts[0] == counts[1], counts
 
 

@@ -3,6 +3,7 @@
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 from committee.kernel.collation import collation_key
 from documents.builders.session_report import build_session_report
 from documents.reports.collect import collect_session_report_data
+from tests.documents.builders.report_text import reading_text
 from tests.documents.exchange.test_demo_session import REFERENCE, reference_participants
 from tests.office import convert_to_pdf
 
@@ -266,3 +268,12 @@ def test_the_command_says_what_it_cannot_write(small_session, tmp_path):
         call_command("build_document", "TST/G/2/99", output=tmp_path / "x.docx")
     with pytest.raises(CommandError, match="TST/G/2/3 can be built in: en"):
         call_command("build_document", "TST/G/2/3", lang="ar", output=tmp_path / "x.docx")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_demo_report_reads_word_for_word_as_before_report_schemes(demo_reports, language):
+    """The UNCTAD expert group's scheme writes the demo report as the fixed layout did before schemes existed:
+    golden/td-b-ede-1-3.*.txt is its text (paragraphs with their styles, table rows, notes) as then written."""
+    golden = Path(__file__).parent / "golden" / f"td-b-ede-1-3.{language}.txt"
+
+    assert reading_text(demo_reports[language]) == golden.read_text(encoding="utf-8")

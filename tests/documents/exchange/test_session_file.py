@@ -15,6 +15,7 @@ from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
 from documents.registry.models import Document
 from documents.reports.models import ReportParagraph
+from documents.schemes.rules import preset_scheme
 from meetings.programme.models import Agenda
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
@@ -117,9 +118,21 @@ def recorded_session_file() -> dict:
     data["session"]["agendas"][0]["as_amended"] = True
     data["session"]["proceedings"] = [
         {"kind": "opening", "meeting": "opening"},
+        {"kind": "credentials", "meeting": "closing"},
+        {
+            "kind": "next_session",
+            "meeting": "closing",
+            "next_starts_on": "2026-03-09",
+            "next_ends_on": "2026-03-11",
+            "next_place": {"en": "Geneva", "fr": "Genève"},
+        },
         {"kind": "adoption_of_report", "meeting": "closing", "rapporteur_authorized": True},
         {"kind": "closing", "on": "2025-01-02"},
     ]
+    scheme = preset_scheme("un_plenary")
+    scheme["parts"][0]["title"] = {"en": "Opening of the meeting"}
+    scheme["rapporteur_line"] = True
+    data["committees"][1]["report_scheme"] = scheme
     data["session"]["decisions"][0] |= {
         "adopted_at": "closing",
         "method": "recorded_vote",
@@ -143,6 +156,10 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
     exported = json.loads(first.read_text())["session"]
     assert exported["report"]["summary"][1]["agenda_item"] == 3
     assert exported["proceedings"] == recorded_session_file()["session"]["proceedings"]
+    assert (
+        json.loads(first.read_text())["committees"][1]["report_scheme"]
+        == recorded_session_file()["committees"][1]["report_scheme"]
+    )
     assert exported["decisions"][0]["votes"] == [
         {"state": "FRA", "position": "abstaining"},
         {"state": "KEN", "position": "in_favour"},
@@ -250,6 +267,30 @@ def test_export_then_import_into_an_empty_database_then_export_is_identical(tmp_
         (
             lambda d: d["committees"][1].update(parent="NOWHERE"),
             "committees[1].parent: NOWHERE is neither listed before",
+        ),
+        (
+            lambda d: d["committees"][1].update(report_scheme={"parts": [{"holds": "opening", "annex": True}]}),
+            "committees[1].report_scheme.parts[0]: An annex cannot hold this; only a chapter can.",
+        ),
+        (
+            lambda d: d["committees"][1].update(
+                report_scheme={"parts": [{"holds": "decisions"}, {"holds": "decisions", "annex": True}]}
+            ),
+            "committees[1].report_scheme.parts[1]: The scheme already has a part that holds this.",
+        ),
+        (
+            lambda d: d["committees"][1].update(report_scheme={"parts": [{"holds": "everything"}]}),
+            'committees[1].report_scheme.parts[0].holds: "everything" is not one of',
+        ),
+        (
+            lambda d: d["session"].update(proceedings=[{"kind": "next_session", "on": "2025-01-02"}]),
+            'session.proceedings[0]: missing field "next_starts_on"',
+        ),
+        (
+            lambda d: d["session"].update(
+                proceedings=[{"kind": "closing", "on": "2025-01-02", "next_starts_on": "2026-01-01"}]
+            ),
+            "session.proceedings[0]: only the announcement of the next session (next_session) gives its dates",
         ),
     ],
 )

@@ -79,23 +79,24 @@ def test_a_waiver_needs_a_reason_is_kept_and_lets_the_report_be_finalized(client
 def test_a_corrigendum_asks_for_its_own_waivers(small_session, cast):
     from documents.reports.services import waive
 
-    small_session.proceedings.filter(kind="closing").delete()
+    small_session.proceedings.filter(kind="adoption_of_report").delete()
     report = Report.objects.get(session=small_session)
-    waive(report=report, item="step:closing", reason="Not held.", by=cast["secretariat"])
+    waive(report=report, item="step:adoption_of_report", reason="Not held.", by=cast["secretariat"])
     finalize_report(report=report, by=cast["rapporteur"])
     open_corrigendum(report=report, by=cast["secretariat"])
 
-    with pytest.raises(ReportError, match="Closing of the session"):
+    with pytest.raises(ReportError, match="Adoption of the report"):
         finalize_report(report=report, by=cast["rapporteur"])
 
 
 def test_the_waiver_is_withdrawn_and_the_item_blocks_again(client, small_session, cast):
-    small_session.proceedings.filter(kind="closing").delete()
+    small_session.proceedings.filter(kind="adoption_of_report").delete()
     report = Report.objects.get(session=small_session)
     client.force_login(cast["secretariat"])
-    client.post(reverse("reports:waive", kwargs={"code": small_session.code}), {"item": "step:closing", "reason": "x"})
+    waive = reverse("reports:waive", kwargs={"code": small_session.code})
+    client.post(waive, {"item": "step:adoption_of_report", "reason": "x"})
     waiver = Waiver.objects.get()
     url = reverse("reports:withdraw_waiver", kwargs={"code": small_session.code, "pk": waiver.pk})
     assert "The waiver is withdrawn." in client.post(url, follow=True).content.decode()
-    with pytest.raises(ReportError, match="Closing of the session"):
+    with pytest.raises(ReportError, match="Adoption of the report"):
         finalize_report(report=report, by=cast["rapporteur"])

@@ -139,15 +139,35 @@ def test_members_read_the_record_and_cannot_change_it(client, cast, small_sessio
 def test_the_draft_lists_what_is_not_recorded_and_stops_once_it_is(client, small_session, secretariat):
     client.force_login(secretariat)
     small_session.decisions.update(method="")
+    small_session.proceedings.filter(kind="adoption_of_report").delete()
     draft = reverse("reports:report", kwargs={"code": small_session.code})
-    shown = client.get(draft).content.decode()
-    assert "Before it is finalized" in shown
-    assert "Opening of the session" in shown
-    assert "How “Agreed recommendations” was adopted" in shown
+    assert "Before it is finalized" in client.get(draft).text
+    assert "Adoption of the report" in unrecorded(client.get(draft).text)
+    assert "How “Agreed recommendations” was adopted" in unrecorded(client.get(draft).text)
 
-    record(client, small_session, "opening", meeting=small_session.meetings.get(key="opening").pk)
-    shown = client.get(draft).content.decode()
-    assert "Opening of the session" not in shown.split('id="unrecorded"', 1)[1].split("</section>", 1)[0]
+    record(client, small_session, "adoption_of_report", meeting=small_session.meetings.get(key="closing").pk)
+    assert "Adoption of the report" not in unrecorded(client.get(draft).text)
+
+
+def test_the_draft_asks_only_for_the_steps_its_bodys_report_states(client, small_session, secretariat):
+    """An UNCTAD expert group's report says nothing of the opening and closing; a plenary's opens and closes."""
+    from documents.schemes.services import use_preset
+
+    client.force_login(secretariat)
+    small_session.proceedings.filter(kind__in=["opening", "closing"]).delete()
+    draft = reverse("reports:report", kwargs={"code": small_session.code})
+    assert "Opening of the session" not in unrecorded(client.get(draft).text)
+
+    use_preset(committee=small_session.committee, preset="un_plenary", by=secretariat)
+    listed = unrecorded(client.get(draft).text)
+    assert "Opening of the session" in listed
+    assert "Closing of the session" in listed
+    assert "Date and venue of the next session" not in listed  # a plenary's preset has no place for it
+
+
+def unrecorded(page: str) -> str:
+    """The draft's list of what the record lacks."""
+    return page.split('id="unrecorded"', 1)[1].split("</section>", 1)[0]
 
 
 def test_the_proceedings_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):

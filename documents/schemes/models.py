@@ -1,0 +1,65 @@
+"""Each body's report scheme: the chapters and annexes of its session reports (documents/builders/schemes.py)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from committee.bodies.models import Committee
+from documents.builders.schemes import Attendance, TitlePattern
+
+
+class ReportScheme(models.Model):
+    """A body's scheme, as the secretariat set it from a preset. A body with none reports as an UNCTAD
+    intergovernmental expert group does (the first preset)."""
+
+    class Preset(models.TextChoices):
+        UNCTAD_EXPERT_GROUP = "unctad_expert_group", _("UNCTAD intergovernmental group of experts")
+        UN_PLENARY = "un_plenary", _("UN plenary body (a conference, an assembly)")
+        COMMITTEE_MEETING = "committee_meeting", _("Committee meeting report (as WTO committees write them)")
+        REGIONAL_OUTCOMES = "regional_outcomes", _("Regional committee's outcomes document")
+
+    class Title(models.TextChoices):
+        SESSION = TitlePattern.SESSION, _("Report of … on its first session")
+        WORK_OF_SESSION = TitlePattern.WORK_OF_SESSION, _("Report of … on the work of its first session")
+        MEETING = TitlePattern.MEETING, _("Report of … on its first meeting")
+        OUTCOMES = TitlePattern.OUTCOMES, _("Outcomes of the first meeting of …")
+
+    class AttendanceStyle(models.TextChoices):
+        LIST = Attendance.LIST, _("A list by category, the States in two columns")
+        TEXT = Attendance.TEXT, _("Running text with the counts of States and organizations")
+
+    committee = models.OneToOneField(
+        Committee, verbose_name=_("body"), on_delete=models.CASCADE, related_name="report_scheme"
+    )
+    preset = models.CharField(_("started from"), max_length=30, choices=Preset.choices, blank=True)
+    title_pattern = models.CharField(
+        _("title of the report"), max_length=20, choices=Title.choices, default=Title.SESSION
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=AttendanceStyle.choices, default=AttendanceStyle.LIST
+    )
+    rapporteur_line = models.BooleanField(
+        _("a line naming the rapporteur under the title"), default=False, help_text=_("Rapporteur: Ms. … (State)")
+    )
+    parts = models.JSONField(_("chapters and annexes"), default=list)
+    revision = models.PositiveIntegerField(
+        _("revision"), default=1, help_text=_("Goes up with every saved change, so that two editors never collide.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report scheme")
+        verbose_name_plural = _("report schemes")
+
+    def __str__(self) -> str:
+        return str(_("Report scheme of %(body)s") % {"body": self.committee})
+
+    def as_dict(self) -> dict:
+        """The scheme as stored and exchanged (report_scheme.schema.json)."""
+        return {
+            "preset": self.preset,
+            "title_pattern": self.title_pattern,
+            "attendance": self.attendance,
+            "rapporteur_line": self.rapporteur_line,
+            "parts": self.parts,
+        }

@@ -1,0 +1,175 @@
+"""Each body's own kind of report: a session entered through the session file under each preset, its report read
+back as a reader would (chapters and annexes in the scheme's order and titles, the texts adopted where the scheme
+puts them, attendance as the scheme writes it)."""
+
+import io
+
+import docx
+import pytest
+
+from documents.builders.session_report import build_session_report
+from documents.exchange.session_file.load import import_session
+from documents.reports.collect import collect_session_report_data
+from documents.schemes.rules import preset_scheme
+from tests.builders import make_session_file
+
+pytestmark = pytest.mark.django_db
+
+
+def session_under(preset: str, **changes):
+    """The small test session, its body reporting under `preset` (the scheme changed by `changes`)."""
+    data = make_session_file()
+    scheme = preset_scheme(preset) | changes
+    data["committees"][1]["report_scheme"] = scheme
+    session = data["session"]
+    session["decisions"].append(
+        {
+            "kind": "decision",
+            "number": "2/1",
+            "title": {"en": "Testing in the field", "fr": "Les essais sur le terrain"},
+            "adopted_at": "closing",
+            "method": "without_vote",
+            "paragraphs": [{"kind": "operative", "text": {"en": "*Requests* the secretariat to test."}}],
+        }
+    )
+    session["proceedings"] += [
+        {"kind": "credentials", "meeting": "closing"},
+        {"kind": "other_matters", "meeting": "closing"},
+        {
+            "kind": "next_session",
+            "meeting": "closing",
+            "next_starts_on": "2026-03-09",
+            "next_ends_on": "2026-03-11",
+            "next_place": {"en": "Geneva", "fr": "Genève"},
+        },
+    ]
+    return import_session(data)
+
+
+def read(session, language: str = "en") -> docx.Document:
+    return docx.Document(io.BytesIO(build_session_report(collect_session_report_data(session), language=language)))
+
+
+def headings(document: docx.Document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def body_after(document: docx.Document, heading: str) -> list[str]:
+    """The paragraphs after the heading that starts with `heading`, up to the next heading."""
+    found, lines = False, []
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            if found:
+                break
+            found = paragraph.text.startswith(heading)
+        elif found and paragraph.text:
+            lines.append(paragraph.text)
+    return lines
+
+
+def title(document: docx.Document) -> str:
+    return next(
+        p.text for p in document.paragraphs if p.text.startswith(("Report of", "Outcomes of", "Rapport", "Résultats"))
+    )
+
+
+def test_a_plenary_opens_gives_each_item_a_chapter_and_annexes_each_decision():
+    report = read(session_under("un_plenary"))
+
+    assert title(report) == "Report of the Group of Experts on Testing on the work of its second session"
+    assert headings(report, 1) == [
+        "I.\tOpening of the session",
+        "II.\tOrganizational matters",
+        "III.\tOpening",  # the drafted sections, a chapter each
+        "IV.\tTesting",
+        "V.\tCredentials",
+        "VI.\tAdoption of the decisions and of the report",
+        "VII.\tClosing of the session",
+        "Annex I\nAgreed recommendations",
+        "Annex II\nDecision 2/1: Testing in the field",
+    ]
+    assert body_after(report, "I.\t") == [
+        "1.\tThe second session of the Group of Experts on Testing was opened on 30 December 2024."
+    ]
+    organizational = body_after(report, "C.\tAttendance")
+    assert organizational == [
+        "5.\tRepresentatives of 2 States members of TS and 1 non-governmental organization attended the session."
+    ]
+    adoption = body_after(report, "A.\tAdoption of the outcome")
+    assert "adopted the agreed recommendations (see annex I) by consensus." in adoption[0]
+    assert "adopted decision 2/1 (see annex II) without a vote." in adoption[1]
+    assert "Attendance" not in [h.split("\n")[-1] for h in headings(report, 1)]  # written in chapter II, not listed
+
+
+def test_a_plenary_in_french_names_its_chapters_and_annexed_decisions_in_french():
+    report = read(session_under("un_plenary"), "fr")
+
+    assert title(report) == "Rapport du Groupe d'experts des essais sur les travaux de sa deuxième session"
+    assert headings(report, 1)[0] == "I.\tOuverture de la session"
+    assert "VI.\tAdoption des décisions et du rapport" in headings(report, 1)
+    assert headings(report, 1)[-1] == "Annexe II\nDécision 2/1\u00a0: Les essais sur le terrain"
+
+
+def test_a_committee_meeting_report_goes_item_by_item_to_the_next_meeting_without_recommendations():
+    report = read(session_under("committee_meeting"))
+
+    assert title(report) == "Report of the Group of Experts on Testing on its second meeting"
+    assert headings(report, 1) == [
+        "I.\tAdoption of the agenda and organization of work",
+        "II.\tOpening",
+        "III.\tTesting",
+        "IV.\tOther matters",
+        "V.\tDate of the next meeting",
+    ]
+    assert body_after(report, "V.\t") == [
+        "6.\tIt was announced that the third meeting of the Group of Experts on Testing would be held in Geneva "
+        "from 9 to 11 March 2026."
+    ]
+    assert not any("Decides" in p.text for p in report.paragraphs)  # no texts adopted in this kind of report
+    assert any(p.text == "Second meeting" for p in report.paragraphs)  # the masthead's line
+
+
+def test_a_regional_outcomes_document_says_who_acts_on_each_decision_and_by_when():
+    from decisions.follow_up.models import Action
+    from decisions.outcomes.models import Paragraph
+
+    session = session_under("regional_outcomes")
+    operative = Paragraph.objects.get(decision__session=session, decision__number="2/1", kind="operative")
+    Action.objects.create(
+        paragraph=operative, description={"en": "Test."}, responsible="secretariat", due_on="2026-06-30"
+    )
+    report = read(session)
+
+    assert title(report) == "Outcomes of the second meeting of the Group of Experts on Testing"
+    assert headings(report, 1)[:2] == ["I.\tAgreed recommendations and decisions", "II.\tDate of the next meeting"]
+    decided = body_after(report, "B.\tTesting in the field")
+    assert decided[-2:] == [
+        "1.\tRequests the secretariat to test.",
+        "Responsible: the secretariat; timeline: by 30 June 2026.",
+    ]
+    assert headings(report, 1)[-1] == "Annex\nAttendance*"  # one annex takes no number
+
+
+def test_titles_the_secretariat_gives_replace_the_usual_ones_in_their_language_only():
+    scheme = preset_scheme("un_plenary")
+    scheme["parts"][0]["title"] = {"en": "Opening of the first part"}
+    scheme["parts"][2] = {"holds": "drafted", "title": {"en": "Summary of discussions"}}
+    report = read(session_under("un_plenary", parts=scheme["parts"]))
+
+    assert headings(report, 1)[:3] == [
+        "I.\tOpening of the first part",
+        "II.\tOrganizational matters",
+        "III.\tSummary of discussions",
+    ]
+    assert {"A.\tOpening", "B.\tTesting"} <= set(headings(report, 2))  # the drafted sections, lettered in one chapter
+
+
+def test_a_step_recorded_only_where_the_scheme_has_its_place_and_nothing_where_none_is_recorded():
+    data_session = session_under("un_plenary")
+    data_session.proceedings.filter(kind__in=["opening", "credentials"]).delete()
+    report = read(data_session)
+
+    chapters = headings(report, 1)
+    assert "I.\tOpening of the session" not in chapters
+    assert not any("Credentials" in chapter for chapter in chapters)
+    assert chapters[0] == "I.\tOrganizational matters"
