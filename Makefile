@@ -18,6 +18,7 @@ install-test: $(BIN)/python
 
 ## Set up, load the demo session and serve it at http://127.0.0.1:$(PORT) (SQLite, in-memory channel layer).
 demo: install
+	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}"'
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo ""

@@ -640,7 +640,11 @@ SCHEME_ACTIONS = {
     # name: (method, path under the body's report scheme, data); only its secretariat may
     "the report scheme": ("get", "", {}),
     "starting from a preset": ("post", "preset/", {"preset": "un_plenary"}),
-    "the title and attendance": ("post", "settings/", {"title_pattern": "meeting", "attendance": "text"}),
+    "the title and attendance": (
+        "post",
+        "settings/",
+        {"title_pattern": "meeting", "masthead": "organization", "attendance": "text"},
+    ),
     "a part's title": ("post", "parts/0/title/", {"title_en": "A text."}),
     "moving a part": ("post", "parts/1/down/", {}),
     "removing a section": ("post", "parts/2/remove/", {"section": "0"}),

@@ -219,8 +219,10 @@ def test_a_session_from_its_creation_to_its_issued_report(server, browser):
     rapporteur.goto(f"{base}/sessions/{code}/draft-report/")
     rapporteur.click("text=Finalize the report")
     assert "The report is finalized and archived." in rapporteur.content()
-    assert rapporteur.locator("text=Version 1, English").count() == 1
-    with ArchivedReport.objects.get(report__session__code=code, language="en").file.open("rb") as archived:
+    assert rapporteur.locator("text=Version 1, English (Word)").count() == 1
+    assert rapporteur.locator("text=Version 1, English (PDF)").count() == 1
+    archived_docx = ArchivedReport.objects.get(report__session__code=code, language="en", format="docx")
+    with archived_docx.file.open("rb") as archived:
         paragraphs = [p.text for p in docx.Document(io.BytesIO(archived.read())).paragraphs]
     page.goto(f"{base}/sessions/{code}/draft-report/")
     page.click("main button:text-is('Issue')")

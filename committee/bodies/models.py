@@ -67,7 +67,10 @@ class Entity(models.Model):
     )
     iso2 = models.CharField(_("ISO alpha-2 code"), max_length=2, blank=True)
     m49 = models.PositiveSmallIntegerField(_("M49 code"), null=True, blank=True)
-    history = HistoricalRecords()
+    # A secretariat's emblem, printed in its documents' masthead: a PNG or JPEG the secretariat uploads (none is
+    # shipped). Kept in the database, which every worker reads and the backup holds.
+    emblem = models.BinaryField(_("emblem"), blank=True, default=b"", editable=True)
+    history = HistoricalRecords(excluded_fields=["emblem"])
 
     class Meta:
         verbose_name = _("entity")

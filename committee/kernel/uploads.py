@@ -1,6 +1,7 @@
 """What an uploaded file must be before it is kept: of an accepted format, within the size limit, and what its
 name says it is (its first bytes checked, a zip-based file opened)."""
 
+import io
 import zipfile
 from pathlib import PurePosixPath
 
@@ -25,6 +26,41 @@ EVIDENCE_FORMATS = DOCUMENT_FORMATS | {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
 }
+
+
+# An emblem for the masthead: an image, small.
+EMBLEM_FORMATS: dict[str, tuple[bytes, ...]] = {
+    suffix: EVIDENCE_FORMATS[suffix] for suffix in (".png", ".jpg", ".jpeg")
+}
+EMBLEM_MAX_BYTES = 1024 * 1024
+EMBLEM_MAX_PIXELS = 4000
+
+
+def check_image(upload, *, max_bytes: int = EMBLEM_MAX_BYTES) -> bytes:
+    """An uploaded PNG or JPEG image, read whole: refused, with the reason, if it is larger than `max_bytes`,
+    not what its name says, or not an image Pillow can read within EMBLEM_MAX_PIXELS a side."""
+    from PIL import Image, UnidentifiedImageError
+
+    check_upload(upload, EMBLEM_FORMATS)
+    if upload.size > max_bytes:
+        raise forms.ValidationError(
+            _("%(name)s is larger than %(limit)s."), params={"name": upload.name, "limit": filesizeformat(max_bytes)}
+        )
+    content = upload.read()
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            width, height = image.size
+            if max(width, height) > EMBLEM_MAX_PIXELS:
+                raise forms.ValidationError(
+                    _("%(name)s is %(width)d × %(height)d pixels: at most %(limit)d a side."),
+                    params={"name": upload.name, "width": width, "height": height, "limit": EMBLEM_MAX_PIXELS},
+                )
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise forms.ValidationError(
+            _("%(name)s is not an image that can be read."), params={"name": upload.name}
+        ) from None
+    return content
 
 
 def check_upload(upload, formats: dict[str, tuple[bytes, ...]]) -> None:

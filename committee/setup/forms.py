@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.bodies.forms import EntityChoiceField
 from committee.bodies.models import Committee, Entity, Membership
+from committee.kernel.uploads import check_image
 from committee.roles.access import managed_committees
 
 
@@ -83,9 +84,22 @@ class MembershipForm(forms.ModelForm):
 
 
 class OrganizationForm(FrenchGenderForm):
+    emblem_file = forms.FileField(
+        label=_("Emblem"),
+        required=False,
+        help_text=_("PNG or JPEG, up to 1 MB: printed in the masthead of the documents of the bodies it services."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"}),
+    )
+    remove_emblem = forms.BooleanField(label=_("Remove the emblem"), required=False)
+
     class Meta:
         model = Entity
         fields = ["code", "name", "acronym", "name_gender", "organization_type"]
+
+    def clean_emblem_file(self) -> bytes | None:
+        """The image's bytes, checked; None where none is sent."""
+        upload = self.cleaned_data.get("emblem_file")
+        return check_image(upload) if upload else None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

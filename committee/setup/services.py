@@ -117,6 +117,10 @@ def save_organization(*, values: dict, by: User, organization: Entity | None = N
             organization = Entity.objects.select_for_update().get(pk=organization.pk)
         for field in ORGANIZATION_FIELDS:
             setattr(organization, field, values[field])
+        if values.get("emblem_file"):
+            organization.emblem = values["emblem_file"]
+        elif values.get("remove_emblem"):
+            organization.emblem = b""
         _valid(organization)
         organization.save()
     return organization

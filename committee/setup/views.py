@@ -107,7 +107,7 @@ def remove_membership_view(request: AuthenticatedHttpRequest, code: str, pk: int
 def _organization_page(request: AuthenticatedHttpRequest, organization: Entity | None) -> HttpResponse:
     if not serves_a_secretariat(request.user):
         raise PermissionDenied
-    form = OrganizationForm(request.POST or None, instance=organization)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
     if form.is_valid() and carry_out(
         request,
         lambda: save_organization(organization=organization, values=form.cleaned_data, by=request.user),

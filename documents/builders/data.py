@@ -144,6 +144,8 @@ class DocumentData:
     end_date: datetime.date | None
     venue: Text
     city: Text
+    masthead: str = "un"  # schemes.Masthead: "United Nations" on top, or the organization alone
+    emblem: bytes = b""  # the secretariat's emblem (PNG or JPEG), printed in the masthead where it has one
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 
 from django.utils.translation import pgettext
 from docx import Document as new_document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -30,6 +32,8 @@ from documents.builders.word import (
     Footnotes,
     Run,
     add_runs,
+    cell_rule_below,
+    columns,
     page_number,
     right_to_left,
     set_fonts,
@@ -42,6 +46,10 @@ INDENT = Cm(1.25)
 # Paragraphs whose label ("1.", "(a)") hangs in the margin, by depth: report paragraphs, list items, sub-items.
 HANGING_STYLES = ("Numbered paragraph", "Numbered item", "Numbered sub-item")
 INDENTED_STYLE = "Indented paragraph"  # preambular paragraphs
+# The entries of the contents, by level: Word's own style names, which LibreOffice reads as its "Contents 1" and 2.
+CONTENTS_STYLES = ("toc 1", "toc 2")
+TEXT_WIDTH = Cm(21 - 2 * 2.2)  # A4 less the margins
+EMBLEM_HEIGHT = Cm(1.4)
 # The UI's language codes where they differ from the data's.
 DJANGO_LANGUAGE = {"zh": "zh-hans"}
 
@@ -53,7 +61,6 @@ class UNDocument:
         self.document = new_document()
         self.notes = Footnotes()
         self.paragraph_number = 0  # numbered paragraphs run on through the document's chapters
-        self.chapter_one_notes = 0
         self.named_body = False  # the first mention gives the body's full name, later ones its short name
         self.style_ids: dict[str, str] = {}
 
@@ -138,14 +145,17 @@ class UNDocument:
             right_to_left(paragraph)
         return paragraph
 
-    def write_segments(self, paragraph: Paragraph, segments: list[Segment], *, asterisks: bool = False) -> None:
+    def write_segments(self, paragraph: Paragraph, segments: list[Segment]) -> None:
+        """Runs of text, and the notes they carry. A note in the text is numbered, in the texts adopted too:
+        "In documents and publications, numbered footnotes are used in the main body of the text and in annexes",
+        and "Numbered footnotes are used in resolutions and decisions, including any annexes to the text"; asterisks
+        are kept for notes on a title or heading (UN Editorial Manual, Footnotes, chapter IX.A,
+        un.org/dgacm/en/content/editorial-manual/footnotes/chap-09; UNCTAD's CLP/47 of 2017 numbers its chapter I
+        notes so, where TD/B/EDE/1/3 of the same year marks them with asterisks: documents/builders/CONVENTIONS.md).
+        """
         for segment in segments:
             if segment.footnote is not None:
-                mark = None
-                if asterisks:
-                    self.chapter_one_notes += 1
-                    mark = "*" * self.chapter_one_notes
-                self.notes.reference(paragraph, self.segment_runs(segment.footnote), mark=mark)
+                self.notes.reference(paragraph, self.segment_runs(segment.footnote))
             else:
                 add_runs(paragraph, [(self.lang.typography(segment.text), "italic" if segment.italic else "")])
 
@@ -193,12 +203,24 @@ class UNDocument:
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin, section.bottom_margin = Cm(1.9), Cm(2.5)
         section.different_first_page_header_footer = True  # the masthead page has neither
-        header = section.header.paragraphs[0]
-        add_runs(header, [(xml_safe(self.data.symbol), "bold")])
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        footer = section.footer.paragraphs[0]
-        page_number(footer)
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # As UN documents print them: the symbol at the head and the page's number at the foot, on the outer
+        # side of the page, left on even pages and right on odd ones (a right-to-left document mirrors them).
+        self.document.settings.odd_and_even_pages_header_footer = True
+        outer = {"odd": WD_ALIGN_PARAGRAPH.RIGHT, "even": WD_ALIGN_PARAGRAPH.LEFT}
+        for side, header, footer in (
+            ("odd", section.header, section.footer),
+            ("even", section.even_page_header, section.even_page_footer),
+        ):
+            symbol = header.paragraphs[0]
+            add_runs(symbol, [(xml_safe(self.data.symbol), "bold")])
+            symbol.alignment = outer[side]
+            _rule_below(symbol, size=4)
+            number = footer.paragraphs[0]
+            page_number(number)
+            number.alignment = outer[side]
+            for paragraph in (symbol, number):
+                if self.lang.right_to_left:
+                    right_to_left(paragraph)
         styles = self.document.styles
         normal = styles["Normal"]
         normal.font.name = self.lang.font
@@ -219,6 +241,15 @@ class UNDocument:
         indented.paragraph_format.left_indent = INDENT
         indented.paragraph_format.first_line_indent = INDENT
         indented.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        for level, name in enumerate(CONTENTS_STYLES, start=1):
+            entry = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            entry.base_style = normal
+            entry.paragraph_format.left_indent = INDENT * level
+            entry.paragraph_format.first_line_indent = -INDENT
+            entry.paragraph_format.right_indent = Cm(1)  # the page numbers' column
+            entry.paragraph_format.space_after = Pt(3)
+            entry.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
+            entry.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         for level, size in ((1, 14), (2, 12), (3, 10)):
             heading = styles[f"Heading {level}"]
             heading.font.name = self.lang.font
@@ -233,21 +264,35 @@ class UNDocument:
             heading.paragraph_format.keep_with_next = True
 
     def masthead(self) -> None:
+        """The UN masthead: "United Nations" and the symbol above a thick rule; the organization, the distribution,
+        date and languages above a thin one; then the bodies, the session, its place and dates."""
         d = self.data
         top = self.document.add_table(rows=2, cols=2)
         top.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for row, size in ((top.rows[0], 18), (top.rows[1], 4)):  # eighths of a point: 2.25 pt, then 0.5 pt
+            for cell in row.cells:
+                cell_rule_below(cell, size=size)
         left, right = top.rows[0].cells
-        add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
-        left.paragraphs[0].runs[0].font.size = Pt(12)
+        organization, distribution = top.rows[1].cells
+        named = self.lang.typography(self.text(d.organization))
+        if d.masthead == "organization":  # a body outside the UN system: its organization on top, alone
+            add_runs(left.paragraphs[0], [(named, "bold")])
+        else:
+            add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
+            add_runs(organization.paragraphs[0], [(named, "bold")])
+        if left.paragraphs[0].runs:
+            left.paragraphs[0].runs[0].font.size = Pt(12)
         symbol = right.paragraphs[0]
         add_runs(symbol, [(xml_safe(d.symbol), "bold")])
         symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if symbol.runs:
             symbol.runs[0].font.size = Pt(14)
-        organization, distribution = top.rows[1].cells
-        add_runs(organization.paragraphs[0], [(self.text(d.organization), "bold")])
         if organization.paragraphs[0].runs:
             organization.paragraphs[0].runs[0].font.size = Pt(14)
+        if d.emblem:  # the organization's emblem, above its name, at its own height
+            emblem = organization.paragraphs[0].insert_paragraph_before()
+            emblem.paragraph_format.line_spacing = 1.0
+            emblem.add_run().add_picture(io.BytesIO(d.emblem), height=EMBLEM_HEIGHT)
         lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
         if d.issued_on:
             lines.append([(self.lang.date(d.issued_on), "")])
@@ -255,15 +300,16 @@ class UNDocument:
             lines.append([(capitalize(self.lang.language_name(self.lang.code)), "")])
         original = self.lang.language_name(d.original_language)
         lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
+        for cell in (organization, distribution):  # clear of the thick rule above them
+            cell.paragraphs[0].paragraph_format.space_before = Pt(3)
         first = distribution.paragraphs[0]
         for index, runs in enumerate(lines):
             paragraph = first if index == 0 else distribution.add_paragraph()
             add_runs(paragraph, runs)
             paragraph.paragraph_format.space_after = Pt(0)
         self.paragraph()
-        for name in d.parents:
-            self.paragraph([(self.text(name), "bold")]).paragraph_format.space_after = Pt(0)
-        self.paragraph([(self.text(d.body), "bold")]).paragraph_format.space_after = Pt(0)
+        for name in (*d.parents, d.body):
+            self.paragraph([(self.lang.typography(self.text(name)), "bold")]).paragraph_format.space_after = Pt(0)
         session_line = self.rich(self.session_line(), ordinal=capitalize(self.ordinal()))
         self.paragraph(session_line).paragraph_format.space_after = Pt(0)
         if d.start_date and d.end_date:
@@ -277,6 +323,10 @@ class UNDocument:
     def session_line(self) -> str:
         """The masthead's line under the body: "First session"."""
         return pgettext("report", "%(ordinal)s session")
+
+    def columns(self, number: int) -> None:
+        """From here on, the text in `number` columns, on the same page (a continuous section break)."""
+        columns(self.document.add_section(WD_SECTION.CONTINUOUS), number)
 
     def distribution(self) -> str:
         return {
@@ -314,6 +364,16 @@ class UNDocument:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def _rule_below(paragraph: Paragraph, *, size: int) -> None:
+    """A rule under the running head, the width of the text."""
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
 
 
 def roman_numeral(number: int) -> str:

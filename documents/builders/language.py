@@ -107,8 +107,15 @@ class ReportLanguage:
 
     # Typography -------------------------------------------------------------------------------
 
+    quotes = ("\u201c", "\u201d")  # “ ”: English double quotation marks
+
     def typography(self, text: str) -> str:
-        return text
+        """Typographic apostrophes and quotation marks, as UN documents print them (’, “ ”); web and e-mail
+        addresses are left as they are."""
+        parts = _ADDRESS.split(text)
+        for index in range(0, len(parts), 2):
+            parts[index] = _curled(parts[index], self.quotes)
+        return "".join(parts)
 
     def courtesy(self, courtesy: str) -> list[Run]:
         return [({"mr": "Mr.", "ms": "Ms."}.get(courtesy, ""), "")]
@@ -162,14 +169,17 @@ class French(ReportLanguage):
             return f"les {noun}"
         return self.definite(noun, gender)
 
+    quotes = ("«", "»")
+
     def typography(self, text: str) -> str:
-        """Non-breaking spaces before : ; ? ! % and inside « », as French typography requires.
+        """Apostrophes and quotation marks as French prints them (’, « »), and non-breaking spaces before : ; ? !
+        % and inside « », as French typography requires.
 
         Web addresses and e-mail addresses are left as they are.
         """
         parts = _ADDRESS.split(text)
         for index in range(0, len(parts), 2):
-            part = re.sub(r"[ \u202f]([:;?!»%])", "\u00a0\\1", parts[index])
+            part = re.sub(r"[ \u202f]([:;?!»%])", "\u00a0\\1", _curled(parts[index], self.quotes))
             part = re.sub(r"(?<=[^\s\u00a0(])([;?!])(?=\s|$)", "\u00a0\\1", part)
             part = re.sub(r"(?<=[^\s\u00a0\d(/])(:)(?=\s|$)", "\u00a0\\1", part)
             part = re.sub(r"«[ \u202f]?", "«\u00a0", part)
@@ -188,6 +198,20 @@ class French(ReportLanguage):
 # its square (a second for a 20,000-character word).
 _ADDRESS = re.compile(r"((?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*@\S+\.\w+)")
 _ELIDING = re.compile(r"^[aeiouyàâäéèêëîïôöûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ]")
+
+
+_OPENING = re.compile(r'(^|[\s(\[\u00a0\u2068])"(?=\S)')  # a quotation mark that opens: at the start or after a space
+
+
+def _curled(text: str, quotes: tuple[str, str]) -> str:
+    """Straight apostrophes and quotation marks made typographic: ' as ’ (U+2019, the UN's apostrophe), "…" as
+    the language's opening and closing marks. A mark that opens a quotation follows a space (or starts the text);
+    any other closes one."""
+    if "'" not in text and '"' not in text:
+        return text
+    text = text.replace("'", "\u2019")
+    text = _OPENING.sub(lambda found: found.group(1) + quotes[0], text)
+    return text.replace('"', quotes[1])
 
 
 def _elides(word: str) -> bool:

@@ -75,6 +75,13 @@ class TitlePattern:
     MEETINGS = (MEETING, OUTCOMES)  # the body's sittings are called meetings, not sessions
 
 
+class Masthead:
+    UN = "un"  # "United Nations" above the organization, as UN bodies' documents print it
+    ORGANIZATION = "organization"  # the secretariat's organization alone: a body outside the UN system
+
+    ALL = (UN, ORGANIZATION)
+
+
 class Attendance:
     LIST = "list"  # by category, the States in two columns
     TEXT = "text"  # running text with the counts of States and organizations
@@ -112,6 +119,7 @@ class SchemeData:
     title_pattern: str = TitlePattern.SESSION
     attendance: str = Attendance.LIST
     rapporteur_line: bool = False  # "Rapporteur: Ms. X (State)" under the title
+    masthead: str = Masthead.UN
 
     @property
     def chapters(self) -> tuple[PartData, ...]:
@@ -185,6 +193,7 @@ COMMITTEE_MEETING = SchemeData(
 
 REGIONAL_OUTCOMES = SchemeData(
     title_pattern=TitlePattern.OUTCOMES,
+    masthead=Masthead.ORGANIZATION,
     parts=(
         PartData(H.DECISIONS_WITH_ACTIONS),
         PartData(H.NEXT_SESSION),

@@ -7,9 +7,8 @@ session's data, then the annexes (the provisional agenda of the next session, at
 document shares is in `document.py`.
 """
 
-import math
+import datetime
 from collections.abc import Callable
-from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
@@ -31,6 +30,7 @@ from documents.builders.data import (
     StepData,
 )
 from documents.builders.document import (
+    CONTENTS_STYLES,
     DJANGO_LANGUAGE,
     INDENT,
     INDENTED_STYLE,
@@ -183,15 +183,20 @@ class _SessionReport(UNDocument):
     def session_line(self) -> str:
         return self.by_unit(pgettext("report", "%(ordinal)s session"), pgettext("report", "%(ordinal)s meeting"))
 
+    def dates(self, start: datetime.date, end: datetime.date) -> list[Run]:
+        """ "on 4 October 2017", "on 14 and 15 May 2024" (two days), "from 4 to 6 October 2017"."""
+        first, last = self.lang.range_ends(start, end)
+        if start == end:
+            return self.rich(pgettext("report", "on %(date)s"), date=last)
+        if (end - start).days == 1:
+            return self.rich(pgettext("report", "on %(start)s and %(end)s"), start=first, end=last)
+        return self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+
     def held_at(self) -> list[Run]:
         d = self.data
         if not (d.start_date and d.end_date):
             return []
-        first, last = self.lang.range_ends(d.start_date, d.end_date)
-        if d.start_date == d.end_date:
-            dates = self.rich(pgettext("report", "on %(date)s"), date=last)
-        else:
-            dates = self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+        dates = self.dates(d.start_date, d.end_date)
         city = self.text(d.city)
         if self.text(d.venue):
             return self.rich(
@@ -220,13 +225,16 @@ class _SessionReport(UNDocument):
             entries.append(("", annexes[0][1], 1))
         last = page
         for index, (label, title, level) in enumerate(entries):
-            last = self.paragraph()
+            # A heading's entry takes its level's style (its page number is written there when the pages are
+            # known: pdf.py); the line that announces the annexes is no heading's.
+            last = self.paragraph(style=CONTENTS_STYLES[level - 1] if level else None)
             if index == 0:  # Word replaces the entries, from here to the field's end, by its own
                 begin_field(last, ' TOC \\o "1-2" \\h \\z \\u ')
             add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(plain(title)), "")])
-            last.paragraph_format.left_indent = INDENT * max(level, 1)
-            last.paragraph_format.first_line_indent = -INDENT if label else Cm(0)
-            last.paragraph_format.space_after = Pt(3)
+            if not label:
+                last.paragraph_format.first_line_indent = Cm(0)
+            if not level:
+                last.paragraph_format.space_after = Pt(3)
         if entries:
             end_field(last)
         last.add_run().add_break(WD_BREAK.PAGE)
@@ -271,7 +279,6 @@ class _SessionReport(UNDocument):
         """A text as adopted: the body, its preambular paragraphs, its numbered operative paragraphs with their
         lettered sub-items (and, `with_actions`, who is to act on each, by when)."""
         self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
-        asterisks = self.notes_take_asterisks
         operative = 0
         for paragraph in decision.paragraphs:
             if paragraph.kind == "operative":
@@ -279,25 +286,12 @@ class _SessionReport(UNDocument):
                 written = self.hanging(f"{operative}.")
             else:
                 written = self.paragraph(style=INDENTED_STYLE)
-            self.write_segments(written, parse(self.drafted(paragraph.text)), asterisks=asterisks)
+            self.write_segments(written, parse(self.drafted(paragraph.text)))
             for letter, sub_item in enumerate(paragraph.sub_items):
                 line = self.hanging(self.sub_item_label(letter), level=2)
-                self.write_segments(line, parse(self.drafted(sub_item)), asterisks=asterisks)
+                self.write_segments(line, parse(self.drafted(sub_item)))
             if with_actions:
                 self.actions(paragraph.actions)
-
-    @cached_property
-    def notes_take_asterisks(self) -> bool:
-        """A few notes on the adopted texts take asterisks (as in the reference); more take numbers."""
-        notes = sum(
-            1
-            for decision in self.decisions
-            for paragraph in decision.paragraphs
-            for text in (paragraph.text, *paragraph.sub_items)
-            for segment in parse(self.drafted(text))
-            if segment.footnote is not None
-        )
-        return notes <= 3
 
     def actions(self, actions: tuple[AssignedActionData, ...]) -> None:
         """Below an operative paragraph: who is to act, and by when, as its follow-up records them."""
@@ -678,12 +672,7 @@ class _SessionReport(UNDocument):
             "of_body": self.of_body(),
             "city": self.text(step.place),
         }
-        ends_on = step.ends_on or step.starts_on
-        if ends_on == step.starts_on:
-            values["dates"] = self.rich(pgettext("report", "on %(date)s"), date=self.lang.date(step.starts_on))
-        else:
-            first, last = self.lang.range_ends(step.starts_on, ends_on)
-            values["dates"] = self.rich(pgettext("report", "from %(start)s to %(end)s"), start=first, end=last)
+        values["dates"] = self.dates(step.starts_on, step.ends_on or step.starts_on)
         if values["city"]:
             sentence = self.by_unit(
                 pgettext(
@@ -1096,13 +1085,14 @@ class _SessionReport(UNDocument):
         paragraph.paragraph_format.keep_with_next = True
 
     def two_columns(self, names: list[str]) -> None:
-        """States in two columns, filled down the first, then the second."""
-        rows = math.ceil(len(names) / 2)
-        table = self.document.add_table(rows=rows, cols=2)
-        cells = [row.cells for row in table.rows]  # Table.cell() re-reads the whole table on each call
-        for index, name in enumerate(names):
-            cell = cells[index % rows][index // rows]
-            add_runs(cell.paragraphs[0], [(self.lang.typography(name), "")])
-            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-            cell.paragraphs[0].paragraph_format.left_indent = INDENT
+        """States in two columns, filled down the first, then the second, with no gap where a long name wraps:
+        a section of two columns between continuous breaks, which Word and LibreOffice balance."""
+        self.columns(2)
+        for name in names:
+            line = self.paragraph([(self.lang.typography(name), "")])
+            line.paragraph_format.space_after = Pt(0)
+            line.paragraph_format.left_indent = INDENT
+            line.paragraph_format.first_line_indent = Cm(-0.5)  # a name that wraps hangs under its start
+            line.paragraph_format.keep_together = True
+        self.columns(1)
         self.paragraph().paragraph_format.space_after = Pt(0)

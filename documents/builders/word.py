@@ -3,8 +3,10 @@
 Knows nothing of sessions or reports: it writes styled runs, notes and fields into a document.
 """
 
+import io
 from collections.abc import Iterable
 
+from docx import Document as open_document
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
@@ -13,7 +15,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt
+from docx.section import Section
+from docx.shared import Cm, Length, Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -139,6 +143,36 @@ def begin_field(paragraph: Paragraph, instruction: str) -> None:
             run._r.append(element)
 
 
+def cell_rule_below(cell: _Cell, *, size: int) -> None:
+    """A rule under a table cell, `size` in eighths of a point."""
+    properties = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "0"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    properties.append(borders)
+
+
+COLUMN_SPACE = Cm(1)
+
+
+def columns(section: Section, number: int, *, space: Length = COLUMN_SPACE) -> None:
+    """Lay the section out in `number` columns, filled one after the other (Word and LibreOffice balance them
+    at a continuous section break), with no title page of its own: it continues the page it starts on."""
+    properties = section._sectPr
+    for old in properties.findall(qn("w:cols")):
+        properties.remove(old)
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), str(number))
+    cols.set(qn("w:space"), str(int(space.twips)))
+    properties.insert_element_before(  # where the schema puts it, or Word calls the file damaged
+        cols, "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
+        "w:docGrid", "w:printerSettings", "w:sectPrChange",
+    )  # fmt: skip
+    section.different_first_page_header_footer = False
+
+
 def page_number(paragraph: Paragraph) -> None:
     """The page's number, as a field Word and LibreOffice fill on every page."""
     begin_field(paragraph, " PAGE ")
@@ -173,3 +207,25 @@ def set_fonts(element_with_rpr: BaseOxmlElement, font: str) -> None:
         fonts.set(qn(attribute), font)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)  # a theme font would override the one set here
+
+
+def with_contents_pages(content: bytes, pages: list[str], styles: tuple[str, ...]) -> bytes:
+    """The Word document `content` with each heading's page written after its entry in the contents (the
+    paragraphs in `styles`, in order), as LibreOffice laid the document out; unchanged where the entries and the
+    pages do not match one for one. Word, which lays out on its own, still updates the field on opening."""
+    document = open_document(io.BytesIO(content))
+    ids = {document.styles[name].style_id for name in styles if name in document.styles}
+    body = document.element.body
+    entries = [p for p in body.iterchildren(qn("w:p")) if p.pPr is not None and p.pPr.style in ids]
+    if not entries or len(entries) != len(pages):
+        return content
+    for entry, page in zip(entries, pages, strict=True):
+        run = OxmlElement("w:r")
+        run.append(OxmlElement("w:tab"))
+        text = OxmlElement("w:t")
+        text.text = page
+        run.append(text)
+        entry.append(run)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -11,24 +11,30 @@ from dataclasses import dataclass
 from documents.registry.models import Document
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Each document the tool writes comes as a Word document and as a PDF: the format's name, its media type.
+FORMATS = {"docx": DOCX, "pdf": "application/pdf"}
+
+
+class GenerationError(Exception):
+    """The document could not be written in the format asked (its PDF, say); the message says why."""
 
 
 def _never(document: Document) -> bool:
     return False
 
 
-def _unpublished(document: Document, language: str) -> bytes | None:
+def _unpublished(document: Document, language: str, file_format: str) -> bytes | None:
     return None
 
 
 @dataclass(frozen=True)
 class Generator:
     languages: Callable[[Document], list[str]]  # the languages the data can give it in
-    build: Callable[[Document, str], bytes]
+    build: Callable[[Document, str, str], bytes]  # the document, in a language, in a format of FORMATS
     is_draft: Callable[[Document], bool] = _never  # built now, would it be a draft (for those who read drafts)?
-    # The version last published in a language (e.g. the report as finalized), for those who read no drafts
-    # while a new one is drafted; None where none is.
-    published: Callable[[Document, str], bytes | None] = _unpublished
+    # The version last published in a language and format (e.g. the report as finalized), for those who read no
+    # drafts while a new one is drafted; None where none is.
+    published: Callable[[Document, str, str], bytes | None] = _unpublished
 
 
 _GENERATORS: dict[str, Generator] = {}
@@ -50,10 +56,10 @@ def is_draft(document: Document) -> bool:
     return generator is not None and generator.is_draft(document)
 
 
-def published_version(document: Document, language: str) -> bytes | None:
+def published_version(document: Document, language: str, file_format: str = "docx") -> bytes | None:
     """The document in `language` as last published, whatever is drafted since; None if it never was."""
     generator = generator_for(document)
-    return generator.published(document, language) if generator is not None else None
+    return generator.published(document, language, file_format) if generator is not None else None
 
 
 def generated_documents():
@@ -65,9 +71,9 @@ def generated_documents():
     )
 
 
-def build_document(document: Document, language: str) -> bytes:
-    """The document in `language`, written from the current data."""
+def build_document(document: Document, language: str, file_format: str = "docx") -> bytes:
+    """The document in `language` and `file_format` (a key of FORMATS), written from the current data."""
     generator = generator_for(document)
-    if generator is None or language not in generator.languages(document):
-        raise LookupError(f"{document.symbol} cannot be generated in {language}")
-    return generator.build(document, language)
+    if generator is None or language not in generator.languages(document) or file_format not in FORMATS:
+        raise LookupError(f"{document.symbol} cannot be generated in {language} as {file_format}")
+    return generator.build(document, language, file_format)

@@ -15,7 +15,14 @@ from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
-from documents.registry.generated import DOCX, build_document, generator_for, is_draft, published_version
+from documents.registry.generated import (
+    FORMATS,
+    GenerationError,
+    build_document,
+    generator_for,
+    is_draft,
+    published_version,
+)
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
 from meetings.sessions.access import get_session_for_user
@@ -23,30 +30,42 @@ from meetings.sessions.access import get_session_for_user
 
 def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
     """A document's version in one language, for those its distribution allows: the uploaded file, or,
-    for a document the tool writes, the one written from the current data."""
+    for a document the tool writes, the one written from the current data, as a Word document or (?format=pdf)
+    a PDF."""
+    file_format = request.GET.get("format", "docx")
+    if file_format not in FORMATS:
+        raise Http404
     document = get_object_or_404(Document.objects.select_related("session__committee"), symbol=symbol)
     session = document.session
     readable = Document.objects.readable_by(request.user, session.committee) if session is not None else None
     if session is None or readable is None or not readable.filter(pk=document.pk).exists():
         raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
     stored = DocumentFile.objects.filter(document=document, language=language).first()
-    if stored is not None:
+    if stored is not None and file_format == "docx":
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
     committee = session.committee
     content = None
     if is_draft(document) and not can(request.user, Permission.VIEW_LIMITED, committee):
         # Who reads no drafts reads the version last published (a report as finalized, while its corrigendum is
         # drafted), or is asked for the right (signed out: to sign in).
-        content = published_version(document, language)
+        content = published_version(document, language, file_format)
         if content is None:
             check(request.user, Permission.VIEW_LIMITED, committee)
     if content is None:
         try:
-            content = build_document(document, language)
+            content = build_document(document, language, file_format)
         except LookupError:
             raise Http404 from None
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{document.symbol.replace("/", "_")}.{language}.docx"'
+        except GenerationError as error:
+            message = _("The document could not be written as %(format)s: %(reason)s")
+            return HttpResponse(
+                message % {"format": file_format.upper(), "reason": error},
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+    response = HttpResponse(content, content_type=FORMATS[file_format])
+    name = f"{document.symbol.replace('/', '_')}.{language}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

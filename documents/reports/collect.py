@@ -36,7 +36,7 @@ from documents.builders.progress_report import (
     StrategyData,
 )
 from documents.builders.provisional_agenda import AnnotatedItemData, HalfDayData, ProvisionalAgendaData
-from documents.builders.schemes import Holds
+from documents.builders.schemes import Holds, Masthead
 from documents.registry.models import Document
 from documents.reports.models import ReportParagraph, ReportSection
 from documents.schemes.rules import scheme_data
@@ -135,7 +135,10 @@ def masthead_fields(session: Session, document: Document | None) -> dict:
     """The fields of DocumentData for a document of `session` (its committee and secretariat loaded)."""
     committee = session.committee
     secretariat = committee.secretariat
+    scheme = getattr(committee, "report_scheme", None)  # read with the session; None: the default
     return {
+        "masthead": scheme.masthead if scheme else Masthead.UN,
+        "emblem": bytes(secretariat.emblem) if secretariat else b"",
         "symbol": document.symbol if document else "",
         "distribution": document.distribution if document else Document.Distribution.GENERAL,
         "issued_on": document.issued_on if document else None,
@@ -294,9 +297,9 @@ def report_languages(session: Session) -> list[str]:
 
 def collect_provisional_agenda_data(document: Document) -> ProvisionalAgendaData:
     """The provisional agenda of the document's session, with its annotations and organization of work."""
-    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(
-        pk=_session_id(document)
-    )
+    session = Session.objects.select_related(
+        "committee__secretariat", "committee__parent", "committee__report_scheme"
+    ).get(pk=_session_id(document))
     agenda = (
         Agenda.objects.filter(session=session, kind=Agenda.Kind.PROVISIONAL)
         .prefetch_related(
@@ -349,7 +352,7 @@ def provisional_agenda_languages(document: Document) -> list[str]:
 def collect_participants_list_data(document: Document) -> ParticipantsListData:
     """The delegations registered for the document's session, with their delegates, in three queries."""
     session = (
-        Session.objects.select_related("committee__secretariat", "committee__parent")
+        Session.objects.select_related("committee__secretariat", "committee__parent", "committee__report_scheme")
         .prefetch_related(
             Prefetch(
                 "participations",
@@ -397,9 +400,9 @@ def reported_session(document: Document) -> Session | None:
 def collect_progress_report_data(document: Document, *, as_of: datetime.date | None = None) -> ProgressReportData:
     """The follow-up of the previous session's decisions as published by the note's date (or today), and the
     committee's strategies, in a number of queries that does not grow with them."""
-    session = Session.objects.select_related("committee__secretariat", "committee__parent").get(
-        pk=_session_id(document)
-    )
+    session = Session.objects.select_related(
+        "committee__secretariat", "committee__parent", "committee__report_scheme"
+    ).get(pk=_session_id(document))
     as_of = as_of or document.issued_on or timezone.localdate()
     reported = reported_session(document)
     decisions = list(

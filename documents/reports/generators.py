@@ -1,10 +1,11 @@
 """The session's documents that the tool writes from its data, registered with the registry's generators."""
 
 from documents.builders.participants_list import build_participants_list
+from documents.builders.pdf import ConversionError, issued
 from documents.builders.progress_report import build_progress_report
 from documents.builders.provisional_agenda import build_provisional_agenda
 from documents.builders.session_report import build_session_report
-from documents.registry.generated import Generator, register
+from documents.registry.generated import GenerationError, Generator, register
 from documents.registry.models import Document
 from documents.reports.collect import (
     collect_participants_list_data,
@@ -18,30 +19,40 @@ from documents.reports.collect import (
 )
 
 
-def _archived_report(document: Document, language: str) -> bytes | None:
-    """The report as last finalized in `language` (the copy whose checksum was kept), even while a corrigendum
-    is drafted; None before its first finalization."""
+def _archived_report(document: Document, language: str, file_format: str) -> bytes | None:
+    """The report as last finalized in `language` and `file_format` (the copy whose checksum was kept), even
+    while a corrigendum is drafted; None before its first finalization."""
     report = getattr(document.session, "report", None)
     if document.kind != Document.Kind.REPORT or report is None:
         return None
-    archived = report.archive.filter(language=language).order_by("-version").first()
+    archived = report.archive.filter(language=language, format=file_format).order_by("-version").first()
     if archived is None:
         return None
     with archived.file.open("rb") as stored:
         return stored.read()
 
 
-def _session_report(document: Document, language: str) -> bytes:
+def _session_report(document: Document, language: str, file_format: str) -> bytes:
     """The report as archived once finalized, else built from the draft (a corrigendum's included)."""
     report = getattr(document.session, "report", None)
     if report is not None and report.is_locked:
-        archived = _archived_report(document, language)
+        archived = _archived_report(document, language, file_format)
         if archived is not None:
             return archived
     if document.session is None:
         raise LookupError(f"{document.symbol} is not a session's document.")
     data = collect_session_report_data(document.session, final=document.kind == Document.Kind.REPORT)
-    return build_session_report(data, language=language)
+    return in_format(build_session_report(data, language=language), file_format)
+
+
+def in_format(docx: bytes, file_format: str) -> bytes:
+    """A document the tool wrote, as a Word document or as its PDF (generated.FORMATS)."""
+    if file_format == "pdf":
+        try:
+            return issued(docx)[1]
+        except ConversionError as error:
+            raise GenerationError(str(error)) from None
+    return docx
 
 
 def _is_draft_report(document: Document) -> bool:
@@ -58,16 +69,18 @@ def _session_report_languages(document: Document) -> list[str]:
     return report_languages(document.session) if document.session is not None else []
 
 
-def _provisional_agenda(document: Document, language: str) -> bytes:
-    return build_provisional_agenda(collect_provisional_agenda_data(document), language=language)
+def _provisional_agenda(document: Document, language: str, file_format: str) -> bytes:
+    return in_format(
+        build_provisional_agenda(collect_provisional_agenda_data(document), language=language), file_format
+    )
 
 
-def _participants_list(document: Document, language: str) -> bytes:
-    return build_participants_list(collect_participants_list_data(document), language=language)
+def _participants_list(document: Document, language: str, file_format: str) -> bytes:
+    return in_format(build_participants_list(collect_participants_list_data(document), language=language), file_format)
 
 
-def _progress_report(document: Document, language: str) -> bytes:
-    return build_progress_report(collect_progress_report_data(document), language=language)
+def _progress_report(document: Document, language: str, file_format: str) -> bytes:
+    return in_format(build_progress_report(collect_progress_report_data(document), language=language), file_format)
 
 
 def register_generators() -> None:

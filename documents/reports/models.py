@@ -212,15 +212,22 @@ def _archive_path(instance: "ArchivedReport", filename: str) -> str:
     """A name of its own for each archived file: one left by a finalization that never committed (its worker
     killed) is no one's, and never stands where a later finalization's file goes."""
     symbol = (instance.symbol or f"report-{instance.report_id}").replace("/", "_")
-    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.{secrets.token_hex(6)}.docx"
+    name = f"{symbol}.{instance.language}.{secrets.token_hex(6)}.{instance.format}"
+    return f"reports/{symbol}/v{instance.version}/{name}"
 
 
 class ArchivedReport(models.Model):
-    """The report of one language as finalized, kept with its checksum; a corrigendum adds a version."""
+    """The report of one language as finalized, as a Word document and as a PDF, each kept with its checksum;
+    a corrigendum adds a version."""
+
+    class Format(models.TextChoices):
+        DOCX = "docx", _("Word")
+        PDF = "pdf", _("PDF")
 
     report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.PROTECT, related_name="archive")
     version = models.PositiveSmallIntegerField(_("version"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices, default=Format.DOCX)
     symbol = models.CharField(_("symbol"), max_length=80, blank=True)
     file = models.FileField(_("file"), upload_to=_archive_path)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
@@ -232,13 +239,15 @@ class ArchivedReport(models.Model):
     class Meta:
         verbose_name = _("archived report")
         verbose_name_plural = _("archived reports")
-        ordering = ["report_id", "-version", "language"]
+        ordering = ["report_id", "-version", "language", "format"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "version", "language"], name="archived_report_unique_version")
+            models.UniqueConstraint(
+                fields=["report", "version", "language", "format"], name="archived_report_unique_version"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.symbol} v{self.version} ({self.language})"
+        return f"{self.symbol} v{self.version} ({self.language}, {self.format})"
 
 
 class Waiver(models.Model):

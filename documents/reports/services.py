@@ -28,6 +28,7 @@ from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
+from documents.builders.pdf import ConversionError, issued
 from documents.builders.session_report import build_session_report
 from documents.registry.models import Document
 from documents.registry.services import Series, allocate
@@ -259,7 +260,8 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
 
 @audited
 def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
-    """Lock the report and archive the DOCX of each language with its SHA-256 checksum.
+    """Lock the report and archive, for each language, the Word document (its contents numbered as the PDF lays
+    them out) and the PDF, each with its SHA-256 checksum.
 
     Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are
     written inside the transaction; if it rolls back, they are deleted, so a failed finalization leaves
@@ -281,19 +283,24 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
             data = collect_session_report_data(report.session, final=True)
             archived = []
             for language in report_languages(report.session):
-                content = build_session_report(data, language=language)
-                entry = ArchivedReport(
-                    report=report,
-                    version=report.version,
-                    language=language,
-                    symbol=data.symbol,
-                    sha256=hashlib.sha256(content).hexdigest(),
-                    finalized_by=by,
-                )
-                entry.file.save("report.docx", ContentFile(content), save=False)
-                written.append(entry.file.name)
-                entry.save()
-                archived.append(entry)
+                try:
+                    docx, pdf = issued(build_session_report(data, language=language))
+                except ConversionError as error:
+                    raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
+                for file_format, content in ((ArchivedReport.Format.DOCX, docx), (ArchivedReport.Format.PDF, pdf)):
+                    entry = ArchivedReport(
+                        report=report,
+                        version=report.version,
+                        language=language,
+                        format=file_format,
+                        symbol=data.symbol,
+                        sha256=hashlib.sha256(content).hexdigest(),
+                        finalized_by=by,
+                    )
+                    entry.file.save(f"report.{file_format}", ContentFile(content), save=False)
+                    written.append(entry.file.name)
+                    entry.save()
+                    archived.append(entry)
             _move(report, to=Report.Status.FINALIZED)
     except BaseException:
         for name in written:

@@ -5,6 +5,12 @@ from documents.reports import views
 app_name = "reports"
 urlpatterns = [
     path("sessions/<path:code>/report.<str:language>.docx", views.session_report, name="session_report"),
+    path(
+        "sessions/<path:code>/report.<str:language>.pdf",
+        views.session_report,
+        {"file_format": "pdf"},
+        name="session_report_pdf",
+    ),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
     path(
@@ -73,6 +79,15 @@ urlpatterns = [
         name="paragraph_structure",
     ),
     path(
-        "sessions/<path:code>/archive/v<int:version>.<str:language>.docx", views.archived_report, name="archived_report"
+        "sessions/<path:code>/archive/v<int:version>.<str:language>.docx",
+        views.archived_report,
+        {"file_format": "docx"},
+        name="archived_report",
+    ),
+    path(
+        "sessions/<path:code>/archive/v<int:version>.<str:language>.pdf",
+        views.archived_report,
+        {"file_format": "pdf"},
+        name="archived_report_pdf",
     ),
 ]

@@ -18,9 +18,10 @@ from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.session_report import build_session_report
-from documents.registry.generated import DOCX
+from documents.registry.generated import FORMATS, GenerationError
 from documents.reports.collect import collect_session_report_data
 from documents.reports.forms import CommentForm
+from documents.reports.generators import in_format
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
 from documents.reports.models import (
     ArchivedReport,
@@ -62,16 +63,23 @@ from meetings.sessions.access import get_session_for_user
 
 
 @login_required
-def session_report(request: AuthenticatedHttpRequest, code: str, language: str) -> HttpResponse:
-    """The session's report in `language`, built from its current data."""
+def session_report(
+    request: AuthenticatedHttpRequest, code: str, language: str, file_format: str = "docx"
+) -> HttpResponse:
+    """The session's report in `language`, built from its current data, as a Word document or a PDF."""
     if language not in LANGUAGES:
         raise Http404
     session = get_session_for_user(request.user, code, need=Permission.VIEW_LIMITED)  # live data: a draft
     data = collect_session_report_data(session)
-    content = build_session_report(data, language=language)
+    try:
+        content = in_format(build_session_report(data, language=language), file_format)
+    except GenerationError as error:
+        message = _("The document could not be written as %(format)s: %(reason)s")
+        reason = {"format": file_format.upper(), "reason": error}
+        return HttpResponse(message % reason, status=503, content_type="text/plain; charset=utf-8")
     name = (data.symbol or session.code).replace("/", "_")
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{language}.docx"'
+    response = HttpResponse(content, content_type=FORMATS[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{language}.{file_format}"'
     return response
 
 
@@ -547,14 +555,15 @@ def withdraw_waiver_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
 
 
 @login_required
-def archived_report(request: AuthenticatedHttpRequest, code: str, version: int, language: str) -> FileResponse:
-    """A finalized report exactly as archived."""
+def archived_report(
+    request: AuthenticatedHttpRequest, code: str, version: int, language: str, file_format: str
+) -> FileResponse:
+    """A finalized report exactly as archived, as a Word document or a PDF."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
-    entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language)
+    entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language, format=file_format)
     name = (entry.symbol or report.session.code).replace("/", "_")
-    return FileResponse(
-        entry.file.open("rb"), as_attachment=True, filename=f"{name}.v{version}.{language}.docx", content_type=DOCX
-    )
+    filename = f"{name}.v{version}.{language}.{file_format}"
+    return FileResponse(entry.file.open("rb"), as_attachment=True, filename=filename, content_type=FORMATS[file_format])
 
 
 def _given(section: ReportSection | None) -> ReportSection:

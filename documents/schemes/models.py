@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from committee.bodies.models import Committee
-from documents.builders.schemes import Attendance, TitlePattern
+from documents.builders.schemes import Attendance, Masthead, TitlePattern
 
 
 class ReportScheme(models.Model):
@@ -24,6 +24,10 @@ class ReportScheme(models.Model):
         MEETING = TitlePattern.MEETING, _("Report of … on its first meeting")
         OUTCOMES = TitlePattern.OUTCOMES, _("Outcomes of the first meeting of …")
 
+    class MastheadStyle(models.TextChoices):
+        UN = Masthead.UN, _("“United Nations” above the organization (a UN body)")
+        ORGANIZATION = Masthead.ORGANIZATION, _("The organization alone (a body outside the UN system)")
+
     class AttendanceStyle(models.TextChoices):
         LIST = Attendance.LIST, _("A list by category, the States in two columns")
         TEXT = Attendance.TEXT, _("Running text with the counts of States and organizations")
@@ -38,6 +42,7 @@ class ReportScheme(models.Model):
     attendance = models.CharField(
         _("attendance"), max_length=10, choices=AttendanceStyle.choices, default=AttendanceStyle.LIST
     )
+    masthead = models.CharField(_("masthead"), max_length=20, choices=MastheadStyle.choices, default=MastheadStyle.UN)
     rapporteur_line = models.BooleanField(
         _("a line naming the rapporteur under the title"), default=False, help_text=_("Rapporteur: Ms. … (State)")
     )
@@ -61,5 +66,6 @@ class ReportScheme(models.Model):
             "title_pattern": self.title_pattern,
             "attendance": self.attendance,
             "rapporteur_line": self.rapporteur_line,
+            "masthead": self.masthead,
             "parts": self.parts,
         }

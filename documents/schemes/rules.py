@@ -74,6 +74,7 @@ def scheme_data(scheme: dict[str, Any] | None) -> SchemeData:
         title_pattern=scheme.get("title_pattern", "session"),
         attendance=scheme.get("attendance", "list"),
         rapporteur_line=scheme.get("rapporteur_line", False),
+        masthead=scheme.get("masthead", "un"),
     )
 
 
@@ -95,6 +96,7 @@ def preset_scheme(key: str) -> dict[str, Any]:
         "title_pattern": data.title_pattern,
         "attendance": data.attendance,
         "rapporteur_line": data.rapporteur_line,
+        "masthead": data.masthead,
         "parts": [_stored(asdict(part)) for part in data.parts],
     }
 

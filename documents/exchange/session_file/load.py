@@ -204,6 +204,7 @@ class _Writer:
                         title_pattern=scheme.get("title_pattern", ReportScheme.Title.SESSION),
                         attendance=scheme.get("attendance", ReportScheme.AttendanceStyle.LIST),
                         rapporteur_line=scheme.get("rapporteur_line", False),
+                        masthead=scheme.get("masthead", ReportScheme.MastheadStyle.UN),
                         parts=scheme["parts"],
                     ),
                     ["committees", index, "report_scheme"],

@@ -24,12 +24,15 @@ def french_lines(data: dict) -> list[str]:
 
 def test_a_venue_with_a_plural_name_is_held_aux_not_a_les():
     data = make_session_file()
-    data["session"]["venue"] = {"en": "Salons of the City Hall", "fr": "les Salons de l'Hôtel de ville"}
+    data["session"]["venue"] = {
+        "en": "Salons of the City Hall",
+        "fr": "les Salons de l'Hôtel de ville",
+    }  # typed straight
 
     lines = french_lines(data)
 
     held = next(line for line in lines if line.startswith("Tenue"))
-    assert held == "Tenue aux Salons de l'Hôtel de ville, à Genève, du 30 décembre 2024 au 2 janvier 2025"
+    assert held == "Tenue aux Salons de l’Hôtel de ville, à Genève, du 30 décembre 2024 au 2 janvier 2025"
 
 
 def test_a_venue_with_a_masculine_name_is_held_au():
@@ -44,7 +47,7 @@ def test_a_venue_with_a_masculine_name_is_held_au():
 @pytest.mark.parametrize(
     ("acronym", "gender", "phrase"),
     [
-        ("OMC", None, "de l'OMC"),  # no gender needed before a vowel
+        ("OMC", None, "de l’OMC"),  # no gender needed before a vowel
         ("TS", None, "du TS"),  # no gender given: the masculine, never "de None" or "de TS"
         ("CNUCED", "f", "de la CNUCED"),
     ],
@@ -66,8 +69,8 @@ def test_the_secretariats_name_without_a_gender_still_takes_an_article(acronym, 
 @pytest.mark.parametrize(
     ("name", "report"),
     [
-        ("Organe des essais", "Rapport de l'Organe des essais sur sa deuxième session"),
-        ("Groupe d'experts des essais", "Rapport du Groupe d'experts des essais sur sa deuxième session"),
+        ("Organe des essais", "Rapport de l’Organe des essais sur sa deuxième session"),
+        ("Groupe d’experts des essais", "Rapport du Groupe d’experts des essais sur sa deuxième session"),
     ],
 )
 def test_a_body_whose_gender_is_missing_for_french_is_still_named_with_an_article(name, report):

@@ -145,17 +145,15 @@ def test_the_demo_list_holds_every_registered_entity_under_its_category_with_its
             listed[category][entity].append(paragraph.text)
 
     member_states = listed["États membres de la CNUCED"]
-    expected = {p.name_in("fr") for p in session.participations.filter(category="member_state")}
+    # as typeset: the apostrophe a name is stored with is printed ’ ("Iran (République islamique d’)")
+    expected = {p.name_in("fr").replace("'", "\u2019") for p in session.participations.filter(category="member_state")}
     assert set(member_states) == expected
     assert list(member_states) == sorted(member_states, key=collation_key)  # French order: Égypte among the E
     every_entity = {name for entities in listed.values() for name in entities}
     assert len(every_entity) == session.participations.count() == 90
     for participation in session.participations.prefetch_related("delegates"):
-        lines = next(
-            entities[participation.name_in("fr")]
-            for entities in listed.values()
-            if participation.name_in("fr") in entities
-        )
+        name = participation.name_in("fr").replace("'", "\u2019")
+        lines = next(entities[name] for entities in listed.values() if name in entities)
         assert len(lines) == participation.delegates.count()
         assert all(any(delegate.name in line for line in lines) for delegate in participation.delegates.all())
 

@@ -200,7 +200,6 @@ def test_in_an_arabic_report_every_name_is_isolated():
 
     document = reopened(build_session_report(collect_session_report_data(session), language="ar"))
 
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    assert "\u2068فرنسا\u2069" in cells
     lines = [p.text for p in document.paragraphs]
+    assert "\u2068فرنسا\u2069" in lines  # a State of the attendance's two columns
     assert "\u2068Friends of Testing\u2069" in lines  # a left-to-right name in right-to-left text

@@ -104,7 +104,7 @@ def test_a_plenary_opens_gives_each_item_a_chapter_and_annexes_each_decision():
 def test_a_plenary_in_french_names_its_chapters_and_annexed_decisions_in_french():
     report = read(session_under("un_plenary"), "fr")
 
-    assert title(report) == "Rapport du Groupe d'experts des essais sur les travaux de sa deuxième session"
+    assert title(report) == "Rapport du Groupe d’experts des essais sur les travaux de sa deuxième session"
     assert headings(report, 1)[0] == "I.\tOuverture de la session"
     assert "VI.\tAdoption des décisions et du rapport" in headings(report, 1)
     assert headings(report, 1)[-1] == "Annexe II\nDécision 2/1\u00a0: Les essais sur le terrain"

@@ -14,7 +14,13 @@ from django.urls import reverse
 
 from committee.kernel.import_errors import ImportRejected
 from decisions.outcomes.models import Paragraph
-from documents.exchange.management.commands.load_demo import DEMO_EMAIL, DEMO_FILE, DEMO_PASSWORD, NEXT_SESSION_FILE
+from documents.exchange.management.commands.load_demo import (
+    DEMO_EMAIL,
+    DEMO_FILE,
+    DEMO_PASSWORD,
+    NEXT_SESSION_FILE,
+    PACIFIC_SESSION_FILE,
+)
 from documents.exchange.session_file.load import import_session
 from documents.reports.models import Report, ReportParagraph
 from meetings.programme.models import Agenda
@@ -94,7 +100,10 @@ def test_loading_it_again_changes_nothing(demo):
     assert Paragraph.history.count() + ReportParagraph.history.count() + Participation.history.count() == history
 
 
-@pytest.mark.parametrize(("code", "demo_file"), [("TD/B/EDE/1", DEMO_FILE), ("TD/B/EDE/2", NEXT_SESSION_FILE)])
+@pytest.mark.parametrize(
+    ("code", "demo_file"),
+    [("TD/B/EDE/1", DEMO_FILE), ("TD/B/EDE/2", NEXT_SESSION_FILE), ("PECC/3", PACIFIC_SESSION_FILE)],
+)
 def test_the_demo_files_are_what_exporting_the_demo_gives(demo, tmp_path, code, demo_file):
     exported = tmp_path / "exported.json"
 
@@ -155,7 +164,7 @@ def test_it_has_the_bureau_agendas_recommendations_and_chairs_summary_of_the_ref
 def test_its_first_report_stands_issued_and_anyone_reads_it(demo, client):
     """The README promises public committees' documents of general distribution to everyone, signed out."""
     report = Report.objects.get(session=demo)
-    archived = report.archive.get(language="en")
+    archived = report.archive.get(language="en", format="docx")
 
     download = client.get(reverse("registry:document_file", kwargs={"symbol": "TD/B/EDE/1/3", "language": "en"}))
 
@@ -182,3 +191,31 @@ def test_an_import_cannot_rewrite_a_finalized_report(demo):
     assert ReportParagraph.history.count() == before
     import_session(DEMO_FILE.read_text(encoding="utf-8"))  # the file as it was archived changes nothing
     assert ReportParagraph.history.count() == before
+
+
+def test_two_kinds_of_report_side_by_side_the_pacific_one_as_an_outcomes_document(demo, client, tmp_path):
+    """The demo's second body reports under another scheme: the regional committee's outcomes document, with who
+    acts by when, its masthead its organization's alone; both issued, as Word and as PDF, to anyone signed out."""
+    from tests.documents.reports.test_pdf import pdf_pages
+
+    expert_group = client.get(reverse("registry:document_file", kwargs={"symbol": "TD/B/EDE/1/3", "language": "en"}))
+    outcomes = client.get(reverse("registry:document_file", kwargs={"symbol": "PECC/3/2", "language": "en"}))
+    pdf = client.get(reverse("registry:document_file", kwargs={"symbol": "PECC/3/2", "language": "fr"}) + "?format=pdf")
+
+    group_text = [p.text for p in docx.Document(io.BytesIO(expert_group.content)).paragraphs]
+    pacific = docx.Document(io.BytesIO(outcomes.content))
+    pacific_text = [p.text for p in pacific.paragraphs]
+    assert "II.\tChair’s summary" in group_text
+    assert "Outcomes of the third meeting of the Pacific E-commerce Committee" in pacific_text
+    assert [p.text for p in pacific.paragraphs if p.style.name == "Heading 1"] == [
+        "I.\tDecisions and actions",
+        "II.\tNext meeting",
+        "Annex\nAttendance*",
+    ]
+    assert "Responsible: Vanuatu; timeline: by the next session." in pacific_text
+    assert pacific.tables[0].rows[0].cells[0].text == "Pacific Islands Forum Secretariat"  # not "United Nations"
+    assert "Held at the Pacific Islands Forum Secretariat, Suva, on 14 and 15 May 2024" in pacific_text
+    first_page = " ".join(pdf_pages(pdf.content, tmp_path, "demo-pecc")[0].split())
+    assert "Résultats de la troisième réunion du Comité du commerce électronique du Pacifique" in first_page
+    assert "les 14 et 15 mai 2024" in first_page
+    assert Report.objects.get(session__code="PECC/3").status == Report.Status.ISSUED

@@ -22,7 +22,7 @@ def public(small_session):
 
 
 def archived_bytes(session, version: int) -> bytes:
-    entry = session.report.archive.get(language="en", version=version)
+    entry = session.report.archive.get(language="en", version=version, format="docx")
     with entry.file.open("rb") as stored:
         return stored.read()
 

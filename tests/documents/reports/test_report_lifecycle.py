@@ -83,7 +83,7 @@ def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_rep
 
     assert mail.outbox[-1].to == ["member@example.org"]
     assert "accepted" in mail.outbox[-1].body
-    assert [a.language for a in archived] == ["en"]
+    assert [(a.language, a.format) for a in archived] == [("en", "docx"), ("en", "pdf")]
     with archived[0].file.open("rb") as stored:
         content = stored.read()
     assert hashlib.sha256(content).hexdigest() == archived[0].sha256

@@ -69,7 +69,7 @@ def test_review_comment_acceptance_finalization_and_archive_through_the_pages(cl
     client.post(action("finalize"))
 
     assert Report.objects.get().status == Report.Status.FINALIZED
-    archived = ArchivedReport.objects.get(language="en")
+    archived = ArchivedReport.objects.get(language="en", format="docx")
     download = client.get(
         reverse("reports:archived_report", kwargs={"code": "TST/G/2", "version": 1, "language": "en"})
     )

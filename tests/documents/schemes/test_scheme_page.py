@@ -75,7 +75,7 @@ def test_the_parts_move_and_go_and_come_within_what_a_report_can_be_written_from
         "closing",
     ]
     assert chapters(client, "TST/G/2")[:3] == [
-        "I.\tChair's summary",
+        "I.\tChair’s summary",
         "II.\tAgreed recommendations",
         "III.\tOrganizational matters",
     ]

@@ -30,6 +30,10 @@ FOLLOW_UP_FILE = DEMO_FOLDER / "td-b-ede-1-follow-up.json"  # illustrative follo
 PACIFIC_MEASURES_FILE = DEMO_FOLDER / "pacific-strategy-measures.csv"
 PACIFIC_STATUSES_FILE = DEMO_FOLDER / "pacific-strategy-statuses.csv"
 PACIFIC_MEMBERS = "AUS COK FJI PYF KIR NRU NCL NZL NIU PLW PNG MHL WSM SLB TON TUV VUT FSM".split()
+# One of its meetings, made up, reported as a regional committee's outcomes document (a report scheme of its own).
+PACIFIC_SESSION_FILE = DEMO_FOLDER / "pecc-3.json"
+PACIFIC_FOLLOW_UP_FILE = DEMO_FOLDER / "pecc-3-follow-up.json"
+PACIFIC_IS_ILLUSTRATIVE = "This meeting is made up for the demo (illustrative): nothing more is recorded of it."
 DEMO_USERNAME = "secretariat"
 DEMO_EMAIL = "secretariat@example.org"
 RAPPORTEUR_USERNAME = "rapporteur"
@@ -51,26 +55,40 @@ class Command(BaseCommand):
             )
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
         following = import_session(read_session_file(NEXT_SESSION_FILE.read_text(encoding="utf-8")))
+        meeting = import_session(read_session_file(PACIFIC_SESSION_FILE.read_text(encoding="utf-8")))
+        pacific = load_pacific_committee()
         user = demo_account(DEMO_USERNAME, DEMO_EMAIL)
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
-        # The first session's report was issued: its rapporteur finalizes it, the secretariat issues it.
-        rapporteur = demo_account(RAPPORTEUR_USERNAME, RAPPORTEUR_EMAIL)
-        Role.objects.get_or_create(user=rapporteur, committee=session.committee, kind=Role.Kind.RAPPORTEUR)
-        report = Report.objects.get(session=session)
-        if not report.is_locked:
-            for missing in readiness(report):  # what the issued report (the source) does not record
-                if missing.waivable and missing.waiver is None:
-                    waive(report=report, item=missing.item, reason=SOURCE_IS_SILENT, by=user)
-            finalize_report(report=report, by=rapporteur)
-            issue_report(report=report, by=user)
-        actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
-        pacific = load_pacific_committee()
         grant_secretariat_access(user, pacific)
+        rapporteur = demo_account(RAPPORTEUR_USERNAME, RAPPORTEUR_EMAIL)
+        for committee in (session.committee, pacific):
+            Role.objects.get_or_create(user=rapporteur, committee=committee, kind=Role.Kind.RAPPORTEUR)
+        actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
+        load_follow_up(json.loads(PACIFIC_FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)  # who acts, by when
+        # Both reports were issued: their rapporteur finalized them, the secretariat issued them.
+        issue_as_reported(session, rapporteur=rapporteur, secretariat=user, silent=SOURCE_IS_SILENT)
+        issue_as_reported(meeting, rapporteur=rapporteur, secretariat=user, silent=PACIFIC_IS_ILLUSTRATIVE)
         self.stdout.write(f"Demo sessions {session.code} and {following.code} loaded, {actions} follow-up actions.")
         self.stdout.write(f"Demo committee {pacific.code} loaded, with its strategy's monitoring (illustrative).")
+        self.stdout.write(
+            f"Its meeting {meeting.code} (illustrative) is reported as a regional committee's outcomes document."
+        )
         self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")
         self.stdout.write(f"Rapporteur login: {rapporteur.email} / {DEMO_PASSWORD}")
+
+
+def issue_as_reported(session, *, rapporteur, secretariat, silent: str) -> None:
+    """The session's report finalized by its rapporteur and issued by the secretariat, what its source does not
+    record waived with the reason `silent`; a report already finalized is left as it is."""
+    report = Report.objects.get(session=session)
+    if report.is_locked:
+        return
+    for missing in readiness(report):
+        if missing.waivable and missing.waiver is None:
+            waive(report=report, item=missing.item, reason=silent, by=secretariat)
+    finalize_report(report=report, by=rapporteur)
+    issue_report(report=report, by=secretariat)
 
 
 def demo_account(username: str, email: str):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from committee.kernel.multilingual import LANGUAGES
-from documents.registry.generated import build_document, generated_documents, generator_for
+from documents.registry.generated import FORMATS, GenerationError, build_document, generated_documents, generator_for
 from documents.registry.models import Document
 
 
@@ -13,7 +13,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("symbol", nargs="?", help="The document's symbol, e.g. TD/B/EDE/1/3")
         parser.add_argument("--lang", default="en", choices=LANGUAGES, help="The document's language.")
-        parser.add_argument("--output", type=Path, help="The .docx file to write.")
+        parser.add_argument("--format", default="docx", choices=sorted(FORMATS), help="Word (docx) or PDF.")
+        parser.add_argument("--output", type=Path, help="The file to write (.docx or .pdf).")
         parser.add_argument(
             "--list",
             action="store_true",
@@ -21,7 +22,9 @@ class Command(BaseCommand):
             "(and, for one it cannot build yet, why).",
         )
 
-    def handle(self, *args, symbol: str | None, lang: str, output: Path | None, list: bool, **options) -> None:
+    def handle(
+        self, *args, symbol: str | None, lang: str, output: Path | None, list: bool, format: str, **options
+    ) -> None:
         if list:
             for document in generated_documents():
                 generator = generator_for(document)
@@ -32,7 +35,7 @@ class Command(BaseCommand):
                 self.stdout.write(row)
             return
         if not symbol or output is None:
-            raise CommandError("Give a symbol and --output FILE.docx, or --list.")
+            raise CommandError("Give a symbol and --output FILE (.docx, or .pdf with --format pdf), or --list.")
         document = Document.objects.select_related("session").filter(symbol=symbol).first()
         if document is None:
             raise CommandError(f"There is no document {symbol}.")
@@ -42,9 +45,14 @@ class Command(BaseCommand):
         languages = generator.languages(document)
         if lang not in languages:
             raise CommandError(f"{symbol} can be built in: {', '.join(languages) or 'no language yet'}.")
-        content = build_document(document, lang)
+        try:
+            content = build_document(document, lang, format)
+        except GenerationError as error:
+            raise CommandError(f"{symbol} could not be written as {format.upper()}: {error}") from None
         try:
             output.write_bytes(content)
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error}") from None
-        self.stdout.write(self.style.SUCCESS(f"Wrote {symbol} in {lang} to {output} ({len(content):,} bytes)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Wrote {symbol} in {lang} as {format.upper()} to {output} ({len(content):,} bytes).")
+        )

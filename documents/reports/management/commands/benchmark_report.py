@@ -1,10 +1,14 @@
-"""Print how long the report builder takes, beside python-docx alone writing the same document."""
+"""Print how long the report builder takes, beside python-docx alone writing the same document; and how long
+its PDF takes, beside a bare LibreOffice conversion of the same Word document."""
 
 import dataclasses
 import functools
 import io
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import docx
@@ -13,6 +17,7 @@ import docx.text.paragraph
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.builders.data import AgendaItemData, ParticipantData, SessionReportData
+from documents.builders.pdf import issued, profiles_folder
 from documents.builders.session_report import build_session_report
 from documents.reports.collect import collect_session_report_data
 from meetings.sessions.models import Session
@@ -85,6 +90,22 @@ def best_of(runs: int, action: Callable[[], T]) -> tuple[float, T]:
     return best, result
 
 
+def bare_conversion_seconds(content: bytes) -> float:
+    """LibreOffice converting the Word document to PDF as it comes (`soffice --convert-to pdf`), nothing
+    more: the floor of the PDF's time. Its profile is its own, made by a first run that is not timed."""
+    profile = profiles_folder() / "benchmark-floor"
+    with tempfile.TemporaryDirectory(prefix="rapporteur-floor-") as work:
+        source = Path(work) / "report.docx"
+        source.write_bytes(content)
+        command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+        command += ["--outdir", work, str(source)]
+        if not profile.exists():
+            subprocess.run(command, capture_output=True, check=True, timeout=300)  # noqa: S603
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, timeout=300)  # noqa: S603
+        return time.perf_counter() - start
+
+
 class Command(BaseCommand):
     help = "Time the report of a session (the demo by default) and of copies 10 and 100 times larger."
 
@@ -92,8 +113,9 @@ class Command(BaseCommand):
         parser.add_argument("code", nargs="?", default="TD/B/EDE/1")
         parser.add_argument("--lang", default="fr")
         parser.add_argument("--runs", type=int, default=3, help="Best of how many runs.")
+        parser.add_argument("--no-pdf", action="store_true", help="Leave out the PDF's timing.")
 
-    def handle(self, *args, code: str, lang: str, runs: int, **options) -> None:
+    def handle(self, *args, code: str, lang: str, runs: int, no_pdf: bool, **options) -> None:
         session = Session.objects.filter(code=code).first()
         if session is None:
             raise CommandError(f"There is no session {code} (make demo loads TD/B/EDE/1).")
@@ -115,3 +137,27 @@ class Command(BaseCommand):
                 f"{factor:>5}x {paragraphs:>10} {run_count:>7} {len(document.tables):>6} {build * 1000:>9.1f} "
                 f"{floor * 1000:>9.1f} {build / floor:>6.2f} {build * 1000 / paragraphs:>8.3f}"
             )
+        if not no_pdf:
+            self.pdf(data, lang, runs)
+
+    def pdf(self, data: SessionReportData, lang: str, runs: int) -> None:
+        """The PDF (LibreOffice started, the contents numbered in the PDF and the Word document, the PDF written)
+        beside the bare conversion of the same document, each run of one next to a run of the other."""
+        self.stdout.write("PDF: the report's (contents numbered) beside a bare LibreOffice conversion (best of runs)")
+        columns = ("size", "pages", "pdf ms", "floor ms", "ratio")
+        widths = (6, 6, 9, 9, 6)
+        self.stdout.write(" ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)))
+        for factor in (1, 10):
+            content = build_session_report(scaled(data, factor), language=lang)
+            ours, floor, pdf = float("inf"), float("inf"), b""
+            for _ in range(runs):
+                floor = min(floor, bare_conversion_seconds(content))
+                start = time.perf_counter()
+                _docx, pdf = issued(content)
+                ours = min(ours, time.perf_counter() - start)
+            with tempfile.NamedTemporaryFile(suffix=".pdf") as written:
+                written.write(pdf)
+                written.flush()
+                info = subprocess.run(["pdfinfo", written.name], capture_output=True, text=True, check=False).stdout  # noqa: S603, S607
+            pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+            self.stdout.write(f"{factor:>5}x {pages:>6} {ours * 1000:>9.0f} {floor * 1000:>9.0f} {ours / floor:>6.2f}")
