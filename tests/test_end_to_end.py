@@ -153,9 +153,9 @@ def test_invite_comment_accept_finalize_download(live_server, browser):
     secretariat.click("button[value=accepted]")
     assert ACCEPTED in secretariat.content()
     # Only the first paragraph is in French: the secretariat says why the report goes out as it is.
-    secretariat.click("#readiness summary >> nth=0")
+    secretariat.click("#readiness summary:text('Waive it') >> nth=0")
     secretariat.fill("#readiness textarea[name=reason] >> nth=0", "Les autres paragraphes suivront en rectificatif.")
-    secretariat.click("#readiness button:text('Waive') >> nth=0")
+    secretariat.click("#readiness button:text-is('Waive') >> nth=0")
     assert "the reason is kept" in secretariat.content()
 
     rapporteur = browser.new_context().new_page()

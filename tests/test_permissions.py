@@ -181,6 +181,7 @@ DRAFT_ACTIONS = {
     "issuing": ("post", "issue/", {"secretariat"}),
     "opening a corrigendum": ("post", "corrigendum/", {"secretariat"}),
     "giving the report its symbol and date": ("post", "symbol/", {"secretariat"}),
+    "the report's volume": ("post", "volume/", {"secretariat"}, {"volume": "I"}),
     "importing the summary from Word": ("post", "import/", {"secretariat"}),
     "adding a sub-item": ("post", "recommendations/{operative}/", {"secretariat"}, {"then": "add-sub-item"}),
     "previewing a paragraph": ("post", "paragraphs/{paragraph}/", {"secretariat"}, {"preview": "1"}, 200),

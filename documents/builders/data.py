@@ -112,6 +112,7 @@ class SectionData:
     agenda_item: int | None = None
     paragraphs: tuple[Text, ...] = ()
     subsections: tuple["SectionData", ...] = ()
+    speakers: tuple[Text, ...] = ()  # the delegations that took the floor on its agenda item, in turn
 
 
 @dataclass(frozen=True)
@@ -164,5 +165,7 @@ class SessionReportData(DocumentData):
     bureau: tuple[OfficerData, ...] = ()
     participants: tuple[ParticipantData, ...] = ()
     participants_list_symbol: str = ""
+    volume: str = ""  # "I" for a report issued in volumes, with its note
+    volume_note: Text = field(default_factory=dict)
     members_joined: tuple[Text, ...] = ()  # States that became members since the previous session
     members_left: tuple[Text, ...] = ()

@@ -63,6 +63,7 @@ class UNDocument:
         self.paragraph_number = 0  # numbered paragraphs run on through the document's chapters
         self.named_body = False  # the first mention gives the body's full name, later ones its short name
         self.style_ids: dict[str, str] = {}
+        self.heading_notes = 0  # notes on a title or heading take *, **, *** in turn
 
     # Text --------------------------------------------------------------------------------------
 
@@ -158,6 +159,12 @@ class UNDocument:
                 self.notes.reference(paragraph, self.segment_runs(segment.footnote))
             else:
                 add_runs(paragraph, [(self.lang.typography(segment.text), "italic" if segment.italic else "")])
+
+    def heading_note(self, paragraph: Paragraph, text: str) -> None:
+        """A note on a title or heading: marked with asterisks, one more for each such note (Editorial Manual,
+        Footnotes, IX.E), where the text's own notes are numbered."""
+        self.heading_notes += 1
+        self.notes.reference(paragraph, [(self.lang.typography(text), "")], mark="*" * self.heading_notes)
 
     def segment_runs(self, segments: list[Segment]) -> list[Run]:
         return [(self.lang.typography(s.text), "italic" if s.italic else "") for s in segments if s.footnote is None]
@@ -319,6 +326,10 @@ class UNDocument:
                 dates=self.lang.date_span(d.start_date, d.end_date),
             )
             self.paragraph(place_and_dates)
+        self.after_masthead()
+
+    def after_masthead(self) -> None:
+        """Lines a kind of document adds under the session's place and dates (none by default)."""
 
     def session_line(self) -> str:
         """The masthead's line under the body: "First session"."""

@@ -119,6 +119,8 @@ class SchemeData:
     title_pattern: str = TitlePattern.SESSION
     attendance: str = Attendance.LIST
     rapporteur_line: bool = False  # "Rapporteur: Ms. X (State)" under the title
+    agenda_item_line: bool = False  # "Agenda item 6" in the masthead: the item under which the report is adopted
+    statements: bool = False  # under each item, the delegations that took the floor on it (the live meeting's record)
     masthead: str = Masthead.UN
 
     @property
@@ -183,6 +185,7 @@ UN_PLENARY = SchemeData(
 
 COMMITTEE_MEETING = SchemeData(
     title_pattern=TitlePattern.MEETING,
+    statements=True,
     parts=(
         PartData(H.ADOPTION_OF_AGENDA),
         PartData(H.DRAFTED_CHAPTERS),

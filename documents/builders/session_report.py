@@ -165,8 +165,19 @@ class _SessionReport(UNDocument):
         held = self.held_at()
         if held:
             self.paragraph(held)
+        if self.data.volume:
+            self.volume_line()
         if self.data.scheme.rapporteur_line:
             self.rapporteur_line()
+
+    def volume_line(self) -> None:
+        """ "Volume I*", its note on the asterisk, as a report issued in volumes says what each holds
+        (UN-CONVENTIONS §2)."""
+        line = self.paragraph(self.rich(pgettext("report", "Volume %(number)s"), number=xml_safe(self.data.volume)))
+        line.paragraph_format.space_before = Pt(6)
+        note = self.drafted(self.data.volume_note)
+        if note:
+            self.heading_note(line, note)
 
     def rapporteur_line(self) -> None:
         """ "Rapporteur: Ms. X (State)", under the title, as some bodies' reports name who presents them."""
@@ -179,6 +190,13 @@ class _SessionReport(UNDocument):
         names = self.joined([self.officer(person) for person in people])
         line = self.paragraph(self.rich(pgettext("report", "%(office)s: %(names)s"), office=office, names=names))
         line.paragraph_format.space_before = Pt(6)
+
+    def after_masthead(self) -> None:
+        """ "Agenda item 6", where the scheme asks for it: the item of the agenda under which the session adopts
+        its report (UN-CONVENTIONS §2, CLP/63 and TDB EX(41)); nothing where the agenda names no such item."""
+        item = next((item for item in self.data.agenda if item.purpose == "adoption_of_report"), None)
+        if self.data.scheme.agenda_item_line and item is not None:
+            self.paragraph(self.rich(pgettext("report", "Agenda item %(number)s"), number=str(item.number)))
 
     def session_line(self) -> str:
         return self.by_unit(pgettext("report", "%(ordinal)s session"), pgettext("report", "%(ordinal)s meeting"))
@@ -287,9 +305,10 @@ class _SessionReport(UNDocument):
             else:
                 written = self.paragraph(style=INDENTED_STYLE)
             self.write_segments(written, parse(self.drafted(paragraph.text)))
-            for letter, sub_item in enumerate(paragraph.sub_items):
+            written_items = [text for text in map(self.drafted, paragraph.sub_items) if text]  # a blank one: none
+            for letter, sub_item in enumerate(written_items):
                 line = self.hanging(self.sub_item_label(letter), level=2)
-                self.write_segments(line, parse(self.drafted(sub_item)))
+                self.write_segments(line, parse(sub_item))
             if with_actions:
                 self.actions(paragraph.actions)
 
@@ -360,11 +379,22 @@ class _SessionReport(UNDocument):
         for label, section in zip(self.section_labels(self.data.summary), self.data.summary, strict=True):
             self.heading(label, self.drafted(section.title), 2)
             self.agenda_item_line(section.agenda_item)
+            self.statements(section)
             self.summary_paragraphs(section.paragraphs)
             labels = self.section_labels(section.subsections, letters=False)
             for sub_label, subsection in zip(labels, section.subsections, strict=True):
                 self.heading(sub_label, self.drafted(subsection.title), 3)
                 self.summary_paragraphs(subsection.paragraphs)
+
+    def statements(self, section: SectionData) -> None:
+        """Who took the floor on the section's item, as the live meeting recorded it, where the scheme asks."""
+        if not (self.data.scheme.statements and section.speakers):
+            return
+        names = [[(self.name(self.text(name)), "")] for name in section.speakers]
+        sentence = pgettext(
+            "report", "Statements were made by the representatives of the following members and groups: %(names)s."
+        )
+        self.numbered(self.rich(sentence, names=self.joined(names)))
 
     def drafted_chapter(self, section: SectionData) -> Chapter:
         """A drafted section as a chapter of its own (a substantive item's), its subsections lettered."""
@@ -373,6 +403,7 @@ class _SessionReport(UNDocument):
 
         def write() -> None:
             self.agenda_item_line(section.agenda_item)
+            self.statements(section)
             self.summary_paragraphs(section.paragraphs)
             for label, subsection in zip(labels, section.subsections, strict=True):
                 self.heading(label, self.drafted(subsection.title), 2)
@@ -391,8 +422,8 @@ class _SessionReport(UNDocument):
                 self.write_segments(self.hanging(self.sub_item_label(letter), level=2), parse(item))
 
     # Procedural sections -------------------------------------------------------------------------
-    # Each says what the session is recorded to have done, and nothing it is not: a step not yet recorded
-    # has no section, or, where an agenda item names it, its heading without a paragraph.
+    # Each says what the session is recorded to have done, and nothing it is not: a step not yet recorded has
+    # no section, even where an agenda item names it (the draft lists what is not recorded yet: readiness.py).
 
     def procedural_items(self) -> list[AgendaItemData]:
         return [item for item in self.data.agenda if item.purpose]
@@ -434,9 +465,9 @@ class _SessionReport(UNDocument):
         return titles[kind]
 
     def procedural_sections(self, parts: tuple[PartData, ...]) -> list[Section]:
-        """(title, agenda item, writer) of each of `parts` the session has something to say of: what it is
-        recorded to have done, and what an item of its agenda names. The sections that agenda items name keep
-        the agenda's order among themselves; each takes its item's title unless the scheme gives one."""
+        """(title, agenda item, writer) of each of `parts` the session is recorded to have done. The sections that
+        agenda items name keep the agenda's order among themselves; each takes its item's title (and its "(Agenda
+        item N)" line) unless the scheme gives one."""
         writers: dict[str, Callable[[], None]] = {
             Holds.OPENING: self.opening,
             Holds.ELECTION_OF_OFFICERS: self.election,
@@ -452,7 +483,7 @@ class _SessionReport(UNDocument):
             Holds.CLOSING: self.closing,
         }
         named = {item.purpose: item for item in self.procedural_items()}
-        shown = [part for part in parts if part.holds in writers and (part.holds in named or self.recorded(part.holds))]
+        shown = [part for part in parts if part.holds in writers and self.recorded(part.holds)]
         slots = [index for index, part in enumerate(shown) if part.holds in named]
         for slot, part in zip(
             slots, sorted((shown[i] for i in slots), key=lambda p: named[p.holds].number), strict=True
@@ -885,7 +916,7 @@ class _SessionReport(UNDocument):
             note_text += " " + pgettext("report", "The full list of participants is issued as %(symbol)s.") % {
                 "symbol": xml_safe(self.data.participants_list_symbol)
             }
-        self.notes.reference(heading, [(self.lang.typography(note_text), "")], mark="*")
+        self.heading_note(heading, note_text)
 
     def next_agenda_title(self) -> str:
         return "".join(
@@ -903,16 +934,21 @@ class _SessionReport(UNDocument):
     def attendance(self) -> None:
         """The attendance annex: the list by category, or the running text with its counts."""
         if self.data.scheme.attendance == Attendance.TEXT:
-            self.paragraph(self.attendance_sentence())
+            self.registered_note(self.paragraph(self.attendance_sentence()))
         else:
             self.attendance_list()
 
     def attendance_in_chapter(self) -> None:
         """Attendance as a section of a chapter: its paragraphs numbered with the report's."""
         if self.data.scheme.attendance == Attendance.TEXT:
-            self.numbered(self.attendance_sentence())
+            self.registered_note(self.numbered(self.attendance_sentence()))
         else:
             self.attendance_list(numbered_as_report=True)
+
+    def registered_note(self, paragraph: Paragraph) -> None:
+        """What the counts are of: the delegations registered, not those marked present at each meeting."""
+        note = pgettext("report", "The counts are of the delegations registered for the session.")
+        self.notes.reference(paragraph, [(self.lang.typography(note), "")])
 
     def attendance_sentence(self) -> list[Run]:
         """ "Representatives of 35 States members of UNCTAD, 2 observer States and 4 intergovernmental
@@ -921,11 +957,9 @@ class _SessionReport(UNDocument):
         for participant in self.data.participants:
             category = "ngo" if participant.category in NGO_CATEGORIES else participant.category
             counts[category] = counts.get(category, 0) + 1
-        organization = self.lang.of(
-            self.lang.organization(
-                self.text(self.data.organization_short), self.data.organization_gender.get(self.lang.code)
-            )
-        )
+        # The States members of the body itself ("of the Conference"): its short name, else its full one.
+        short = self.text(self.data.body_short)
+        of_body = self.name(self.lang.of(short)) if short else self.of_body()
         C = Participation.Category
         members, others_states, observers = (
             counts.get(C.MEMBER_STATE, 0),
@@ -940,8 +974,8 @@ class _SessionReport(UNDocument):
         )
         phrases: list[tuple[int, str]] = [
             (members, npgettext(
-                "report attendance count", "%(count)s State member %(of_organization)s",
-                "%(count)s States members %(of_organization)s", members
+                "report attendance count", "%(count)s State member %(of_body)s",
+                "%(count)s States members %(of_body)s", members
             )),
             (others_states, npgettext(
                 "report attendance count", "%(count)s other State", "%(count)s other States", others_states
@@ -968,9 +1002,7 @@ class _SessionReport(UNDocument):
             )),
         ]  # fmt: skip
         parts = [
-            self.rich(phrase, count=self.lang.number(count), of_organization=organization)
-            for count, phrase in phrases
-            if count
+            self.rich(phrase, count=self.lang.number(count), of_body=of_body) for count, phrase in phrases if count
         ]
         runs: list[Run] = []
         if parts:
@@ -1023,6 +1055,14 @@ class _SessionReport(UNDocument):
                     line.paragraph_format.left_indent = INDENT
                     line.paragraph_format.space_after = Pt(0)
                 self.paragraph().paragraph_format.space_after = Pt(0)
+
+    def members_of(self, organization: str, gender: str | None) -> str:
+        """Whose members the member States are: the organization known by its acronym, as UNCTAD's reports say
+        ("of UNCTAD", "de la CNUCED"); where the secretariat has none, the body itself ("of the Committee")."""
+        if self.data.organization_short and self.data.organization_short != self.data.organization:
+            return self.lang.of(self.lang.organization(organization, gender))
+        short = self.text(self.data.body_short)
+        return self.name(self.lang.of(short)) if short else self.of_body()
 
     def attendance_line(self, number: int, category: str, count: int, numbered_as_report: bool) -> None:
         organization = self.text(self.data.organization_short)
@@ -1078,10 +1118,7 @@ class _SessionReport(UNDocument):
             ),
         }
         paragraph = self.numbered() if numbered_as_report else self.hanging(f"{number}.")
-        add_runs(
-            paragraph,
-            self.rich(lines[category], of_organization=self.lang.of(self.lang.organization(organization, gender))),
-        )
+        add_runs(paragraph, self.rich(lines[category], of_organization=self.members_of(organization, gender)))
         paragraph.paragraph_format.keep_with_next = True
 
     def two_columns(self, names: list[str]) -> None:

@@ -40,6 +40,7 @@ from documents.builders.schemes import Holds, Masthead
 from documents.registry.models import Document
 from documents.reports.models import ReportParagraph, ReportSection
 from documents.schemes.rules import scheme_data
+from meetings.live.models import Speaker
 from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting
 from meetings.registration.models import Participation
@@ -89,10 +90,12 @@ def collect_session_report_data(session: Session, *, final: bool = False) -> Ses
     return SessionReportData(
         **masthead_fields(session, report_document),
         scheme=scheme,
+        volume=session.report.volume if hasattr(session, "report") else "",
+        volume_note=session.report.volume_note if hasattr(session, "report") else {},
         members_joined=joined,
         members_left=left,
         decisions=tuple(_decision(d) for d in session.decisions.all()),
-        summary=_summary(session, agenda),
+        summary=_summary(session, agenda, with_speakers=scheme.statements),
         agenda=_agenda_items(agenda),
         agenda_symbol=next((d.symbol for d in documents if d.kind == Document.Kind.PROVISIONAL_AGENDA), ""),
         agenda_adopted=adopted is not None,
@@ -261,7 +264,7 @@ def _membership_changes(session: Session) -> tuple[tuple[dict[str, str], ...], t
     return joined, left
 
 
-def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]:
+def _summary(session: Session, agenda: Agenda | None, *, with_speakers: bool = False) -> tuple[SectionData, ...]:
     numbers = {
         item.pk: item.position
         for item in (agenda.top_items if agenda else [])  # type: ignore[attr-defined]  # prefetched (to_attr)
@@ -272,6 +275,16 @@ def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]
         .order_by("position")
     )
 
+    speakers: dict[int, list[dict[str, str]]] = {}  # agenda item -> the delegations that spoke on it, in turn
+    if with_speakers:
+        spoke = Speaker.objects.filter(
+            meeting__session=session, status=Speaker.Status.SPOKE, agenda_item__isnull=False
+        ).select_related("entity")
+        for speaker in spoke.order_by("started_at", "pk"):
+            names = speakers.setdefault(speaker.agenda_item_id or 0, [])  # never 0: the query wants an item
+            if speaker.entity.name not in names:
+                names.append(speaker.entity.name)
+
     def section(s: ReportSection, subsections: tuple[SectionData, ...] = ()) -> SectionData:
         return SectionData(
             title=s.title,
@@ -279,6 +292,7 @@ def _summary(session: Session, agenda: Agenda | None) -> tuple[SectionData, ...]
             agenda_item=numbers.get(s.agenda_item_id) if s.agenda_item_id else None,
             paragraphs=tuple(p.text for p in s.paragraphs.all()),
             subsections=subsections,
+            speakers=tuple(speakers.get(s.agenda_item_id, ())) if s.agenda_item_id else (),
         )
 
     return tuple(section(s, tuple(section(sub) for sub in s.subsections.all())) for s in sections)

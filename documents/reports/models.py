@@ -61,6 +61,18 @@ class Report(models.Model):
         blank=True,
         help_text=_("The limited-distribution symbol (L) under which the draft circulates before adoption."),
     )
+    volume = models.CharField(
+        _("volume"),
+        max_length=10,
+        blank=True,
+        help_text=_("For a report issued in volumes: this one's number, e.g. I."),
+    )
+    volume_note = MultilingualField(
+        _("note on the volume"),
+        blank=True,
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("e.g. The formal statements are summarized in volume II of this report."),
+    )
     review_closes_at = models.DateTimeField(
         _("comments taken until"), null=True, blank=True, help_text=_("The end of the members' review.")
     )

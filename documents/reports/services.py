@@ -332,6 +332,24 @@ def give_symbol_and_date(*, report: Report, issued_on: datetime.date | None, by:
 
 
 @audited
+def set_volume(*, report: Report, volume: str, note: str, language: str, by: User) -> Report:
+    """The report's volume ("I", under its title) and the note on it in `language` (on the volume line's
+    asterisk), for a report issued in volumes; blank: none."""
+    with transaction.atomic():
+        report = _editable_report(report, by)
+        check_length(Report, "volume", volume.strip())
+        check_length(Report, "volume_note", note.strip(), language=language)
+        report.volume = volume.strip()
+        report.volume_note = (
+            {**report.volume_note, language: note.strip()}
+            if note.strip()
+            else {code: text for code, text in report.volume_note.items() if code != language}
+        )
+        report.save(update_fields=["volume", "volume_note"])
+    return report
+
+
+@audited
 def waive(*, report: Report, item: str, reason: str, by: User) -> Waiver:
     """Let this version of the report be finalized without `item`, for `reason` (kept in the history)."""
     with transaction.atomic():

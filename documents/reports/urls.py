@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     path("sessions/<path:code>/draft-report/changes/", views.draft_changes, name="draft_changes"),
     path("sessions/<path:code>/draft-report/symbol/", views.symbol_view, name="symbol"),
+    path("sessions/<path:code>/draft-report/volume/", views.volume_view, name="volume"),
     path("sessions/<path:code>/draft-report/texts/", views.add_text_view, name="add_text"),
     re_path(
         r"^sessions/(?P<code>.+)/draft-report/texts/(?P<pk>\d+)/(?P<kind>preambular|operative)/$",

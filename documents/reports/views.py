@@ -17,6 +17,7 @@ from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES, pick
 from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
+from documents.builders.language import WORDED_LANGUAGES
 from documents.builders.session_report import build_session_report
 from documents.registry.generated import FORMATS, GenerationError
 from documents.reports.collect import collect_session_report_data
@@ -53,6 +54,7 @@ from documents.reports.services import (
     rename_section,
     resolve_comment,
     set_review_deadline,
+    set_volume,
     waive,
     withdraw_waiver,
 )
@@ -157,6 +159,7 @@ def report_page(
         "language": language,
         "languages": LANGUAGE_CHOICES,
         "language_name": dict(LANGUAGE_CHOICES).get(language, language),
+        "download_languages": [(code, name) for code, name in LANGUAGE_CHOICES if code in WORDED_LANGUAGES],
         "can_edit": can(request.user, Permission.MANAGE, committee) and not report.is_locked,
         "can_manage": can(request.user, Permission.MANAGE, committee),
         "can_comment": can_comment,
@@ -530,6 +533,21 @@ def symbol_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         done=_("The report's symbol and date of issue are saved."),
     )
     return _back(report, text_language(request))
+
+
+@require_POST
+@login_required
+def volume_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    """The report's volume, for a report issued in volumes, and the note on it in the text's language."""
+    report = _report_for(request.user, code, Permission.MANAGE)
+    language = text_language(request)
+    volume, note = request.POST.get("volume", ""), request.POST.get("volume_note", "")
+    carry_out(
+        request,
+        lambda: set_volume(report=report, volume=volume, note=note, language=language, by=request.user),
+        done=_("The report's volume is saved."),
+    )
+    return _back(report, language)
 
 
 @require_POST

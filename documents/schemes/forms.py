@@ -57,4 +57,4 @@ def _in_each_language(titles: dict) -> dict[str, dict[str, str]]:
 class SchemeSettingsForm(forms.ModelForm):
     class Meta:
         model = ReportScheme
-        fields = ["title_pattern", "masthead", "attendance", "rapporteur_line"]
+        fields = ["title_pattern", "masthead", "agenda_item_line", "attendance", "statements", "rapporteur_line"]

@@ -43,6 +43,18 @@ class ReportScheme(models.Model):
         _("attendance"), max_length=10, choices=AttendanceStyle.choices, default=AttendanceStyle.LIST
     )
     masthead = models.CharField(_("masthead"), max_length=20, choices=MastheadStyle.choices, default=MastheadStyle.UN)
+    agenda_item_line = models.BooleanField(
+        _("an agenda item line in the masthead"),
+        default=False,
+        help_text=_("“Agenda item 6”: the item of the session's agenda under which it adopts its report."),
+    )
+    statements = models.BooleanField(
+        _("who took the floor on each item"),
+        default=False,
+        help_text=_(
+            "Under each item, the delegations that spoke on it, as the live meeting's list of speakers has them."
+        ),
+    )
     rapporteur_line = models.BooleanField(
         _("a line naming the rapporteur under the title"), default=False, help_text=_("Rapporteur: Ms. … (State)")
     )
@@ -66,6 +78,8 @@ class ReportScheme(models.Model):
             "title_pattern": self.title_pattern,
             "attendance": self.attendance,
             "rapporteur_line": self.rapporteur_line,
+            "agenda_item_line": self.agenda_item_line,
+            "statements": self.statements,
             "masthead": self.masthead,
             "parts": self.parts,
         }

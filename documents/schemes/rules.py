@@ -74,6 +74,8 @@ def scheme_data(scheme: dict[str, Any] | None) -> SchemeData:
         title_pattern=scheme.get("title_pattern", "session"),
         attendance=scheme.get("attendance", "list"),
         rapporteur_line=scheme.get("rapporteur_line", False),
+        agenda_item_line=scheme.get("agenda_item_line", False),
+        statements=scheme.get("statements", False),
         masthead=scheme.get("masthead", "un"),
     )
 
@@ -96,6 +98,8 @@ def preset_scheme(key: str) -> dict[str, Any]:
         "title_pattern": data.title_pattern,
         "attendance": data.attendance,
         "rapporteur_line": data.rapporteur_line,
+        "agenda_item_line": data.agenda_item_line,
+        "statements": data.statements,
         "masthead": data.masthead,
         "parts": [_stored(asdict(part)) for part in data.parts],
     }

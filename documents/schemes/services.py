@@ -31,6 +31,8 @@ def _from_dict(scheme: ReportScheme, values: dict[str, Any]) -> ReportScheme:
     scheme.title_pattern = values.get("title_pattern", ReportScheme.Title.SESSION)
     scheme.attendance = values.get("attendance", ReportScheme.AttendanceStyle.LIST)
     scheme.rapporteur_line = values.get("rapporteur_line", False)
+    scheme.agenda_item_line = values.get("agenda_item_line", False)
+    scheme.statements = values.get("statements", False)
     scheme.masthead = values.get("masthead", ReportScheme.MastheadStyle.UN)
     scheme.parts = values["parts"]
     return scheme
@@ -69,7 +71,7 @@ def change_settings(
     *, committee: Committee, values: dict[str, Any], by: User, expected_revision: int | None = None
 ) -> ReportScheme:
     """The report's title pattern, how it writes attendance, and whether it names the rapporteur under the title."""
-    fields = ("title_pattern", "attendance", "rapporteur_line", "masthead")
+    fields = ("title_pattern", "attendance", "rapporteur_line", "agenda_item_line", "statements", "masthead")
     return _change(committee, by, expected_revision, lambda scheme: {**scheme, **{f: values[f] for f in fields}})
 
 

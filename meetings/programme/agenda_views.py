@@ -1,6 +1,8 @@
 """The agenda editor: the secretariat prepares a session's agenda, annotations and organization of work;
 everyone who sees the session reads it and downloads the provisional agenda."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -107,7 +109,11 @@ def agenda_action(request: AuthenticatedHttpRequest, code: str, action: str) -> 
             chosen = request.POST.get("meeting")
             meeting = session.meetings.filter(pk=chosen).first() if chosen else None
             amended = request.POST.get("as_amended") == "on"
-            adopt_agenda(session=session, by=request.user, meeting=meeting, as_amended=amended)
+            try:  # a day, where no meeting is named (or none is planned yet)
+                on = datetime.date.fromisoformat(request.POST["on"]) if request.POST.get("on") else None
+            except ValueError:
+                raise EditError(_("Give the day of the adoption as a date.")) from None
+            adopt_agenda(session=session, by=request.user, meeting=meeting, on=on, as_amended=amended)
             if amended:
                 messages.success(request, _("The agenda is adopted as orally amended: make the amendments here."))
             else:

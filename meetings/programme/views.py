@@ -2,6 +2,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from committee.kernel.collation import collation_key
 from committee.roles.access import (
     Permission,
     can,
@@ -35,7 +36,9 @@ def committee_page(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "committee": committee,
         "children": visible_committees(request.user).filter(parent=committee),
-        "memberships": committee.memberships.select_related("entity"),
+        "memberships": sorted(  # by name in the reader's language, not by code
+            committee.memberships.select_related("entity"), key=lambda m: collation_key(str(m.entity))
+        ),
         "sessions": committee.sessions.all(),
         "main_sections": committee_main.render(request, committee),
         "can_manage": manage,

@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from committee.bodies.forms import EntityChoiceField, states
 from meetings.sessions.models import Session
 
 
 class SessionForm(forms.ModelForm):
+    country = EntityChoiceField(label=_("Country"), queryset=states(), required=False)  # by name, not by code
+
     class Meta:
         model = Session
         fields = ["number", "code", "status", "start_date", "end_date", "venue", "city", "country", "time_zone"]

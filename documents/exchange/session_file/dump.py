@@ -342,7 +342,7 @@ def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:
         )
         .first()
     )
-    if report is None or (report.document is None and not report.top_sections):
+    if report is None or (report.document is None and not report.top_sections and not report.volume):
         return {}  # a report with no text yet, as every new session has
 
     def section(s: ReportSection, *, nested: bool) -> dict[str, Any]:
@@ -358,5 +358,12 @@ def _report(session: Session, numbers: dict[int, int]) -> dict[str, Any]:
 
     summary = [section(s, nested=False) for s in report.top_sections]
     return {
-        "report": _compact({"document": report.document.symbol if report.document else None}) | {"summary": summary}
+        "report": _compact(
+            {
+                "document": report.document.symbol if report.document else None,
+                "volume": report.volume,
+                "volume_note": report.volume_note,
+            }
+        )
+        | {"summary": summary}
     }

@@ -204,6 +204,8 @@ class _Writer:
                         title_pattern=scheme.get("title_pattern", ReportScheme.Title.SESSION),
                         attendance=scheme.get("attendance", ReportScheme.AttendanceStyle.LIST),
                         rapporteur_line=scheme.get("rapporteur_line", False),
+                        agenda_item_line=scheme.get("agenda_item_line", False),
+                        statements=scheme.get("statements", False),
                         masthead=scheme.get("masthead", ReportScheme.MastheadStyle.UN),
                         parts=scheme["parts"],
                     ),
@@ -598,7 +600,11 @@ class _Writer:
             current,
             Report,
             {"session_id": session.pk},
-            {"document_id": document.pk if document else None},
+            {
+                "document_id": document.pk if document else None,
+                "volume": data.get("volume", ""),
+                "volume_note": data.get("volume_note", {}),
+            },
             ["session", "report"],
         )
         top_sections = report.sections.all() if current is not None else []

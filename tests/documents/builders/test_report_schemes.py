@@ -3,6 +3,7 @@ back as a reader would (chapters and annexes in the scheme's order and titles, t
 puts them, attendance as the scheme writes it)."""
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -93,7 +94,8 @@ def test_a_plenary_opens_gives_each_item_a_chapter_and_annexes_each_decision():
     ]
     organizational = body_after(report, "C.\tAttendance")
     assert organizational == [
-        "5.\tRepresentatives of 2 States members of TS and 1 non-governmental organization attended the session."
+        "5.\tRepresentatives of 2 States members of the Group of Experts on Testing and 1 non-governmental "
+        "organization attended the session."
     ]
     adoption = body_after(report, "A.\tAdoption of the outcome")
     assert "adopted the agreed recommendations (see annex I) by consensus." in adoption[0]
@@ -173,3 +175,80 @@ def test_a_step_recorded_only_where_the_scheme_has_its_place_and_nothing_where_n
     assert "I.\tOpening of the session" not in chapters
     assert not any("Credentials" in chapter for chapter in chapters)
     assert chapters[0] == "I.\tOrganizational matters"
+
+
+def test_the_masthead_names_the_agenda_item_and_the_title_the_rapporteur_where_the_scheme_asks():
+    data = make_session_file()
+    data["committees"][1]["report_scheme"] = preset_scheme("unctad_expert_group") | {
+        "agenda_item_line": True,
+        "rapporteur_line": True,
+    }
+    data["session"]["agendas"][0]["items"].append(
+        {"title": {"en": "Adoption of the report", "fr": "Adoption du rapport"}, "purpose": "adoption_of_report"}
+    )
+    data["session"]["bureau"].append(
+        {"role": "rapporteur", "courtesy": "mr", "name": "Kofi Example", "state": "KEN", "elected_at": "opening"}
+    )
+    session = import_session(data)
+
+    english = [p.text for p in read(session).paragraphs]
+    french = [p.text for p in read(session, "fr").paragraphs]
+
+    assert english[english.index("Geneva, 30 December 2024–2 January 2025") + 1] == "Agenda item 4"
+    assert french[french.index("Genève, 30 décembre 2024–2 janvier 2025") + 1] == "Point 4 de l’ordre du jour"
+    assert english[english.index(title(read(session))) + 2] == "Rapporteur: Mr.\u00a0Kofi Example (Kenya)"
+    assert "Rapporteur\u00a0: M.\u00a0Kofi Example (Kenya)" in french
+
+
+def test_without_those_options_the_masthead_and_title_say_neither():
+    report = read(session_under("unctad_expert_group"))
+    lines = [p.text for p in report.paragraphs]
+
+    assert not any(line.startswith(("Agenda item", "Rapporteur:")) for line in lines)
+
+
+def test_a_committee_meeting_report_names_who_took_the_floor_on_each_item_as_the_live_meeting_recorded():
+    from committee.bodies.models import Entity
+    from meetings.live.models import Speaker
+    from meetings.programme.models import AgendaItem
+
+    session = session_under("committee_meeting")
+    meeting = session.meetings.get(key="opening")
+    testing = AgendaItem.objects.get(agenda__session=session, agenda__kind="adopted", position=3, parent=None)
+    for position, (code, status) in enumerate(
+        [("KEN", "spoke"), ("FRA", "spoke"), ("KEN", "spoke"), ("NGO1", "withdrawn"), ("CHL", "waiting")]
+    ):
+        Speaker.objects.create(
+            meeting=meeting, entity=Entity.objects.get(code=code), agenda_item=testing, status=status, position=position
+        )
+
+    chapter = body_after(read(session), "III.\tTesting")
+
+    assert chapter == [
+        "(Agenda item 3)",
+        "4.\tStatements were made by the representatives of the following members and groups: Kenya and France.",
+    ]  # in the order they first spoke; who withdrew or was still waiting did not speak
+    assert not any("Statements" in line for line in body_after(read(session), "II.\tOpening"))  # no item: no list
+
+
+def test_the_counts_say_they_are_of_registered_delegations_and_a_blank_sub_item_is_not_printed(secretariat):
+    from decisions.outcomes.models import Paragraph
+    from documents.reports.services import add_sub_item
+
+    data = make_session_file()
+    data["committees"][1]["report_scheme"] = preset_scheme("un_plenary")
+    data["session"]["decisions"][0]["paragraphs"][1]["sub_items"] = [{"text": {"en": "Often."}}]
+    session = import_session(data)
+    operative = Paragraph.objects.get(decision__session=session, kind="operative", parent=None)
+    add_sub_item(paragraph=operative, by=secretariat)  # added, never written
+    content = build_session_report(collect_session_report_data(session), language="en")
+    report = docx.Document(io.BytesIO(content))
+
+    counted = next(p for p in report.paragraphs if "attended the session" in p.text)
+    assert counted._p.xpath(".//w:footnoteReference")  # its note says what the counts are of
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        notes = package.read("word/footnotes.xml").decode()
+    assert "The counts are of the delegations registered for the session." in notes
+    lines = [p.text for p in report.paragraphs]
+    decides = lines.index("1.\tDecides to test:")
+    assert lines[decides + 1 :] == ["(a)\tOften."]  # the text's last line: no "(b)" for the blank one

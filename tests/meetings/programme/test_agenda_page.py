@@ -118,6 +118,19 @@ def test_the_adopted_agenda_is_what_the_report_reproduces_with_the_provisional_s
     assert data.agenda_symbol == "TST/G/3/1"
 
 
+def test_an_agenda_is_adopted_on_a_day_before_any_meeting_is_planned(client, cast, next_session):
+    client.force_login(cast["secretariat"])
+    client.post(url("agenda_action", action="prepare"))
+    assert not next_session.meetings.exists()
+
+    wrong = client.post(url("agenda_action", action="adopt"), {"on": "the 20th"}, follow=True)
+    adopted = client.post(url("agenda_action", action="adopt"), {"on": "2026-04-20"}, follow=True)
+
+    assert "Give the day of the adoption as a date." in wrong.text
+    assert "The agenda is adopted as proposed." in adopted.text
+    assert Agenda.objects.get(session=next_session, kind="adopted").adopted_on == datetime.date(2026, 4, 20)
+
+
 def test_members_read_the_agenda_but_cannot_change_it(client, cast, next_session):
     client.force_login(cast["secretariat"])
     client.post(url("agenda_action", action="prepare"))
