@@ -8,6 +8,21 @@ from committee.bodies.models import Committee
 from documents.builders.schemes import Attendance, Masthead, TitlePattern
 
 
+def canonical_part(part: dict) -> dict:
+    """A stored part with its keys in one order, whatever the database kept (PostgreSQL's jsonb sorts them):
+    what it holds, whether an annex, its titles by language, its usual title, its sections."""
+    ordered: dict = {"holds": part["holds"]}
+    if part.get("annex"):
+        ordered["annex"] = True
+    if part.get("title"):
+        ordered["title"] = dict(sorted(part["title"].items()))
+    if part.get("usual"):
+        ordered["usual"] = part["usual"]
+    if "sections" in part:
+        ordered["sections"] = [canonical_part(section) for section in part["sections"]]
+    return ordered
+
+
 class ReportScheme(models.Model):
     """A body's scheme, as the secretariat set it from a preset. A body with none reports as an UNCTAD
     intergovernmental expert group does (the first preset)."""
@@ -81,5 +96,5 @@ class ReportScheme(models.Model):
             "agenda_item_line": self.agenda_item_line,
             "statements": self.statements,
             "masthead": self.masthead,
-            "parts": self.parts,
+            "parts": [canonical_part(part) for part in self.parts],
         }
