@@ -1070,55 +1070,57 @@ class _SessionReport(UNDocument):
         lines: dict[str, str] = {
             Participation.Category.MEMBER_STATE: npgettext(
                 "report attendance",
-                "Representatives of the following State member %(of_organization)s attended the session:",
-                "Representatives of the following States members %(of_organization)s attended the session:",
+                "Representatives of the following State member %(of_organization)s attended %(sitting)s:",
+                "Representatives of the following States members %(of_organization)s attended %(sitting)s:",
                 count,
             ),
             Participation.Category.OTHER_STATE: npgettext(
                 "report attendance",
-                "Representatives of the following State, a member of the Conference, attended the session:",
-                "Representatives of the following States, members of the Conference, attended the session:",
+                "Representatives of the following State, a member of the Conference, attended %(sitting)s:",
+                "Representatives of the following States, members of the Conference, attended %(sitting)s:",
                 count,
             ),
             Participation.Category.OBSERVER_STATE: npgettext(
                 "report attendance",
-                "Representatives of the following non-member observer State attended the session:",
-                "Representatives of the following non-member observer States attended the session:",
+                "Representatives of the following non-member observer State attended %(sitting)s:",
+                "Representatives of the following non-member observer States attended %(sitting)s:",
                 count,
             ),
             Participation.Category.INTERGOVERNMENTAL: npgettext(
                 "report attendance",
-                "Representatives of the following intergovernmental organization attended the session:",
-                "Representatives of the following intergovernmental organizations attended the session:",
+                "Representatives of the following intergovernmental organization attended %(sitting)s:",
+                "Representatives of the following intergovernmental organizations attended %(sitting)s:",
                 count,
             ),
             Participation.Category.UN_BODY: npgettext(
                 "report attendance",
-                "Representatives of the following United Nations organ, body or programme attended the session:",
-                "Representatives of the following United Nations organs, bodies and programmes attended the session:",
+                "Representatives of the following United Nations organ, body or programme attended %(sitting)s:",
+                "Representatives of the following United Nations organs, bodies and programmes attended %(sitting)s:",
                 count,
             ),
             Participation.Category.SPECIALIZED_AGENCY: npgettext(
                 "report attendance",
-                "Representatives of the following specialized agency or related organization attended the session:",
-                "Representatives of the following specialized agencies and related organizations attended the session:",
+                "Representatives of the following specialized agency or related organization attended %(sitting)s:",
+                "Representatives of the following specialized agencies and related organizations attended %(sitting)s:",
                 count,
             ),
             Participation.Category.NGO_GENERAL: npgettext(
                 "report attendance",
-                "Representatives of the following non-governmental organization attended the session:",
-                "Representatives of the following non-governmental organizations attended the session:",
+                "Representatives of the following non-governmental organization attended %(sitting)s:",
+                "Representatives of the following non-governmental organizations attended %(sitting)s:",
                 count,
             ),
             Participation.Category.OTHER: npgettext(
                 "report attendance",
-                "The following also attended the session:",
-                "The following also attended the session:",
+                "The following also attended %(sitting)s:",
+                "The following also attended %(sitting)s:",
                 count,
             ),
         }
         paragraph = self.numbered() if numbered_as_report else self.hanging(f"{number}.")
-        add_runs(paragraph, self.rich(lines[category], of_organization=self.members_of(organization, gender)))
+        sitting = self.by_unit(pgettext("report", "the session"), pgettext("report", "the meeting"))
+        values = {"of_organization": self.members_of(organization, gender), "sitting": sitting}
+        add_runs(paragraph, self.rich(lines[category], **values))
         paragraph.paragraph_format.keep_with_next = True
 
     def two_columns(self, names: list[str]) -> None:

@@ -213,7 +213,9 @@ def test_two_kinds_of_report_side_by_side_the_pacific_one_as_an_outcomes_documen
         "Annex\nAttendance*",
     ]
     assert "Responsible: Vanuatu; timeline: by the next session." in pacific_text
-    assert any("States members of the Committee attended" in line for line in pacific_text)  # not "of PIFS"
+    assert (  # the Committee's members (not the secretariat's), at a meeting (not a session)
+        "1.\tRepresentatives of the following States members of the Committee attended the meeting:" in pacific_text
+    )
     assert pacific.tables[0].rows[0].cells[0].text == "Pacific Islands Forum Secretariat"  # not "United Nations"
     assert "Held at the Pacific Islands Forum Secretariat, Suva, on 14 and 15 May 2024" in pacific_text
     first_page = " ".join(pdf_pages(pdf.content, tmp_path, "demo-pecc")[0].split())
