@@ -140,9 +140,15 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "time_zone": None if committee.time_zone == "UTC" else committee.time_zone,
             "public": committee.is_public or None,
             "members": members,
-            "report_scheme": {**_compact(scheme.as_dict()), "parts": scheme.parts} if scheme is not None else None,
+            "report_scheme": _scheme(scheme) if scheme is not None else None,
         }
     )
+
+
+def _scheme(scheme: ReportScheme) -> dict[str, Any]:
+    """The body's report scheme, its parts' keys in one order (as_dict), its parts kept even when none."""
+    stored = scheme.as_dict()
+    return {**_compact(stored), "parts": stored["parts"]}
 
 
 def _organization(entity: Entity) -> dict[str, Any]:
