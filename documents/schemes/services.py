@@ -23,10 +23,11 @@ def scheme_of(committee: Committee) -> ReportScheme:
     scheme: ReportScheme | None = getattr(committee, "report_scheme", None)  # missing: RelatedObjectDoesNotExist
     if scheme is not None:
         return scheme
-    return _from_dict(ReportScheme(committee=committee, revision=0), preset_scheme("unctad_expert_group"))
+    return from_dict(ReportScheme(committee=committee, revision=0), preset_scheme("unctad_expert_group"))
 
 
-def _from_dict(scheme: ReportScheme, values: dict[str, Any]) -> ReportScheme:
+def from_dict(scheme: ReportScheme, values: dict[str, Any]) -> ReportScheme:
+    """`scheme` with the values of a stored or exchanged scheme (report_scheme.schema.json), unsaved."""
     scheme.preset = values.get("preset", "")
     scheme.title_pattern = values.get("title_pattern", ReportScheme.Title.SESSION)
     scheme.attendance = values.get("attendance", ReportScheme.AttendanceStyle.LIST)
@@ -52,7 +53,7 @@ def _change(committee: Committee, by: User, expected_revision: int | None, chang
         problems = scheme_problems(values)
         if problems:
             raise EditError(" ".join(message for _path, message in problems))
-        scheme = _from_dict(scheme or ReportScheme(committee=committee), values)
+        scheme = from_dict(scheme or ReportScheme(committee=committee), values)
         scheme.revision = current.revision + 1
         scheme.save()
     return scheme

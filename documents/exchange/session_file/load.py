@@ -21,6 +21,7 @@ from documents.exchange.session_file.validate import place, read_session_file
 from documents.registry.models import Document
 from documents.reports.models import Report, ReportParagraph, ReportSection
 from documents.schemes.models import ReportScheme
+from documents.schemes.services import from_dict
 from meetings.proceedings.models import Proceeding
 from meetings.programme.models import Agenda, AgendaItem, AgendaSlot, BureauMember, Meeting, MeetingPerson
 from meetings.registration.models import Delegate, Participation
@@ -197,20 +198,7 @@ class _Writer:
             known[data["code"]] = committee
             if "report_scheme" in data:
                 scheme = data["report_scheme"]
-                self.save(
-                    ReportScheme(
-                        committee=committee,
-                        preset=scheme.get("preset", ""),
-                        title_pattern=scheme.get("title_pattern", ReportScheme.Title.SESSION),
-                        attendance=scheme.get("attendance", ReportScheme.AttendanceStyle.LIST),
-                        rapporteur_line=scheme.get("rapporteur_line", False),
-                        agenda_item_line=scheme.get("agenda_item_line", False),
-                        statements=scheme.get("statements", False),
-                        masthead=scheme.get("masthead", ReportScheme.MastheadStyle.UN),
-                        parts=scheme["parts"],
-                    ),
-                    ["committees", index, "report_scheme"],
-                )
+                self.save(from_dict(ReportScheme(committee=committee), scheme), ["committees", index, "report_scheme"])
             for member_index, member in enumerate(data.get("members", [])):
                 self.save(
                     Membership(
