@@ -13,18 +13,27 @@ packages=(gettext "${OFFICE_PACKAGES[@]}" poppler-utils chromium)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test
 
-echo "== Translations: every message of the interface has its French"
-catalog=locale/fr/LC_MESSAGES/django.po
-kept=$(mktemp)
-cp "$catalog" "$kept"
-trap 'cp "$kept" "$catalog"' EXIT  # the check gathers the messages into the catalog, then puts it back as it was
-.venv/bin/python manage.py makemessages -l fr --no-obsolete --ignore=".venv/*" --ignore="tests/*" -v0
-missing=$(msgattrib --untranslated "$catalog"; msgattrib --only-fuzzy "$catalog")
-cp "$kept" "$catalog"
+echo "== Translations: every message of the interface in each of the five other UN languages"
+# The check gathers the messages into the catalogs, then puts them back as they were.
+kept=$(mktemp -d)
+cp -r locale "$kept/"
+trap 'rm -rf locale && cp -r "$kept/locale" . && rm -rf "$kept"' EXIT
+.venv/bin/python manage.py makemessages -l fr -l es -l ru -l zh_Hans -l ar --no-obsolete \
+  --ignore=".venv/*" --ignore="tests/*" -v0
+missing=""
+for catalog in locale/*/LC_MESSAGES/django.po; do
+  untranslated=$(msgattrib --untranslated "$catalog"; msgattrib --only-fuzzy "$catalog")
+  if [ -n "$untranslated" ]; then
+    missing="$missing$catalog:
+$untranslated
+"
+  fi
+done
+rm -rf locale && cp -r "$kept/locale" . && rm -rf "$kept"
 trap - EXIT
 if [ -n "$missing" ]; then
   echo "$missing"
-  echo "These messages have no French translation: run makemessages -l fr and translate them." >&2
+  echo "These messages have no translation: run makemessages -l <language> and translate them." >&2
   exit 1
 fi
 .venv/bin/python manage.py compilemessages --ignore=.venv -v0

@@ -18,14 +18,14 @@ code_validator = RegexValidator(
 )
 
 
-GENDERS = ("m", "f")
+GENDERS = ("m", "f", "n")  # n: neuter, as Russian has it
 
 
 def validate_genders(value: object) -> None:
     if not isinstance(value, dict) or any(
         language not in LANGUAGES or gender not in GENDERS for language, gender in value.items()
     ):
-        raise ValidationError(_('Give a gender ("m" or "f") per language code, e.g. {"fr": "m"}.'))
+        raise ValidationError(_('Give a gender ("m", "f" or "n") per language code, e.g. {"fr": "m"}.'))
 
 
 class Entity(models.Model):
@@ -125,6 +125,14 @@ class Committee(models.Model):
         validators=[validate_genders],
         help_text=_(
             'Where articles agree with the name: {"fr": "m"} for "le Groupe", {"fr": "f"} for "la Commission".'
+        ),
+    )
+    name_genitive = MultilingualField(
+        _("name after “of”"),
+        blank=True,
+        help_text=_(
+            "For the languages that decline it, the name as it follows “of” (“Report of …”), e.g. in Russian "
+            "«Группы экспертов». Blank: the name as it is."
         ),
     )
     short_name = MultilingualField(

@@ -2,7 +2,9 @@
 
 CLDR (through babel) gives the month and weekday names and each language's forms; on top of it the UN's
 usage: day, month, year in English and French ("4 October 2017", "1er octobre 2017"), ranges that drop
-what their ends share ("4–6 October 2017"). Languages without rules of their own yet use CLDR's forms.
+what their ends share ("4–6 October 2017"); in the other four UN languages the forms their documents print
+(evidence in documents/builders/CONVENTIONS.md, "Other languages"): "4 a 6 de octubre de 2017",
+"4–6 октября 2017 года", "2017年10月4日至6日", "4-6 تشرين الأول/أكتوبر 2017".
 """
 
 import datetime
@@ -52,6 +54,8 @@ class DayMonthYear(DateForms):
     """Day, month, year, and ranges that drop what their ends share, as UN documents write them."""
 
     weekday_separator = ", "
+    range_separator = "\u2013"  # en dash
+    wide_range_separator = "\u2013"  # between ends that are more than a day's number
 
     def day(self, value: datetime.date) -> str:
         return str(value.day)
@@ -69,7 +73,9 @@ class DayMonthYear(DateForms):
     def date_span(self, start: datetime.date, end: datetime.date) -> str:
         """4–6 October 2017, 30 September–2 October 2017."""
         first, last = self.range_ends(start, end)
-        return first if first == last else f"{first}\u2013{last}"
+        if first == last:
+            return first
+        return f"{first}{self.range_separator if first.isdigit() else self.wide_range_separator}{last}"
 
     def range_ends(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
         """The two ends of a range, the first without what it shares with the second."""
@@ -89,10 +95,103 @@ class FrenchDates(DayMonthYear):
         return "1er" if value.day == 1 else str(value.day)
 
 
+class SpanishDates(DayMonthYear):
+    """4 de octubre de 2017; a range "4 a 6 de octubre de 2017", "30 de septiembre a 2 de octubre de 2017"."""
+
+    weekday_separator = ", "  # miércoles, 18 de abril de 2018
+    range_separator = wide_range_separator = " a "
+
+    def date(self, value: datetime.date) -> str:
+        return format_date(value, "d 'de' MMMM 'de' y", locale=self.babel_locale)
+
+    def day_month(self, value: datetime.date) -> str:
+        return format_date(value, "d 'de' MMMM", locale=self.babel_locale)
+
+
+class RussianDates(DayMonthYear):
+    """4 октября 2017 года (the month in the genitive, "года" written out); "4–6 октября 2017 года"; across
+    months "30 сентября – 2 октября 2017 года", the dash spaced as Russian sets it between word groups."""
+
+    wide_range_separator = " \u2013 "
+
+    def date(self, value: datetime.date) -> str:
+        return f"{self.day_month(value)} {value.year} года"
+
+    def day_month(self, value: datetime.date) -> str:
+        return format_date(value, "d MMMM", locale=self.babel_locale)  # MMMM: the genitive, "октября"
+
+
+class ChineseDates(DateForms):
+    """2017年10月4日; a range keeps the start whole and drops from the end what it shares: "2017年10月4日至6日",
+    "2017年9月30日至10月2日"."""
+
+    def date(self, value: datetime.date) -> str:
+        return f"{value.year}年{value.month}月{value.day}日"
+
+    def weekday_date(self, value: datetime.date) -> str:
+        return f"{self.date(value)}{format_date(value, 'EEEE', locale=self.babel_locale)}"
+
+    def range_ends(self, start: datetime.date, end: datetime.date) -> tuple[str, str]:
+        if start == end:
+            return self.date(start), self.date(end)
+        if (start.year, start.month) == (end.year, end.month):
+            return self.date(start), f"{end.day}日"
+        if start.year == end.year:
+            return self.date(start), f"{end.month}月{end.day}日"
+        return self.date(start), self.date(end)
+
+    def date_span(self, start: datetime.date, end: datetime.date) -> str:
+        first, last = self.range_ends(start, end)
+        return first if start == end else f"{first}至{last}"
+
+
+# The months as UN Arabic documents name them: the Levantine name and the other, paired ("13 آذار/مارس 2003"),
+# with the UN's own spellings يونيه and يوليه (CLDR's Egyptian names are يونيو and يوليو).
+ARABIC_MONTHS = (
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيه",
+    "تموز/يوليه",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+)
+
+
+class ArabicDates(DayMonthYear):
+    """13 آذار/مارس 2003, in European digits as UN Arabic documents print them; "4-6 تشرين الأول/أكتوبر 2017"."""
+
+    weekday_separator = "، "
+    range_separator = "-"
+    wide_range_separator = " - "
+
+    def date(self, value: datetime.date) -> str:
+        return f"{self.day_month(value)} {value.year}"
+
+    def day_month(self, value: datetime.date) -> str:
+        return f"{value.day} {ARABIC_MONTHS[value.month - 1]}"
+
+    def short_date(self, value: datetime.date) -> str:
+        return self.date(value)
+
+    def month_year(self, value: datetime.date) -> str:
+        return f"{ARABIC_MONTHS[value.month - 1]} {value.year}"
+
+
 def dates_in(code: str) -> DateForms:
-    """The date forms of language `code`."""
-    if code == "en":
-        return DayMonthYear("en", "en_GB")  # day month year, as UN English writes dates
-    if code == "fr":
-        return FrenchDates("fr")
-    return DateForms(code)
+    """The date forms of language `code` (a data code, "zh", or the interface's, "zh-hans")."""
+    code = code.split("-")[0].lower()
+    forms: dict[str, DateForms] = {
+        "en": DayMonthYear("en", "en_GB"),  # day month year, as UN English writes dates
+        "fr": FrenchDates("fr"),
+        "es": SpanishDates("es"),
+        "ru": RussianDates("ru"),
+        "zh": ChineseDates("zh"),
+        "ar": ArabicDates("ar"),
+    }
+    return forms.get(code) or DateForms(code)

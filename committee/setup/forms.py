@@ -4,35 +4,64 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.bodies.forms import EntityChoiceField
 from committee.bodies.models import Committee, Entity, Membership
+from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.kernel.uploads import check_image
 from committee.roles.access import managed_committees
 
+# The languages whose documents make words agree with a name's gender, and the genders each has.
+GENDERED_LANGUAGES = {
+    "fr": (("m", _("masculine (le Groupe, le PNUD)")), ("f", _("feminine (la Commission, la CNUCED)"))),
+    "es": (("m", _("masculine (el Grupo)")), ("f", _("feminine (la Comisión)"))),
+    "ru": (("m", _("masculine (Комитет)")), ("f", _("feminine (Группа)")), ("n", _("neuter (Совещание)"))),
+    "ar": (("m", _("masculine (الفريق)")), ("f", _("feminine (اللجنة)"))),
+}
 
-class FrenchGenderForm(forms.ModelForm):
-    """Asks the grammatical gender of a French name in words, and keeps it as the model stores it: {"fr": …}."""
 
-    name_gender = forms.ChoiceField(
-        label=_("Gender of the French name"),
-        choices=[
-            ("", "—"),
-            ("m", _("masculine (le Groupe, le PNUD)")),
-            ("f", _("feminine (la Commission, la CNUCED)")),
-        ],
-        required=False,
-        help_text=_("French documents make their articles agree with it."),
-    )
+class GenderForm(forms.ModelForm):
+    """Asks the grammatical gender of the name in each language whose documents agree with it, in words, and
+    keeps it as the model stores it: {"fr": "m", "ru": "f"}. The French one is the field `name_gender`, the
+    others `name_gender_<code>`."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("name_gender", (self.instance.name_gender or {}).get("fr", ""))
+        stored = self.instance.name_gender or {}
+        for language, genders in GENDERED_LANGUAGES.items():
+            field = self.gender_field(language)
+            self.fields[field] = forms.ChoiceField(
+                label=_("Gender of the %(language)s name") % {"language": LANGUAGE_NAMES[language]},
+                choices=[("", "—"), *genders],
+                required=False,
+                help_text=_("Documents in that language make their articles and verbs agree with it."),
+            )
+            self.initial.setdefault(field, stored.get(language, ""))
+        # The genders beside the French one, where the form has it.
+        names = list(self.fields)
+        others = [self.gender_field(language) for language in GENDERED_LANGUAGES if language != "fr"]
+        place = names.index("name_gender") + 1
+        kept = [name for name in names if name not in others]
+        self.order_fields(kept[:place] + others + kept[place:])
 
-    def clean_name_gender(self) -> dict[str, str]:
-        kept = {language: gender for language, gender in (self.instance.name_gender or {}).items() if language != "fr"}
-        gender = self.cleaned_data["name_gender"]
-        return kept | {"fr": gender} if gender else kept
+    @staticmethod
+    def gender_field(language: str) -> str:
+        return "name_gender" if language == "fr" else f"name_gender_{language}"
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        genders = {
+            language: gender
+            for language, gender in (self.instance.name_gender or {}).items()
+            if language not in GENDERED_LANGUAGES
+        }
+        for language in GENDERED_LANGUAGES:
+            gender = cleaned.pop(self.gender_field(language), "")
+            if gender:
+                genders[language] = gender
+        cleaned["name_gender"] = genders
+        self.instance.name_gender = genders
+        return cleaned
 
 
-class CommitteeForm(FrenchGenderForm):
+class CommitteeForm(GenderForm):
     """A body's own settings: its names in each language, its place among the bodies, its symbols."""
 
     class Meta:
@@ -43,6 +72,7 @@ class CommitteeForm(FrenchGenderForm):
             "parent",
             "name",
             "name_gender",
+            "name_genitive",
             "short_name",
             "symbol_series",
             "mandate",
@@ -83,7 +113,7 @@ class MembershipForm(forms.ModelForm):
                 field.widget.attrs["form"] = f"change-{self.instance.pk}"
 
 
-class OrganizationForm(FrenchGenderForm):
+class OrganizationForm(GenderForm):
     emblem_file = forms.FileField(
         label=_("Emblem"),
         required=False,

@@ -9,21 +9,31 @@ import datetime
 import io
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib
+from matplotlib import font_manager
 
 matplotlib.use("Agg")  # no display: images only
 
-from django.utils.translation import (
-    get_language,  # noqa: E402
-    ngettext,  # noqa: E402
-)
+from django.utils.translation import get_language, ngettext  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from committee.kernel.dates import dates_in  # noqa: E402
 from decisions.follow_up.models import Status  # noqa: E402
+
+# Glyphs for every UN language, each character from the first font that has it (matplotlib's font fallback):
+# Latin and Cyrillic from DejaVu Sans, Chinese from Noto Sans CJK SC, Arabic from Noto Sans Arabic, which
+# matplotlib's text layout shapes. The Noto fonts are Debian's (scripts/office-packages.sh); they are added
+# here by file too, for a font cache that matplotlib built before they were installed.
+for _font in (
+    *Path("/usr/share/fonts").glob("**/NotoSansCJK-Regular.ttc"),
+    *Path("/usr/share/fonts").glob("**/NotoSansArabic-Regular.ttf"),
+):
+    font_manager.fontManager.addfont(str(_font))
+matplotlib.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Arabic"]
 
 UNREPORTED = "unreported"  # a member that has reported nothing on a measure yet
 # Okabe and Ito's palette, distinguishable with the common colour vision deficiencies.

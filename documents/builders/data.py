@@ -138,6 +138,7 @@ class DocumentData:
     parents: tuple[Text, ...]  # the body's parents, the top first
     body: Text
     body_gender: dict[str, str]
+    body_genitive: Text  # the name after "of", in the languages that decline it (Russian)
     body_short: Text  # how the report names the body after the first mention, with its article
     organizations_in_english_order: bool
     number: int

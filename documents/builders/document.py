@@ -8,9 +8,9 @@ that they survive conversion and quotation.
 """
 
 import io
-import re
 from collections.abc import Sequence
 
+from django.utils import translation
 from django.utils.translation import pgettext
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -19,24 +19,32 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from committee.kernel.bidi import isolated
 from committee.kernel.markup import Segment, parse, xml_safe
 from committee.kernel.multilingual import pick
-from committee.kernel.outline import letter_label
 from documents.builders.data import DocumentData, ListedItem
-from documents.builders.language import ReportLanguage
+from documents.builders.language import PLACEHOLDER, ReportLanguage, report_language
 from documents.builders.word import (
     Footnotes,
     Run,
     add_runs,
+    bold_in_every_script,
     cell_rule_below,
     columns,
+    left_to_right,
     page_number,
     right_to_left,
+    right_to_left_by_default,
+    right_to_left_section,
+    right_to_left_table,
+    same_size_in_every_script,
     set_fonts,
+    set_language,
     update_fields_on_open,
 )
 
@@ -87,15 +95,24 @@ class UNDocument:
         return ""
 
     def rich(self, template: str, **values: str | list[Run]) -> list[Run]:
-        """`template` (already translated) with its %(name)s filled, keeping the runs of rich values."""
+        """`template` (already translated) with its %(name)s filled, keeping the runs of rich values.
+
+        The translation's grammar is applied on the way: the words that agree with the body's gender
+        ({m:…|f:…}) and the form of a word that a tag asks for ({gen}%(ordinal)s; language.Inflected)."""
+        template = self.lang.agree(template, self.data.body_gender.get(self.lang.code))
         runs: list[Run] = []
-        for index, part in enumerate(re.split(r"%\((\w+)\)s", template)):
-            if index % 2 == 0:
-                runs.append((part, ""))
+        place = 0
+        for found in PLACEHOLDER.finditer(template):
+            runs.append((template[place : found.start()], ""))
+            tag, name = found.groups()
+            value = values[name]
+            if isinstance(value, list):
+                runs.extend(value)
             else:
-                value = values[part]
-                runs.extend(value if isinstance(value, list) else [(value, "")])
-        return [(self.lang.typography(xml_safe(text)), style) for text, style in runs]
+                runs.append((getattr(value, "forms", {}).get(tag, value) if tag else value, ""))
+            place = found.end()
+        runs.append((template[place:], ""))
+        return [(self.lang.typography(xml_safe(text)), style) for text, style in runs if text]
 
     def body(self, *, capital: bool = False, full: bool = False) -> str:
         """The body as a sentence names it: in full the first time, by its short name afterwards."""
@@ -108,9 +125,9 @@ class UNDocument:
         return self.name(capitalize(phrase) if capital else phrase)
 
     def of_body(self) -> str:
-        return self.name(
-            self.lang.of(self.lang.definite(self.text(self.data.body), self.data.body_gender.get(self.lang.code)))
-        )
+        """ "of the Group": in a language that declines it, the name's genitive where the data gives it."""
+        name = xml_safe(self.data.body_genitive.get(self.lang.code, "")) or self.text(self.data.body)
+        return self.name(self.lang.of(self.lang.definite(name, self.data.body_gender.get(self.lang.code))))
 
     def ordinal(self) -> str:
         return self.lang.ordinal(self.data.number)
@@ -141,7 +158,7 @@ class UNDocument:
             if size:
                 run.font.size = size
             if bold:
-                run.bold = True
+                bold_in_every_script(run._r)
         if self.lang.right_to_left:
             right_to_left(paragraph)
         return paragraph
@@ -176,7 +193,7 @@ class UNDocument:
     def numbered(self, runs: list[Run] | None = None, *, segments: list[Segment] | None = None) -> Paragraph:
         """The report's next numbered paragraph."""
         self.paragraph_number += 1
-        paragraph = self.hanging(f"{self.paragraph_number}.")
+        paragraph = self.hanging(self.lang.paragraph_label(self.paragraph_number))
         if runs:
             add_runs(paragraph, runs)
         if segments:
@@ -199,7 +216,7 @@ class UNDocument:
             line.paragraph_format.keep_with_next = True
 
     def sub_item_label(self, index: int) -> str:
-        return pgettext("report sub-item", "(%(letter)s)") % {"letter": letter_label(index)}
+        return pgettext("report sub-item", "(%(letter)s)") % {"letter": self.lang.sub_item_letter(index)}
 
     # The page ----------------------------------------------------------------------------------
 
@@ -232,7 +249,9 @@ class UNDocument:
         normal = styles["Normal"]
         normal.font.name = self.lang.font
         normal.font.size = BODY_SIZE
-        set_fonts(normal.element, self.lang.font)
+        self.fonts_and_language(normal.element)
+        if self.lang.right_to_left:
+            right_to_left_by_default(self.document)
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = Pt(12)
         for level, name in enumerate(HANGING_STYLES, start=1):
@@ -260,9 +279,9 @@ class UNDocument:
         for level, size in ((1, 14), (2, 12), (3, 10)):
             heading = styles[f"Heading {level}"]
             heading.font.name = self.lang.font
-            set_fonts(heading.element, self.lang.font)
             heading.font.size = Pt(size)
-            heading.font.bold = True
+            self.fonts_and_language(heading.element)
+            bold_in_every_script(heading.element)
             heading.font.italic = False
             heading.font.color.rgb = RGBColor(0, 0, 0)
             heading.paragraph_format.space_before = Pt(12)
@@ -270,11 +289,24 @@ class UNDocument:
             heading.paragraph_format.space_after = Pt(6)
             heading.paragraph_format.keep_with_next = True
 
+    def fonts_and_language(self, style: BaseOxmlElement) -> None:
+        """A style's fonts for each script, its sizes in each, and the language its text is in."""
+        set_fonts(style, self.lang.font, east_asian=self.lang.east_asian_font, complex_script=self.lang.complex_font)
+        same_size_in_every_script(style)
+        set_language(style, self.lang.word_language)
+
+    def table(self, rows: int, cols: int) -> Table:
+        """A table, its columns from right to left in a right-to-left document."""
+        table: Table = self.document.add_table(rows=rows, cols=cols)
+        if self.lang.right_to_left:
+            right_to_left_table(table)
+        return table
+
     def masthead(self) -> None:
         """The UN masthead: "United Nations" and the symbol above a thick rule; the organization, the distribution,
         date and languages above a thin one; then the bodies, the session, its place and dates."""
         d = self.data
-        top = self.document.add_table(rows=2, cols=2)
+        top = self.table(2, 2)
         top.alignment = WD_TABLE_ALIGNMENT.CENTER
         for row, size in ((top.rows[0], 18), (top.rows[1], 4)):  # eighths of a point: 2.25 pt, then 0.5 pt
             for cell in row.cells:
@@ -300,13 +332,7 @@ class UNDocument:
             emblem = organization.paragraphs[0].insert_paragraph_before()
             emblem.paragraph_format.line_spacing = 1.0
             emblem.add_run().add_picture(io.BytesIO(d.emblem), height=EMBLEM_HEIGHT)
-        lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
-        if d.issued_on:
-            lines.append([(self.lang.date(d.issued_on), "")])
-        if d.original_language != self.lang.code:
-            lines.append([(capitalize(self.lang.language_name(self.lang.code)), "")])
-        original = self.lang.language_name(d.original_language)
-        lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
+        lines = self.distribution_lines()
         for cell in (organization, distribution):  # clear of the thick rule above them
             cell.paragraphs[0].paragraph_format.space_before = Pt(3)
         first = distribution.paragraphs[0]
@@ -314,6 +340,8 @@ class UNDocument:
             paragraph = first if index == 0 else distribution.add_paragraph()
             add_runs(paragraph, runs)
             paragraph.paragraph_format.space_after = Pt(0)
+            if self.lang.right_to_left and self.lang.masthead_in_english:
+                left_to_right(paragraph)  # "31 October 2017" would read "October 2017 31" right to left
         self.paragraph()
         for name in (*d.parents, d.body):
             self.paragraph([(self.lang.typography(self.text(name)), "bold")]).paragraph_format.space_after = Pt(0)
@@ -328,6 +356,21 @@ class UNDocument:
             self.paragraph(place_and_dates)
         self.after_masthead()
 
+    def distribution_lines(self) -> list[list[Run]]:
+        """Distribution, date, language and original language: in English in a Russian, Chinese or Arabic
+        document, as the UN issues them (the language's own `masthead_in_english`)."""
+        d = self.data
+        lang = report_language("en") if self.lang.masthead_in_english else self.lang
+        with translation.override("en" if self.lang.masthead_in_english else translation.get_language()):
+            lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
+            if d.issued_on:
+                lines.append([(lang.date(d.issued_on), "")])
+            if d.original_language != self.lang.code:
+                lines.append([(capitalize(lang.language_name(self.lang.code)), "")])
+            original = lang.language_name(d.original_language)
+            lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
+        return lines
+
     def after_masthead(self) -> None:
         """Lines a kind of document adds under the session's place and dates (none by default)."""
 
@@ -337,7 +380,10 @@ class UNDocument:
 
     def columns(self, number: int) -> None:
         """From here on, the text in `number` columns, on the same page (a continuous section break)."""
-        columns(self.document.add_section(WD_SECTION.CONTINUOUS), number)
+        section = self.document.add_section(WD_SECTION.CONTINUOUS)
+        columns(section, number)
+        if self.lang.right_to_left:
+            right_to_left_section(section)
 
     def distribution(self) -> str:
         return {
@@ -348,7 +394,7 @@ class UNDocument:
 
     def agenda_list(self, items: Sequence[ListedItem], *, level: int) -> None:
         for item in items:
-            line = self.hanging(f"{item.number}.", level=level)
+            line = self.hanging(self.lang.paragraph_label(item.number), level=level)
             add_runs(line, [(self.lang.typography(full_stop(self.drafted(item.title))), "")])
             for letter, sub_item in enumerate(item.sub_items):
                 sub = self.hanging(self.sub_item_label(letter), level=level + 1)
@@ -385,29 +431,6 @@ def _rule_below(paragraph: Paragraph, *, size: int) -> None:
         bottom.set(qn(name), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
-
-
-def roman_numeral(number: int) -> str:
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    text = ""
-    for value, numeral in numerals:
-        while number >= value:
-            text, number = text + numeral, number - value
-    return text
 
 
 def category_heading(category: str) -> str:

@@ -17,9 +17,32 @@ from unicode_rbnf import FormatPurpose, RbnfEngine
 
 from committee.kernel.dates import DateForms, dates_in
 from committee.kernel.multilingual import RIGHT_TO_LEFT
+from committee.kernel.outline import letter_label
 
 # A piece of text with its style: "" (plain), "italic" or "superscript".
 Run = tuple[str, str]
+
+
+class Inflected(str):
+    """A word in its usual form, with the other forms a translated sentence may ask for.
+
+    A translation asks for a form with a tag written before the placeholder: in Russian "о работе ее
+    {gen}%(ordinal)s сессии" takes the genitive, "первой"; in Arabic "الاجتماع {m}%(ordinal)s" the masculine.
+    Where no tag is written, or the tag is unknown, the word keeps its usual form.
+    """
+
+    forms: dict[str, str]
+
+    def __new__(cls, text: str, forms: dict[str, str] | None = None) -> "Inflected":
+        word = super().__new__(cls, text)
+        word.forms = forms or {}
+        return word
+
+
+# {m:принял|f:приняла|n:приняло}: the words that agree with the body's grammatical gender, one per gender.
+_AGREEMENT = re.compile(r"\{((?:[mfn]:[^{}|]*\|?)+)\}")
+# A placeholder and the tag of the form it asks for: {gen}%(ordinal)s.
+PLACEHOLDER = re.compile(r"(?:\{([\w.]+)\})?%\((\w+)\)s")
 
 
 class ReportLanguage:
@@ -28,11 +51,53 @@ class ReportLanguage:
     code = "en"
     babel_locale = "en"
     ordinal_ruleset = "spellout-ordinal"
+    # Other forms a translation may ask for, by tag: tag -> CLDR rule set (see Inflected).
+    ordinal_forms: dict[str, str] = {}
     font = "Times New Roman"
+    # The fonts of the scripts other than Latin, and the language tag Word files carry for the text.
+    east_asian_font = "Noto Serif CJK SC"
+    complex_font = "Noto Naskh Arabic"
+    word_language = "en-GB"
+    # Russian, Chinese and Arabic documents keep the masthead's distribution, date, language and "Original"
+    # lines in English (documents/builders/CONVENTIONS.md, "Other languages").
+    masthead_in_english = False
 
     @property
     def right_to_left(self) -> bool:
         return self.code in RIGHT_TO_LEFT
+
+    # Agreement -----------------------------------------------------------------------------------
+
+    def agree(self, template: str, gender: str | None) -> str:
+        """`template` with each {m:…|f:…|n:…} choice made for a body of `gender` (masculine where unknown)."""
+
+        def choose(found: re.Match[str]) -> str:
+            words = dict(option.split(":", 1) for option in found.group(1).split("|") if ":" in option)
+            return words.get(gender or "m") or words.get("m") or next(iter(words.values()), "")
+
+        return _AGREEMENT.sub(choose, template) if "{" in template else template
+
+    # Labels: chapters, sections, paragraphs, sub-items, annexes ----------------------------------
+
+    def chapter_label(self, number: int) -> str:
+        """I., II.: the number of a chapter (or of a part of the agenda)."""
+        return f"{roman_numeral(number)}."
+
+    def section_label(self, index: int) -> str:
+        """A., B.: a chapter's sections, from index 0."""
+        return f"{letter_label(index).upper()}."
+
+    def paragraph_label(self, number: int | str) -> str:
+        """1., 2.: a numbered paragraph or an item of a list."""
+        return f"{number}."
+
+    def sub_item_letter(self, index: int) -> str:
+        """a, b: the letter of a sub-item, from index 0 (its brackets are the catalog's)."""
+        return letter_label(index)
+
+    def annex_number(self, number: int) -> str:
+        """I, II: the number after "Annex"."""
+        return roman_numeral(number)
 
     # Dates: the same forms as the pages' (committee.kernel.dates) -------------------------------
 
@@ -57,19 +122,25 @@ class ReportLanguage:
 
     # Numbers and names -------------------------------------------------------------------------
 
-    def ordinal(self, number: int) -> str:
-        """The spelled-out ordinal that qualifies "session": first, twenty-first.
+    def ordinal(self, number: int) -> Inflected:
+        """The spelled-out ordinal that qualifies "session": first, twenty-first, with the other forms the
+        language's sentences need (see Inflected).
 
         Where a language has no rules of its own yet, the feminine form ("session" is feminine in
-        French, Spanish and Russian), else CLDR's first form, else the figure.
+        French and Russian), else CLDR's first form, else the figure.
         """
         try:
-            forms = _rbnf(self.code).format_number(number, FormatPurpose.ORDINAL).text_by_ruleset
+            spelled = _rbnf(self.code).format_number(number, FormatPurpose.ORDINAL).text_by_ruleset
         except Exception:  # noqa: BLE001 - a language unicode-rbnf does not know
-            return str(number)
-        if self.ordinal_ruleset in forms:
-            return forms[self.ordinal_ruleset]
-        return next((text for name, text in forms.items() if name.endswith("-feminine")), next(iter(forms.values())))
+            return Inflected(str(number))
+        spelled = {name: " ".join(text.split()) for name, text in spelled.items()}  # CLDR's Arabic doubles spaces
+        if self.ordinal_ruleset in spelled:
+            usual = spelled[self.ordinal_ruleset]
+        else:
+            feminine = (text for name, text in spelled.items() if name.endswith("-feminine"))
+            usual = next(feminine, next(iter(spelled.values())))
+        forms = {tag: spelled[rules] for tag, rules in self.ordinal_forms.items() if rules in spelled}
+        return Inflected(usual, forms)
 
     def number(self, value: int) -> str:
         """A count as CLDR writes it in this language: 1,234 in English, 1 234 in French."""
@@ -121,13 +192,25 @@ class ReportLanguage:
         return [({"mr": "Mr.", "ms": "Ms."}.get(courtesy, ""), "")]
 
 
+def roman_numeral(number: int) -> str:
+    numerals = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+        (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]  # fmt: skip
+    text = ""
+    for value, numeral in numerals:
+        while number >= value:
+            text, number = text + numeral, number - value
+    return text
+
+
 class English(ReportLanguage):
     code = "en"
     babel_locale = "en_GB"
 
-    def ordinal(self, number: int) -> str:
+    def ordinal(self, number: int) -> Inflected:
         """British usage, as in UN documents: "one hundred and first" (CLDR: "one hundred first")."""
-        return re.sub(r"(hundred|thousand) (?=\w)", r"\1 and ", super().ordinal(number))
+        return Inflected(re.sub(r"(hundred|thousand) (?=\w)", r"\1 and ", super().ordinal(number)))
 
 
 class French(ReportLanguage):
@@ -135,17 +218,17 @@ class French(ReportLanguage):
     babel_locale = "fr"
     ordinal_ruleset = "spellout-ordinal-feminine"  # la session
 
-    def ordinal(self, number: int) -> str:
+    def ordinal(self, number: int) -> Inflected:
         """CLDR's ordinal in the traditional spelling UN French keeps.
 
         CLDR writes "vingt-et-unième", "quatre-vingt-et-unième", "cent-et-unième"; UN French
         writes "vingt et unième" (and so to "soixante et onzième"), "quatre-vingt-unième",
         "cent unième".
         """
-        text = super().ordinal(number)
+        text = str(super().ordinal(number))
         text = re.sub(r"(?<!quatre-)(vingt|trente|quarante|cinquante|soixante)-et-", r"\1 et ", text)
         text = text.replace("quatre-vingt-et-", "quatre-vingt-")
-        return re.sub(r"(cent|mille)-et-", r"\1 ", text)
+        return Inflected(re.sub(r"(cent|mille)-et-", r"\1 ", text))
 
     def definite(self, name: str, gender: str | None) -> str:
         if _elides(name):
@@ -192,6 +275,174 @@ class French(ReportLanguage):
         return [("M.", "")] if courtesy == "mr" else [("", "")]
 
 
+class Spanish(ReportLanguage):
+    code = "es"
+    babel_locale = "es"
+    word_language = "es-ES"
+    # "primer período de sesiones", "vigésimo primer período": the masculine form set before its noun;
+    # {f} for a feminine noun, "primera reunión".
+    ordinal_ruleset = "spellout-ordinal-masculine-adjective"
+    ordinal_forms = {"f": "spellout-ordinal-feminine", "m": "spellout-ordinal-masculine-adjective"}
+
+    def definite(self, name: str, gender: str | None) -> str:
+        return f"{'la' if gender == 'f' else 'el'} {name}"
+
+    def organization(self, acronym: str, gender: str | None) -> str:
+        return self.definite(acronym, gender)  # la UNCTAD, la OMC
+
+    def of(self, phrase: str) -> str:
+        return f"del {phrase[3:]}" if phrase.startswith("el ") else f"de {phrase}"
+
+    def at(self, phrase: str) -> str:
+        return f"en {phrase}"
+
+    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
+        if plural:
+            return f"{'las' if gender == 'f' else 'los'} {noun}"
+        return self.definite(noun, gender)
+
+    def courtesy(self, courtesy: str) -> list[Run]:
+        return [({"mr": "Sr.", "ms": "Sra."}.get(courtesy, ""), "")]
+
+
+class Russian(ReportLanguage):
+    """Russian declines: a body's name after "of" is in the genitive, which the data gives (a body's
+    name_genitive); an ordinal takes the case and gender its sentence asks for ({gen}, {n.loc}: see Inflected)."""
+
+    code = "ru"
+    babel_locale = "ru"
+    word_language = "ru-RU"
+    masthead_in_english = True
+    ordinal_ruleset = "spellout-ordinal-feminine"  # сессия
+    ordinal_forms = {
+        (f"{gender}.{case}" if gender and case else gender or case): "spellout-ordinal-"
+        + {"": "feminine", "n": "neuter", "m": "masculine"}[gender]
+        + {"": "", "gen": "-genitive", "dat": "-dative", "acc": "-accusative", "ins": "-ablative", "loc": "-locative"}[
+            case
+        ]
+        for gender in ("", "n", "m")
+        for case in ("", "gen", "dat", "acc", "ins", "loc")
+        if gender or case
+    }
+    quotes = ("«", "»")
+
+    def sub_item_letter(self, index: int) -> str:
+        return _RUSSIAN_LETTERS[index % len(_RUSSIAN_LETTERS)] * (index // len(_RUSSIAN_LETTERS) + 1)
+
+    def definite(self, name: str, gender: str | None) -> str:
+        return name
+
+    def of(self, phrase: str) -> str:
+        return phrase  # the genitive is the name's own form: the sentence places it
+
+    def at(self, phrase: str) -> str:
+        return phrase
+
+    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
+        return noun
+
+    def courtesy(self, courtesy: str) -> list[Run]:
+        return [({"mr": "г-н", "ms": "г-жа"}.get(courtesy, ""), "")]
+
+
+class Chinese(ReportLanguage):
+    """No articles, no inflection; chapters numbered 一., 二. and annexes 附件一; the ordinal carries its
+    第 ("第一届会议")."""
+
+    code = "zh"
+    babel_locale = "zh_Hans"
+    word_language = "zh-CN"
+    masthead_in_english = True
+    ordinal_ruleset = "spellout-ordinal"
+
+    def chapter_label(self, number: int) -> str:
+        return f"{self.numeral(number)}."
+
+    def annex_number(self, number: int) -> str:
+        return self.numeral(number)
+
+    def numeral(self, number: int) -> str:
+        return str(_rbnf("zh").format_number(number).text_by_ruleset.get("spellout-cardinal", number))
+
+    def definite(self, name: str, gender: str | None) -> str:
+        return name
+
+    def of(self, phrase: str) -> str:
+        return phrase
+
+    def at(self, phrase: str) -> str:
+        return phrase
+
+    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
+        return noun
+
+    def courtesy(self, courtesy: str) -> list[Run]:
+        return [("", "")]  # Chinese lists name people without Mr. or Ms.
+
+
+# Chapters: "أولا -", "ثانيا -"…, as UN Arabic documents number them (A/74/L.75, A/71/1007).
+_ARABIC_CHAPTERS = (
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
+    "حادي عشر", "ثاني عشر", "ثالث عشر", "رابع عشر", "خامس عشر", "سادس عشر", "سابع عشر", "ثامن عشر", "تاسع عشر",
+    "عشرون",
+)  # fmt: skip
+# Sections: the names of the letters in abjad order, "ألف -", "باء -"; sub-items "(أ)", "(ب)": the letters.
+_ARABIC_SECTIONS = (
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون",
+    "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
+)  # fmt: skip
+_ARABIC_LETTERS = (
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
+    "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+)  # fmt: skip
+# Russian sub-items take the Cyrillic letters, without ё, й, ъ, ы, ь.
+_RUSSIAN_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+class Arabic(ReportLanguage):
+    """Right to left, in Naskh (the complex-script font; Latin text keeps the Latin one); chapters "أولا -",
+    sections "ألف -", paragraphs "1 -", sub-items "(أ)", annexes "المرفق الأول"; the ordinal of "الدورة" is
+    feminine, {m} gives the masculine."""
+
+    code = "ar"
+    babel_locale = "ar"
+    word_language = "ar-SA"
+    masthead_in_english = True
+    ordinal_ruleset = "spellout-ordinal-feminine"
+    ordinal_forms = {"m": "spellout-ordinal-masculine", "f": "spellout-ordinal-feminine"}
+
+    def chapter_label(self, number: int) -> str:
+        word = _ARABIC_CHAPTERS[number - 1] if number <= len(_ARABIC_CHAPTERS) else str(number)
+        return f"{word} -"
+
+    def section_label(self, index: int) -> str:
+        return f"{_ARABIC_SECTIONS[index % len(_ARABIC_SECTIONS)]} -"
+
+    def paragraph_label(self, number: int | str) -> str:
+        return f"{number} -"
+
+    def sub_item_letter(self, index: int) -> str:
+        return _ARABIC_LETTERS[index % len(_ARABIC_LETTERS)] * (index // len(_ARABIC_LETTERS) + 1)
+
+    def annex_number(self, number: int) -> str:
+        return self.ordinal(number).forms.get("m", str(number)) if number else ""
+
+    def definite(self, name: str, gender: str | None) -> str:
+        return name
+
+    def of(self, phrase: str) -> str:
+        return phrase
+
+    def at(self, phrase: str) -> str:
+        return phrase
+
+    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
+        return noun
+
+    def courtesy(self, courtesy: str) -> list[Run]:
+        return [({"mr": "السيد", "ms": "السيدة"}.get(courtesy, ""), "")]
+
+
 # An e-mail address starts where its word starts (where `\S+@` found it: leftmost), at a first character then
 # anything up to the word's first @ after it: anchored so, the search is linear in the text's length. Without
 # the anchor, a long word without spaces was scanned again from each of its characters, in time that grows as
@@ -235,9 +486,16 @@ def _rbnf(code: str) -> RbnfEngine:
     return RbnfEngine.for_language(code)
 
 
-LANGUAGES: dict[str, type[ReportLanguage]] = {"en": English, "fr": French}
+LANGUAGES: dict[str, type[ReportLanguage]] = {
+    "en": English,
+    "fr": French,
+    "es": Spanish,
+    "ru": Russian,
+    "zh": Chinese,
+    "ar": Arabic,
+}
 # The languages whose report wording is written (in the gettext catalogs): the ones offered for download.
-WORDED_LANGUAGES = ("en", "fr")
+WORDED_LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 
 
 def report_language(code: str) -> ReportLanguage:

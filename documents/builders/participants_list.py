@@ -106,7 +106,8 @@ class _ParticipantsList(UNDocument):
         role = self.role(delegate)
         if role:
             details.append(role)
-        runs.extend((", " + detail, "") for detail in details if detail)
+        separator = pgettext("report list", ", ")  # "، " in Arabic
+        runs.extend((separator + detail, "") for detail in details if detail)
         return [(self.lang.typography(text), style) for text, style in runs]
 
     def role(self, delegate: DelegateData) -> str:

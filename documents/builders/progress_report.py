@@ -34,9 +34,9 @@ from documents.builders.document import (
     UNDocument,
     capitalize,
     full_stop,
-    roman_numeral,
 )
 from documents.builders.language import report_language
+from documents.builders.word import add_runs
 
 
 @dataclass(frozen=True)
@@ -118,14 +118,14 @@ class _ProgressReport(UNDocument):
         self.title()
         chapters = [pgettext("progress report", "Summary"), self.paragraphs_heading()]
         chapters += [self.strategy_heading(strategy) for strategy in self.data.strategies]
-        numbers = iter(roman_numeral(n) for n in range(1, len(chapters) + 1))
-        self.heading(f"{next(numbers)}.", chapters[0], 1)
+        numbers = iter(self.lang.chapter_label(n) for n in range(1, len(chapters) + 1))
+        self.heading(next(numbers), chapters[0], 1)
         self.summary()
-        self.heading(f"{next(numbers)}.", chapters[1], 1)
+        self.heading(next(numbers), chapters[1], 1)
         for paragraph in self.data.paragraphs:
             self.followed(paragraph)
         for strategy, title in zip(self.data.strategies, chapters[2:], strict=True):
-            self.heading(f"{next(numbers)}.", title, 1)
+            self.heading(next(numbers), title, 1)
             self.strategy(strategy)
         return self.finish()
 
@@ -243,15 +243,15 @@ class _ProgressReport(UNDocument):
 
     def summary_table(self) -> None:
         statuses = [s for s in Status.values if any(a.status == s for p in self.data.paragraphs for a in p.actions)]
-        table = self.document.add_table(rows=1, cols=2 + len(statuses))
+        table = self.table(1, 2 + len(statuses))
         table.style = "Table Grid"
         header = [pgettext("progress report", "Paragraph"), *map(status_name, statuses), pgettext("report", "Total")]
         for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.paragraphs[0].add_run(capitalize(text)).bold = True
+            add_runs(cell.paragraphs[0], [(capitalize(text), "bold")])
         for paragraph in self.data.paragraphs:
             counts = Counter(a.status for a in paragraph.actions)
             values = [paragraph.number, *(str(counts[s]) for s in statuses), str(len(paragraph.actions))]
-            for cell, text in zip(table.add_row().cells, values, strict=True):
+            for cell, text in zip(table.add_row().cells, values, strict=True):  # type: ignore[no-untyped-call]
                 cell.paragraphs[0].add_run(text)
         self.paragraph()
 

@@ -14,7 +14,7 @@ from docx.shared import Pt
 
 from committee.kernel.markup import parse, xml_safe
 from documents.builders.data import DocumentData, Text
-from documents.builders.document import DJANGO_LANGUAGE, UNDocument, roman_numeral
+from documents.builders.document import DJANGO_LANGUAGE, UNDocument
 from documents.builders.language import report_language
 from documents.builders.word import add_runs
 
@@ -55,18 +55,18 @@ class _ProvisionalAgenda(UNDocument):
         self.masthead()
         title = self.paragraph([(pgettext("report", "Provisional agenda and annotations"), "")], size=Pt(16), bold=True)
         title.paragraph_format.space_before = Pt(18)
-        self.heading(f"{roman_numeral(1)}.", pgettext("report", "Provisional agenda"), 1)
+        self.heading(self.lang.chapter_label(1), pgettext("report", "Provisional agenda"), 1)
         self.agenda_list(self.data.items, level=1)
-        self.heading(f"{roman_numeral(2)}.", pgettext("report", "Annotations to the provisional agenda"), 1)
+        self.heading(self.lang.chapter_label(2), pgettext("report", "Annotations to the provisional agenda"), 1)
         for item in self.data.items:
             self.annotation(item)
         if self.data.organization_of_work:
-            self.annex_heading(roman_numeral(1), pgettext("report", "Proposed organization of work"))
+            self.annex_heading(self.lang.annex_number(1), pgettext("report", "Proposed organization of work"))
             self.timetable()
         return self.finish()
 
     def annotation(self, item: AnnotatedItemData) -> None:
-        self.heading(f"{item.number}.", self.drafted(item.title), 2)
+        self.heading(self.lang.paragraph_label(item.number), self.drafted(item.title), 2)
         for text in self.drafted(item.annotation or {}).split("\n\n"):
             if text.strip():
                 self.numbered(segments=parse(text.strip()))
@@ -85,7 +85,7 @@ class _ProvisionalAgenda(UNDocument):
         days = sorted({slot.date for slot in self.data.organization_of_work})
         periods = {(slot.date, slot.period): slot for slot in self.data.organization_of_work}
         titles = {item.number: self.drafted(item.title) for item in self.data.items}
-        table = self.document.add_table(rows=len(days) + 1, cols=3)
+        table = self.table(len(days) + 1, 3)
         table.style = "Table Grid"
         rows = [row.cells for row in table.rows]
         headings = ["", pgettext("report", "Morning"), pgettext("report", "Afternoon")]

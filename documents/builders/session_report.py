@@ -18,7 +18,6 @@ from docx.text.paragraph import Paragraph
 
 from committee.kernel.collation import collation_key
 from committee.kernel.markup import parse, plain, sub_items, xml_safe
-from committee.kernel.outline import letter_label
 from documents.builders.data import (
     AgendaItemData,
     AssignedActionData,
@@ -36,7 +35,6 @@ from documents.builders.document import (
     INDENTED_STYLE,
     UNDocument,
     category_heading,
-    roman_numeral,
 )
 from documents.builders.language import report_language
 from documents.builders.schemes import USUAL_TITLES, Attendance, Holds, PartData, TitlePattern
@@ -72,18 +70,19 @@ class _SessionReport(UNDocument):
         annexes = [annex for part in scheme.annexes for annex in self.annexes_of(part)]
         # A report with one annex calls it "Annex", unnumbered.
         self.annex_numbers = {
-            key: roman_numeral(index + 1) if len(annexes) > 1 else "" for index, (key, _t, _w) in enumerate(annexes)
+            key: self.lang.annex_number(index + 1) if len(annexes) > 1 else ""
+            for index, (key, _t, _w) in enumerate(annexes)
         }
         chapters: list[Chapter] = []
         self.chapter_numbers: dict[str, str] = {}
         for part in scheme.chapters:
             written = self.chapters_of(part)
             if written:
-                self.chapter_numbers.setdefault(part.holds, roman_numeral(len(chapters) + 1))
+                self.chapter_numbers.setdefault(part.holds, self.lang.annex_number(len(chapters) + 1))
             chapters += written
         self.contents(chapters, annexes)
         for index, (title, writer, _sections) in enumerate(chapters):
-            self.heading(f"{roman_numeral(index + 1)}.", title, 1)
+            self.heading(self.lang.chapter_label(index + 1), title, 1)
             writer()
         for key, title, writer in annexes:
             heading = self.annex_heading(self.annex_numbers[key], title)
@@ -118,7 +117,7 @@ class _SessionReport(UNDocument):
             sections = self.procedural_sections(part.sections)
             if not sections:
                 return []
-            titles = [(f"{letter_label(i).upper()}.", title) for i, (title, _number, _writer) in enumerate(sections)]
+            titles = [(self.lang.section_label(i), title) for i, (title, _number, _writer) in enumerate(sections)]
             default = pgettext("report", "Organizational matters")
             return [(self.part_title(part, default), lambda: self.organizational_matters(sections), titles)]
         sections = self.procedural_sections((part,))
@@ -233,11 +232,13 @@ class _SessionReport(UNDocument):
         page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
         entries: list[tuple[str, str, int]] = []
         for index, (title, _writer, sections) in enumerate(chapters):
-            entries.append((f"{roman_numeral(index + 1)}.", title, 1))
+            entries.append((self.lang.chapter_label(index + 1), title, 1))
             entries.extend((label, section, 2) for label, section in sections)
         if len(annexes) > 1:
             entries.append(("", pgettext("report", "Annexes"), 0))
-            entries.extend((f"{roman_numeral(i + 1)}.", title, 1) for i, (_key, title, _writer) in enumerate(annexes))
+            entries.extend(
+                (self.lang.chapter_label(i + 1), title, 1) for i, (_key, title, _writer) in enumerate(annexes)
+            )
         elif annexes:
             entries.append(("", pgettext("report", "Annex"), 0))
             entries.append(("", annexes[0][1], 1))
@@ -272,7 +273,7 @@ class _SessionReport(UNDocument):
     def recommendations_sections(self) -> list[tuple[str, str]]:
         if len(self.decisions) < 2:
             return []
-        return [(f"{letter_label(i).upper()}.", self.decision_title(d)) for i, d in enumerate(self.decisions)]
+        return [(self.lang.section_label(i), self.decision_title(d)) for i, d in enumerate(self.decisions)]
 
     def decision_title(self, decision: DecisionData) -> str:
         kinds = {
@@ -287,7 +288,7 @@ class _SessionReport(UNDocument):
         several = len(self.decisions) > 1
         for index, decision in enumerate(self.decisions):
             if several:
-                self.heading(f"{letter_label(index).upper()}.", self.decision_title(decision), 2)
+                self.heading(self.lang.section_label(index), self.decision_title(decision), 2)
             self.decision_text(decision, with_actions=with_actions)
 
     def decisions_with_actions(self) -> None:
@@ -301,7 +302,7 @@ class _SessionReport(UNDocument):
         for paragraph in decision.paragraphs:
             if paragraph.kind == "operative":
                 operative += 1
-                written = self.hanging(f"{operative}.")
+                written = self.hanging(self.lang.paragraph_label(operative))
             else:
                 written = self.paragraph(style=INDENTED_STYLE)
             self.write_segments(written, parse(self.drafted(paragraph.text)))
@@ -364,12 +365,11 @@ class _SessionReport(UNDocument):
         labels = self.section_labels(self.data.summary)
         return [(label, self.drafted(s.title)) for label, s in zip(labels, self.data.summary, strict=True)]
 
-    @staticmethod
-    def section_labels(sections: tuple[SectionData, ...], *, letters: bool = True) -> list[str]:
+    def section_labels(self, sections: tuple[SectionData, ...], *, letters: bool = True) -> list[str]:
         labels, count = [], 0
         for section in sections:
             if section.numbered:
-                labels.append(f"{letter_label(count).upper() if letters else count + 1}.")
+                labels.append(self.lang.section_label(count) if letters else self.lang.paragraph_label(count + 1))
                 count += 1
             else:
                 labels.append("")
@@ -503,7 +503,7 @@ class _SessionReport(UNDocument):
     def organizational_matters(self, sections: list[Section]) -> None:
         self.begin_procedural_chapter()
         for index, (title, number, writer) in enumerate(sections):
-            self.heading(f"{letter_label(index).upper()}.", title, 2)
+            self.heading(self.lang.section_label(index), title, 2)
             self.agenda_item_line(number)
             writer()
 
@@ -1117,7 +1117,7 @@ class _SessionReport(UNDocument):
                 count,
             ),
         }
-        paragraph = self.numbered() if numbered_as_report else self.hanging(f"{number}.")
+        paragraph = self.numbered() if numbered_as_report else self.hanging(self.lang.paragraph_label(number))
         sitting = self.by_unit(pgettext("report", "the session"), pgettext("report", "the meeting"))
         values = {"of_organization": self.members_of(organization, gender), "sitting": sitting}
         add_runs(paragraph, self.rich(lines[category], **values))

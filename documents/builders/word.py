@@ -17,11 +17,22 @@ from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Cm, Length, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 Run = tuple[str, str]  # (text, "" | "italic" | "superscript" | "bold")
+
+
+# A run's properties in schema order after w:bCs and w:iCs (where python-docx's bold and italic, w:b and w:i,
+# leave them out).
+_AFTER_I_CS = (
+    "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+    "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position",
+    "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+    "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+_AFTER_B_CS = ("w:i", "w:iCs", *_AFTER_I_CS)
 
 
 def add_runs(paragraph: Paragraph, runs: Iterable[Run]) -> None:
@@ -32,10 +43,20 @@ def add_runs(paragraph: Paragraph, runs: Iterable[Run]) -> None:
         _append_text(run._r, text)
         if style == "italic":
             run.italic = True
+            run._r.get_or_add_rPr().insert_element_before(OxmlElement("w:iCs"), *_AFTER_I_CS)  # Arabic's italic
         elif style == "superscript":
             run.font.superscript = True
         elif style == "bold":
-            run.bold = True
+            bold_in_every_script(run._r)
+
+
+def bold_in_every_script(element_with_rpr: BaseOxmlElement) -> None:
+    """Bold (w:b), and bold in complex scripts (w:bCs), which Arabic text takes."""
+    properties = element_with_rpr.get_or_add_rPr()
+    if properties.find(qn("w:b")) is None:
+        properties.insert_element_before(OxmlElement("w:b"), "w:bCs", *_AFTER_B_CS)
+    if properties.find(qn("w:bCs")) is None:
+        properties.insert_element_before(OxmlElement("w:bCs"), *_AFTER_B_CS)
 
 
 def _append_text(run: CT_R, text: str) -> None:
@@ -110,13 +131,17 @@ def _run_element(text: str, *, italic: bool = False, superscript: bool = False, 
     properties = OxmlElement("w:rPr")
     if italic:
         properties.append(OxmlElement("w:i"))
-    if superscript:
+        properties.append(OxmlElement("w:iCs"))
+    font_size = OxmlElement("w:sz")
+    font_size.set(qn("w:val"), str(int(size.pt * 2)))
+    complex_size = OxmlElement("w:szCs")
+    complex_size.set(qn("w:val"), str(int(size.pt * 2)))
+    properties.append(font_size)
+    properties.append(complex_size)
+    if superscript:  # after the sizes, as the schema orders them
         align = OxmlElement("w:vertAlign")
         align.set(qn("w:val"), "superscript")
         properties.append(align)
-    font_size = OxmlElement("w:sz")
-    font_size.set(qn("w:val"), str(int(size.pt * 2)))
-    properties.append(font_size)
     run.append(properties)
     if text:
         element = OxmlElement("w:t")
@@ -192,21 +217,94 @@ def update_fields_on_open(document: Document) -> None:
     document.settings.element.append(update)
 
 
+# Where the schema places a paragraph's w:bidi, a table's w:bidiVisual and a section's w:bidi: before these.
+_AFTER_PARAGRAPH_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_TABLE_BIDI = (
+    "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+    "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
+_AFTER_SECTION_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
 def right_to_left(paragraph: Paragraph) -> None:
-    """Lay `paragraph` out right to left, as Arabic is written."""
+    """Lay `paragraph` out right to left, as Arabic is written: its start is on the right, so that its
+    alignment and indents mirror (Word and LibreOffice read "left" and "right" in such a paragraph as its start
+    and end). The letters keep their own direction (Unicode's bidirectional algorithm)."""
     properties = paragraph._p.get_or_add_pPr()
-    properties.insert(0, OxmlElement("w:bidi"))
-    for run in paragraph.runs:
-        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+    if properties.find(qn("w:bidi")) is None:
+        properties.insert_element_before(OxmlElement("w:bidi"), *_AFTER_PARAGRAPH_BIDI)
 
 
-def set_fonts(element_with_rpr: BaseOxmlElement, font: str) -> None:
-    """Use `font` for every script (Latin, East Asian, complex) of a style or run."""
+def left_to_right(paragraph: Paragraph) -> None:
+    """Lay `paragraph` out left to right in a right-to-left document (English lines in an Arabic masthead)."""
+    properties = paragraph._p.get_or_add_pPr()
+    direction = properties.find(qn("w:bidi"))
+    if direction is None:
+        direction = OxmlElement("w:bidi")
+        properties.insert_element_before(direction, *_AFTER_PARAGRAPH_BIDI)
+    direction.set(qn("w:val"), "0")
+
+
+def right_to_left_table(table: Table) -> None:
+    """Columns from right to left: the first cell on the right."""
+    properties = table._tbl.tblPr
+    if properties.find(qn("w:bidiVisual")) is None:
+        properties.insert_element_before(OxmlElement("w:bidiVisual"), *_AFTER_TABLE_BIDI)
+
+
+def right_to_left_section(section: Section) -> None:
+    """A section read from right to left: its columns run from the right."""
+    properties = section._sectPr
+    if properties.find(qn("w:bidi")) is None:
+        properties.insert_element_before(OxmlElement("w:bidi"), *_AFTER_SECTION_BIDI)
+
+
+def right_to_left_by_default(document: Document) -> None:
+    """Every paragraph of `document` right to left unless it says otherwise: the default style's, which the
+    paragraphs of tables, notes, headers and footers take too; every section."""
+    normal = document.styles["Normal"].element
+    properties = normal.get_or_add_pPr()
+    if properties.find(qn("w:bidi")) is None:
+        properties.insert_element_before(OxmlElement("w:bidi"), *_AFTER_PARAGRAPH_BIDI)
+    for section in document.sections:
+        right_to_left_section(section)
+
+
+def set_fonts(element_with_rpr: BaseOxmlElement, font: str, *, east_asian: str, complex_script: str) -> None:
+    """The fonts of a style or run, by script: `font` for Latin (and Cyrillic), `east_asian` for Chinese,
+    `complex_script` for Arabic."""
     fonts = element_with_rpr.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), font)
+    for attribute, name in (("w:ascii", font), ("w:hAnsi", font), ("w:eastAsia", east_asian), ("w:cs", complex_script)):
+        fonts.set(qn(attribute), name)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)  # a theme font would override the one set here
+
+
+def set_language(element_with_rpr: BaseOxmlElement, tag: str) -> None:
+    """The language of a style's text, by script, so that spelling, hyphenation and shaping follow it: `tag`
+    (e.g. "ar-SA", "zh-CN") as the Latin, East Asian or right-to-left language, as its script is."""
+    properties = element_with_rpr.get_or_add_rPr()
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.insert_element_before(language, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    script = {"zh": "w:eastAsia", "ar": "w:bidi"}.get(tag.split("-")[0], "w:val")
+    language.set(qn(script), tag)
+
+
+def same_size_in_every_script(element_with_rpr: BaseOxmlElement) -> None:
+    """The complex-script size (Arabic's) the same as the Latin one, which python-docx sets alone."""
+    properties = element_with_rpr.get_or_add_rPr()
+    size = properties.find(qn("w:sz"))
+    if size is not None and properties.find(qn("w:szCs")) is None:
+        complex_size = OxmlElement("w:szCs")
+        complex_size.set(qn("w:val"), size.get(qn("w:val")))
+        size.addnext(complex_size)
 
 
 def with_contents_pages(content: bytes, pages: list[str], styles: tuple[str, ...]) -> bytes:

@@ -152,6 +152,7 @@ def masthead_fields(session: Session, document: Document | None) -> dict:
         "parents": tuple(parent.name for parent in reversed(committee.ancestors())),
         "body": committee.name,
         "body_gender": committee.name_gender,
+        "body_genitive": committee.name_genitive,
         "body_short": committee.short_name,
         "organizations_in_english_order": committee.organizations_in_english_order,
         "number": session.number,

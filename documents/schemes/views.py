@@ -14,7 +14,7 @@ from committee.kernel.editing import carry_out, submitted_revision
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGES, WORKING_LANGUAGES
 from committee.roles.access import Permission, get_committee_for_user
-from documents.builders.document import roman_numeral
+from documents.builders.language import roman_numeral
 from documents.builders.schemes import Holds
 from documents.schemes.forms import PART_CHOICES, SECTION_CHOICES, SchemeSettingsForm, usual_titles
 from documents.schemes.models import ReportScheme

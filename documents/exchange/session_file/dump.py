@@ -131,6 +131,7 @@ def _committee(committee: Committee) -> dict[str, Any]:
             "parent": committee.parent.code if committee.parent is not None else None,
             "name": committee.name,
             "name_gender": committee.name_gender,
+            "name_genitive": committee.name_genitive,
             "short_name": committee.short_name,
             "mandate": committee.mandate,
             "secretariat": committee.secretariat.code if committee.secretariat is not None else None,

@@ -184,6 +184,7 @@ class _Writer:
                     parent=known[data["parent"]] if data.get("parent") else None,
                     name=data["name"],
                     name_gender=data.get("name_gender", {}),
+                    name_genitive=data.get("name_genitive", {}),
                     short_name=data.get("short_name", {}),
                     mandate=data.get("mandate", ""),
                     secretariat=secretariat,

@@ -22,6 +22,7 @@ def report_with(*texts: dict[str, str]) -> SessionReportData:
     return SessionReportData(
         symbol="TST/G/2/L.1", distribution="limited", issued_on=None, original_language="en", organization={},
         organization_short={}, organization_gender={}, parents=(), body={"en": "Group of Experts"}, body_gender={},
+        body_genitive={},
         body_short={}, organizations_in_english_order=False, number=2, start_date=None, end_date=None, venue={},
         city={}, summary=(SectionData(title={"en": "Discussion", "fr": "Débat"}, paragraphs=texts),),
     )  # fmt: skip

@@ -23,6 +23,7 @@ def whole_draft() -> bytes:
     data = SessionReportData(
         symbol="TST/G/2/L.1", distribution="limited", issued_on=None, original_language="en", organization={},
         organization_short={}, organization_gender={}, parents=(), body={"en": "Group of Experts"}, body_gender={},
+        body_genitive={},
         body_short={}, organizations_in_english_order=False, number=2, start_date=None, end_date=None, venue={},
         city={},
         summary=(
