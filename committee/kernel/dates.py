@@ -44,10 +44,13 @@ class DateForms:
         """Oct 2017."""
         return format_date(value, "MMM y", locale=self.babel_locale)
 
+    moment_separator = ", "  # between the date and the time
+
     def moment(self, value: datetime.datetime) -> str:
         """When something was done, in the current time zone: 4 Oct 2017, 14:05."""
         local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{self.short_date(local)}, {format_datetime(local, 'HH:mm', locale=self.babel_locale)}"
+        time = format_datetime(local, "HH:mm", locale=self.babel_locale)
+        return f"{self.short_date(local)}{self.moment_separator}{time}"
 
 
 class DayMonthYear(DateForms):
@@ -125,6 +128,8 @@ class ChineseDates(DateForms):
     """2017年10月4日; a range keeps the start whole and drops from the end what it shares: "2017年10月4日至6日",
     "2017年9月30日至10月2日"."""
 
+    moment_separator = " "
+
     def date(self, value: datetime.date) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
 
@@ -166,7 +171,7 @@ ARABIC_MONTHS = (
 class ArabicDates(DayMonthYear):
     """13 آذار/مارس 2003, in European digits as UN Arabic documents print them; "4-6 تشرين الأول/أكتوبر 2017"."""
 
-    weekday_separator = "، "
+    weekday_separator = moment_separator = "، "
     range_separator = "-"
     wide_range_separator = " - "
 

@@ -132,6 +132,27 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+def to_markup(segments: list[Segment], *, _in_note: bool = False) -> str:
+    """The markup that `parse` reads back as `segments`: the inverse of `parse`, for texts that come back in
+    another form (a translation returned as XLIFF or Word) and are stored as markup again."""
+    parts: list[str] = []
+    for segment in segments:
+        if segment.footnote is not None:
+            parts.append("[^" + to_markup(segment.footnote, _in_note=True) + "]")
+        elif segment.italic:
+            parts.append("*" + _escaped(segment.text, in_note=_in_note) + "*")
+        else:
+            parts.append(_escaped(segment.text, in_note=_in_note))
+    return "".join(parts)
+
+
+def _escaped(text: str, *, in_note: bool) -> str:
+    """`text` with the characters the markup would read as markers escaped by a backslash."""
+    text = re.sub(r"\\(?=[*\[\]\\]|$)", r"\\\\", text)  # a backslash that would escape what follows
+    text = text.replace("*", "\\*").replace("[^", "\\[^")
+    return text.replace("]", "\\]") if in_note else text
+
+
 def plain(text: str) -> str:
     """The text as the contents list it: no markers, no notes."""
     return "".join(segment.text for segment in parse(text) if segment.footnote is None)

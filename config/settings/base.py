@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "decisions.strategies",
     "documents.schemes",
     "documents.reports",
+    "documents.translations",
     "documents.exchange",
 ]
 

@@ -307,7 +307,8 @@ class Spanish(ReportLanguage):
 
 class Russian(ReportLanguage):
     """Russian declines: a body's name after "of" is in the genitive, which the data gives (a body's
-    name_genitive); an ordinal takes the case and gender its sentence asks for ({gen}, {n.loc}: see Inflected)."""
+    name_genitive); an ordinal takes the case and gender its sentence asks for ({gen}, {n.loc}: see Inflected).
+    Sections and sub-items keep the Latin letters, "A.", "b)", as UN Russian texts print them."""
 
     code = "ru"
     babel_locale = "ru"
@@ -325,9 +326,6 @@ class Russian(ReportLanguage):
         if gender or case
     }
     quotes = ("«", "»")
-
-    def sub_item_letter(self, index: int) -> str:
-        return _RUSSIAN_LETTERS[index % len(_RUSSIAN_LETTERS)] * (index // len(_RUSSIAN_LETTERS) + 1)
 
     def definite(self, name: str, gender: str | None) -> str:
         return name
@@ -395,8 +393,6 @@ _ARABIC_LETTERS = (
     "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
     "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
 )  # fmt: skip
-# Russian sub-items take the Cyrillic letters, without ё, й, ъ, ы, ь.
-_RUSSIAN_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
 class Arabic(ReportLanguage):

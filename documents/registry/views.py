@@ -108,6 +108,8 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
         "documents": documents,
         "allocation": allocation,
         "can_manage": manage,
+        # The kinds whose text is drafted here, and so can go out for translation (documents.translations).
+        "translatable_kinds": (Document.Kind.REPORT, Document.Kind.DRAFT_REPORT, Document.Kind.PROVISIONAL_AGENDA),
     }
     return render(request, "registry/registry.html", context, status=400 if allocation and allocation.errors else 200)
 

@@ -260,7 +260,7 @@ def test_the_command_writes_the_report_by_its_symbol_and_lists_what_it_can_write
     assert texts(output.read_bytes())[3] == "Première session"
     printed = capsys.readouterr().out
     assert "Wrote TD/B/EDE/1/3 in fr" in printed
-    assert "TD/B/EDE/1/3\tSession report\ten,fr" in printed.splitlines()
+    assert "TD/B/EDE/1/3\tSession report\ten,fr,es,ru,zh,ar" in printed.splitlines()
 
 
 def test_the_command_says_what_it_cannot_write(small_session, tmp_path):

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from documents.builders.session_report import build_session_report
 from documents.reports.collect import collect_session_report_data
+from tests.office import convert_to_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,24 @@ def test_every_message_of_the_interface_is_translated(catalog):
         assert found.stdout == "", f"{catalog}: {only}"
     checked = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", path], capture_output=True, text=True)  # noqa: S603, S607
     assert checked.returncode == 0, checked.stderr
+
+
+def test_libreoffice_lays_each_language_out_with_its_own_glyphs(reports, tmp_path):
+    """Converted by LibreOffice, page 1 of each carries its language's text (pdftotext reads it back): the fonts
+    named in the file exist, and Arabic comes out shaped, in logical order."""
+    pdfs = convert_to_pdf(reports, tmp_path)
+    expected = {"es": "Primer período de sesiones", "ru": "Первая сессия", "zh": "第一届会议", "ar": "الدورة الأولى"}
+    for language, pdf in pdfs.items():
+        (tmp_path / f"{language}.pdf").write_bytes(pdf)
+        text = subprocess.run(  # noqa: S603
+            ["pdftotext", "-l", "1", str(tmp_path / f"{language}.pdf"), "-"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert expected[language] in text, language
+        fonts = subprocess.run(["pdffonts", str(tmp_path / f"{language}.pdf")], capture_output=True, text=True)  # noqa: S603, S607
+        if language == "ar":
+            assert "NotoNaskhArabic" in fonts.stdout
+        if language == "zh":
+            assert "NotoSerifCJK" in fonts.stdout

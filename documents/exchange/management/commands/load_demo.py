@@ -18,9 +18,13 @@ from decisions.strategies.models import Strategy
 from decisions.strategies.strategy_file import import_measures, import_statuses
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
+from documents.registry.models import Document
 from documents.reports.models import Report
 from documents.reports.readiness import readiness
 from documents.reports.services import finalize_report, issue_report, waive
+from documents.translations.models import TranslationRound
+from documents.translations.services import record_translation
+from documents.translations.units import units_of
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
 DEMO_FILE = DEMO_FOLDER / "td-b-ede-1.json"  # the first session, held and reported on
@@ -39,6 +43,10 @@ DEMO_EMAIL = "secretariat@example.org"
 RAPPORTEUR_USERNAME = "rapporteur"
 SOURCE_IS_SILENT = "The report as issued (TD/B/EDE/1/3), from which the demo is taken, does not record it."
 RAPPORTEUR_EMAIL = "rapporteur@example.org"
+# The demo's Spanish, Russian, Chinese and Arabic texts were written for it, not taken from the UN's versions.
+DEMO_TRANSLATION = "Written for the demo, not the translation the United Nations issued."
+TRANSLATED_FOR_THE_DEMO = ("es", "ru", "zh", "ar")
+FRENCH_SOURCE = "From the demo's French source documents (../shared/seeds)."
 DEMO_PASSWORD = "rapporteur-demo"  # noqa: S105 - printed for the demo, never used outside it
 
 
@@ -66,6 +74,16 @@ class Command(BaseCommand):
             Role.objects.get_or_create(user=rapporteur, committee=committee, kind=Role.Kind.RAPPORTEUR)
         actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
         load_follow_up(json.loads(PACIFIC_FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)  # who acts, by when
+        for document in Document.objects.filter(
+            session__in=(session, following), kind__in=(Document.Kind.REPORT, Document.Kind.PROVISIONAL_AGENDA)
+        ):
+            if (
+                units_of(document, source_language=document.original_language)
+                and not TranslationRound.objects.filter(document=document).exists()
+            ):
+                record_translation(document=document, language="fr", note=FRENCH_SOURCE)
+                for language in TRANSLATED_FOR_THE_DEMO:
+                    record_translation(document=document, language=language, note=DEMO_TRANSLATION)
         # Both reports were issued: their rapporteur finalized them, the secretariat issued them.
         issue_as_reported(session, rapporteur=rapporteur, secretariat=user, silent=SOURCE_IS_SILENT)
         issue_as_reported(meeting, rapporteur=rapporteur, secretariat=user, silent=PACIFIC_IS_ILLUSTRATIVE)

@@ -1,0 +1,268 @@
+"""The files a translation goes out and comes back in: XLIFF 2.0, what translation tools exchange, and a Word
+table for translators who work in Word. Pure functions from units to bytes and back; a file that cannot be read
+raises TranslationFileError, which says what is wrong and where (line or table row).
+
+In XLIFF, italics are `<pc subType="xlf:i">`, a footnote `<pc subType="rapporteur:footnote">` holding the note's
+text (which is translated too), a sub-item's line break `<ph subType="xlf:lb"/>`. In Word, italics are italic
+and a footnote stays written as [^its text].
+"""
+
+import io
+from dataclasses import dataclass, field
+
+import docx
+from django.utils.translation import gettext as _
+from docx.shared import Pt, RGBColor
+from lxml import etree
+
+from committee.kernel.markup import Segment, parse, to_markup, xml_safe
+
+XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+FOOTNOTE = "rapporteur:footnote"
+WORD_MARK = "rapporteur-translation"  # the Word file's keywords: that it is one of ours
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class TranslationFileError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class OutgoingUnit:
+    key: str
+    where: str
+    source: str  # markup
+    target: str = ""  # the translation already placed, if any: the translator revises it
+
+
+@dataclass
+class TranslationFile:
+    symbol: str
+    source_language: str
+    target_language: str
+    units: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (source, target) as markup
+    places: dict[str, str] = field(default_factory=dict)  # key -> where it stands in the file ("line 12")
+
+
+def canonical(text: str) -> str:
+    """A text as markup in one spelling, so that two equal texts compare equal."""
+    return to_markup(parse(text))
+
+
+# XLIFF -----------------------------------------------------------------------------------------------------
+
+
+def write_xliff(*, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit]) -> bytes:
+    root = etree.Element(f"{{{XLIFF}}}xliff", nsmap={None: XLIFF})
+    root.set("version", "2.0")
+    root.set("srcLang", source_language)
+    root.set("trgLang", target_language)
+    file = etree.SubElement(root, f"{{{XLIFF}}}file", id="f1", original=symbol)
+    for unit in units:
+        element = etree.SubElement(file, f"{{{XLIFF}}}unit", id=unit.key, name=unit.where[:200])
+        segment = etree.SubElement(element, f"{{{XLIFF}}}segment", id="s1")
+        segment.set("state", "translated" if unit.target else "initial")
+        _inline(etree.SubElement(segment, f"{{{XLIFF}}}source"), parse(unit.source))
+        if unit.target:
+            _inline(etree.SubElement(segment, f"{{{XLIFF}}}target"), parse(unit.target))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _inline(parent: etree._Element, segments: list[Segment]) -> None:
+    """Segments into XLIFF inline content: text, <pc> for italics and notes, <ph> for line breaks."""
+    counter = [0]
+
+    def next_id() -> str:
+        counter[0] += 1
+        return str(counter[0])
+
+    def add_text(container: etree._Element, text: str) -> None:
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                etree.SubElement(container, f"{{{XLIFF}}}ph", id=next_id(), type="fmt", subType="xlf:lb")
+            if not line:
+                continue
+            if len(container):
+                container[-1].tail = (container[-1].tail or "") + line
+            else:
+                container.text = (container.text or "") + line
+
+    def add(container: etree._Element, items: list[Segment]) -> None:
+        for segment in items:
+            if segment.footnote is not None:
+                note = etree.SubElement(container, f"{{{XLIFF}}}pc", id=next_id(), type="other", subType=FOOTNOTE)
+                add(note, segment.footnote)
+            elif segment.italic:
+                italic = etree.SubElement(container, f"{{{XLIFF}}}pc", id=next_id(), type="fmt", subType="xlf:i")
+                add_text(italic, segment.text)
+            else:
+                add_text(container, segment.text)
+
+    add(parent, segments)
+
+
+def read_xliff(content: bytes) -> TranslationFile:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as error:
+        raise TranslationFileError(_("This is not a well-formed XLIFF file: %(error)s") % {"error": error}) from None
+    if root.tag != f"{{{XLIFF}}}xliff" or root.get("version") != "2.0":
+        raise TranslationFileError(_("This is not an XLIFF 2.0 file (line %(line)s).") % {"line": root.sourceline})
+    files = root.findall(f"{{{XLIFF}}}file")
+    if len(files) != 1:
+        raise TranslationFileError(
+            _("An XLIFF file from Rapporteur holds one <file>; this one holds %(count)s.") % {"count": len(files)}
+        )
+    read = TranslationFile(
+        symbol=files[0].get("original", ""),
+        source_language=root.get("srcLang", ""),
+        target_language=root.get("trgLang", ""),
+    )
+    for unit in files[0].iter(f"{{{XLIFF}}}unit"):
+        key = unit.get("id", "")
+        place = _("line %(line)s") % {"line": unit.sourceline}
+        if not key:
+            raise TranslationFileError(_("A unit has no id (%(place)s).") % {"place": place})
+        if key in read.units:
+            raise TranslationFileError(_("Unit %(key)s comes twice (%(place)s).") % {"key": key, "place": place})
+        sources = unit.findall(f"{{{XLIFF}}}segment/{{{XLIFF}}}source")
+        targets = unit.findall(f"{{{XLIFF}}}segment/{{{XLIFF}}}target")
+        if not sources:
+            raise TranslationFileError(_("Unit %(key)s has no <source> (%(place)s).") % {"key": key, "place": place})
+        source = "".join(to_markup(_segments(element)) for element in sources)
+        target = "".join(to_markup(_segments(element)) for element in targets)
+        read.units[key] = (source, target)
+        read.places[key] = place
+    return read
+
+
+def _segments(element: etree._Element) -> list[Segment]:
+    """XLIFF inline content back into segments; markers a tool added (<mrk>, <sm/>, <em/>) keep their text."""
+    segments: list[Segment] = []
+
+    def walk(node: etree._Element, italic: bool, into: list[Segment]) -> None:
+        if node.text:
+            into.append(Segment(xml_safe(node.text), italic))
+        for child in node:
+            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            sub_type = child.get("subType", "")
+            if name == "pc" and sub_type == FOOTNOTE:
+                note: list[Segment] = []
+                walk(child, False, note)
+                into.append(Segment(footnote=note))
+            elif name == "pc":
+                walk(child, italic or sub_type == "xlf:i", into)
+            elif name == "ph" and sub_type == "xlf:lb":
+                into.append(Segment("\n", italic))
+            elif name in {"mrk", "ph", "sm", "em", "sc", "ec"}:
+                walk(child, italic, into)
+            elif name:
+                message = _("Unknown element <%(name)s> in unit text (line %(line)s).")
+                raise TranslationFileError(message % {"name": name, "line": child.sourceline})
+            if child.tail:
+                into.append(Segment(xml_safe(child.tail), italic))
+
+    walk(element, False, segments)
+    return segments
+
+
+# Word ------------------------------------------------------------------------------------------------------
+
+
+def write_word(*, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit]) -> bytes:
+    """A table, one row per unit: its key (the anchor the translation comes back by), where it stands, the
+    original and the translation to write in the last column."""
+    document = docx.Document()
+    document.core_properties.identifier = symbol
+    document.core_properties.language = target_language
+    document.core_properties.keywords = f"{WORD_MARK} {source_language} {target_language}"
+    document.core_properties.title = symbol
+    intro = document.add_paragraph()
+    intro.add_run(symbol).bold = True
+    document.add_paragraph(
+        _(
+            "Write each translation in the last column, in its row. Keep the first column as it is: it is where "
+            "each text goes back. Italics stay italic; a footnote is written [^its text]."
+        )
+    )
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, (_("Unit"), source_language, target_language), strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for unit in units:
+        key, original, translation = table.add_row().cells
+        run = key.paragraphs[0].add_run(unit.key)
+        run.font.size = Pt(7)
+        run.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
+        where = key.add_paragraph().add_run(unit.where)
+        where.font.size = Pt(7)
+        _word_text(original, unit.source)
+        if unit.target:
+            _word_text(translation, unit.target)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _word_text(cell, text: str) -> None:  # noqa: ANN001 - python-docx's cell
+    """Markup into a cell: a paragraph per line, italic runs; a footnote written [^…] as plain text."""
+    paragraph = cell.paragraphs[0]
+    for segment in parse(text):
+        if segment.footnote is not None:
+            paragraph.add_run("[^" + to_markup(segment.footnote, _in_note=True) + "]")
+            continue
+        for index, line in enumerate(segment.text.split("\n")):
+            if index:
+                paragraph = cell.add_paragraph()
+            if line:
+                paragraph.add_run(line).italic = segment.italic or None
+
+
+def read_word(content: bytes) -> TranslationFile:
+    try:
+        document = docx.Document(io.BytesIO(content))
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a file that is not a Word document
+        raise TranslationFileError(_("This is not a Word file (.docx).")) from None
+    mark = (document.core_properties.keywords or "").split()
+    if len(mark) != 3 or mark[0] != WORD_MARK or not document.tables:
+        raise TranslationFileError(_("This Word file is not a translation file exported by Rapporteur."))
+    read = TranslationFile(
+        symbol=document.core_properties.identifier or "", source_language=mark[1], target_language=mark[2]
+    )
+    for number, row in enumerate(document.tables[0].rows[1:], start=2):
+        cells = row.cells
+        place = _("table row %(row)s") % {"row": number}
+        if len(cells) != 3:
+            raise TranslationFileError(_("The table has lost a column (%(place)s).") % {"place": place})
+        key = cells[0].paragraphs[0].text.strip()
+        if not key:
+            raise TranslationFileError(_("A row has lost its unit key (%(place)s).") % {"place": place})
+        if key in read.units:
+            raise TranslationFileError(_("Unit %(key)s comes twice (%(place)s).") % {"key": key, "place": place})
+        read.units[key] = (_cell_markup(cells[1]), _cell_markup(cells[2]))
+        read.places[key] = place
+    return read
+
+
+def _cell_markup(cell) -> str:  # noqa: ANN001 - python-docx's cell
+    """A cell's text as markup: italic runs in asterisks, lines joined by line breaks; [^…] kept as written."""
+    lines = []
+    for paragraph in cell.paragraphs:
+        parts = []
+        for run in paragraph.runs:
+            text = xml_safe(run.text).replace("\\", "\\\\").replace("*", "\\*")
+            parts.append(f"*{text}*" if run.italic and text.strip() else text)
+        lines.append("".join(parts))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return canonical("\n".join(lines))
+
+
+def read_file(content: bytes) -> TranslationFile:
+    """A returned translation, XLIFF or Word, told apart by its first bytes."""
+    if len(content) > MAX_BYTES:
+        raise TranslationFileError(_("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)})
+    if content.startswith(b"PK"):
+        return read_word(content)
+    return read_xliff(content)

@@ -1,0 +1,204 @@
+"""The translators' round trip, as a secretariat runs it: the drafted text exported as XLIFF (or a Word table),
+translated, imported back, each text in its paragraph; what changed meanwhile is left and reported; a file
+that is wrong changes nothing."""
+
+import io
+
+import docx
+import pytest
+from django.core.management import CommandError, call_command
+from lxml import etree
+
+from decisions.outcomes.models import Paragraph
+from documents.builders.session_report import build_session_report
+from documents.registry.models import Document
+from documents.reports.collect import collect_session_report_data
+from documents.reports.models import ReportParagraph, ReportSection
+from documents.reports.services import edit_paragraph
+
+pytestmark = pytest.mark.django_db
+XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+NS = {"x": XLIFF}
+
+
+def export(tmp_path, language="es", suffix="xlf"):
+    path = tmp_path / f"out.{suffix}"
+    call_command("export_translation", "TST/G/2/3", "--lang", language, "--output", str(path))
+    return path
+
+
+def translate(path, translations: dict[str, str]) -> None:
+    """What a translation tool does: a <target> written for the units given, by their source's text."""
+    tree = etree.parse(str(path))
+    for unit in tree.iterfind(".//x:unit", NS):
+        source = "".join(unit.find("x:segment/x:source", NS).itertext())
+        for original, text in translations.items():
+            if source.startswith(original):
+                target = etree.SubElement(unit.find("x:segment", NS), f"{{{XLIFF}}}target")
+                target.text = text
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+def place(path) -> str:
+    out = io.StringIO()
+    call_command("import_translation", str(path), stdout=out)
+    return out.getvalue()
+
+
+def spanish_report(session) -> str:
+    content = build_session_report(collect_session_report_data(session), language="es")
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+
+
+def test_two_units_translated_come_back_into_the_document(small_session, tmp_path):
+    path = export(tmp_path)
+    keys = {unit.get("id") for unit in etree.parse(str(path)).iterfind(".//x:unit", NS)}
+    expected = (
+        {f"summary-title-{pk}" for pk in ReportSection.objects.values_list("pk", flat=True)}
+        | {f"summary-paragraph-{pk}" for pk in ReportParagraph.objects.values_list("pk", flat=True)}
+        | {f"decision-paragraph-{p.pk}" for p in Paragraph.objects.all() if p.text.get("en")}
+    )
+    assert expected <= keys
+    note = etree.parse(str(path)).find(".//x:pc[@subType='rapporteur:footnote']", NS)
+    assert note is not None
+    assert note.text == "A note."  # a footnote goes out as marked text, for the translator to translate too
+    translate(path, {"Opening": "Apertura", "Panellists spoke.": "Hablaron los panelistas."})
+
+    printed = place(path)
+
+    assert "placed 2" in printed
+    assert "left untranslated" in printed  # the units without a translation are named, and left
+    section = ReportSection.objects.get(title__en="Opening")
+    assert section.title["es"] == "Apertura"
+    text = spanish_report(small_session)
+    assert "Apertura" in text
+    assert "Hablaron los panelistas." in text
+
+
+def test_a_footnote_and_italics_come_back_as_they_went(small_session, tmp_path):
+    path = export(tmp_path)
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iterfind(".//x:unit", NS) if "Panellists" in "".join(u.itertext()))
+    segment = unit.find("x:segment", NS)
+    target = etree.fromstring(
+        f'<target xmlns="{XLIFF}">Hablaron los <pc id="9" type="fmt" subType="xlf:i">panelistas</pc>.'
+        f'<pc id="10" type="other" subType="rapporteur:footnote">Una nota.</pc></target>'
+    )
+    segment.append(target)
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+    place(path)
+
+    paragraph = ReportParagraph.objects.get(text__en__startswith="Panellists")
+    assert paragraph.text["es"] == "Hablaron los *panelistas*.[^Una nota.]"
+
+
+def test_a_unit_whose_original_changed_after_the_export_is_reported_and_left(small_session, secretariat, tmp_path):
+    path = export(tmp_path)
+    translate(path, {"Opening": "Apertura", "Panellists spoke.": "Hablaron los panelistas."})
+    paragraph = ReportParagraph.objects.get(text__en__startswith="Panellists")
+    edit_paragraph(
+        paragraph=paragraph,
+        language="en",
+        text="Panellists spoke at length.",
+        expected_revision=paragraph.revision,
+        by=secretariat,
+    )
+
+    printed = place(path)
+
+    assert f"summary-paragraph-{paragraph.pk}" in printed
+    assert "outdated: its original changed after the export" in printed
+    paragraph.refresh_from_db()
+    assert "es" not in paragraph.text  # never overwritten silently
+    assert ReportSection.objects.get(title__en="Opening").title["es"] == "Apertura"  # the rest placed
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda text: text.replace("</file>", ""), "not a well-formed XLIFF file"),
+        (lambda text: text.replace('trgLang="es"', 'trgLang="ru"'), "never sent for translation into ru"),
+        (lambda text: text.replace('original="TST/G/2/3"', 'original="TST/G/2/1"'), "never sent for translation"),
+        (lambda text: text.replace('original="TST/G/2/3"', 'original="XX/1"'), "not a document here"),
+        (lambda text: text.replace('srcLang="en"', 'srcLang="fr"'), "translates from fr"),
+        (lambda text: text.replace('version="2.0"', 'version="1.2"'), "not an XLIFF 2.0 file"),
+        (lambda text: text.replace("<unit ", "<unit-gone ", 1).replace("</unit>", "</unit-gone>", 1), "lacks 1"),
+    ],
+)
+def test_a_broken_file_changes_nothing_and_says_what_is_wrong(small_session, tmp_path, spoil, message):
+    path = export(tmp_path)
+    translate(path, {"Opening": "Apertura"})
+    path.write_text(spoil(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    with pytest.raises(CommandError, match=message):
+        place(path)
+
+    assert "es" not in ReportSection.objects.get(title__en="Opening").title
+
+
+def test_a_file_for_another_document_is_refused_on_a_documents_page(small_session, secretariat, client, tmp_path):
+    call_command("export_translation", "TST/G/2/1", "--lang", "es", "--output", str(tmp_path / "agenda.xlf"))
+    client.force_login(secretariat)
+    with (tmp_path / "agenda.xlf").open("rb") as upload:
+        response = client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload})
+    assert response.status_code == 400
+    assert "The file is for TST/G/2/1, not for TST/G/2/3." in response.content.decode()
+
+
+def test_the_word_table_comes_back_by_its_anchors(small_session, tmp_path):
+    path = export(tmp_path, suffix="docx")
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    row = next(r for r in table.rows[1:] if r.cells[1].text == "Opening")
+    row.cells[2].paragraphs[0].add_run("Apertura ")
+    row.cells[2].paragraphs[0].add_run("general").italic = True
+    document.save(str(path))
+
+    printed = place(path)
+
+    assert "placed 1" in printed
+    assert ReportSection.objects.get(title__en="Opening").title["es"] == "Apertura *general*"
+
+
+def test_each_language_shows_its_status_on_the_documents_page(small_session, secretariat, client, tmp_path):
+    client.force_login(secretariat)
+
+    def status(language):
+        page = client.get("/translations/TST/G/2/3/").content.decode()
+        row = page[page.index(f'id="language-{language}"') :]
+        return row[: row.index("</tr>")]
+
+    assert "not started" in status("es")
+    response = client.post("/translations/TST/G/2/3/", {"action": "export", "language": "es", "file_format": "xliff"})
+    assert response["Content-Disposition"] == 'attachment; filename="TST-G-2-3.es.xlf"'
+    assert "sent" in status("es")
+    path = tmp_path / "returned.xlf"
+    path.write_bytes(response.content)
+    every = {
+        "".join(u.find("x:segment/x:source", NS).itertext()): "x"
+        for u in etree.parse(str(path)).iterfind(".//x:unit", NS)
+    }
+    translate(path, every)
+    with path.open("rb") as upload:
+        placed = client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload})
+    assert "texts placed" in placed.content.decode()
+    assert ">translated<" in status("es")
+    section = ReportSection.objects.get(title__en="Opening")
+    section.title = {**section.title, "en": "Opening of the session"}
+    section.save()
+    assert ">outdated<" in status("es")
+
+
+def test_a_member_cannot_reach_the_translations(small_session, client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "a-long-password"))
+    assert client.get("/translations/TST/G/2/3/").status_code == 404  # as though it were not there
+
+
+def test_the_demo_marks_its_translations_as_written_for_it(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    document = Document.objects.get(symbol="TD/B/EDE/1/3")
+    rounds = {r.language: r.note for r in document.translation_rounds.all()}
+    assert set(rounds) == {"fr", "es", "ru", "zh", "ar"}
+    assert rounds["ar"] == "Written for the demo, not the translation the United Nations issued."
