@@ -64,6 +64,12 @@ def needs_isolation(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT_CLASSES for char in text)
 
 
+def left_to_right_in(text: str) -> bool:
+    """Whether `text` holds Latin (or other left-to-right) letters or digits: what, set in a right-to-left
+    sentence, would take the characters around it into its own order unless isolated."""
+    return any(unicodedata.bidirectional(char) in ("L", "EN", "AN") for char in text)
+
+
 def isolated(text: str, *, right_to_left: bool = False) -> str:
     """A name to set in running text: neutralized, and isolated if it needs it (always in a right-to-left
     document, where left-to-right names reorder digits after them in turn)."""

@@ -121,15 +121,17 @@ def _closing_brackets(text: str) -> dict[int, int]:
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
-    merged: list[Segment] = []
+    """Adjacent text in the same style as one segment: their texts gathered, then joined once each (joining
+    them one by one would take time in the square of their number)."""
+    runs: list[tuple[Segment, list[str]]] = []
     for segment in segments:
         if segment.footnote is None and not segment.text:
             continue
-        if merged and segment.footnote is None and merged[-1].footnote is None and merged[-1].italic == segment.italic:
-            merged[-1] = Segment(merged[-1].text + segment.text, segment.italic)
+        if runs and segment.footnote is None and runs[-1][0].footnote is None and runs[-1][0].italic == segment.italic:
+            runs[-1][1].append(segment.text)
         else:
-            merged.append(segment)
-    return merged
+            runs.append((segment, [segment.text]))
+    return [first if first.footnote is not None else Segment("".join(texts), first.italic) for first, texts in runs]
 
 
 def to_markup(segments: list[Segment], *, _in_note: bool = False) -> str:

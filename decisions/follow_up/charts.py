@@ -16,7 +16,7 @@ from matplotlib import font_manager
 
 matplotlib.use("Agg")  # no display: images only
 
-from django.utils.translation import get_language, ngettext  # noqa: E402
+from django.utils.translation import get_language, ngettext, pgettext  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the back end
 from matplotlib.ticker import MaxNLocator  # noqa: E402
@@ -121,7 +121,7 @@ class Chart:
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_yticks(positions, [_shortened(c) for c in self.categories], fontsize=8)
         axes.invert_yaxis()
-        axes.set_xlabel(_("Number"), fontsize=8)
+        axes.set_xlabel(pgettext("chart axis: a count", "Number"), fontsize=8)
         locator = axes.xaxis.get_major_locator()
         if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
             locator.set_params(integer=True)

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -81,7 +81,7 @@ class StatePosition(models.Model):
         related_name="+",
         limit_choices_to={"kind__in": [Entity.Kind.STATE, Entity.Kind.TERRITORY]},
     )
-    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    position = models.CharField(pgettext_lazy("a State's vote", "position"), max_length=20, choices=Position.choices)
     history = HistoricalRecords()
 
     class Meta:

@@ -24,7 +24,7 @@ from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from committee.kernel.bidi import isolated
+from committee.kernel.bidi import FIRST_STRONG_ISOLATE, isolated, left_to_right_in
 from committee.kernel.markup import Segment, parse, xml_safe
 from committee.kernel.multilingual import pick
 from documents.builders.data import DocumentData, ListedItem
@@ -98,7 +98,9 @@ class UNDocument:
         """`template` (already translated) with its %(name)s filled, keeping the runs of rich values.
 
         The translation's grammar is applied on the way: the words that agree with the body's gender
-        ({m:…|f:…}) and the form of a word that a tag asks for ({gen}%(ordinal)s; language.Inflected)."""
+        ({m:…|f:…}) and the form of a word that a tag asks for ({gen}%(ordinal)s; language.Inflected). In a
+        right-to-left document each value with Latin letters or digits is isolated (a symbol such as TD/B/EDE/1/1,
+        a date), so that it keeps its own order and leaves the sentence's alone."""
         template = self.lang.agree(template, self.data.body_gender.get(self.lang.code))
         runs: list[Run] = []
         place = 0
@@ -109,7 +111,10 @@ class UNDocument:
             if isinstance(value, list):
                 runs.extend(value)
             else:
-                runs.append((getattr(value, "forms", {}).get(tag, value) if tag else value, ""))
+                text = getattr(value, "forms", {}).get(tag, value) if tag else value
+                if self.lang.right_to_left and not text.startswith(FIRST_STRONG_ISOLATE) and left_to_right_in(text):
+                    text = isolated(text, right_to_left=True)
+                runs.append((text, ""))
             place = found.end()
         runs.append((template[place:], ""))
         return [(self.lang.typography(xml_safe(text)), style) for text, style in runs if text]
@@ -362,14 +367,14 @@ class UNDocument:
         d = self.data
         lang = report_language("en") if self.lang.masthead_in_english else self.lang
         with translation.override("en" if self.lang.masthead_in_english else translation.get_language()):
-            lines = [self.rich(pgettext("report", "Distr.: %(distribution)s"), distribution=self.distribution())]
+            texts = [pgettext("report", "Distr.: %(distribution)s") % {"distribution": self.distribution()}]
             if d.issued_on:
-                lines.append([(lang.date(d.issued_on), "")])
+                texts.append(lang.date(d.issued_on))
             if d.original_language != self.lang.code:
-                lines.append([(capitalize(lang.language_name(self.lang.code)), "")])
+                texts.append(capitalize(lang.language_name(self.lang.code)))
             original = lang.language_name(d.original_language)
-            lines.append(self.rich(pgettext("report", "Original: %(language)s"), language=original))
-        return lines
+            texts.append(pgettext("report", "Original: %(language)s") % {"language": original})
+        return [[(lang.typography(xml_safe(text)), "")] for text in texts]
 
     def after_masthead(self) -> None:
         """Lines a kind of document adds under the session's place and dates (none by default)."""

@@ -1,15 +1,18 @@
 """Convert a Word document to PDF with LibreOffice, its indexes (the contents) updated first.
 
 Run by Debian's own Python, which has LibreOffice's UNO bridge (package python3-uno), as
-``python3 office.py PROFILE_DIR INPUT.docx OUTPUT.pdf``: it starts a headless LibreOffice on the given user
-profile (one per concurrent conversion: LibreOffice serves one process per profile), opens the document hidden,
-updates its tables of contents (Word leaves them for the reader's application to fill; a PDF must carry its page
-numbers) and its fields, exports the PDF and stops LibreOffice. It prints, one per line, the page number of each
-entry of the contents, for the caller to write into the Word document too. The project's code calls it through
+``python3 office.py PROFILE_DIR INPUT.docx OUTPUT.pdf [INPUT.docx OUTPUT.pdf …]``: it starts a headless
+LibreOffice on the given user profile (one per concurrent conversion: LibreOffice serves one process per
+profile), and for each document opens it hidden, updates its tables of contents (Word leaves them for the
+reader's application to fill; a PDF must carry its page numbers) and its fields, and exports the PDF; then it
+stops LibreOffice. Several documents share one start of LibreOffice, which takes longer than a conversion. It
+prints, as JSON, for each document the page number of each entry of its contents, for the caller to write into
+the Word document too. The project's code calls it through
 `pdf.py`; this file imports nothing of the project and runs outside its virtual environment.
 """
 
 import functools
+import json
 import os
 import subprocess
 import sys
@@ -19,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 
-def convert(profile: Path, source: Path, target: Path) -> list[str]:
-    """Write the PDF of `source` to `target`; return the page of each entry of its contents, in order."""
+def convert(profile: Path, documents: list[tuple[Path, Path]]) -> list[list[str]]:
+    """Write the PDF of each (source, target); return, for each, the page of each entry of its contents."""
     import uno  # Debian's python3-uno: only in the system's Python
     from com.sun.star.beans import PropertyValue
     from com.sun.star.connection import NoConnectException
@@ -62,15 +65,17 @@ def convert(profile: Path, source: Path, target: Path) -> list[str]:
                     raise SystemExit("LibreOffice did not start.") from None
                 time.sleep(0.05)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        document = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, properties(Hidden=True))
-        if document is None:
-            raise SystemExit("LibreOffice could not read the document.")
-        try:
-            pages = _number_the_contents(document)
-            document.getTextFields().refresh()
-            document.storeToURL(target.resolve().as_uri(), properties(FilterName="writer_pdf_Export"))
-        finally:
-            document.close(True)
+        pages = []
+        for source, target in documents:
+            document = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, properties(Hidden=True))
+            if document is None:
+                raise SystemExit(f"LibreOffice could not read {source.name}.")
+            try:
+                pages.append(_number_the_contents(document))
+                document.getTextFields().refresh()
+                document.storeToURL(target.resolve().as_uri(), properties(FilterName="writer_pdf_Export"))
+            finally:
+                document.close(True)
         try:
             desktop.terminate()
         except Exception:  # noqa: BLE001, S110 - the bridge closes as LibreOffice quits
@@ -147,6 +152,6 @@ def _number_the_contents(document: Any) -> list[str]:
 
 
 if __name__ == "__main__":
-    profile_dir, source_file, target_file = (Path(argument) for argument in sys.argv[1:4])
+    profile_dir, *paths = (Path(argument) for argument in sys.argv[1:])
     os.environ.setdefault("SAL_USE_VCLPLUGIN", "svp")  # no display
-    print("\n".join(convert(profile_dir, source_file, target_file)))  # noqa: T201 - read by pdf.py
+    print(json.dumps(convert(profile_dir, list(zip(paths[::2], paths[1::2], strict=True)))))  # noqa: T201 - for pdf.py

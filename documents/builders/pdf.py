@@ -9,6 +9,7 @@ document, which otherwise shows none until Word updates its field.
 """
 
 import fcntl
+import json
 import os
 import subprocess
 import tempfile
@@ -70,28 +71,47 @@ def _profile() -> Iterator[Path]:
         time.sleep(0.1)
 
 
-def to_pdf(docx: bytes) -> Converted:
-    """The PDF of a Word document, its contents' page numbers filled in."""
+def to_pdfs(documents: list[bytes]) -> list[Converted]:
+    """The PDF of each Word document, its contents' page numbers filled in: one start of LibreOffice for all."""
+    if not documents:
+        return []
     with _profile() as profile, tempfile.TemporaryDirectory(prefix="rapporteur-pdf-") as work:
-        source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
-        source.write_bytes(docx)
+        paths = [(Path(work) / f"document-{n}.docx", Path(work) / f"document-{n}.pdf") for n in range(len(documents))]
+        for (source, _target), docx in zip(paths, documents, strict=True):
+            source.write_bytes(docx)
+        arguments = [str(path) for pair in paths for path in pair]
         try:
             result = subprocess.run(  # noqa: S603 - fixed program and arguments, paths of our own
-                [SYSTEM_PYTHON, str(OFFICE_SCRIPT), str(profile), str(source), str(target)],
+                [SYSTEM_PYTHON, str(OFFICE_SCRIPT), str(profile), *arguments],
                 capture_output=True,
                 text=True,
-                timeout=TIMEOUT,
+                timeout=TIMEOUT * len(documents),
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise ConversionError(f"LibreOffice took more than {TIMEOUT} seconds.") from None
-        if result.returncode != 0 or not target.exists():
+            raise ConversionError(f"LibreOffice took more than {TIMEOUT} seconds a document.") from None
+        if result.returncode != 0 or not all(target.exists() for _source, target in paths):
             said = (result.stderr or result.stdout).strip().splitlines()
             raise ConversionError(said[-1] if said else f"LibreOffice stopped with code {result.returncode}.")
-        return Converted(target.read_bytes(), [line for line in result.stdout.splitlines() if line.strip()])
+        pages = json.loads(result.stdout)
+        return [
+            Converted(target.read_bytes(), numbers) for (_source, target), numbers in zip(paths, pages, strict=True)
+        ]
+
+
+def to_pdf(docx: bytes) -> Converted:
+    """The PDF of a Word document, its contents' page numbers filled in."""
+    return to_pdfs([docx])[0]
 
 
 def issued(docx: bytes) -> tuple[bytes, bytes]:
     """A document as issued: the Word document with its contents' page numbers, and its PDF."""
-    converted = to_pdf(docx)
-    return with_contents_pages(docx, converted.contents_pages, CONTENTS_STYLES), converted.pdf
+    return issued_together([docx])[0]
+
+
+def issued_together(documents: list[bytes]) -> list[tuple[bytes, bytes]]:
+    """Several documents as issued (a report in each of its languages), converted by one LibreOffice."""
+    return [
+        (with_contents_pages(docx, converted.contents_pages, CONTENTS_STYLES), converted.pdf)
+        for docx, converted in zip(documents, to_pdfs(documents), strict=True)
+    ]

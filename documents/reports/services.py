@@ -28,7 +28,7 @@ from committee.kernel.multilingual import in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
-from documents.builders.pdf import ConversionError, issued
+from documents.builders.pdf import ConversionError, issued_together
 from documents.builders.session_report import build_session_report
 from documents.registry.models import Document
 from documents.registry.services import Series, allocate
@@ -282,11 +282,12 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
                 )
             data = collect_session_report_data(report.session, final=True)
             archived = []
-            for language in report_languages(report.session):
-                try:
-                    docx, pdf = issued(build_session_report(data, language=language))
-                except ConversionError as error:
-                    raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
+            languages = report_languages(report.session)
+            try:
+                files = issued_together([build_session_report(data, language=language) for language in languages])
+            except ConversionError as error:
+                raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
+            for language, (docx, pdf) in zip(languages, files, strict=True):
                 for file_format, content in ((ArchivedReport.Format.DOCX, docx), (ArchivedReport.Format.PDF, pdf)):
                     entry = ArchivedReport(
                         report=report,

@@ -8,6 +8,7 @@ and a footnote stays written as [^its text].
 """
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import docx
@@ -21,6 +22,9 @@ XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 FOOTNOTE = "rapporteur:footnote"
 WORD_MARK = "rapporteur-translation"  # the Word file's keywords: that it is one of ours
 MAX_BYTES = 20 * 1024 * 1024
+# Elements in a whole file: a ten-times report sends some 1,500 units of a few elements each. A file with more is
+# not a translation of one, and reading it would hold a worker.
+MAX_ELEMENTS = 200_000
 
 
 class TranslationFileError(Exception):
@@ -42,6 +46,15 @@ class TranslationFile:
     target_language: str
     units: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (source, target) as markup
     places: dict[str, str] = field(default_factory=dict)  # key -> where it stands in the file ("line 12")
+
+
+def _within_bounds(root: etree._Element) -> None:
+    """Refuse a file of more elements than a translation of any report holds (counted by libxml2, not Python)."""
+    if root.xpath("count(//*)") > MAX_ELEMENTS:
+        raise TranslationFileError(
+            _("The file holds more than %(count)s elements: it is not a translation of one document.")
+            % {"count": f"{MAX_ELEMENTS:,}"}
+        )
 
 
 def canonical(text: str) -> str:
@@ -107,6 +120,9 @@ def read_xliff(content: bytes) -> TranslationFile:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as error:
         raise TranslationFileError(_("This is not a well-formed XLIFF file: %(error)s") % {"error": error}) from None
+    _within_bounds(root)
+    if root.getroottree().docinfo.doctype:
+        raise TranslationFileError(_("An XLIFF file holds no <!DOCTYPE> (entities would change its text unseen)."))
     if root.tag != f"{{{XLIFF}}}xliff" or root.get("version") != "2.0":
         raise TranslationFileError(_("This is not an XLIFF 2.0 file (line %(line)s).") % {"line": root.sourceline})
     files = root.findall(f"{{{XLIFF}}}file")
@@ -126,15 +142,34 @@ def read_xliff(content: bytes) -> TranslationFile:
             raise TranslationFileError(_("A unit has no id (%(place)s).") % {"place": place})
         if key in read.units:
             raise TranslationFileError(_("Unit %(key)s comes twice (%(place)s).") % {"key": key, "place": place})
-        sources = unit.findall(f"{{{XLIFF}}}segment/{{{XLIFF}}}source")
-        targets = unit.findall(f"{{{XLIFF}}}segment/{{{XLIFF}}}target")
-        if not sources:
-            raise TranslationFileError(_("Unit %(key)s has no <source> (%(place)s).") % {"key": key, "place": place})
-        source = "".join(to_markup(_segments(element)) for element in sources)
-        target = "".join(to_markup(_segments(element)) for element in targets)
-        read.units[key] = (source, target)
+        read.units[key] = _unit_texts(unit, key, place)
         read.places[key] = place
     return read
+
+
+def _unit_texts(unit: etree._Element, key: str, place: str) -> tuple[str, str]:
+    """A unit's source and target as markup: its segments in order, joined by the <ignorable> text a tool put
+    between them where it split the unit into sentences. A target still in state "initial" is no translation."""
+    sources: list[str] = []
+    targets: list[str] = []
+    translated = True
+    for part in unit.iterchildren(f"{{{XLIFF}}}segment", f"{{{XLIFF}}}ignorable"):
+        found = part.findall(f"{{{XLIFF}}}source")
+        targeted = part.findall(f"{{{XLIFF}}}target")
+        if len(found) != 1 or len(targeted) > 1:
+            message = _("Unit %(key)s has a segment without one <source>, or with two <target> (%(place)s).")
+            raise TranslationFileError(message % {"key": key, "place": place})
+        source = to_markup(_segments(found[0]))
+        target = to_markup(_segments(targeted[0])) if targeted else ""
+        if part.tag == f"{{{XLIFF}}}ignorable":
+            target = target or source  # what lies between sentences goes over as it is
+        elif part.get("state") == "initial" or not target.strip():
+            translated = False
+        sources.append(source)
+        targets.append(target)
+    if not sources:
+        raise TranslationFileError(_("Unit %(key)s has no <source> (%(place)s).") % {"key": key, "place": place})
+    return "".join(sources), "".join(targets) if translated else ""
 
 
 def _segments(element: etree._Element) -> list[Segment]:
@@ -155,7 +190,7 @@ def _segments(element: etree._Element) -> list[Segment]:
                 walk(child, italic or sub_type == "xlf:i", into)
             elif name == "ph" and sub_type == "xlf:lb":
                 into.append(Segment("\n", italic))
-            elif name in {"mrk", "ph", "sm", "em", "sc", "ec"}:
+            elif name in {"mrk", "sm", "em"}:  # annotations: their text is the text
                 walk(child, italic, into)
             elif name:
                 message = _("Unknown element <%(name)s> in unit text (line %(line)s).")
@@ -219,23 +254,57 @@ def _word_text(cell, text: str) -> None:  # noqa: ANN001 - python-docx's cell
                 paragraph.add_run(line).italic = segment.italic or None
 
 
-def read_word(content: bytes) -> TranslationFile:
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# What a returned Word file may hold, read from its zip without python-docx, which would load every part (and
+# any image a file links to) whatever its size: the text and the properties, each within a size.
+MAX_PART_BYTES = 16 * 1024 * 1024  # a ten-times report's text is some 3 MB of XML
+# Runs whose text a reader does not see, or that a reviser removed: left out.
+_UNSEEN = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+_OFF = {"0", "false", "off"}
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
     try:
-        document = docx.Document(io.BytesIO(content))
-    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a file that is not a Word document
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        raise TranslationFileError(_("This Word file's text is too large to be a translation file."))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(archive.read(info), parser)
+    except etree.XMLSyntaxError as error:
+        raise TranslationFileError(_("This Word file is damaged: %(error)s") % {"error": error}) from None
+
+
+def read_word(content: bytes) -> TranslationFile:
+    """The table of a Word file exported here, read from its XML: each row's key, original and translation."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except zipfile.BadZipFile:
         raise TranslationFileError(_("This is not a Word file (.docx).")) from None
-    mark = (document.core_properties.keywords or "").split()
-    if len(mark) != 3 or mark[0] != WORD_MARK or not document.tables:
+    with archive:
+        body = _part(archive, "word/document.xml")
+        properties = _part(archive, "docProps/core.xml")
+    if body is None or properties is None:
+        raise TranslationFileError(_("This is not a Word file (.docx)."))
+    keywords = _core(properties, "keywords").split()
+    if len(keywords) != 3 or keywords[0] != WORD_MARK:
+        raise TranslationFileError(_("This Word file is not a translation file exported by Rapporteur."))
+    _within_bounds(body)
+    table = body.find(f"{{{W}}}body/{{{W}}}tbl")
+    if table is None:
         raise TranslationFileError(_("This Word file is not a translation file exported by Rapporteur."))
     read = TranslationFile(
-        symbol=document.core_properties.identifier or "", source_language=mark[1], target_language=mark[2]
+        symbol=_core(properties, "identifier"), source_language=keywords[1], target_language=keywords[2]
     )
-    for number, row in enumerate(document.tables[0].rows[1:], start=2):
-        cells = row.cells
+    for number, row in enumerate(table.findall(f"{{{W}}}tr")[1:], start=2):
         place = _("table row %(row)s") % {"row": number}
-        if len(cells) != 3:
-            raise TranslationFileError(_("The table has lost a column (%(place)s).") % {"place": place})
-        key = cells[0].paragraphs[0].text.strip()
+        cells = row.findall(f"{{{W}}}tc")
+        merged = row.find(f".//{{{W}}}tcPr/{{{W}}}gridSpan") is not None or row.find(f".//{{{W}}}vMerge") is not None
+        if len(cells) != 3 or merged:
+            raise TranslationFileError(_("The table has lost a column or merged cells (%(place)s).") % {"place": place})
+        key = "".join(_cell_lines(cells[0], markup=False)[:1]).strip()
         if not key:
             raise TranslationFileError(_("A row has lost its unit key (%(place)s).") % {"place": place})
         if key in read.units:
@@ -245,15 +314,48 @@ def read_word(content: bytes) -> TranslationFile:
     return read
 
 
-def _cell_markup(cell) -> str:  # noqa: ANN001 - python-docx's cell
-    """A cell's text as markup: italic runs in asterisks, lines joined by line breaks; [^…] kept as written."""
+def _core(properties: etree._Element, name: str) -> str:
+    """A core property (dc:identifier, cp:keywords) of the Word file, by its local name."""
+    for element in properties:
+        if isinstance(element.tag, str) and etree.QName(element).localname == name:
+            return (element.text or "").strip()
+    return ""
+
+
+def _cell_lines(cell: etree._Element, *, markup: bool = True) -> list[str]:
+    """A cell's paragraphs as lines: every run a reader sees (inserted text, links and fields included; deleted
+    and hidden text left out), italic runs in asterisks where `markup`."""
     lines = []
-    for paragraph in cell.paragraphs:
+    for paragraph in cell.iter(f"{{{W}}}p"):
         parts = []
-        for run in paragraph.runs:
-            text = xml_safe(run.text).replace("\\", "\\\\").replace("*", "\\*")
-            parts.append(f"*{text}*" if run.italic and text.strip() else text)
+        for run in paragraph.iter(f"{{{W}}}r"):
+            if any(ancestor.tag in _UNSEEN for ancestor in run.iterancestors()):
+                continue
+            properties = run.find(f"{{{W}}}rPr")
+            if properties is not None and _on(properties.find(f"{{{W}}}vanish")):
+                continue
+            text = "".join(
+                "\t" if child.tag == f"{{{W}}}tab" else (child.text or "")
+                for child in run
+                if child.tag in (f"{{{W}}}t", f"{{{W}}}tab")
+            )
+            if markup:
+                text = xml_safe(text).replace("\\", "\\\\").replace("*", "\\*")
+                italic = properties is not None and _on(properties.find(f"{{{W}}}i"))
+                text = f"*{text}*" if italic and text.strip() else text
+            parts.append(text)
         lines.append("".join(parts))
+    return lines
+
+
+def _on(toggle: etree._Element | None) -> bool:
+    """Whether a Word toggle property (w:i, w:vanish) is set: present, and not switched off."""
+    return toggle is not None and toggle.get(f"{{{W}}}val", "true").lower() not in _OFF
+
+
+def _cell_markup(cell: etree._Element) -> str:
+    """A cell's text as markup: italic runs in asterisks, lines joined by line breaks; [^…] kept as written."""
+    lines = _cell_lines(cell)
     while lines and not lines[-1].strip():
         lines.pop()
     return canonical("\n".join(lines))

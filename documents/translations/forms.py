@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.kernel.multilingual import LANGUAGE_CHOICES
+from documents.translations.files import MAX_BYTES
 
 
 class ExportForm(forms.Form):
@@ -25,3 +26,11 @@ class ImportForm(forms.Form):
         help_text=_("The XLIFF or Word file exported here, with its translations written in."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlf,.xliff,.xml,.docx"}),
     )
+
+    def clean_file(self):  # noqa: ANN201 - an uploaded file
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

@@ -140,6 +140,12 @@ def import_translation(
                 _("%(symbol)s was never sent for translation into %(language)s: export it first.")
                 % {"symbol": found.symbol, "language": returned.target_language}
             )
+        foreign = [key for key in returned.units if key not in sent.units]
+        if foreign:
+            raise TranslationError(
+                _("The file holds %(count)s units that were not sent, e.g. %(keys)s: nothing was placed.")
+                % {"count": len(foreign), "keys": ", ".join(foreign[:5])}
+            )
         missing = [key for key in sent.units if key not in returned.units]
         if missing:
             raise TranslationError(
@@ -180,6 +186,10 @@ def _place(unit: Unit | None, source: str, target: str, *, source_language: str,
     original = unit.text(source_language)
     if canonical(original) != canonical(source):
         return _("outdated: its original changed after the export")
+    if unit.one_line and "\n" in target:
+        return _("a title is one line: this one has several")
+    if canonical(unit.text(language)) == canonical(target):
+        return ""  # already so: nothing to write
     try:
         check_length(type(unit.node), unit.field, target, language=language)
     except EditError as error:

@@ -27,6 +27,11 @@ class Unit:
     node: models.Model
     field: str
 
+    @property
+    def one_line(self) -> bool:
+        """A title, which has no sub-items."""
+        return self.field == "title"
+
     def text(self, language: str) -> str:
         return (getattr(self.node, self.field) or {}).get(language, "")
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee.bodies.forms import EntityChoiceField, states
 from meetings.proceedings.models import Proceeding
@@ -21,7 +22,7 @@ class StepForm(forms.Form):
 
     meeting = MeetingChoice(label=_("At the meeting"), queryset=Meeting.objects.none(), required=False)
     on = forms.DateField(
-        label=_("On"),
+        label=pgettext_lazy("the day a step was taken", "On"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty for the meeting's day."),

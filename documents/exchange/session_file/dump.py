@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from committee.bodies.models import Committee, Entity
+from committee.kernel.multilingual import LANGUAGES
 from decisions.outcomes.models import Paragraph
 from documents.reports.models import Report, ReportSection
 from documents.schemes.models import ReportScheme
@@ -20,7 +21,19 @@ CATEGORY_ORDER = list(Participation.Category.values)
 
 
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_in_language_order(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def _in_language_order(value: Any) -> Any:
+    """Texts by language (and genders by language) in the UN's order, en fr es ru zh ar, whatever order the
+    database kept: PostgreSQL's jsonb sorts an object's keys by length, then bytes."""
+    if isinstance(value, dict):
+        if value and all(key in LANGUAGES for key in value):
+            return {code: value[code] for code in LANGUAGES if code in value}
+        return {key: _in_language_order(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_language_order(item) for item in value]
+    return value
 
 
 def _compact(values: dict[str, Any]) -> dict[str, Any]:

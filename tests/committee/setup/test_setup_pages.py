@@ -183,3 +183,40 @@ def test_organizations_are_added_and_listed_by_name(client, small_session, secre
 def test_states_are_not_edited_as_organizations(client, small_session, secretariat):
     client.force_login(secretariat)
     assert client.get(reverse("setup:organization", kwargs={"code": "FRA"})).status_code == 404
+
+
+def test_the_settings_give_the_names_grammar_in_each_language_and_the_russian_report_follows_it(
+    client, small_session, secretariat
+):
+    """The gender of the name in Spanish, Russian and Arabic, and its Russian form after "of": the Russian report
+    declines the body's name and makes its verbs agree with it."""
+    import io
+
+    import docx
+
+    from documents.builders.session_report import build_session_report
+    from documents.reports.collect import collect_session_report_data
+
+    client.force_login(secretariat)
+    group = small_session.committee
+    values = NEW_BODY | {
+        "parent": group.parent_id,
+        "secretariat": group.secretariat_id,
+        "name_ru": "Группа экспертов по испытаниям",
+        "name_genitive_ru": "Группы экспертов по испытаниям",
+        "name_gender_ru": "f",
+        "name_gender_es": "m",
+        "name_gender_ar": "m",
+    }
+    client.post(reverse("setup:committee_settings", kwargs={"code": group.code}), values)
+    group.refresh_from_db()
+    assert group.name_gender == {"fr": "m", "es": "m", "ru": "f", "ar": "m"}
+    assert group.name_genitive == {"ru": "Группы экспертов по испытаниям"}
+    page = client.get(reverse("setup:committee_settings", kwargs={"code": group.code})).content.decode()
+    assert re.search(r'<option value="f" selected>', page)  # the Russian gender, shown again
+
+    small_session.refresh_from_db()
+    content = build_session_report(collect_session_report_data(small_session), language="ru")
+    text = [p.text for p in docx.Document(io.BytesIO(content)).paragraphs]
+    assert any(line.startswith("Доклад Группы экспертов по испытаниям о ее второй сессии") for line in text)
+    assert any("избрала следующих должностных лиц" in line for line in text)  # the verb agrees: Группа is feminine

@@ -83,7 +83,7 @@ def test_the_masthead_keeps_its_english_lines_where_the_un_does(reports, languag
 def test_the_session_its_dates_and_the_title_read_as_the_language_writes_them(
     reports, language, session, place_and_dates, title
 ):
-    text = lines(reports[language])
+    text = [line.replace(FSI, "").replace(PDI, "") for line in lines(reports[language])]  # as a reader sees them
     assert text[2] == session
     assert text[3] == place_and_dates
     assert title in text[4]
@@ -141,6 +141,11 @@ def test_latin_names_in_an_arabic_sentence_are_isolated_so_the_sentence_keeps_it
     name = election[election.index("Shameem Ahsan") - 20 : election.index("Shameem Ahsan") + 20]
     assert FSI in name or FSI in election[: election.index("Shameem Ahsan")]
     assert election.count(FSI) == election.count(PDI)  # every isolate closed: nothing after it reorders
+
+
+def test_a_symbol_in_an_arabic_sentence_is_isolated_so_it_keeps_its_order(reports):
+    adoption = next(text for text in lines(reports["ar"]) if "TD/B/EDE/1/1" in text)
+    assert f"{FSI}TD/B/EDE/1/1{PDI}" in adoption
 
 
 @pytest.mark.parametrize("language", ["zh", "ar"])

@@ -23,6 +23,7 @@ from documents.exchange.management.commands.load_demo import (
 )
 from documents.exchange.session_file.load import import_session
 from documents.reports.models import Report, ReportParagraph
+from documents.translations.models import TranslationRound
 from meetings.programme.models import Agenda
 from meetings.registration.models import Delegate, Participation
 from meetings.sessions.models import Session
@@ -48,9 +49,32 @@ def _development(settings):
     settings.DEBUG = True
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, demo_media):
+    """The module's tests share the demo's files, as they share its rows."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, demo_media):
+    """The demo, loaded once for the module's tests (it takes seconds: its reports are issued in six languages,
+    as PDF too), in a transaction rolled back after them; each test's own changes roll back with the test."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=demo_media), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo() -> Session:
-    call_command("load_demo")
+def demo(loaded_demo) -> Session:
     return Session.objects.get(code="TD/B/EDE/1")
 
 
@@ -222,3 +246,11 @@ def test_two_kinds_of_report_side_by_side_the_pacific_one_as_an_outcomes_documen
     assert "Résultats de la troisième réunion du Comité du commerce électronique du Pacifique" in first_page
     assert "les 14 et 15 mai 2024" in first_page
     assert Report.objects.get(session__code="PECC/3").status == Report.Status.ISSUED
+
+
+def test_the_demo_marks_its_translations_as_written_for_it(demo):
+    rounds = {r.language: r.note for r in TranslationRound.objects.filter(document__symbol="TD/B/EDE/1/3")}
+    assert set(rounds) == {"fr", "es", "ru", "zh", "ar"}
+    assert rounds["ar"] == "Written for the demo, not the translation the United Nations issued."
+    agenda = {r.language for r in TranslationRound.objects.filter(document__symbol="TD/B/EDE/2/1")}
+    assert agenda == {"fr", "es", "ru", "zh", "ar"}

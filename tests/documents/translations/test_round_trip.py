@@ -11,7 +11,6 @@ from lxml import etree
 
 from decisions.outcomes.models import Paragraph
 from documents.builders.session_report import build_session_report
-from documents.registry.models import Document
 from documents.reports.collect import collect_session_report_data
 from documents.reports.models import ReportParagraph, ReportSection
 from documents.reports.services import edit_paragraph
@@ -34,7 +33,9 @@ def translate(path, translations: dict[str, str]) -> None:
         source = "".join(unit.find("x:segment/x:source", NS).itertext())
         for original, text in translations.items():
             if source.startswith(original):
-                target = etree.SubElement(unit.find("x:segment", NS), f"{{{XLIFF}}}target")
+                segment = unit.find("x:segment", NS)
+                segment.set("state", "translated")
+                target = etree.SubElement(segment, f"{{{XLIFF}}}target")
                 target.text = text
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
 
@@ -80,6 +81,7 @@ def test_a_footnote_and_italics_come_back_as_they_went(small_session, tmp_path):
     tree = etree.parse(str(path))
     unit = next(u for u in tree.iterfind(".//x:unit", NS) if "Panellists" in "".join(u.itertext()))
     segment = unit.find("x:segment", NS)
+    segment.set("state", "translated")
     target = etree.fromstring(
         f'<target xmlns="{XLIFF}">Hablaron los <pc id="9" type="fmt" subType="xlf:i">panelistas</pc>.'
         f'<pc id="10" type="other" subType="rapporteur:footnote">Una nota.</pc></target>'
@@ -195,10 +197,94 @@ def test_a_member_cannot_reach_the_translations(small_session, client, django_us
     assert client.get("/translations/TST/G/2/3/").status_code == 404  # as though it were not there
 
 
-def test_the_demo_marks_its_translations_as_written_for_it(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    document = Document.objects.get(symbol="TD/B/EDE/1/3")
-    rounds = {r.language: r.note for r in document.translation_rounds.all()}
-    assert set(rounds) == {"fr", "es", "ru", "zh", "ar"}
-    assert rounds["ar"] == "Written for the demo, not the translation the United Nations issued."
+def word_with_target(path, xml: str, *, cell_properties: str = "") -> None:
+    """The exported Word table with the translation cell of the "Opening" row replaced by `xml` (a run's XML)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    body = parts["word/document.xml"].decode()
+    row_start = body.index("Opening")
+    row_end = body.index("</w:tr>", row_start)
+    last_cell = body.rindex("<w:tc>", row_start, row_end)
+    body = body[:last_cell] + f"<w:tc>{cell_properties}<w:p>{xml}</w:p></w:tc>" + body[row_end:]
+    parts["word/document.xml"] = body.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_revisers_tracked_changes_count_as_they_read(small_session, tmp_path):
+    """Text inserted with Track Changes is part of the translation; deleted and hidden text is not."""
+    path = export(tmp_path, suffix="docx")
+    word_with_target(
+        path,
+        "<w:r><w:t xml:space='preserve'>Apertura </w:t></w:r>"
+        "<w:ins w:id='1' w:author='R'><w:r><w:t>general</w:t></w:r></w:ins>"
+        "<w:del w:id='2' w:author='R'><w:r><w:delText>borrado</w:delText></w:r></w:del>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>oculto</w:t></w:r>",
+    )
+    place(path)
+    assert ReportSection.objects.get(title__en="Opening").title["es"] == "Apertura general"
+
+
+def test_a_word_table_with_merged_cells_changes_nothing(small_session, tmp_path):
+    """A translation cell merged into the next row's would put one text in two places: refused."""
+    path = export(tmp_path, suffix="docx")
+    word_with_target(
+        path, "<w:r><w:t>Apertura</w:t></w:r>", cell_properties="<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>"
+    )
+    with pytest.raises(CommandError, match="lost a column or merged cells"):
+        place(path)
+    assert "es" not in ReportSection.objects.get(title__en="Opening").title
+
+
+def test_placing_the_same_translation_again_changes_nothing(small_session, tmp_path):
+    path = export(tmp_path)
+    translate(path, {"Opening": "Apertura"})
+    place(path)
+    section = ReportSection.objects.get(title__en="Opening")
+    revision = section.revision
+    place(path)
+    section.refresh_from_db()
+    assert section.revision == revision  # an editor who has it open is not told someone changed it
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda text: text.replace("<xliff", '<!DOCTYPE x [<!ENTITY e "Apertura">]><xliff', 1), "no <!DOCTYPE>"),
+        (
+            lambda text: text.replace(
+                "</file>", "<unit id='x'><segment><source>x</source></segment></unit>" * 70_000 + "</file>"
+            ),
+            "more than 200,000 elements",
+        ),
+        (
+            lambda text: text.replace(
+                "<source>Opening</source>", "<source>Opening</source><target>A</target><target>B</target>"
+            ),
+            "two <target>",
+        ),
+    ],
+)
+def test_a_file_built_to_harm_changes_nothing(small_session, tmp_path, spoil, message):
+    path = export(tmp_path)
+    path.write_text(spoil(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        place(path)
+    assert "es" not in ReportSection.objects.get(title__en="Opening").title
+
+
+def test_a_title_comes_back_on_one_line(small_session, tmp_path):
+    path = export(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        '<segment id="s1" state="initial">\n        <source>Opening</source>',
+        '<segment id="s1" state="translated">\n        <source>Opening</source>'
+        '<target>Aper<ph id="1" type="fmt" subType="xlf:lb"/>tura</target>',
+    )
+    path.write_text(text, encoding="utf-8")
+    assert "a title is one line" in place(path)
