@@ -215,15 +215,23 @@ class _SessionReport(UNDocument):
             return []
         dates = self.dates(d.start_date, d.end_date)
         city = self.text(d.city)
+        # "Held" agrees with the session, or with the meeting (Spanish "celebrada", Arabic "المعقود").
         if self.text(d.venue):
             return self.rich(
-                pgettext("report", "Held %(at_venue)s, %(in_city)s, %(dates)s"),
+                self.by_unit(
+                    pgettext("report", "Held %(at_venue)s, %(in_city)s, %(dates)s"),
+                    pgettext("report, of a meeting", "Held %(at_venue)s, %(in_city)s, %(dates)s"),
+                ),
                 at_venue=self.lang.at(self.text(d.venue)),
                 in_city=self.lang.in_city(city),
                 dates=dates,
             )
         if city:
-            return self.rich(pgettext("report", "Held in %(city)s, %(dates)s"), city=city, dates=dates)
+            held_in = self.by_unit(
+                pgettext("report", "Held in %(city)s, %(dates)s"),
+                pgettext("report, of a meeting", "Held in %(city)s, %(dates)s"),
+            )
+            return self.rich(held_in, city=city, dates=dates)
         return []
 
     def contents(self, chapters: list[Chapter], annexes: list[Annex]) -> None:

@@ -9,7 +9,7 @@ import zipfile
 import docx
 import pytest
 
-from documents.builders.schemes import PRESETS
+from documents.builders.schemes import PRESETS, TitlePattern
 from documents.builders.session_report import build_session_report
 from documents.exchange.session_file.load import import_session
 from documents.reports.collect import collect_session_report_data
@@ -271,3 +271,6 @@ def test_every_preset_is_written_in_every_language_with_its_grammar_resolved(pre
         assert not re.search(r"\{[a-z.]+\}|\{[mfn]:", text), (language, re.search(r".{20}\{[^}]*\}.{20}", text))
         assert "Report of" not in text, language  # no English wording around the data
         assert "session" not in text.lower().replace("sessions", ""), language
+        if language == "es":  # "held" agrees with the session (período, m.) or the meeting (reunión, f.)
+            meeting = PRESETS[preset].title_pattern in TitlePattern.MEETINGS
+            assert ("Celebrada " if meeting else "Celebrado ") in text

@@ -254,3 +254,32 @@ def test_the_demo_marks_its_translations_as_written_for_it(demo):
     assert rounds["ar"] == "Written for the demo, not the translation the United Nations issued."
     agenda = {r.language for r in TranslationRound.objects.filter(document__symbol="TD/B/EDE/2/1")}
     assert agenda == {"fr", "es", "ru", "zh", "ar"}
+
+
+@pytest.mark.parametrize(
+    ("language", "distribution", "agenda", "participants", "note", "chapter"),
+    [
+        ("es", "Distr. general", "Programa provisional", "Lista de participantes", "Nota de la secretaría", "I."),
+        ("ru", "Distr.: General", "Предварительная повестка дня", "Список участников", "Записка секретариата", "I."),
+        ("zh", "Distr.: General", "临时议程", "与会者名单", "秘书处的说明", "一."),
+        ("ar", "Distr.: General", "جدول الأعمال المؤقت", "قائمة المشاركين", "مذكرة من الأمانة", "أولا -"),
+    ],
+)
+def test_every_kind_of_document_of_the_demo_is_issued_in_the_language(
+    demo, tmp_path, language, distribution, agenda, participants, note, chapter
+):
+    """The provisional agenda, the list of participants and the progress report, as `make demo` offers them in each
+    language: read back, each has its masthead as the UN issues it in that language and its own wording."""
+    expected = {"TD/B/EDE/2/1": agenda, "TD/B/EDE/1/INF.1": participants, "TD/B/EDE/2/3": note}
+    for symbol, wording in expected.items():
+        output = tmp_path / f"{symbol.replace('/', '-')}.{language}.docx"
+        call_command("build_document", symbol, lang=language, output=output, stdout=io.StringIO())
+        document = docx.Document(str(output))
+        masthead = [cell.text for row in document.tables[0].rows for cell in row.cells]
+        assert masthead[1] == symbol
+        assert masthead[3].startswith(distribution), symbol
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert wording in text, symbol
+        if symbol != "TD/B/EDE/1/INF.1":  # the list of participants has categories, not chapters
+            headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+            assert headings[0].startswith(chapter + "\t"), (symbol, headings[0])
