@@ -11,6 +11,7 @@ from lxml import etree
 
 from decisions.outcomes.models import Paragraph
 from documents.builders.session_report import build_session_report
+from documents.registry.models import Document
 from documents.reports.collect import collect_session_report_data
 from documents.reports.models import ReportParagraph, ReportSection
 from documents.reports.services import edit_paragraph
@@ -288,3 +289,29 @@ def test_a_title_comes_back_on_one_line(small_session, tmp_path):
     )
     path.write_text(text, encoding="utf-8")
     assert "a title is one line" in place(path)
+
+
+def test_the_translations_page_takes_the_same_number_of_queries_at_ten_times_the_size(client, secretariat):
+    import json
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.exchange.session_file.load import import_session
+    from documents.exchange.session_file.validate import read_session_file
+    from tests.builders import make_larger_session_file
+
+    client.force_login(secretariat)
+    counts = []
+    for scale in (1, 10):
+        session = import_session(read_session_file(json.dumps(make_larger_session_file(scale))))
+        symbol = f"{session.code}/3"
+        Document.objects.create(symbol=symbol, session=session, kind=Document.Kind.REPORT, title={"en": "Report"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/translations/{symbol}/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    # The request's session, user, roles and two-factor device, the unread notifications; the document; its
+    # texts (the decisions, their paragraphs, the sections, their paragraphs) and its rounds.
+    assert counts[0] == counts[1], counts
+    assert counts[0] == 12, counts
