@@ -23,9 +23,11 @@ untouched. So a name is given here:
    as though the name were a neutral character (isolates are part of UAX #9 since Unicode 6.3).
 
 A name whose characters are all left-to-right or neutral needs no isolate in a left-to-right document, and
-gets none (its text stays as it is for the readers who search or copy it); in a right-to-left document every
-name is isolated. Web pages isolate with `<bdi>` instead (which the browser treats as these isolates), and
-take the names through `neutralized` first, in the `bdi` filter of the `multilingual` tags.
+gets none (its text stays as it is for the readers who search or copy it); in a right-to-left document a
+name with Latin letters is, and a name in Arabic letters is not (it is the sentence's own direction, and
+LibreOffice lays out the space or comma beside an isolate wrongly). Web pages isolate with `<bdi>` instead
+(which the browser treats as these isolates), and take the names through `neutralized` first, in the `bdi`
+filter of the `multilingual` tags.
 """
 
 import unicodedata
@@ -65,15 +67,17 @@ def needs_isolation(text: str) -> bool:
 
 
 def left_to_right_in(text: str) -> bool:
-    """Whether `text` holds Latin (or other left-to-right) letters or digits: what, set in a right-to-left
-    sentence, would take the characters around it into its own order unless isolated."""
-    return any(unicodedata.bidirectional(char) in ("L", "EN", "AN") for char in text)
+    """Whether `text` holds Latin (or other left-to-right) letters: what, set in a right-to-left sentence,
+    would take the digits and punctuation around it into its own order unless isolated. Arabic text, with its
+    digits, needs no isolate in an Arabic sentence; and LibreOffice lays out the space or comma beside an
+    isolate wrongly, so none is added where none is needed."""
+    return any(unicodedata.bidirectional(char) == "L" for char in text)
 
 
 def isolated(text: str, *, right_to_left: bool = False) -> str:
-    """A name to set in running text: neutralized, and isolated if it needs it (always in a right-to-left
-    document, where left-to-right names reorder digits after them in turn)."""
+    """A name to set in running text: neutralized, and isolated if it needs it (in a right-to-left document,
+    a name with Latin letters, which would reorder the digits after it)."""
     text = neutralized(text)
-    if text and (right_to_left or needs_isolation(text)):
+    if text and (left_to_right_in(text) if right_to_left else needs_isolation(text)):
         return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
     return text

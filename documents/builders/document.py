@@ -45,6 +45,7 @@ from documents.builders.word import (
     same_size_in_every_script,
     set_fonts,
     set_language,
+    set_size,
     update_fields_on_open,
 )
 
@@ -161,7 +162,7 @@ class UNDocument:
             paragraph.paragraph_format.line_spacing = Pt(size.pt * 1.15)
         for run in paragraph.runs:
             if size:
-                run.font.size = size
+                set_size(run, size)
             if bold:
                 bold_in_every_script(run._r)
         if self.lang.right_to_left:
@@ -325,14 +326,14 @@ class UNDocument:
             add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
             add_runs(organization.paragraphs[0], [(named, "bold")])
         if left.paragraphs[0].runs:
-            left.paragraphs[0].runs[0].font.size = Pt(12)
+            set_size(left.paragraphs[0].runs[0], Pt(12))
         symbol = right.paragraphs[0]
         add_runs(symbol, [(xml_safe(d.symbol), "bold")])
         symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if symbol.runs:
-            symbol.runs[0].font.size = Pt(14)
+            set_size(symbol.runs[0], Pt(14))
         if organization.paragraphs[0].runs:
-            organization.paragraphs[0].runs[0].font.size = Pt(14)
+            set_size(organization.paragraphs[0].runs[0], Pt(14))
         if d.emblem:  # the organization's emblem, above its name, at its own height
             emblem = organization.paragraphs[0].insert_paragraph_before()
             emblem.paragraph_format.line_spacing = 1.0
@@ -400,10 +401,10 @@ class UNDocument:
     def agenda_list(self, items: Sequence[ListedItem], *, level: int) -> None:
         for item in items:
             line = self.hanging(self.lang.paragraph_label(item.number), level=level)
-            add_runs(line, [(self.lang.typography(full_stop(self.drafted(item.title))), "")])
+            add_runs(line, [(self.lang.typography(full_stop(self.drafted(item.title), self.lang.stop)), "")])
             for letter, sub_item in enumerate(item.sub_items):
                 sub = self.hanging(self.sub_item_label(letter), level=level + 1)
-                add_runs(sub, [(self.lang.typography(full_stop(self.drafted(sub_item))), "")])
+                add_runs(sub, [(self.lang.typography(full_stop(self.drafted(sub_item), self.lang.stop)), "")])
 
     def annex_heading(self, number: str, title: str) -> Paragraph:
         """ "Annex I" ("Annex" where it is the only one), then its title, in one heading: the contents field
@@ -449,7 +450,7 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def full_stop(text: str) -> str:
-    """Agenda items end with a full stop in the report's lists."""
+def full_stop(text: str, stop: str = ".") -> str:
+    """Agenda items end with a full stop in the report's lists (the language's: "。" in Chinese)."""
     text = text.rstrip()
-    return text if not text or text[-1] in ".?!:]" else text + "."
+    return text if not text or text[-1] in ".?!:]。！？：" else text + stop

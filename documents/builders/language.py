@@ -61,6 +61,12 @@ class ReportLanguage:
     # Russian, Chinese and Arabic documents keep the masthead's distribution, date, language and "Original"
     # lines in English (documents/builders/CONVENTIONS.md, "Other languages").
     masthead_in_english = False
+    # Punctuation the builders add themselves: an agenda item's full stop, the comma after the body that opens a
+    # text adopted ("The Group of Experts,").
+    stop = "."
+    comma = ","
+    semicolon = "; "
+    sentence_space = " "  # between two sentences
 
     @property
     def right_to_left(self) -> bool:
@@ -351,6 +357,10 @@ class Chinese(ReportLanguage):
     babel_locale = "zh_Hans"
     word_language = "zh-CN"
     masthead_in_english = True
+    stop = "。"
+    comma = "，"
+    semicolon = "；"
+    sentence_space = ""
     ordinal_ruleset = "spellout-ordinal"
 
     def chapter_label(self, number: int) -> str:
@@ -404,6 +414,8 @@ class Arabic(ReportLanguage):
     babel_locale = "ar"
     word_language = "ar-SA"
     masthead_in_english = True
+    comma = "،"
+    semicolon = "؛ "
     ordinal_ruleset = "spellout-ordinal-feminine"
     ordinal_forms = {"m": "spellout-ordinal-masculine", "f": "spellout-ordinal-feminine"}
 

@@ -161,7 +161,7 @@ class _ProgressReport(UNDocument):
     def summary(self) -> None:
         actions = [action for paragraph in self.data.paragraphs for action in paragraph.actions]
         totals = Counter(action.status for action in actions)
-        counted = "; ".join(
+        counted = self.lang.semicolon.join(
             pgettext("progress report", "%(status)s, %(count)s") % {"count": totals[s], "status": status_name(s)}
             for s in Status.values
             if totals[s]
@@ -184,12 +184,16 @@ class _ProgressReport(UNDocument):
         )
         if actions:
             recorded = pgettext("progress report", "Actions recorded: %(count)s (%(counted)s).")
-            runs += self.rich(" " + recorded, count=str(len(actions)), counted=counted)
+            runs += self.rich(self.lang.sentence_space + recorded, count=str(len(actions)), counted=counted)
         else:
-            runs += self.rich(" " + pgettext("progress report", "No follow-up action was recorded."))
+            runs += self.rich(
+                self.lang.sentence_space + pgettext("progress report", "No follow-up action was recorded.")
+            )
         if any(action.illustrative for action in actions):
-            runs += self.rich(" " + pgettext("progress report", "The actions and progress in this note are "
-                                             "illustrative examples, not real figures."))  # fmt: skip
+            illustrative = pgettext(
+                "progress report", "The actions and progress in this note are illustrative examples, not real figures."
+            )
+            runs += self.rich(self.lang.sentence_space + illustrative)
         self.numbered(runs)
         if not actions:
             return
@@ -230,7 +234,9 @@ class _ProgressReport(UNDocument):
         runs = self.rich(line, measures=str(strategy.measures), members=str(strategy.members),
                          date=self.lang.date(self.as_of))  # fmt: skip
         if strategy.illustrative:
-            runs += self.rich(" " + pgettext("progress report", "These figures are illustrative, not real ones."))
+            runs += self.rich(
+                self.lang.sentence_space + pgettext("progress report", "These figures are illustrative, not real ones.")
+            )
         self.numbered(runs)
         self.charts(
             [
@@ -281,9 +287,12 @@ class _ProgressReport(UNDocument):
 
     def action(self, action: ActionData) -> None:
         label = f"{self.sub_item_label(action.sub_item)} " if action.sub_item is not None else ""
-        runs = self.rich(label) + [(self.lang.typography(full_stop(self.drafted(action.description))), "")]
+        runs = self.rich(label) + [
+            (self.lang.typography(full_stop(self.drafted(action.description), self.lang.stop)), "")
+        ]
         runs += self.rich(
-            " " + pgettext("progress report", "Responsible: %(who)s; due %(due)s; status: %(status)s."),
+            self.lang.sentence_space
+            + pgettext("progress report", "Responsible: %(who)s; due %(due)s; status: %(status)s."),
             who=self.responsible(action),
             due=self.due(action),
             status=status_name(action.status),
@@ -295,8 +304,15 @@ class _ProgressReport(UNDocument):
             progress = self.drafted(action.latest.narrative)
             runs += [(" ", ""), (self.lang.typography(heading), "italic")]
             runs += self.rich(
-                " " + (full_stop(progress) if progress else pgettext("progress report", "No account given."))
+                self.lang.sentence_space
+                + (
+                    full_stop(progress, self.lang.stop)
+                    if progress
+                    else pgettext("progress report", "No account given.")
+                )
             )
         else:
-            runs += self.rich(" " + pgettext("progress report", "No progress has been published yet."))
+            runs += self.rich(
+                self.lang.sentence_space + pgettext("progress report", "No progress has been published yet.")
+            )
         self.numbered(runs)

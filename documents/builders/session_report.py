@@ -305,7 +305,7 @@ class _SessionReport(UNDocument):
     def decision_text(self, decision: DecisionData, *, with_actions: bool = False) -> None:
         """A text as adopted: the body, its preambular paragraphs, its numbered operative paragraphs with their
         lettered sub-items (and, `with_actions`, who is to act on each, by when)."""
-        self.paragraph([(self.body(capital=True, full=True) + ",", "")], style=INDENTED_STYLE)
+        self.paragraph([(self.body(capital=True, full=True) + self.lang.comma, "")], style=INDENTED_STYLE)
         operative = 0
         for paragraph in decision.paragraphs:
             if paragraph.kind == "operative":

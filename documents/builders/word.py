@@ -19,6 +19,7 @@ from docx.section import Section
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 from lxml import etree
 
 Run = tuple[str, str]  # (text, "" | "italic" | "superscript" | "bold")
@@ -48,6 +49,12 @@ def add_runs(paragraph: Paragraph, runs: Iterable[Run]) -> None:
             run.font.superscript = True
         elif style == "bold":
             bold_in_every_script(run._r)
+
+
+def set_size(run: "DocxRun", size: Length) -> None:
+    """A run's size in every script: Latin (w:sz) and complex, Arabic's (w:szCs)."""
+    run.font.size = size
+    same_size_in_every_script(run._r)
 
 
 def bold_in_every_script(element_with_rpr: BaseOxmlElement) -> None:

@@ -17,6 +17,8 @@ from docx.shared import Pt, RGBColor
 from lxml import etree
 
 from committee.kernel.markup import Segment, parse, to_markup, xml_safe
+from committee.kernel.multilingual import RIGHT_TO_LEFT
+from documents.builders.word import right_to_left
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 FOOTNOTE = "rapporteur:footnote"
@@ -45,6 +47,7 @@ class TranslationFile:
     source_language: str
     target_language: str
     units: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (source, target) as markup
+    round: int | None = None  # the export it answers, where the file says (Rapporteur's own files do)
     places: dict[str, str] = field(default_factory=dict)  # key -> where it stands in the file ("line 12")
 
 
@@ -65,12 +68,20 @@ def canonical(text: str) -> str:
 # XLIFF -----------------------------------------------------------------------------------------------------
 
 
-def write_xliff(*, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit]) -> bytes:
+def language_of(tag: str) -> str:
+    """The UN language of a tag as translation tools write it: es-ES, zh-Hans, zh_CN, AR."""
+    return tag.replace("_", "-").split("-")[0].strip().lower()
+
+
+def write_xliff(
+    *, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit], round_id: int
+) -> bytes:
     root = etree.Element(f"{{{XLIFF}}}xliff", nsmap={None: XLIFF})
     root.set("version", "2.0")
     root.set("srcLang", source_language)
     root.set("trgLang", target_language)
-    file = etree.SubElement(root, f"{{{XLIFF}}}file", id="f1", original=symbol)
+    # The file's id names the export it belongs to, so that the translation comes back to it.
+    file = etree.SubElement(root, f"{{{XLIFF}}}file", id=f"r{round_id}", original=symbol)
     for unit in units:
         element = etree.SubElement(file, f"{{{XLIFF}}}unit", id=unit.key, name=unit.where[:200])
         segment = etree.SubElement(element, f"{{{XLIFF}}}segment", id="s1")
@@ -132,8 +143,9 @@ def read_xliff(content: bytes) -> TranslationFile:
         )
     read = TranslationFile(
         symbol=files[0].get("original", ""),
-        source_language=root.get("srcLang", ""),
-        target_language=root.get("trgLang", ""),
+        source_language=language_of(root.get("srcLang", "")),
+        target_language=language_of(root.get("trgLang", "")),
+        round=_round(files[0].get("id", "")),
     )
     for unit in files[0].iter(f"{{{XLIFF}}}unit"):
         key = unit.get("id", "")
@@ -205,13 +217,20 @@ def _segments(element: etree._Element) -> list[Segment]:
 # Word ------------------------------------------------------------------------------------------------------
 
 
-def write_word(*, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit]) -> bytes:
+def _round(mark: str) -> int | None:
+    """The export a file names ("r12"), if it names one."""
+    return int(mark[1:]) if mark.startswith("r") and mark[1:].isdigit() else None
+
+
+def write_word(
+    *, symbol: str, source_language: str, target_language: str, units: list[OutgoingUnit], round_id: int
+) -> bytes:
     """A table, one row per unit: its key (the anchor the translation comes back by), where it stands, the
     original and the translation to write in the last column."""
     document = docx.Document()
     document.core_properties.identifier = symbol
     document.core_properties.language = target_language
-    document.core_properties.keywords = f"{WORD_MARK} {source_language} {target_language}"
+    document.core_properties.keywords = f"{WORD_MARK} {source_language} {target_language} r{round_id}"
     document.core_properties.title = symbol
     intro = document.add_paragraph()
     intro.add_run(symbol).bold = True
@@ -235,6 +254,10 @@ def write_word(*, symbol: str, source_language: str, target_language: str, units
         _word_text(original, unit.source)
         if unit.target:
             _word_text(translation, unit.target)
+        for cell, language in ((original, source_language), (translation, target_language)):
+            if language in RIGHT_TO_LEFT:  # Arabic typed and read right to left
+                for paragraph in cell.paragraphs:
+                    right_to_left(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -289,14 +312,17 @@ def read_word(content: bytes) -> TranslationFile:
     if body is None or properties is None:
         raise TranslationFileError(_("This is not a Word file (.docx)."))
     keywords = _core(properties, "keywords").split()
-    if len(keywords) != 3 or keywords[0] != WORD_MARK:
+    if len(keywords) not in (3, 4) or keywords[0] != WORD_MARK:
         raise TranslationFileError(_("This Word file is not a translation file exported by Rapporteur."))
     _within_bounds(body)
     table = body.find(f"{{{W}}}body/{{{W}}}tbl")
     if table is None:
         raise TranslationFileError(_("This Word file is not a translation file exported by Rapporteur."))
     read = TranslationFile(
-        symbol=_core(properties, "identifier"), source_language=keywords[1], target_language=keywords[2]
+        symbol=_core(properties, "identifier"),
+        source_language=language_of(keywords[1]),
+        target_language=language_of(keywords[2]),
+        round=_round(keywords[3]) if len(keywords) == 4 else None,
     )
     for number, row in enumerate(table.findall(f"{{{W}}}tr")[1:], start=2):
         place = _("table row %(row)s") % {"row": number}

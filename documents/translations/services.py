@@ -68,7 +68,7 @@ def _require(by: User | None, document: Document) -> None:
 def _outgoing(document: Document, language: str) -> list[OutgoingUnit]:
     source = document.original_language
     return [
-        OutgoingUnit(u.key, u.where, u.text(source), u.text(language))
+        OutgoingUnit(u.key, u.where, u.as_markup(source), u.as_markup(language))
         for u in units_of(document, source_language=source)
     ]
 
@@ -86,7 +86,7 @@ def export_for_translation(*, document: Document, language: str, by: User | None
         raise TranslationError(_("%(symbol)s has no drafted text to translate yet.") % {"symbol": document.symbol})
     with transaction.atomic():
         previous = TranslationRound.objects.select_for_update().filter(document=document, language=language).first()
-        TranslationRound.objects.create(
+        sent = TranslationRound.objects.create(
             document=document,
             language=language,
             source_language=document.original_language,
@@ -96,7 +96,11 @@ def export_for_translation(*, document: Document, language: str, by: User | None
         )
     write = write_word if file_format == "docx" else write_xliff
     return write(
-        symbol=document.symbol, source_language=document.original_language, target_language=language, units=outgoing
+        symbol=document.symbol,
+        source_language=document.original_language,
+        target_language=language,
+        units=outgoing,
+        round_id=sent.pk,
     )
 
 
@@ -130,11 +134,18 @@ def import_translation(
             % {"other": returned.source_language, "symbol": found.symbol, "language": found.original_language}
         )
     with transaction.atomic():
-        sent = (
-            TranslationRound.objects.select_for_update()
-            .filter(document=found, language=returned.target_language)
-            .first()
-        )
+        rounds = TranslationRound.objects.select_for_update().filter(document=found)
+        if returned.round is not None:  # one of ours: it answers that export, in its language
+            sent = rounds.filter(pk=returned.round).first()
+            if sent is None or sent.language != returned.target_language:
+                raise TranslationError(
+                    _(
+                        "The file does not match the export it names: it was exported for another document or "
+                        "language, or its languages were changed since."
+                    )
+                )
+        else:
+            sent = rounds.filter(language=returned.target_language).first()
         if sent is None:
             raise TranslationError(
                 _("%(symbol)s was never sent for translation into %(language)s: export it first.")
@@ -146,6 +157,7 @@ def import_translation(
                 _("The file holds %(count)s units that were not sent, e.g. %(keys)s: nothing was placed.")
                 % {"count": len(foreign), "keys": ", ".join(foreign[:5])}
             )
+        latest = rounds.filter(language=returned.target_language).first() or sent  # where the statuses read
         missing = [key for key in sent.units if key not in returned.units]
         if missing:
             raise TranslationError(
@@ -170,10 +182,10 @@ def import_translation(
                 outcome.refused.append((key, f"{why} ({returned.places[key]})"))
             else:
                 outcome.placed.append(key)
-                sent.placed[key] = digest(canonical(current[key].text(found.original_language)))
+                latest.placed[key] = digest(canonical(current[key].as_markup(found.original_language)))
         if outcome.placed:
-            sent.returned_at = timezone.now()
-            sent.save(update_fields=["placed", "returned_at"])
+            latest.returned_at = timezone.now()
+            latest.save(update_fields=["placed", "returned_at"])
     return outcome
 
 
@@ -183,13 +195,13 @@ def _place(unit: Unit | None, source: str, target: str, *, source_language: str,
         return _("no longer in the document")
     if not target.strip():
         return _("left untranslated")
-    original = unit.text(source_language)
-    if canonical(original) != canonical(source):
+    if canonical(unit.as_markup(source_language)) != canonical(source):
         return _("outdated: its original changed after the export")
     if unit.one_line and "\n" in target:
         return _("a title is one line: this one has several")
-    if canonical(unit.text(language)) == canonical(target):
+    if canonical(unit.as_markup(language)) == canonical(target):
         return ""  # already so: nothing to write
+    target = unit.stored(target)
     try:
         check_length(type(unit.node), unit.field, target, language=language)
     except EditError as error:
@@ -207,7 +219,7 @@ def _place(unit: Unit | None, source: str, target: str, *, source_language: str,
 def _current(document: Document) -> dict[str, str]:
     """The digest of each unit's original now."""
     source = document.original_language
-    return {unit.key: digest(canonical(unit.text(source))) for unit in units_of(document, source_language=source)}
+    return {unit.key: digest(canonical(unit.as_markup(source))) for unit in units_of(document, source_language=source)}
 
 
 def language_statuses(document: Document) -> list[tuple[str, Status, TranslationRound | None]]:

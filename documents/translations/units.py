@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext as _
 
-from committee.kernel.markup import plain
+from committee.kernel.markup import Segment, plain, to_markup
 from committee.kernel.multilingual import pick
 from decisions.outcomes.models import Decision
 from decisions.outcomes.models import Paragraph as DecisionParagraph
@@ -26,11 +26,21 @@ class Unit:
     where: str  # where a reader finds it: "Chair's summary, Opening plenary meeting, paragraph 2"
     node: models.Model
     field: str
+    markup: bool = True  # italics and notes marked in the text; an agenda item's title is plain text
 
     @property
     def one_line(self) -> bool:
         """A title, which has no sub-items."""
         return self.field == "title"
+
+    def as_markup(self, language: str) -> str:
+        """The text in `language` as markup, which is how it travels: a plain text's asterisks escaped."""
+        text = self.text(language)
+        return text if self.markup or not text else to_markup([Segment(text)])
+
+    def stored(self, markup: str) -> str:
+        """A returned text as this unit stores it: a plain text without the markers a translator may have set."""
+        return markup if self.markup else plain(markup)
 
     def text(self, language: str) -> str:
         return (getattr(self.node, self.field) or {}).get(language, "")
@@ -94,7 +104,9 @@ def _agenda_units(document: Document) -> list[Unit]:
         return units
     for item in AgendaItem.objects.filter(agenda=agenda).select_related("parent"):
         label = _("Item %(number)s") % {"number": item.display_number}
-        units.append(Unit(f"agenda-title-{item.pk}", _("%(text)s: title") % {"text": label}, item, "title"))
+        units.append(
+            Unit(f"agenda-title-{item.pk}", _("%(text)s: title") % {"text": label}, item, "title", markup=False)
+        )
         units.append(
             Unit(f"agenda-annotation-{item.pk}", _("%(text)s: annotation") % {"text": label}, item, "annotation")
         )

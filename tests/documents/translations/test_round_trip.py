@@ -121,8 +121,8 @@ def test_a_unit_whose_original_changed_after_the_export_is_reported_and_left(sma
     ("spoil", "message"),
     [
         (lambda text: text.replace("</file>", ""), "not a well-formed XLIFF file"),
-        (lambda text: text.replace('trgLang="es"', 'trgLang="ru"'), "never sent for translation into ru"),
-        (lambda text: text.replace('original="TST/G/2/3"', 'original="TST/G/2/1"'), "never sent for translation"),
+        (lambda text: text.replace('trgLang="es"', 'trgLang="ru"'), "does not match the export it names"),
+        (lambda text: text.replace('original="TST/G/2/3"', 'original="TST/G/2/1"'), "does not match the export"),
         (lambda text: text.replace('original="TST/G/2/3"', 'original="XX/1"'), "not a document here"),
         (lambda text: text.replace('srcLang="en"', 'srcLang="fr"'), "translates from fr"),
         (lambda text: text.replace('version="2.0"', 'version="1.2"'), "not an XLIFF 2.0 file"),
@@ -315,3 +315,50 @@ def test_the_translations_page_takes_the_same_number_of_queries_at_ten_times_the
     # texts (the decisions, their paragraphs, the sections, their paragraphs) and its rounds.
     assert counts[0] == counts[1], counts
     assert counts[0] == 12, counts
+
+
+def test_a_file_whose_language_was_changed_cannot_overwrite_another_translation(small_session, tmp_path):
+    """Spanish sent and French sent too: a Spanish file relabelled as French is refused, whatever was sent."""
+    export(tmp_path, language="fr")
+    path = export(tmp_path, language="es")
+    translate(path, {"Opening": "Apertura"})
+    path.write_text(path.read_text(encoding="utf-8").replace('trgLang="es"', 'trgLang="fr"'), encoding="utf-8")
+    with pytest.raises(CommandError, match="does not match the export it names"):
+        place(path)
+    assert "fr" not in ReportSection.objects.get(title__en="Opening").title
+
+
+def test_language_tags_as_translation_tools_write_them_are_understood(small_session, tmp_path):
+    path = export(tmp_path)
+    translate(path, {"Opening": "Apertura"})
+    text = path.read_text(encoding="utf-8").replace('srcLang="en"', 'srcLang="en-US"')
+    path.write_text(text.replace('trgLang="es"', 'trgLang="es-ES"'), encoding="utf-8")
+    assert "placed" in place(path)
+    assert ReportSection.objects.get(title__en="Opening").title["es"] == "Apertura"
+
+
+def test_an_agenda_items_title_comes_back_as_plain_text(small_session, tmp_path):
+    """An item's title is plain text: italics a translator set do not come back as asterisks."""
+    from meetings.programme.models import AgendaItem
+
+    path = tmp_path / "agenda.docx"
+    call_command("export_translation", "TST/G/2/1", "--lang", "es", "--output", str(path))
+    item = AgendaItem.objects.filter(agenda__session=small_session, agenda__kind="provisional").first()
+    document = docx.Document(str(path))
+    row = next(r for r in document.tables[0].rows[1:] if r.cells[0].paragraphs[0].text == f"agenda-title-{item.pk}")
+    row.cells[2].paragraphs[0].add_run("Título ")
+    row.cells[2].paragraphs[0].add_run("en cursiva").italic = True
+    row.cells[2].paragraphs[0].add_run(" 5*3")
+    document.save(str(path))
+    place(path)
+    item.refresh_from_db()
+    assert item.title["es"] == "Título en cursiva 5*3"
+
+
+def test_the_arabic_word_table_is_written_right_to_left(small_session, tmp_path):
+    from docx.oxml.ns import qn
+
+    path = export(tmp_path, language="ar", suffix="docx")
+    translation = docx.Document(str(path)).tables[0].rows[1].cells[2].paragraphs[0]
+    assert translation._p.pPr is not None
+    assert translation._p.pPr.find(qn("w:bidi")) is not None
