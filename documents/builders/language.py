@@ -281,6 +281,24 @@ class French(ReportLanguage):
         return [("M.", "")] if courtesy == "mr" else [("", "")]
 
 
+class WithoutArticles(ReportLanguage):
+    """A language whose names take no article and no preposition from the tool: the translated sentence places
+    the name as it stands (Russian gives it in the genitive after "of" from the data; Chinese and Arabic need
+    nothing), and its prepositions are the sentence's own."""
+
+    def definite(self, name: str, gender: str | None) -> str:
+        return name
+
+    def of(self, phrase: str) -> str:
+        return phrase
+
+    def at(self, phrase: str) -> str:
+        return phrase
+
+    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
+        return noun
+
+
 class Spanish(ReportLanguage):
     code = "es"
     babel_locale = "es"
@@ -311,7 +329,7 @@ class Spanish(ReportLanguage):
         return [({"mr": "Sr.", "ms": "Sra."}.get(courtesy, ""), "")]
 
 
-class Russian(ReportLanguage):
+class Russian(WithoutArticles):
     """Russian declines: a body's name after "of" is in the genitive, which the data gives (a body's
     name_genitive); an ordinal takes the case and gender its sentence asks for ({gen}, {n.loc}: see Inflected).
     Sections and sub-items keep the Latin letters, "A.", "b)", as UN Russian texts print them."""
@@ -333,23 +351,11 @@ class Russian(ReportLanguage):
     }
     quotes = ("«", "»")
 
-    def definite(self, name: str, gender: str | None) -> str:
-        return name
-
-    def of(self, phrase: str) -> str:
-        return phrase  # the genitive is the name's own form: the sentence places it
-
-    def at(self, phrase: str) -> str:
-        return phrase
-
-    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
-        return noun
-
     def courtesy(self, courtesy: str) -> list[Run]:
         return [({"mr": "г-н", "ms": "г-жа"}.get(courtesy, ""), "")]
 
 
-class Chinese(ReportLanguage):
+class Chinese(WithoutArticles):
     """No articles, no inflection; chapters numbered 一., 二. and annexes 附件一; the ordinal carries its
     第 ("第一届会议")."""
 
@@ -372,18 +378,6 @@ class Chinese(ReportLanguage):
     def numeral(self, number: int) -> str:
         return str(_rbnf("zh").format_number(number).text_by_ruleset.get("spellout-cardinal", number))
 
-    def definite(self, name: str, gender: str | None) -> str:
-        return name
-
-    def of(self, phrase: str) -> str:
-        return phrase
-
-    def at(self, phrase: str) -> str:
-        return phrase
-
-    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
-        return noun
-
     def courtesy(self, courtesy: str) -> list[Run]:
         return [("", "")]  # Chinese lists name people without Mr. or Ms.
 
@@ -405,7 +399,7 @@ _ARABIC_LETTERS = (
 )  # fmt: skip
 
 
-class Arabic(ReportLanguage):
+class Arabic(WithoutArticles):
     """Right to left, in Naskh (the complex-script font; Latin text keeps the Latin one); chapters "أولا -",
     sections "ألف -", paragraphs "1 -", sub-items "(أ)", annexes "المرفق الأول"; the ordinal of "الدورة" is
     feminine, {m} gives the masculine."""
@@ -434,18 +428,6 @@ class Arabic(ReportLanguage):
 
     def annex_number(self, number: int) -> str:
         return self.ordinal(number).forms.get("m", str(number)) if number else ""
-
-    def definite(self, name: str, gender: str | None) -> str:
-        return name
-
-    def of(self, phrase: str) -> str:
-        return phrase
-
-    def at(self, phrase: str) -> str:
-        return phrase
-
-    def definite_plural(self, noun: str, *, plural: bool, gender: str) -> str:
-        return noun
 
     def courtesy(self, courtesy: str) -> list[Run]:
         return [({"mr": "السيد", "ms": "السيدة"}.get(courtesy, ""), "")]
