@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("committee.setup.urls")),
     path("", include("meetings.sessions.urls")),
     path("", include("committee.notifications.urls")),
+    path("", include("committee.jobs.urls")),
     path("", include("meetings.registration.urls")),
     path("", include("meetings.live.urls")),
     path("", include("meetings.proceedings.urls")),

@@ -2,12 +2,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Uploaded and generated files go to a temporary folder, never the project's."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language: a request in French leaves French active in its thread."""
     from django.utils import translation

@@ -25,8 +25,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     # Bottom to top of the layers (README, "Layout"): an app uses only those above it in this list.
     "committee.kernel",
+    "committee.files",
+    "committee.jobs",
     "committee.bodies",
     "committee.roles",
     "committee.notifications",
@@ -156,8 +160,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Long work (documents, finalizations, imports, notices) runs as jobs (committee.jobs) through django-tasks. Under
+# the embedded defaults a job runs in the request that starts it; production queues it in the database, for the
+# job worker (`manage.py run_jobs`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Files (archived reports, language versions, evidence) are rows of the database: see committee.files.models.
+STORAGES = {
+    "default": {"BACKEND": "committee.files.storage.DatabaseStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Uploaded document files: what the registry accepts, checked by documents.registry.forms.
 DOCUMENT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024

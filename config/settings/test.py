@@ -7,10 +7,6 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 # Each request and each websocket action closes its database connection when it ends (as in base): the browser
 # tests serve the app from threads of the test's process, whose connections would otherwise outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

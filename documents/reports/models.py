@@ -1,7 +1,5 @@
 """A session's report: its drafted text, the comments of its review, and its archived versions."""
 
-import secrets
-
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -221,11 +219,9 @@ class Comment(models.Model):
 
 
 def _archive_path(instance: "ArchivedReport", filename: str) -> str:
-    """A name of its own for each archived file: one left by a finalization that never committed (its worker
-    killed) is no one's, and never stands where a later finalization's file goes."""
+    """The archived file's name says what it is: its symbol, version, language and format."""
     symbol = (instance.symbol or f"report-{instance.report_id}").replace("/", "_")
-    name = f"{symbol}.{instance.language}.{secrets.token_hex(6)}.{instance.format}"
-    return f"reports/{symbol}/v{instance.version}/{name}"
+    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.{instance.format}"
 
 
 class ArchivedReport(models.Model):

@@ -263,50 +263,43 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
     """Lock the report and archive, for each language, the Word document (its contents numbered as the PDF lays
     them out) and the PDF, each with its SHA-256 checksum.
 
-    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are
-    written inside the transaction; if it rolls back, they are deleted, so a failed finalization leaves
-    nothing (and a killed worker only a file of its own name that no archive row points to).
+    Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are rows of
+    the database (committee.files) written in the same transaction: if it rolls back, or the worker is killed, no
+    file is left.
     """
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            report = _locked_report(report)
-            _require(by, Permission.FINALIZE, report)
-            if report.is_locked:
-                raise ReportError(_("This report has already been finalized."))
-            blocking = [item for item in readiness(report) if item.blocks]
-            if blocking:
-                raise ReportError(
-                    _("The report cannot be finalized yet. Missing: %(missing)s.")
-                    % {"missing": "; ".join(str(item.what).rstrip(".") for item in blocking)}
+    with transaction.atomic():
+        report = _locked_report(report)
+        _require(by, Permission.FINALIZE, report)
+        if report.is_locked:
+            raise ReportError(_("This report has already been finalized."))
+        blocking = [item for item in readiness(report) if item.blocks]
+        if blocking:
+            raise ReportError(
+                _("The report cannot be finalized yet. Missing: %(missing)s.")
+                % {"missing": "; ".join(str(item.what).rstrip(".") for item in blocking)}
+            )
+        data = collect_session_report_data(report.session, final=True)
+        archived = []
+        languages = report_languages(report.session)
+        try:
+            files = issued_together([build_session_report(data, language=language) for language in languages])
+        except ConversionError as error:
+            raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
+        for language, (docx, pdf) in zip(languages, files, strict=True):
+            for file_format, content in ((ArchivedReport.Format.DOCX, docx), (ArchivedReport.Format.PDF, pdf)):
+                entry = ArchivedReport(
+                    report=report,
+                    version=report.version,
+                    language=language,
+                    format=file_format,
+                    symbol=data.symbol,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    finalized_by=by,
                 )
-            data = collect_session_report_data(report.session, final=True)
-            archived = []
-            languages = report_languages(report.session)
-            try:
-                files = issued_together([build_session_report(data, language=language) for language in languages])
-            except ConversionError as error:
-                raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
-            for language, (docx, pdf) in zip(languages, files, strict=True):
-                for file_format, content in ((ArchivedReport.Format.DOCX, docx), (ArchivedReport.Format.PDF, pdf)):
-                    entry = ArchivedReport(
-                        report=report,
-                        version=report.version,
-                        language=language,
-                        format=file_format,
-                        symbol=data.symbol,
-                        sha256=hashlib.sha256(content).hexdigest(),
-                        finalized_by=by,
-                    )
-                    entry.file.save(f"report.{file_format}", ContentFile(content), save=False)
-                    written.append(entry.file.name)
-                    entry.save()
-                    archived.append(entry)
-            _move(report, to=Report.Status.FINALIZED)
-    except BaseException:
-        for name in written:
-            ArchivedReport.file.field.storage.delete(name)
-        raise
+                entry.file.save(f"report.{file_format}", ContentFile(content), save=False)
+                entry.save()
+                archived.append(entry)
+        _move(report, to=Report.Status.FINALIZED)
     return archived
 
 

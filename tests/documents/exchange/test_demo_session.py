@@ -50,24 +50,13 @@ def _development(settings):
 
 
 @pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, demo_media):
-    """The module's tests share the demo's files, as they share its rows."""
-    settings.MEDIA_ROOT = demo_media
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker, demo_media):
+def loaded_demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the module's tests (it takes seconds: its reports are issued in six languages,
     as PDF too), in a transaction rolled back after them; each test's own changes roll back with the test."""
     from django.db import transaction
     from django.test import override_settings
 
-    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=demo_media), transaction.atomic():
+    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
         call_command("load_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)

@@ -8,6 +8,7 @@ import docx
 import pytest
 from django.core import mail
 
+from committee.files.models import StoredFile
 from committee.kernel.editing import EditConflict
 from documents.reports.models import ArchivedReport, Comment, Report
 from documents.reports.services import (
@@ -115,13 +116,13 @@ def test_a_finalized_report_is_locked_and_changes_only_by_corrigendum(cast, para
     assert versions[1, "en"].file.name != versions[2, "en"].file.name
 
 
-def test_only_the_chair_or_rapporteurs_finalize(cast, small_session, settings):
+def test_only_the_chair_or_rapporteurs_finalize(cast, small_session):
     report = small_session.report
     for kind in ("secretariat", "member", "observer"):
         with pytest.raises(ReportError, match=r"^You may not do this on this report\.$"):
             finalize_report(report=report, by=cast[kind])
     assert not ArchivedReport.objects.exists()
-    assert not [path for path in (settings.MEDIA_ROOT / "reports").rglob("*") if path.is_file()]
+    assert not StoredFile.objects.exists()
     report.refresh_from_db()
     assert (report.status, report.version) == (Report.Status.DRAFT, 1)
 
@@ -149,13 +150,13 @@ def test_the_draft_circulates_under_a_limited_symbol_and_the_report_keeps_its_ow
     assert archived.symbol == "TST/G/2/3"
 
 
-def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archives(cast, small_session, settings):
-    """The Word files are written before the report is locked: if anything fails after them, they go too."""
+def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archives(cast, small_session):
+    """The files are written before the report is locked, in the same transaction: if anything fails after them,
+    they go with it."""
     report = small_session.report
-    archive = settings.MEDIA_ROOT / "reports"
 
     def worker_dies(*args, **kwargs):
-        assert any(path.is_file() for path in archive.rglob("*")), "the files were written before the failure"
+        assert StoredFile.objects.filter(name__startswith="reports/").exists(), "the files were written first"
         raise RuntimeError("the worker dies before the report is locked")
 
     with (
@@ -167,9 +168,12 @@ def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archiv
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
     assert not ArchivedReport.objects.exists()
-    assert not [path for path in archive.rglob("*") if path.is_file()]
+    assert not StoredFile.objects.exists()
 
     archived = finalize_report(report=report, by=cast["rapporteur"])
-    files = sorted(path.relative_to(settings.MEDIA_ROOT).as_posix() for path in archive.rglob("*") if path.is_file())
+    files = sorted(StoredFile.objects.values_list("name", flat=True))
     assert files == sorted(entry.file.name for entry in archived)
-    assert all(name.startswith("reports/TST_G_2_3/v1/TST_G_2_3.") for name in files)
+    assert files == ["reports/TST_G_2_3/v1/TST_G_2_3.en.docx", "reports/TST_G_2_3/v1/TST_G_2_3.en.pdf"]
+    for entry in archived:
+        with entry.file.open("rb") as stored:
+            assert hashlib.sha256(stored.read()).hexdigest() == entry.sha256

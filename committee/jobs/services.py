@@ -1,0 +1,189 @@
+"""Start a job, run it, try it again; find the jobs whose worker was killed and run them again.
+
+A job's work runs in one transaction with the row that says it is done (and its result file, a row too: see
+committee.files), so a job is done entirely or not at all: a worker killed in the middle of it leaves nothing, and
+the job, its heartbeat silent, is queued again by `requeue_stalled`.
+"""
+
+import datetime
+import logging
+import threading
+import uuid
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from committee.jobs import kinds
+from committee.jobs.models import Job
+
+logger = logging.getLogger(__name__)
+
+HEARTBEAT_EVERY = 1.0  # seconds: the progress a page shows is at most this old
+STALLED_AFTER = datetime.timedelta(seconds=30)  # a running job not heard from for this long lost its worker
+MOST_ATTEMPTS = 3  # a job whose worker dies this many times is failed, not run again (it may be what kills them)
+MOST_UNFINISHED = 5  # jobs one person (or one signed-out browser) may have waiting or under way at once
+
+
+class JobError(Exception):
+    """What a person asked of a job cannot be done (retrying one that did not fail, say)."""
+
+
+def start_job(
+    kind: str,
+    *,
+    title: str,
+    arguments: dict[str, Any],
+    by: Any,
+    visitor: str = "",
+    back_url: str = "",
+    language: str = "",
+) -> Job:
+    """Queue a job of `kind` for `by` (signed out: for the browser session `visitor`); it runs once the caller's
+    transaction commits (there and then under the embedded defaults, whose task backend runs it at once)."""
+    if not kinds.is_registered(kind):
+        raise LookupError(f"No job of the kind {kind!r} is registered.")
+    by = by if by is not None and by.is_authenticated else None
+    if Job.objects.asked_by(by, visitor).unfinished().count() >= MOST_UNFINISHED:
+        raise JobError(
+            _("You have %(count)d things under way already: wait until one of them is done.")
+            % {"count": MOST_UNFINISHED}
+        )
+    job = Job.objects.create(
+        kind=kind,
+        title=title[:300],
+        arguments=arguments,
+        requested_by=by,
+        visitor="" if by is not None else visitor,
+        back_url=back_url[:500],
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    transaction.on_commit(partial(_enqueue, job.pk))
+    return job
+
+
+def _enqueue(job_id: uuid.UUID) -> None:
+    run_job.enqueue(str(job_id))
+
+
+@task()
+def run_job(job_id: str) -> None:
+    """The one task the queue knows: what the job does is its kind's."""
+    execute(uuid.UUID(job_id))
+
+
+def execute(job_id: uuid.UUID) -> None:
+    """Run the job if it is queued (a job done, failed, or taken by another worker is left alone)."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().filter(pk=job_id, status=Job.Status.QUEUED).first()
+        if job is None:
+            return
+        now = timezone.now()
+        job.status, job.started_at, job.heartbeat_at = Job.Status.RUNNING, now, now
+        job.attempts += 1
+        job.progress, job.error = 0, ""
+        job.save(update_fields=["status", "started_at", "heartbeat_at", "attempts", "progress", "error"])
+    progress = kinds.Progress()
+    with translation.override(job.language), _Heartbeat(job, progress):
+        try:
+            with transaction.atomic():
+                outcome = kinds.function_for(job.kind)(job, progress)
+                _finish(job, outcome)
+        except kinds.JobFailed as failure:
+            _fail(job, str(failure))
+        except Exception:
+            logger.exception("Job %s (%s) failed", job.pk, job.kind)
+            _fail(job, _("Something unexpected stopped it; the administrators can read why in the log."))
+
+
+def _finish(job: Job, outcome: kinds.Outcome) -> None:
+    if outcome.file is not None:
+        job.result.save(outcome.filename, ContentFile(outcome.file), save=False)
+    job.result_name = outcome.filename
+    job.result_url = outcome.url
+    job.result_message = outcome.message
+    job.status, job.progress, job.step, job.finished_at = Job.Status.DONE, 100, "", timezone.now()
+    job.save()
+
+
+def _fail(job: Job, why: str) -> None:
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=why, step="", finished_at=timezone.now())
+
+
+class _Heartbeat:
+    """While a job runs, a thread of the worker writes, every HEARTBEAT_EVERY seconds and on a connection of its
+    own (outside the job's transaction), that the worker is alive and how far the job has got.
+
+    Not on SQLite, which lets one connection write at a time (the job's own, for as long as its transaction lasts),
+    and where the job runs in the request that asked for it, so no other page could watch it anyway."""
+
+    def __init__(self, job: Job, progress: kinds.Progress) -> None:
+        self.job_id = job.pk
+        self.progress = progress
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"heartbeat-{job.pk}", daemon=True)
+
+    def __enter__(self) -> "_Heartbeat":
+        if connection.vendor != "sqlite":
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def _beat(self) -> None:
+        try:
+            while not self.stopped.wait(HEARTBEAT_EVERY):
+                percent, step = self.progress.now
+                try:
+                    Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(
+                        heartbeat_at=timezone.now(), progress=percent, step=step
+                    )
+                except OperationalError:  # the database restarting: the next beat tries again
+                    logger.warning("Job %s: its heartbeat could not be written", self.job_id)
+        finally:
+            connection.close()  # this thread's own connection (back to the pool on PostgreSQL)
+
+
+def retry_job(job: Job) -> Job:
+    """Queue again a job that failed (its page, which only whoever asked for it sees, has the button)."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if job.status != Job.Status.FAILED:
+            raise JobError(_("Only what failed can be tried again."))
+        job.status, job.error, job.attempts, job.progress, job.step = Job.Status.QUEUED, "", 0, 0, ""
+        job.finished_at = None
+        job.save()
+        transaction.on_commit(partial(_enqueue, job.pk))
+    return job
+
+
+def requeue_stalled() -> list[Job]:
+    """Queue again each running job whose worker has gone silent (its work, uncommitted, went with it); fail one
+    whose workers died MOST_ATTEMPTS times. Run by every job worker, every few seconds."""
+    with transaction.atomic():
+        stalled = list(
+            Job.objects.stalled(heard_before=timezone.now() - STALLED_AFTER).select_for_update(skip_locked=True)
+        )
+        for job in stalled:
+            if job.attempts >= MOST_ATTEMPTS:
+                with translation.override(job.language):
+                    why = _("Its worker stopped %(count)d times while doing it; it was not started again.")
+                    job.error = why % {"count": job.attempts}
+                job.status, job.finished_at = Job.Status.FAILED, timezone.now()
+            else:
+                with translation.override(job.language):
+                    job.step = _("Its worker stopped; it is starting again.")
+                job.status = Job.Status.QUEUED
+                transaction.on_commit(partial(_enqueue, job.pk))
+            job.save(update_fields=["status", "error", "step", "finished_at"])
+    for job in stalled:
+        logger.warning("Job %s (%s): its worker went silent; %s", job.pk, job.kind, job.status)
+    return stalled

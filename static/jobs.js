@@ -1,0 +1,30 @@
+// A job's page: asks for its progress every second and shows it; once the job is done or failed, reloads the
+// page, which shows the result (or why it failed). Without JavaScript the page reloads itself (noscript refresh).
+(function () {
+  "use strict";
+  const job = document.getElementById("job");
+  if (!job) return;
+  const bar = document.getElementById("job-progress");
+  const step = document.getElementById("job-step");
+  const status = document.getElementById("job-status");
+  async function look() {
+    try {
+      const response = await fetch(job.dataset.statusUrl, { headers: { Accept: "application/json" } });
+      if (response.ok) {
+        const now = await response.json();
+        if (now.finished) {
+          window.location.reload();
+          return;
+        }
+        bar.value = now.progress;
+        bar.textContent = now.progress + "%";
+        step.textContent = now.step;
+        status.textContent = now.label;
+      }
+    } catch (error) {
+      // the server restarting: look again at the next tick
+    }
+    window.setTimeout(look, 1000);
+  }
+  window.setTimeout(look, 1000);
+})();
