@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("meetings.sessions.urls")),
     path("", include("committee.notifications.urls")),
     path("", include("committee.jobs.urls")),
+    path("", include("committee.files.urls")),
     path("", include("meetings.registration.urls")),
     path("", include("meetings.live.urls")),
     path("", include("meetings.proceedings.urls")),

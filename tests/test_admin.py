@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from committee.bodies.models import Entity, Membership
+from committee.jobs.models import Job
 from committee.roles.models import Invitation
 from committee.roles.services import PROJECT_PACKAGES
 from documents.exchange.session_file.load import import_session
@@ -20,7 +21,8 @@ from documents.registry.models import Document, DocumentFile
 from tests.builders import make_larger_session_file
 
 PROJECT_APPS = [config.label for config in apps.get_app_configs() if config.name.split(".")[0] in PROJECT_PACKAGES]
-ADDED_ELSEWHERE = {Invitation}  # sent from the committee's page, which emails them
+# Invitations are sent from the committee's page, which emails them; jobs are started by the pages that need them.
+ADDED_ELSEWHERE = {Invitation, Job}
 PROJECT_MODELS = [model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS]
 
 

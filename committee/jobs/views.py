@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.jobs.models import Job
@@ -43,6 +44,19 @@ def start_for_request(
         messages.error(request, str(refusal))
         return redirect(back_url)
     return redirect("jobs:job", pk=job.pk)
+
+
+def writing_page(title: str, back_url: str) -> dict[str, str]:
+    """The context of the page that asks for a document to be written from the data (template jobs/start.html)."""
+    return {
+        "title": title,
+        "explanation": _(
+            "It is written from the data as they stand now. That can take a while: it is done in the background, "
+            "and the next page shows how far it has got, then the download."
+        ),
+        "button": _("Write it"),
+        "back_url": back_url,
+    }
 
 
 def job_page(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:

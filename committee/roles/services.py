@@ -6,13 +6,13 @@ from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission, User
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bodies.models import Committee, Entity
+from committee.jobs.email import email_later
 from committee.kernel.audit import audited
 from committee.roles.models import Invitation, Role
 
@@ -64,7 +64,7 @@ def invite(
         "roles/invitation_email.txt",
         {"invitation": invitation, "committee": committee_name, "url": accept_url(invitation), "by": by},
     )
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    email_later(subject=subject, body=body, to=[email])
     return invitation
 
 

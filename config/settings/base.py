@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_str
+from config.env import env_bool, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "committee.kernel",
     "committee.files",
     "committee.jobs",
+    "committee.backups",
     "committee.bodies",
     "committee.roles",
     "committee.notifications",
@@ -161,9 +162,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Long work (documents, finalizations, imports, notices) runs as jobs (committee.jobs) through django-tasks. Under
-# the embedded defaults a job runs in the request that starts it; production queues it in the database, for the
-# job worker (`manage.py run_jobs`).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# the embedded defaults a job runs in the request that starts it, once it commits; with JOB_WORKER set (always in
+# production) it is queued in the database, for the job worker (`manage.py run_jobs`).
+JOB_WORKER = env_bool("JOB_WORKER", False)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if JOB_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 # Files (archived reports, language versions, evidence) are rows of the database: see committee.files.models.
 STORAGES = {

@@ -7,6 +7,7 @@ from .base import *  # noqa: F403
 env_str("DATABASE_URL")  # production names its database (PostgreSQL); it never falls back to SQLite
 
 DEBUG = False
+JOB_WORKER = True
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # run by `manage.py run_jobs`
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])

@@ -10,28 +10,24 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.jobs.views import start_for_request, writing_page
 from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
-from documents.registry.generated import (
-    FORMATS,
-    GenerationError,
-    build_document,
-    generator_for,
-    is_draft,
-    published_version,
-)
+from documents.registry.generated import FORMATS, generator_for, is_draft, published_version
+from documents.registry.jobs import WRITE_DOCUMENT
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
 from meetings.sessions.access import get_session_for_user
 
 
 def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
-    """A document's version in one language, for those its distribution allows: the uploaded file, or,
-    for a document the tool writes, the one written from the current data, as a Word document or (?format=pdf)
-    a PDF."""
+    """A document's version in one language, for those its distribution allows: the uploaded file, the version
+    last published, or, for a document the tool writes, one written from the current data, as a Word document or
+    (?format=pdf) a PDF. Writing it takes a while: a page asks for it, and the job that writes it (a POST here)
+    shows its progress, then the download."""
     file_format = request.GET.get("format", "docx")
     if file_format not in FORMATS:
         raise Http404
@@ -43,30 +39,32 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None and file_format == "docx":
         return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
-    committee = session.committee
-    content = None
-    if is_draft(document) and not can(request.user, Permission.VIEW_LIMITED, committee):
-        # Who reads no drafts reads the version last published (a report as finalized, while its corrigendum is
-        # drafted), or is asked for the right (signed out: to sign in).
+    draft = is_draft(document)
+    if not draft or not can(request.user, Permission.VIEW_LIMITED, session.committee):
+        # What was published (the report as finalized, kept with its checksum, even while a corrigendum is drafted)
+        # is served as it was; who reads no drafts reads nothing else (signed out: is asked to sign in).
         content = published_version(document, language, file_format)
-        if content is None:
-            check(request.user, Permission.VIEW_LIMITED, committee)
-    if content is None:
-        try:
-            content = build_document(document, language, file_format)
-        except LookupError:
-            raise Http404 from None
-        except GenerationError as error:
-            message = _("The document could not be written as %(format)s: %(reason)s")
-            return HttpResponse(
-                message % {"format": file_format.upper(), "reason": error},
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
-    response = HttpResponse(content, content_type=FORMATS[file_format])
-    name = f"{document.symbol.replace('/', '_')}.{language}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+        if content is not None:
+            response = HttpResponse(content, content_type=FORMATS[file_format])
+            name = f"{document.symbol.replace('/', '_')}.{language}.{file_format}"
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        if draft:
+            check(request.user, Permission.VIEW_LIMITED, session.committee)
+            raise PermissionDenied
+    generator = generator_for(document)
+    if generator is None or language not in generator.languages(document):
+        raise Http404
+    title = _("%(symbol)s in %(language)s, as %(format)s") % {
+        "symbol": document.symbol,
+        "language": LANGUAGE_NAMES[language],
+        "format": _("Word") if file_format == "docx" else "PDF",
+    }
+    back_url = reverse("registry:registry", kwargs={"code": session.code})
+    if request.method == "POST":
+        arguments = {"document": document.pk, "language": language, "format": file_format}
+        return start_for_request(request, WRITE_DOCUMENT, title=title, arguments=arguments, back_url=back_url)
+    return render(request, "jobs/start.html", writing_page(title, back_url))
 
 
 def registry(request: HttpRequest, code: str) -> HttpResponse:

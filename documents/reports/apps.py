@@ -11,8 +11,10 @@ class ReportsConfig(AppConfig):
 
         from documents.reports import sections  # noqa: F401 - its sections join the session's page
         from documents.reports.generators import register_generators
+        from documents.reports.jobs import register_jobs
         from documents.reports.services import open_draft_report
         from meetings.sessions.models import Session
 
         register_generators()
+        register_jobs()
         post_save.connect(open_draft_report, sender=Session, dispatch_uid="every_session_has_a_report")

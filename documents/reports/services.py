@@ -8,12 +8,11 @@ records who made it (django-simple-history).
 import datetime
 import hashlib
 import zoneinfo
-from functools import partial
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -21,10 +20,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from committee.jobs.email import email_later
 from committee.kernel.audit import acting_as, audited
 from committee.kernel.dates import dates_in
 from committee.kernel.editing import EditError, check_length, renumber, save_text
-from committee.kernel.multilingual import in_each_language
+from committee.kernel.multilingual import LANGUAGE_NAMES, in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
@@ -205,8 +205,7 @@ def _tell_secretariat(report: Report, comment: Comment) -> None:
             subject = _("%(who)s commented on the draft report of %(session)s") % {"who": who, "session": session.code}
             body = f"{subject}:\n\n{comment.text}\n\n{settings.SITE_URL}{url}"
         notify(user=person, message=subject, url=url)
-        address = person.email
-        transaction.on_commit(partial(send_mail, subject, body, None, [address]), robust=True)
+        email_later(subject=subject, body=body, to=[person.email])
 
 
 def _tell_reviewers(report: Report, paragraph_id: int) -> None:
@@ -253,19 +252,21 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
             message=message.splitlines()[0],
             url=reverse("reports:report", kwargs={"code": report.session.code}) + f"#paragraph-{comment.paragraph_id}",
         )
-        transaction.on_commit(lambda: send_mail(message.splitlines()[0], message, None, [author.email]))
+        email_later(subject=message.splitlines()[0], body=message, to=[author.email])
         _tell_reviewers(report, comment.paragraph_id)
     return comment
 
 
 @audited
-def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
+def finalize_report(
+    *, report: Report, by: User, progress: Callable[[int, int, str], None] = lambda done, of, step: None
+) -> list[ArchivedReport]:
     """Lock the report and archive, for each language, the Word document (its contents numbered as the PDF lays
     them out) and the PDF, each with its SHA-256 checksum.
 
     Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are rows of
     the database (committee.files) written in the same transaction: if it rolls back, or the worker is killed, no
-    file is left.
+    file is left. `progress(done, of, step)` hears of each step (a job's page shows them).
     """
     with transaction.atomic():
         report = _locked_report(report)
@@ -278,11 +279,18 @@ def finalize_report(*, report: Report, by: User) -> list[ArchivedReport]:
                 _("The report cannot be finalized yet. Missing: %(missing)s.")
                 % {"missing": "; ".join(str(item.what).rstrip(".") for item in blocking)}
             )
-        data = collect_session_report_data(report.session, final=True)
-        archived = []
         languages = report_languages(report.session)
+        steps = len(languages) + 2
+        progress(0, steps, _("Gathering what the session recorded."))
+        data = collect_session_report_data(report.session, final=True)
+        documents = []
+        for done, language in enumerate(languages, start=1):
+            progress(done, steps, _("Writing the report in %(language)s.") % {"language": LANGUAGE_NAMES[language]})
+            documents.append(build_session_report(data, language=language))
+        progress(steps - 1, steps, _("Making the PDFs and archiving."))
+        archived = []
         try:
-            files = issued_together([build_session_report(data, language=language) for language in languages])
+            files = issued_together(documents)
         except ConversionError as error:
             raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
         for language, (docx, pdf) in zip(languages, files, strict=True):

@@ -11,19 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
+from committee.jobs.views import start_for_request, writing_page
 from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGES, pick
+from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGE_NAMES, LANGUAGES, pick
 from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.language import WORDED_LANGUAGES
-from documents.builders.session_report import build_session_report
-from documents.registry.generated import FORMATS, GenerationError
-from documents.reports.collect import collect_session_report_data
+from documents.registry.generated import FORMATS
 from documents.reports.forms import CommentForm
-from documents.reports.generators import in_format
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
+from documents.reports.jobs import FINALIZE, WRITE_DRAFT
 from documents.reports.models import (
     ArchivedReport,
     Comment,
@@ -42,7 +41,6 @@ from documents.reports.services import (
     add_text_adopted,
     add_text_paragraph,
     edit_paragraph,
-    finalize_report,
     give_symbol_and_date,
     issue_report,
     move_paragraph,
@@ -68,21 +66,21 @@ from meetings.sessions.access import get_session_for_user
 def session_report(
     request: AuthenticatedHttpRequest, code: str, language: str, file_format: str = "docx"
 ) -> HttpResponse:
-    """The session's report in `language`, built from its current data, as a Word document or a PDF."""
+    """The session's report in `language`, written from its current data (a draft), as a Word document or a PDF:
+    a page asks for it, and the job that writes it (a POST here) shows its progress, then the download."""
     if language not in LANGUAGES:
         raise Http404
     session = get_session_for_user(request.user, code, need=Permission.VIEW_LIMITED)  # live data: a draft
-    data = collect_session_report_data(session)
-    try:
-        content = in_format(build_session_report(data, language=language), file_format)
-    except GenerationError as error:
-        message = _("The document could not be written as %(format)s: %(reason)s")
-        reason = {"format": file_format.upper(), "reason": error}
-        return HttpResponse(message % reason, status=503, content_type="text/plain; charset=utf-8")
-    name = (data.symbol or session.code).replace("/", "_")
-    response = HttpResponse(content, content_type=FORMATS[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{language}.{file_format}"'
-    return response
+    title = _("The report of %(session)s as it stands, in %(language)s, as %(format)s") % {
+        "session": session.code,
+        "language": LANGUAGE_NAMES[language],
+        "format": _("Word") if file_format == "docx" else "PDF",
+    }
+    back_url = reverse("reports:report", kwargs={"code": session.code})
+    if request.method == "POST":
+        arguments = {"session": session.pk, "language": language, "format": file_format}
+        return start_for_request(request, WRITE_DRAFT, title=title, arguments=arguments, back_url=back_url)
+    return render(request, "jobs/start.html", writing_page(title, back_url))
 
 
 def _report_for(user, code: str, permission: Permission) -> Report:
@@ -341,9 +339,13 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
 @require_POST
 @login_required
 def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str) -> HttpResponse:
-    """Finalize, issue, or open a corrigendum."""
+    """Finalize (a job: it builds, converts and archives every language), issue, or open a corrigendum."""
+    if action == "finalize":
+        report = _report_for(request.user, code, Permission.FINALIZE)
+        title = _("Finalizing the report of %(session)s") % {"session": report.session.code}
+        back_url = reverse("reports:report", kwargs={"code": report.session.code})
+        return start_for_request(request, FINALIZE, title=title, arguments={"report": report.pk}, back_url=back_url)
     actions = {
-        "finalize": (Permission.FINALIZE, finalize_report, _("The report is finalized and archived.")),
         "issue": (Permission.MANAGE, issue_report, _("The report is issued.")),
         "corrigendum": (Permission.MANAGE, open_corrigendum, _("A corrigendum is open: edit, then finalize again.")),
     }

@@ -7,8 +7,10 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Registration and attendance")
 
     def ready(self) -> None:
+        from committee.jobs.kinds import register
         from meetings.programme.signals import meeting_changed
         from meetings.registration import sections  # noqa: F401 - its sections join the pages below
-        from meetings.registration.notices import on_meeting_changed
+        from meetings.registration.notices import MEETING_NOTICES, meeting_notices, on_meeting_changed
 
+        register(MEETING_NOTICES, meeting_notices)
         meeting_changed.connect(on_meeting_changed, dispatch_uid="registration.meeting_notices")

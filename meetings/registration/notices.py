@@ -7,7 +7,11 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from committee.jobs.kinds import Outcome, Progress
+from committee.jobs.models import Job
+from committee.jobs.services import start_job
 from committee.kernel.dates import dates_in
 from committee.kernel.multilingual import pick
 from committee.roles.models import Role
@@ -69,6 +73,19 @@ def _title(meeting: Meeting, language: str) -> str:
     return ", ".join(part for part in (title, where, date) if part)
 
 
+MEETING_NOTICES = "registration.meeting_notices"
+
+
 def on_meeting_changed(sender, meeting_id: int, change: str, **kwargs) -> None:
-    """The programme's `meeting_changed`: tell the meeting's participants."""
-    send_meeting_notices(meeting_id, change)
+    """The programme's `meeting_changed`: tell the meeting's participants, by a job."""
+    start_job(
+        MEETING_NOTICES,
+        title=_("Notices of a meeting to its participants"),
+        arguments={"meeting": meeting_id, "change": change},
+        by=None,
+    )
+
+
+def meeting_notices(job: Job, progress: Progress) -> Outcome:
+    told = send_meeting_notices(job.arguments["meeting"], job.arguments["change"])
+    return Outcome(message=ngettext("%(count)d person told.", "%(count)d people told.", told) % {"count": told})

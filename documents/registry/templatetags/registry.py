@@ -13,4 +13,8 @@ def generated_downloads(context: template.Context, session: Session, kind: str) 
     user = context["request"].user
     document = Document.objects.readable_by(user, session.committee).filter(session=session, kind=kind).first()
     generator = generator_for(document) if document else None
-    return {"document": document, "languages": generator.languages(document) if generator and document else []}
+    return {
+        "document": document,
+        "languages": generator.languages(document) if generator and document else [],
+        "csrf_token": context.get("csrf_token"),  # each download is a form that asks for it to be written
+    }

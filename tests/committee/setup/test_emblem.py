@@ -10,6 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from committee.bodies.models import Entity
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_the_emblem_uploaded_is_printed_in_the_masthead(client, secretariat, sma
     assert "SECR is saved." in upload(client, image).text
 
     assert bytes(Entity.objects.get(code="SECR").emblem) == image
-    report = client.get(reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
+    report = written(client, reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
     with zipfile.ZipFile(io.BytesIO(report.content)) as package:
         media = [name for name in package.namelist() if name.startswith("word/media/")]
         assert [package.read(name) for name in media] == [image]

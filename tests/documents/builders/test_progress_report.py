@@ -13,6 +13,7 @@ from decisions.follow_up.models import Action, ProgressUpdate
 from decisions.outcomes.models import Paragraph
 from documents.registry.models import Document
 from meetings.sessions.models import Session
+from tests.jobs import written
 from tests.office import convert_to_pdf
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_the_committees_follow_up_page_offers_the_progress_report(progress_repor
     client.force_login(secretariat)
     page = client.get("/committees/GROUP/follow-up/").text
     assert "The progress report to TST/G/3" in page
-    download = client.get("/documents/TST/G/3/2/fr/")
+    download = written(client, "/documents/TST/G/3/2/fr/")
     assert download.status_code == 200
     assert "Note du secrétariat" in [p.text for p in docx.Document(io.BytesIO(download.content)).paragraphs]
 

@@ -17,6 +17,7 @@ from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, Series, allocate
 from meetings.sessions.models import Session
 from tests.builders import make_larger_session_file
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -144,12 +145,17 @@ def test_the_secretariat_allocates_and_uploads_on_the_registry_page(client, cast
 def test_an_uploaded_file_is_served_only_through_the_view_that_asks_who_may_read_it(
     client, cast, small_session, django_user_model
 ):
-    """A stored file has no address of its own, under any settings: it is a row of the database."""
+    """A stored file's own address (the admin's link to it) is for the administrators alone."""
     document = Document.objects.get(symbol="TST/G/2/1")
     version = DocumentFile(document=document, language="fr")
     version.file.save("ordre-du-jour.pdf", ContentFile(b"%PDF-1.7 ordre du jour"))
-    with pytest.raises(NotImplementedError):
-        version.file.url  # noqa: B018
+    for person in (None, cast["secretariat"]):
+        if person is not None:
+            client.force_login(person)
+        assert client.get(version.file.url).status_code == 404
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "a-long-password"))
+    assert b"".join(client.get(version.file.url).streaming_content) == b"%PDF-1.7 ordre du jour"
+    client.logout()
     client.force_login(django_user_model.objects.create_user("outsider", "outsider@example.org", "a-long-password"))
     assert (
         client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "fr"})).status_code
@@ -176,9 +182,9 @@ def test_readers_see_the_registry_by_distribution_and_cannot_allocate(client, ca
 
 def test_the_draft_report_downloads_from_the_registry_only_for_those_who_read_drafts(client, cast, small_session):
     client.force_login(cast["member"])
-    member = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/3", "language": "en"}))
+    member = written(client, reverse("registry:document_file", kwargs={"symbol": "TST/G/2/3", "language": "en"}))
     client.force_login(cast["observer"])
-    observer = client.get(reverse("registry:document_file", kwargs={"symbol": "TST/G/2/3", "language": "en"}))
+    observer = written(client, reverse("registry:document_file", kwargs={"symbol": "TST/G/2/3", "language": "en"}))
 
     assert member.status_code == 200
     assert member["Content-Disposition"] == 'attachment; filename="TST_G_2_3.en.docx"'

@@ -14,6 +14,7 @@ from django.urls import reverse
 from documents.reports.models import ArchivedReport, Report
 from documents.reports.services import finalize_report
 from tests.browser import ARTIFACTS
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_the_archived_pdf_numbers_its_contents_with_the_pages_where_the_headings
 
 def test_the_draft_and_the_issued_report_download_as_pdf_too(client, cast, small_session, tmp_path):
     client.force_login(cast["member"])
-    draft = client.get(reverse("reports:session_report_pdf", kwargs={"code": "TST/G/2", "language": "en"}))
+    draft = written(client, reverse("reports:session_report_pdf", kwargs={"code": "TST/G/2", "language": "en"}))
     assert draft["Content-Type"] == "application/pdf"
     assert draft["Content-Disposition"] == 'attachment; filename="TST_G_2_3.en.pdf"'
     assert "Report of the Group of Experts on Testing on its second session" in " ".join(
@@ -122,8 +123,8 @@ def test_each_generated_document_downloads_as_pdf_from_the_registry(
         )
     client.force_login(cast["secretariat"])
 
-    response = client.get(
-        reverse("registry:document_file", kwargs={"symbol": symbol, "language": "en"}) + "?format=pdf"
+    response = written(
+        client, reverse("registry:document_file", kwargs={"symbol": symbol, "language": "en"}) + "?format=pdf"
     )
 
     assert response.status_code == 200

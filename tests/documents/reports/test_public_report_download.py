@@ -8,6 +8,7 @@ from django.urls import reverse
 from committee.bodies.models import Committee
 from documents.registry.models import Document
 from documents.reports.services import edit_paragraph, finalize_report, issue_report, open_corrigendum
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_the_issued_report_stays_public_while_its_corrigendum_is_drafted(client,
     client.force_login(cast["observer"])  # sees the committee, reads no drafts
     observer = client.get(REPORT_URL)
     client.force_login(cast["member"])  # reads drafts: the corrigendum as drafted
-    member = client.get(REPORT_URL)
+    member = written(client, REPORT_URL)
 
     issued = archived_bytes(public, version=1)
     assert (signed_out.status_code, content(signed_out)) == (200, issued)

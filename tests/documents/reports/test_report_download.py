@@ -6,6 +6,8 @@ import docx
 import pytest
 from django.urls import reverse
 
+from tests.jobs import written
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +23,7 @@ def test_the_session_page_links_the_report_in_each_drafted_language(client, secr
 def test_the_report_downloads_as_a_word_document(client, secretariat, small_session):
     client.force_login(secretariat)
 
-    response = client.get(reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
+    response = written(client, reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="TST_G_2_3.en.docx"'

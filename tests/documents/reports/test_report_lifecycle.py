@@ -20,6 +20,7 @@ from documents.reports.services import (
     open_review,
     resolve_comment,
 )
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,7 @@ def test_the_draft_circulates_under_a_limited_symbol_and_the_report_keeps_its_ow
     open_review(report=report, by=cast["secretariat"])
     client.force_login(cast["member"])
 
-    draft = client.get(f"/sessions/{small_session.code}/report.en.docx").content
+    draft = written(client, f"/sessions/{small_session.code}/report.en.docx").content
     archived = finalize_report(report=report, by=cast["rapporteur"])[0]
     with archived.file.open("rb") as stored:
         final = stored.read()

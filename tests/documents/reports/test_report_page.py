@@ -16,6 +16,7 @@ from documents.exchange.session_file.validate import read_session_file
 from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph
 from documents.reports.services import open_review
 from tests.builders import make_larger_session_file
+from tests.jobs import run_queued_jobs, written
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +67,12 @@ def test_review_comment_acceptance_finalization_and_archive_through_the_pages(cl
         reverse("reports:resolve_comment", kwargs={"code": "TST/G/2", "pk": comment.pk}), {"decision": "accepted"}
     )
     client.force_login(cast["rapporteur"])
-    client.post(action("finalize"))
+    finalizing = client.post(action("finalize"))
+    run_queued_jobs()
 
+    assert "The report is finalized and archived: version 1, in 1 language, as Word and PDF." in (
+        client.get(finalizing.url).text
+    )
     assert Report.objects.get().status == Report.Status.FINALIZED
     archived = ArchivedReport.objects.get(language="en", format="docx")
     download = client.get(
@@ -134,6 +139,7 @@ def test_a_paragraphs_history_shows_who_changed_what(client, cast, paragraph):
 def test_the_changes_since_the_last_finalized_version(client, cast, paragraph):
     client.force_login(cast["rapporteur"])
     client.post(action("finalize"))
+    run_queued_jobs()
     client.force_login(cast["secretariat"])
     client.post(action("corrigendum"))
     edit = reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": paragraph.pk})
@@ -165,6 +171,7 @@ def test_any_two_versions_of_the_whole_draft(client, cast, paragraph):
     )
     client.force_login(cast["rapporteur"])
     client.post(action("finalize"))
+    run_queued_jobs()
     changes = reverse("reports:draft_changes", kwargs={"code": "TST/G/2"})
     page = client.get(changes + "?lang=en").text
     review, finalized = re.findall(r'<option value="(\d+)"', page.split('name="to"')[0])
@@ -229,7 +236,7 @@ def test_the_secretariat_names_adds_and_removes_sections(client, cast, small_ses
     assert "Only an empty section can be removed" in refused.text
     assert not ReportSection.objects.filter(pk=new.pk).exists()
     assert list(ReportSection.objects.filter(parent=None).values_list("position", flat=True)) == [1, 2]
-    report = client.get(reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "fr"}))
+    report = written(client, reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "fr"}))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(report.content)).paragraphs)
     assert "Ouverture de la session" in text
 

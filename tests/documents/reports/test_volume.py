@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from documents.exchange.session_file.dump import export_session
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_the_volume_set_on_the_draft_stands_under_the_title_with_its_note(client
     client.post(volume, {"language": "fr", "volume": "I", "volume_note": "Les déclarations sont au volume II."})
 
     assert "The report&#x27;s volume is saved." in page.text
-    report = client.get(reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
+    report = written(client, reverse("reports:session_report", kwargs={"code": "TST/G/2", "language": "en"}))
     lines = [p.text for p in docx.Document(io.BytesIO(report.content)).paragraphs]
     title = next(i for i, line in enumerate(lines) if line.startswith("Report of the Group"))
     assert lines[title + 2] == "Volume I*"  # after the "Held at" line, its note's mark after it

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from documents.schemes.services import scheme_of
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def post(client, path: str, data: dict, committee) -> str:
 
 
 def chapters(client, code: str, language: str = "en") -> list[str]:
-    response = client.get(reverse("reports:session_report", kwargs={"code": code, "language": language}))
+    response = written(client, reverse("reports:session_report", kwargs={"code": code, "language": language}))
     document = docx.Document(io.BytesIO(response.content))
     return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
 

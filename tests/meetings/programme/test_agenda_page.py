@@ -10,6 +10,7 @@ from django.urls import reverse
 from documents.registry.models import Document
 from meetings.programme.models import Agenda, AgendaItem
 from meetings.sessions.models import Session
+from tests.jobs import written
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_an_agenda_built_annotated_planned_and_issued(client, cast, next_session
     )
     page = client.get(url("agenda") + "?lang=en").text
     document = Document.objects.get(session=next_session, kind="provisional_agenda")
-    issued = client.get(reverse("registry:document_file", kwargs={"symbol": document.symbol, "language": "fr"}))
+    issued = written(client, reverse("registry:document_file", kwargs={"symbol": document.symbol, "language": "fr"}))
 
     assert [item.title["en"] for item in agenda.items.order_by("position")] == [
         "Election of officers",

@@ -1,0 +1,36 @@
+"""The registry's job: write a document from the current data, in a language and a format, for download."""
+
+from django.utils.translation import gettext as _
+
+from committee.jobs.kinds import JobFailed, Outcome, Progress, register
+from committee.jobs.models import Job
+from committee.kernel.multilingual import LANGUAGE_NAMES
+from documents.registry.generated import GenerationError, build_document
+from documents.registry.models import Document
+
+WRITE_DOCUMENT = "registry.write_document"
+
+
+def write_document(job: Job, progress: Progress) -> Outcome:
+    document = Document.objects.select_related("session").filter(pk=job.arguments["document"]).first()
+    language, file_format = job.arguments["language"], job.arguments["format"]
+    if document is None:
+        raise JobFailed(_("The document no longer exists."))
+    progress(0, 1, _("Writing %(symbol)s from the data.") % {"symbol": document.symbol})
+    try:
+        content = build_document(document, language, file_format)
+    except LookupError:
+        raise JobFailed(
+            _("%(symbol)s can no longer be written in %(language)s.")
+            % {"symbol": document.symbol, "language": LANGUAGE_NAMES[language]}
+        ) from None
+    except GenerationError as error:
+        raise JobFailed(
+            _("The document could not be written as %(format)s: %(reason)s")
+            % {"format": file_format.upper(), "reason": error}
+        ) from None
+    return Outcome(file=content, filename=f"{document.symbol.replace('/', '_')}.{language}.{file_format}")
+
+
+def register_jobs() -> None:
+    register(WRITE_DOCUMENT, write_document)

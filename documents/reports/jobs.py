@@ -1,0 +1,62 @@
+"""The reports' jobs: write the draft report as it stands, and finalize the report (build, convert, archive)."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from committee.jobs.kinds import JobFailed, Outcome, Progress, register
+from committee.jobs.models import Job
+from documents.builders.session_report import build_session_report
+from documents.registry.generated import GenerationError
+from documents.reports.collect import collect_session_report_data
+from documents.reports.generators import in_format
+from documents.reports.models import Report
+from documents.reports.services import ReportError, finalize_report
+from meetings.sessions.models import Session
+
+WRITE_DRAFT = "reports.write_draft"
+FINALIZE = "reports.finalize"
+
+
+def write_draft(job: Job, progress: Progress) -> Outcome:
+    session = Session.objects.filter(pk=job.arguments["session"]).first()
+    if session is None:
+        raise JobFailed(_("The session no longer exists."))
+    language, file_format = job.arguments["language"], job.arguments["format"]
+    progress(0, 2, _("Gathering what the session recorded."))
+    data = collect_session_report_data(session)
+    progress(1, 2, _("Writing the report."))
+    try:
+        content = in_format(build_session_report(data, language=language), file_format)
+    except GenerationError as error:
+        raise JobFailed(
+            _("The document could not be written as %(format)s: %(reason)s")
+            % {"format": file_format.upper(), "reason": error}
+        ) from None
+    name = (data.symbol or session.code).replace("/", "_")
+    return Outcome(file=content, filename=f"{name}.{language}.{file_format}")
+
+
+def finalize(job: Job, progress: Progress) -> Outcome:
+    report = Report.objects.select_related("session").filter(pk=job.arguments["report"]).first()
+    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    if report is None or by is None:
+        raise JobFailed(_("The report, or the account that asked, no longer exists."))
+    try:
+        archived = finalize_report(report=report, by=by, progress=progress)
+    except ReportError as refusal:
+        raise JobFailed(str(refusal)) from None
+    languages = len({entry.language for entry in archived})
+    message = ngettext(
+        "The report is finalized and archived: version %(version)d, in %(count)d language, as Word and PDF.",
+        "The report is finalized and archived: version %(version)d, in %(count)d languages, as Word and PDF.",
+        languages,
+    ) % {"version": archived[0].version, "count": languages}
+    url = reverse("reports:report", kwargs={"code": report.session.code}) + "#archive"
+    return Outcome(url=url, message=message)
+
+
+def register_jobs() -> None:
+    register(WRITE_DRAFT, write_draft)
+    register(FINALIZE, finalize)

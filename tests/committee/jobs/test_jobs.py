@@ -1,0 +1,182 @@
+"""Long work runs as a job: the page that asks for it shows its progress, then its result, or why it failed with a
+button to try again; a job whose worker was killed left nothing and runs again."""
+
+import datetime
+import io
+import logging
+
+import docx
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from committee.bodies.models import Committee
+from committee.jobs import kinds
+from committee.jobs.models import Job
+from committee.jobs.services import MOST_UNFINISHED, requeue_stalled, start_job
+from documents.registry.models import Document
+from documents.reports.models import ArchivedReport, Report
+from tests.jobs import run_queued_jobs
+
+pytestmark = pytest.mark.django_db
+
+AGENDA = reverse("registry:document_file", kwargs={"symbol": "TST/G/2/1", "language": "en"})
+
+
+def test_a_document_is_written_in_the_background_and_its_page_shows_how_far_it_has_got(client, cast):
+    client.force_login(cast["secretariat"])
+    asking = client.get(AGENDA)
+    started = client.post(AGENDA)
+    waiting = client.get(started.url)
+    status = client.get(started.url + "status/").json()
+
+    assert "TST/G/2/1 in English, as Word" in asking.text
+    assert f'<form method="post" action="{AGENDA}">' in asking.text
+    assert started.status_code == 302
+    assert "Waiting for a worker" in waiting.text
+    assert '<progress id="job-progress"' in waiting.text
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in waiting.text  # reloads without JS
+    assert status == {"status": "queued", "label": "Waiting for a worker", "progress": 0, "step": "", "finished": False}
+    assert client.get(started.url + "result/").status_code == 404  # nothing yet
+
+    assert run_queued_jobs() == 1
+    done = client.get(started.url)
+    download = client.get(started.url + "result/")
+
+    assert "Done" in done.text
+    assert "http-equiv" not in done.text
+    assert "Download TST_G_2_1.en.docx" in done.text
+    assert download["Content-Disposition"] == 'attachment; filename="TST_G_2_1.en.docx"'
+    text = [p.text for p in docx.Document(io.BytesIO(b"".join(download.streaming_content))).paragraphs]
+    assert "Provisional agenda" in " ".join(text)
+    assert client.get(started.url + "status/").json()["progress"] == 100
+
+
+def test_a_job_is_seen_only_by_whoever_asked_for_it(client, cast):
+    client.force_login(cast["secretariat"])
+    started = client.post(AGENDA)
+    run_queued_jobs()
+
+    client.force_login(cast["member"])
+    assert client.get(started.url).status_code == 404
+    assert client.get(started.url + "result/").status_code == 404
+    client.logout()
+    assert client.get(started.url).status_code == 404
+
+
+def test_a_signed_out_visitor_writes_a_public_document_and_only_their_browser_sees_it(client, small_session):
+    Committee.objects.filter(pk=small_session.committee_id).update(is_public=True)
+    started = client.post(AGENDA)
+    run_queued_jobs()
+
+    assert client.get(started.url + "result/").status_code == 200
+    from django.test import Client
+
+    assert Client().get(started.url).status_code == 404  # another browser
+
+
+def test_a_job_runs_once_what_asked_for_it_commits_and_never_if_it_rolls_back(cast, django_capture_on_commit_callbacks):
+    arguments = {"document": Document.objects.get(symbol="TST/G/2/1").pk, "language": "en", "format": "docx"}
+    with django_capture_on_commit_callbacks(execute=True):  # the request commits at the end of this block
+        job = start_job("registry.write_document", title="Agenda", arguments=arguments, by=cast["secretariat"])
+        assert Job.objects.get(pk=job.pk).status == Job.Status.QUEUED
+    assert Job.objects.get(pk=job.pk).status == Job.Status.DONE  # the embedded defaults: run there and then
+
+    def ask_then_fail():
+        with transaction.atomic():
+            start_job("registry.write_document", title="Agenda", arguments=arguments, by=cast["secretariat"])
+            raise RuntimeError("the request fails after asking")
+
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(RuntimeError):
+        ask_then_fail()
+    assert Job.objects.count() == 1
+    assert not callbacks
+
+
+def test_one_person_has_a_bounded_number_of_things_under_way(client, cast):
+    client.force_login(cast["secretariat"])
+    for _ in range(MOST_UNFINISHED):
+        client.post(AGENDA)
+    refused = client.post(AGENDA, follow=True)
+
+    assert Job.objects.count() == MOST_UNFINISHED
+    assert f"You have {MOST_UNFINISHED} things under way already" in refused.text
+
+
+def test_a_job_that_fails_says_why_and_is_tried_again(client, cast, monkeypatch):
+    tries = []
+
+    def flaky(job, progress):
+        tries.append(job.attempts)
+        if len(tries) == 1:
+            raise kinds.JobFailed("LibreOffice did not answer in time.")
+        return kinds.Outcome(message="Written at the second try.")
+
+    monkeypatch.setitem(kinds._KINDS, "tests.flaky", flaky)
+    job = start_job("tests.flaky", title="Something slow", arguments={}, by=cast["secretariat"])
+    client.force_login(cast["secretariat"])
+    run_queued_jobs()
+    failed = client.get(reverse("jobs:job", kwargs={"pk": job.pk})).text
+    client.post(reverse("jobs:retry", kwargs={"pk": job.pk}))
+    again = client.post(reverse("jobs:retry", kwargs={"pk": job.pk}), follow=True).text  # queued: nothing to retry
+    run_queued_jobs()
+    done = client.get(reverse("jobs:job", kwargs={"pk": job.pk})).text
+
+    assert "Failed" in failed
+    assert "LibreOffice did not answer in time." in failed
+    assert "Try again" in failed
+    assert "Only what failed can be tried again." in again
+    assert "Written at the second try." in done
+    assert tries == [1, 1]
+
+
+def test_an_unexpected_error_is_logged_for_the_administrators_and_said_plainly(client, cast, monkeypatch, caplog):
+    def broken(job, progress):
+        raise ZeroDivisionError("a defect")
+
+    monkeypatch.setitem(kinds._KINDS, "tests.broken", broken)
+    job = start_job("tests.broken", title="Something broken", arguments={}, by=cast["secretariat"])
+    with caplog.at_level(logging.ERROR, logger="committee.jobs.services"):
+        run_queued_jobs()
+    client.force_login(cast["secretariat"])
+    page = client.get(reverse("jobs:job", kwargs={"pk": job.pk})).text
+
+    assert "Something unexpected stopped it; the administrators can read why in the log." in page
+    assert "a defect" not in page
+    assert "ZeroDivisionError: a defect" in caplog.text
+
+
+def test_a_finalization_that_cannot_be_done_fails_with_the_reason(client, cast, small_session):
+    Report.objects.filter(session=small_session).update(status=Report.Status.FINALIZED)
+    client.force_login(cast["rapporteur"])
+    started = client.post(reverse("reports:report_action", kwargs={"code": "TST/G/2", "action": "finalize"}))
+    run_queued_jobs()
+
+    assert "This report has already been finalized." in client.get(started.url).text
+    assert not ArchivedReport.objects.exists()
+
+
+def test_a_job_whose_worker_went_silent_runs_again_and_after_three_deaths_is_failed(cast, small_session):
+    """What a killed worker leaves: its job running, heard from long ago, and nothing of its work (uncommitted)."""
+    report = Report.objects.get(session=small_session)
+    job = start_job("reports.finalize", title="Finalizing", arguments={"report": report.pk}, by=cast["rapporteur"])
+    long_ago = timezone.now() - datetime.timedelta(minutes=1)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, attempts=1, heartbeat_at=long_ago)
+    Job.objects.create(kind="reports.finalize", title="Alive", status=Job.Status.RUNNING, heartbeat_at=timezone.now())
+
+    assert [stalled.pk for stalled in requeue_stalled()] == [job.pk]
+    job.refresh_from_db()
+    assert (job.status, job.step) == (Job.Status.QUEUED, "Its worker stopped; it is starting again.")
+    run_queued_jobs()
+    job.refresh_from_db()
+    report.refresh_from_db()
+    assert (job.status, job.attempts, report.status) == (Job.Status.DONE, 2, Report.Status.FINALIZED)
+    assert ArchivedReport.objects.filter(report=report).count() == 2
+
+    doomed = Job.objects.create(kind="reports.finalize", title="Doomed", status=Job.Status.RUNNING, attempts=3)
+    Job.objects.filter(pk=doomed.pk).update(heartbeat_at=long_ago)
+    requeue_stalled()
+    doomed.refresh_from_db()
+    assert doomed.status == Job.Status.FAILED
+    assert doomed.error == "Its worker stopped 3 times while doing it; it was not started again."
