@@ -1,5 +1,5 @@
 // A job's page: asks for its progress every second and shows it; once the job is done or failed, reloads the
-// page, which shows the result (or why it failed). Without JavaScript the page reloads itself (noscript refresh).
+// page, which shows the result (or why it failed). Without JavaScript, each reload of the page shows where it is.
 (function () {
   "use strict";
   const job = document.getElementById("job");

@@ -60,11 +60,11 @@ def restore(source: Path) -> None:
         if start != SQLITE_DATABASE:
             raise BackupError(f"{source} is not a backup of an SQLite database (made by `backup`).")
         connection.ensure_connection()
-        backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        stored = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            backup.backup(connection.connection)
+            stored.backup(connection.connection)
         finally:
-            backup.close()
+            stored.close()
     else:
         raise BackupError(f"Restoring a {connection.vendor} database is not supported.")
 
