@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install install-test
+.PHONY: demo test production install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ demo: install
 	@echo "Rapporteur is at http://127.0.0.1:$(PORT)/ (administration: http://127.0.0.1:$(PORT)/admin/)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Set up and serve the production stack on loopback (PostgreSQL, Redis, two ASGI workers, the job worker, nginx
+## with TLS) with the demo loaded, at https://127.0.0.1:8443/, until Ctrl-C. Its state stays in var/production/.
+production: install
+	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}" postgresql redis-server nginx openssl'
+	$(BIN)/python scripts/production.py
 
 ## Set up and run the whole test suite (and, with CI set, again against PostgreSQL).
 test:

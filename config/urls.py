@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from committee.kernel.http import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     # One sign-in for the whole app, with its rate limits and two-factor authentication.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", admin.site.urls),

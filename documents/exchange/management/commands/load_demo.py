@@ -56,20 +56,29 @@ class Command(BaseCommand):
         "in development only. Running it again resets the demo sessions to their files."
     )
 
-    def handle(self, *args, **options) -> None:
-        if not settings.DEBUG:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--password",
+            default="",
+            help="the demo logins' password instead of the published one (required under production settings)",
+        )
+
+    def handle(self, *args, password: str, **options) -> None:
+        if not settings.DEBUG and not password:
             raise CommandError(
-                "The demo, with its published password, is loaded only with development settings (DEBUG)."
+                "The demo, with its published password, is loaded only with development settings (DEBUG); "
+                "elsewhere give its logins a password of their own (--password)."
             )
+        password = password or DEMO_PASSWORD
         session = import_session(read_session_file(DEMO_FILE.read_text(encoding="utf-8")))
         following = import_session(read_session_file(NEXT_SESSION_FILE.read_text(encoding="utf-8")))
         meeting = import_session(read_session_file(PACIFIC_SESSION_FILE.read_text(encoding="utf-8")))
         pacific = load_pacific_committee()
-        user = demo_account(DEMO_USERNAME, DEMO_EMAIL)
+        user = demo_account(DEMO_USERNAME, DEMO_EMAIL, password)
         top = session.committee.ancestors()[-1] if session.committee.parent_id else session.committee
         grant_secretariat_access(user, top)
         grant_secretariat_access(user, pacific)
-        rapporteur = demo_account(RAPPORTEUR_USERNAME, RAPPORTEUR_EMAIL)
+        rapporteur = demo_account(RAPPORTEUR_USERNAME, RAPPORTEUR_EMAIL, password)
         for committee in (session.committee, pacific):
             Role.objects.get_or_create(user=rapporteur, committee=committee, kind=Role.Kind.RAPPORTEUR)
         actions = load_follow_up(json.loads(FOLLOW_UP_FILE.read_text(encoding="utf-8")), by=user)
@@ -92,8 +101,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Its meeting {meeting.code} (illustrative) is reported as a regional committee's outcomes document."
         )
-        self.stdout.write(f"Secretariat login: {user.email} / {DEMO_PASSWORD}")
-        self.stdout.write(f"Rapporteur login: {rapporteur.email} / {DEMO_PASSWORD}")
+        self.stdout.write(f"Secretariat login: {user.email} / {password}")
+        self.stdout.write(f"Rapporteur login: {rapporteur.email} / {password}")
 
 
 def issue_as_reported(session, *, rapporteur, secretariat, silent: str) -> None:
@@ -109,10 +118,10 @@ def issue_as_reported(session, *, rapporteur, secretariat, silent: str) -> None:
     issue_report(report=report, by=secretariat)
 
 
-def demo_account(username: str, email: str):
-    """A demo login with the published password and a verified address, created or reset."""
+def demo_account(username: str, email: str, password: str):
+    """A demo login with `password` and a verified address, created or reset."""
     user, _created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
-    user.set_password(DEMO_PASSWORD)
+    user.set_password(password)
     user.save()
     EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user
