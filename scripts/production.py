@@ -261,7 +261,8 @@ def main() -> int:
         django(environment, "load_demo", "--password", demo_password)
         (STATE / "demo-loaded").touch()
     uvicorn = [PYTHON, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--no-server-header",
-               "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--timeout-graceful-shutdown", "10"]  # fmt: skip
+               "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1",
+               "--timeout-graceful-shutdown", "10"]  # fmt: skip
     processes = [
         *(Supervised(f"web-{port}", [*uvicorn, "--port", str(port)], environment) for port in WORKER_PORTS),
         Supervised("jobs", [PYTHON, "manage.py", "run_jobs", "--interval", "0.5"], environment),
@@ -308,7 +309,8 @@ Rapporteur runs in production, on this machine only, at {ADDRESS}
 Sign in as secretariat@example.org with the password {demo_password}
   (the secretariat sets up two-factor authentication first: an authenticator app, or any TOTP tool)
   The rapporteur: rapporteur@example.org, the same password.
-Two ASGI workers (ports {", ".join(map(str, WORKER_PORTS))}), a job worker, nginx, PostgreSQL ({POSTGRES_PORT}), Redis ({REDIS_PORT}).
+Two ASGI workers (ports {", ".join(map(str, WORKER_PORTS))}), a job worker, nginx,
+  PostgreSQL ({POSTGRES_PORT}), Redis ({REDIS_PORT}).
 Logs in {LOGS}; mail that would be sent in {STATE / "mail"}. Ctrl-C stops everything.
 """,
             flush=True,
