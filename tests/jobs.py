@@ -15,6 +15,15 @@ def run_queued_jobs() -> int:
     return len(queued)
 
 
+def followed(client, response) -> HttpResponse:
+    """The page a person lands on after a form is sent: a job it started is run first, as the worker would."""
+    if response.status_code != 302:
+        return response
+    if "/jobs/" in response.url:
+        run_queued_jobs()
+    return client.get(response.url, follow=True)
+
+
 def written(client, url: str) -> HttpResponse:
     """What the page at `url` writes from the data: ask for it (its button posts), let the job run, and download
     the result from the job's page. A refusal (a 403, a 404, a redirect to sign in) is returned as it came."""

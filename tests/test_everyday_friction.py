@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.registration.models import Participation
+from tests.jobs import followed
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +58,11 @@ def test_registrations_download_and_import_again_as_they_are(client, small_sessi
     before = sorted(Participation.objects.filter(session=small_session).values_list("entity__code", flat=True))
     upload = io.BytesIO(response.content)
     upload.name = f"registrations.{kind}"
-    imported = client.post(
-        reverse("registration:import_registrations", kwargs={"code": small_session.code}), {"file": upload}, follow=True
+    imported = followed(
+        client,
+        client.post(
+            reverse("registration:import_registrations", kwargs={"code": small_session.code}), {"file": upload}
+        ),
     )
     assert imported.status_code == 200
     after = sorted(Participation.objects.filter(session=small_session).values_list("entity__code", flat=True))

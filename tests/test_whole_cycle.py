@@ -217,9 +217,8 @@ def test_a_session_from_its_creation_to_its_issued_report(server, browser):
         page.click("#readiness button:text-is('Waive') >> nth=0")
         assert "Waived: the report may be finalized without it" in page.content(), page.inner_text("main")[:3000]
     rapporteur.goto(f"{base}/sessions/{code}/draft-report/")
-    rapporteur.click("text=Finalize the report")  # a job: its page, then the result
+    rapporteur.click("text=Finalize the report")  # a job: its page, then the report with what it did
     assert "The report is finalized and archived: version 1, in 1 language" in rapporteur.content()
-    rapporteur.click("text=See the result")
     assert rapporteur.locator("text=Version 1, English (Word)").count() == 1
     assert rapporteur.locator("text=Version 1, English (PDF)").count() == 1
     archived_docx = ArchivedReport.objects.get(report__session__code=code, language="en", format="docx")

@@ -6,12 +6,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils.translation import ngettext
+
+from committee.kernel.import_errors import ImportRejected
+
 if TYPE_CHECKING:
     from committee.jobs.models import Job
 
 
 class JobFailed(Exception):
-    """The job cannot be done as asked; the message says why, to the person who asked."""
+    """The job cannot be done as asked; the message says why, to the person who asked (its first line, then each
+    of the other lines as one point of a list)."""
+
+    @classmethod
+    def rejected(cls, filename: str, rejected: ImportRejected) -> "JobFailed":
+        """An import refused: nothing was changed, and every problem with where it is."""
+        summary = ngettext(
+            "%(file)s was not imported. Nothing was changed: the file has %(count)d problem. Correct it and "
+            "import it again.",
+            "%(file)s was not imported. Nothing was changed: the file has %(count)d problems. Correct them and "
+            "import it again.",
+            len(rejected.problems),
+        ) % {"file": filename, "count": len(rejected.problems)}
+        return cls("\n".join([summary, *(str(problem) for problem in rejected.problems)]))
 
 
 @dataclass(frozen=True)

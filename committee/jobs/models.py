@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _result_path(instance: "Job", filename: str) -> str:
-    return f"jobs/{instance.pk}/{filename}"
+    return f"jobs/{instance.pk}/result/{filename}"
+
+
+def _upload_path(instance: "Job", filename: str) -> str:
+    return f"jobs/{instance.pk}/upload/{filename}"
 
 
 class JobQuerySet(models.QuerySet["Job"]):
@@ -25,6 +29,9 @@ class JobQuerySet(models.QuerySet["Job"]):
 
     def unfinished(self) -> "JobQuerySet":
         return self.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
+
+    def finished_before(self, moment) -> "JobQuerySet":
+        return self.filter(status__in=[Job.Status.DONE, Job.Status.FAILED], finished_at__lt=moment)
 
     def stalled(self, *, heard_before) -> "JobQuerySet":
         """Running jobs whose worker has not been heard from since `heard_before`: killed, or its machine gone."""
@@ -49,6 +56,7 @@ class Job(models.Model):
     visitor = models.CharField(_("visitor's session"), max_length=40, blank=True, db_index=True)
     language = models.CharField(_("language"), max_length=10, default="en")  # of its messages: the asker's
     back_url = models.CharField(_("where it was asked for"), max_length=500, blank=True)
+    upload = models.FileField(_("file to read"), upload_to=_upload_path, max_length=255, blank=True)  # an import's
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (percent)"), default=0)
     step = models.CharField(_("step"), max_length=300, blank=True)

@@ -10,15 +10,17 @@ import logging
 import threading
 import uuid
 from functools import partial
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from committee.files.models import StoredFile
 from committee.jobs import kinds
 from committee.jobs.models import Job
 
@@ -27,6 +29,7 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_EVERY = 1.0  # seconds: the progress a page shows is at most this old
 STALLED_AFTER = datetime.timedelta(seconds=30)  # a running job not heard from for this long lost its worker
 MOST_ATTEMPTS = 3  # a job whose worker dies this many times is failed, not run again (it may be what kills them)
+KEPT_FOR = datetime.timedelta(days=7)  # a finished job, its result and its upload are deleted after this
 MOST_UNFINISHED = 5  # jobs one person (or one signed-out browser) may have waiting or under way at once
 
 
@@ -43,6 +46,7 @@ def start_job(
     visitor: str = "",
     back_url: str = "",
     language: str = "",
+    upload: File | None = None,
 ) -> Job:
     """Queue a job of `kind` for `by` (signed out: for the browser session `visitor`); it runs once the caller's
     transaction commits (there and then under the embedded defaults, whose task backend runs it at once)."""
@@ -63,6 +67,8 @@ def start_job(
         back_url=back_url[:500],
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
     )
+    if upload is not None:
+        job.upload.save(PurePosixPath(upload.name or "upload").name, upload)
     transaction.on_commit(partial(_enqueue, job.pk))
     return job
 
@@ -187,3 +193,13 @@ def requeue_stalled() -> list[Job]:
     for job in stalled:
         logger.warning("Job %s (%s): its worker went silent; %s", job.pk, job.kind, job.status)
     return stalled
+
+
+def prune_finished() -> int:
+    """Delete the jobs finished more than KEPT_FOR ago, with their files; how many. Run by the job workers."""
+    with transaction.atomic():
+        old = Job.objects.finished_before(timezone.now() - KEPT_FOR)
+        names = [name for pair in old.values_list("result", "upload") for name in pair if name]
+        StoredFile.objects.filter(name__in=names).delete()
+        count, _deleted = old.delete()
+    return count

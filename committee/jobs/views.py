@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.core.files import File
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,13 @@ def get_job_for_request(request: HttpRequest, pk: uuid.UUID) -> Job:
 
 
 def start_for_request(
-    request: HttpRequest, kind: str, *, title: str, arguments: dict[str, Any], back_url: str
+    request: HttpRequest,
+    kind: str,
+    *,
+    title: str,
+    arguments: dict[str, Any],
+    back_url: str,
+    upload: File | None = None,
 ) -> HttpResponse:
     """Start a job for whoever makes the request (a signed-out visitor by their browser session) and show its
     page; if they have too much under way already, say so where they came from."""
@@ -39,6 +46,7 @@ def start_for_request(
             by=request.user,
             visitor=request.session.session_key or "",
             back_url=back_url,
+            upload=upload,
         )
     except JobError as refusal:
         messages.error(request, str(refusal))
@@ -60,7 +68,13 @@ def writing_page(title: str, back_url: str) -> dict[str, str]:
 
 
 def job_page(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    return render(request, "jobs/job.html", {"job": get_job_for_request(request, pk)})
+    """The job's progress; once done, its download, or the page where its result stands (with what it did)."""
+    job = get_job_for_request(request, pk)
+    if job.status == Job.Status.DONE and job.result_url and not job.result:
+        if job.result_message:
+            messages.success(request, job.result_message)
+        return redirect(job.result_url)
+    return render(request, "jobs/job.html", {"job": job})
 
 
 def job_status(request: HttpRequest, pk: uuid.UUID) -> JsonResponse:

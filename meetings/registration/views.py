@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
+from committee.jobs.views import start_for_request
 from committee.kernel.collation import collation_key
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
@@ -24,13 +25,13 @@ from meetings.registration.forms import (
     RegistrationsFileForm,
     ResolutionForm,
 )
+from meetings.registration.jobs import IMPORT_REGISTRATIONS
 from meetings.registration.models import Delegate, Participation, PendingImport
-from meetings.registration.registration_file import COLUMNS, EntitiesToResolve, Registrations, read_registrations
+from meetings.registration.registration_file import COLUMNS, EntitiesToResolve, read_registrations
 from meetings.registration.services import (
     RegistrationError,
     mark_attendance,
     register_delegation,
-    register_participants,
     remove_delegate,
     save_delegate,
 )
@@ -228,55 +229,30 @@ def attendance(request: AuthenticatedHttpRequest, code: str, key: str) -> HttpRe
     )
 
 
-def _imported(request: AuthenticatedHttpRequest, session: Session, registrations: Registrations) -> HttpResponse:
-    added, delegates = register_participants(session=session, delegations=registrations.delegations, by=request.user)
-    read = sum(len(d.delegates) for d in registrations.delegations)
-    messages.success(
-        request,
-        _("Imported: %(delegations)d delegations and %(delegates)d delegates added, %(rows)d delegates read.")
-        % {"delegations": added, "delegates": delegates, "rows": read},
-    )
-    for row in registrations.left_out:
-        messages.info(request, _("Left out: %(row)s") % {"row": row})
-    return redirect(_registration_url(session))
-
-
-def _rejected(request: HttpRequest, session: Session, filename: str, rejected: ImportRejected) -> HttpResponse:
-    context = {
-        "filename": filename,
-        "problems": rejected.problems,
-        "back_url": _registration_url(session, "#import"),
-        "back_label": _("the registration of %(session)s") % {"session": session.code},
-    }
-    return render(request, "import_rejected.html", context, status=400)
-
-
 @require_POST
 @login_required
 def import_registrations(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    """Read an uploaded file: import it if it is right, keep it for resolution if only names match nothing."""
+    """Import an uploaded file, by a job: it is imported if it is right, kept if only names match nothing."""
     session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     form = RegistrationsFileForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect(_registration_url(session))
     upload = form.cleaned_data["file"]
-    content = upload.read()
-    try:
-        registrations = read_registrations(content)
-    except EntitiesToResolve:
-        pending = PendingImport.objects.create(
-            session=session, filename=upload.name, content=content, uploaded_by=request.user
-        )
-        return redirect("registration:resolve_import", code=session.code, pk=pending.pk)
-    except ImportRejected as rejected:
-        return _rejected(request, session, upload.name, rejected)
-    return _imported(request, session, registrations)
+    return start_for_request(
+        request,
+        IMPORT_REGISTRATIONS,
+        title=_("Importing %(file)s into %(session)s") % {"file": upload.name, "session": session.code},
+        arguments={"session": session.pk, "filename": upload.name},
+        back_url=_registration_url(session, "#import"),
+        upload=upload,
+    )
 
 
 @login_required
 def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
-    """The names of a kept file that match nothing: the secretariat says which entity each is, then it is imported."""
+    """The names of a kept file that match nothing: the secretariat says which entity each is, then a job imports
+    it."""
     session = get_session_for_user(request.user, code, need=Permission.MANAGE)
     pending = get_object_or_404(PendingImport, pk=pk, session=session)
     try:
@@ -284,19 +260,24 @@ def resolve_import(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
     except EntitiesToResolve as to_resolve:
         unmatched = to_resolve.unmatched
     except ImportRejected as rejected:  # the reference data changed since the upload
-        pending.delete()
-        return _rejected(request, session, pending.filename, rejected)
+        context = {
+            "filename": pending.filename,
+            "problems": rejected.problems,
+            "back_url": _registration_url(session, "#import"),
+            "back_label": _("the registration of %(session)s") % {"session": session.code},
+        }
+        return render(request, "import_rejected.html", context, status=400)
     else:
         unmatched = {}
     form = ResolutionForm(request.POST or None, unmatched=unmatched, entities=list(Entity.objects.all()))
     if request.method == "POST" and form.is_valid():
-        try:
-            registrations = read_registrations(bytes(pending.content), resolutions=form.resolutions())
-        except ImportRejected as rejected:
-            return _rejected(request, session, pending.filename, rejected)
-        response = _imported(request, session, registrations)
-        pending.delete()
-        return response
+        return start_for_request(
+            request,
+            IMPORT_REGISTRATIONS,
+            title=_("Importing %(file)s into %(session)s") % {"file": pending.filename, "session": session.code},
+            arguments={"session": session.pk, "pending": pending.pk, "resolutions": form.resolutions()},
+            back_url=_registration_url(session, "#import"),
+        )
     return render(request, "registration/resolve_import.html", {"session": session, "pending": pending, "form": form})
 
 

@@ -71,7 +71,7 @@ def test_review_comment_acceptance_finalization_and_archive_through_the_pages(cl
     run_queued_jobs()
 
     assert "The report is finalized and archived: version 1, in 1 language, as Word and PDF." in (
-        client.get(finalizing.url).text
+        client.get(finalizing.url, follow=True).text
     )
     assert Report.objects.get().status == Report.Status.FINALIZED
     archived = ArchivedReport.objects.get(language="en", format="docx")

@@ -1,4 +1,5 @@
-"""The job worker: django_tasks_db's `db_worker`, with a watchdog that queues again the jobs whose worker died."""
+"""The job worker: django_tasks_db's `db_worker`, with a watchdog that queues again the jobs whose worker died
+and deletes the jobs finished long ago."""
 
 import logging
 import threading
@@ -6,7 +7,7 @@ import threading
 from django.db import DatabaseError, connection
 from django_tasks_db.management.commands import db_worker
 
-from committee.jobs.services import requeue_stalled
+from committee.jobs.services import prune_finished, requeue_stalled
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,7 @@ def _watch(stopped: threading.Event) -> None:
         while True:
             try:
                 requeue_stalled()
+                prune_finished()
             except DatabaseError:  # the database restarting: look again next time
                 logger.warning("The look for stalled jobs failed; trying again in %s s", WATCH_EVERY)
                 connection.close()
