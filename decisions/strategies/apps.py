@@ -8,3 +8,6 @@ class StrategiesConfig(AppConfig):
 
     def ready(self) -> None:
         from decisions.strategies import sections  # noqa: F401 - its sections join the pages below
+        from decisions.strategies.jobs import register_jobs
+
+        register_jobs()

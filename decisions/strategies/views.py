@@ -8,14 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committee.jobs.views import start_for_request
 from committee.kernel.forms import SpreadsheetForm
 from committee.kernel.http import AuthenticatedHttpRequest
-from committee.kernel.import_errors import ImportRejected
 from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up.views import chart_image
+from decisions.strategies.jobs import IMPORT_SPREADSHEET
 from decisions.strategies.models import Strategy, reporting_members
 from decisions.strategies.monitoring import member_history, strategy_charts, strategy_matrix
-from decisions.strategies.strategy_file import import_measures, import_statuses
 
 
 def _strategy(request: HttpRequest, code: str, slug: str) -> Strategy:
@@ -64,13 +64,11 @@ def strategy_chart(request: HttpRequest, code: str, slug: str, key: str) -> Http
     return chart_image(chart)
 
 
-IMPORTS = {"measures": import_measures, "statuses": import_statuses}
-
-
 @require_POST
 @login_required
 def strategy_import(request: AuthenticatedHttpRequest, code: str, slug: str, kind: str) -> HttpResponse:
-    """Measures or members' statuses from the secretariat's spreadsheet: all of it, or nothing and every problem."""
+    """Measures or members' statuses from the secretariat's spreadsheet, by a job: all of it, or nothing and every
+    problem."""
     strategy = _strategy(request, code, slug)
     check(request.user, Permission.MANAGE, strategy.committee)
     form = SpreadsheetForm(request.POST, request.FILES)
@@ -78,19 +76,11 @@ def strategy_import(request: AuthenticatedHttpRequest, code: str, slug: str, kin
         messages.error(request, " ".join(map(str, form.errors["file"])))
         return redirect("strategies:strategy", code=code, slug=slug)
     upload = form.cleaned_data["file"]
-    try:
-        result = IMPORTS[kind](upload.read(), strategy=strategy)
-    except ImportRejected as rejected:
-        context = {
-            "filename": upload.name,
-            "problems": rejected.problems,
-            "back_url": reverse("strategies:strategy", kwargs={"code": code, "slug": slug}),
-            "back_label": str(strategy),
-        }
-        return render(request, "import_rejected.html", context, status=400)
-    messages.success(
+    return start_for_request(
         request,
-        _("%(name)s is imported: %(created)d new, %(updated)d updated.")
-        % {"name": upload.name, "created": result.created, "updated": result.updated},
+        IMPORT_SPREADSHEET,
+        title=_("Importing %(file)s into %(strategy)s") % {"file": upload.name, "strategy": strategy},
+        arguments={"strategy": strategy.pk, "kind": kind, "filename": upload.name},
+        back_url=reverse("strategies:strategy", kwargs={"code": code, "slug": slug}),
+        upload=upload,
     )
-    return redirect("strategies:strategy", code=code, slug=slug)
