@@ -1,18 +1,20 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from committee.jobs.views import start_for_request
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.roles.access import Permission, check
 from documents.registry.models import Document
 from documents.translations.forms import ExportForm, ImportForm
+from documents.translations.jobs import PLACE_TRANSLATION
 from documents.translations.services import (
     STATUS_NAMES,
-    Outcome,
     TranslationError,
     export_for_translation,
-    import_translation,
     language_statuses,
 )
 from documents.translations.units import TRANSLATABLE_KINDS
@@ -34,12 +36,11 @@ def _translatable_document(request: AuthenticatedHttpRequest, symbol: str) -> Do
 
 @login_required
 def document_translations(request: AuthenticatedHttpRequest, symbol: str) -> HttpResponse:
-    """Each language's status; the text sent out for translation; a translation placed back."""
+    """Each language's status; the text sent out for translation; a translation placed back (by a job)."""
     document = _translatable_document(request, symbol)
     action = request.POST.get("action") if request.method == "POST" else None
     export = ExportForm(request.POST if action == "export" else None, original=document.original_language)
     upload = ImportForm(request.POST if action == "import" else None, request.FILES if action == "import" else None)
-    outcome: Outcome | None = None
     error = ""
     if action == "export" and export.is_valid():
         file_format = export.cleaned_data["file_format"]
@@ -56,10 +57,15 @@ def document_translations(request: AuthenticatedHttpRequest, symbol: str) -> Htt
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     if action == "import" and upload.is_valid():
-        try:
-            outcome = import_translation(content=upload.cleaned_data["file"].read(), by=request.user, document=document)
-        except TranslationError as refused:
-            error = str(refused)
+        file = upload.cleaned_data["file"]
+        return start_for_request(
+            request,
+            PLACE_TRANSLATION,
+            title=_("Placing %(file)s into %(symbol)s") % {"file": file.name, "symbol": document.symbol},
+            arguments={"document": document.pk, "filename": file.name},
+            back_url=reverse("translations:document", kwargs={"symbol": document.symbol}),
+            upload=file,
+        )
     statuses = [
         {
             "language": code,
@@ -76,7 +82,6 @@ def document_translations(request: AuthenticatedHttpRequest, symbol: str) -> Htt
         "statuses": statuses,
         "export": export,
         "upload": upload,
-        "outcome": outcome,
         "error": error,
         "original": LANGUAGE_NAMES.get(document.original_language, document.original_language),
     }

@@ -15,6 +15,7 @@ from documents.registry.models import Document
 from documents.reports.collect import collect_session_report_data
 from documents.reports.models import ReportParagraph, ReportSection
 from documents.reports.services import edit_paragraph
+from tests.jobs import followed
 
 pytestmark = pytest.mark.django_db
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
@@ -144,9 +145,9 @@ def test_a_file_for_another_document_is_refused_on_a_documents_page(small_sessio
     call_command("export_translation", "TST/G/2/1", "--lang", "es", "--output", str(tmp_path / "agenda.xlf"))
     client.force_login(secretariat)
     with (tmp_path / "agenda.xlf").open("rb") as upload:
-        response = client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload})
-    assert response.status_code == 400
-    assert "The file is for TST/G/2/1, not for TST/G/2/3." in response.content.decode()
+        response = followed(client, client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload}))
+    assert "Failed" in response.text
+    assert "The file is for TST/G/2/1, not for TST/G/2/3." in response.text
 
 
 def test_the_word_table_comes_back_by_its_anchors(small_session, tmp_path):
@@ -184,8 +185,8 @@ def test_each_language_shows_its_status_on_the_documents_page(small_session, sec
     }
     translate(path, every)
     with path.open("rb") as upload:
-        placed = client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload})
-    assert "texts placed" in placed.content.decode()
+        placed = followed(client, client.post("/translations/TST/G/2/3/", {"action": "import", "file": upload}))
+    assert "texts placed." in placed.text
     assert ">translated<" in status("es")
     section = ReportSection.objects.get(title__en="Opening")
     section.title = {**section.title, "en": "Opening of the session"}
