@@ -1,4 +1,5 @@
-"""The reports' jobs: write the draft report as it stands, and finalize the report (build, convert, archive)."""
+"""The reports' jobs: write the draft report as it stands, finalize the report (build, convert, archive), and read
+a Word document into the Chair's summary."""
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -7,16 +8,20 @@ from django.utils.translation import ngettext
 
 from committee.jobs.kinds import JobFailed, Outcome, Progress, register
 from committee.jobs.models import Job
+from committee.kernel.editing import EditError
 from documents.builders.session_report import build_session_report
 from documents.registry.generated import GenerationError
 from documents.reports.collect import collect_session_report_data
 from documents.reports.generators import in_format
 from documents.reports.models import Report
 from documents.reports.services import ReportError, finalize_report
+from documents.reports.summary_import import read_for_import
+from documents.reports.word_import import WordImportError
 from meetings.sessions.models import Session
 
 WRITE_DRAFT = "reports.write_draft"
 FINALIZE = "reports.finalize"
+READ_SUMMARY = "reports.read_summary"
 
 
 def write_draft(job: Job, progress: Progress) -> Outcome:
@@ -57,6 +62,24 @@ def finalize(job: Job, progress: Progress) -> Outcome:
     return Outcome(url=url, message=message)
 
 
+def read_summary(job: Job, progress: Progress) -> Outcome:
+    """Read an uploaded Word document into the Chair's summary, kept for a look at what it would change first."""
+    report = Report.objects.select_related("session").filter(pk=job.arguments["report"]).first()
+    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    if report is None or by is None:
+        raise JobFailed(_("The report, or the account that asked, no longer exists."))
+    filename = job.arguments["filename"]
+    progress(0, 1, _("Reading %(file)s.") % {"file": filename})
+    try:
+        pending = read_for_import(
+            report=report, content=job.upload.read(), filename=filename, language=job.arguments["language"], by=by
+        )
+    except (WordImportError, EditError) as error:
+        raise JobFailed(f"{filename}: {error}") from None
+    return Outcome(url=reverse("reports:word_import", kwargs={"code": report.session.code, "pk": pending.pk}))
+
+
 def register_jobs() -> None:
     register(WRITE_DRAFT, write_draft)
     register(FINALIZE, finalize)
+    register(READ_SUMMARY, read_summary)

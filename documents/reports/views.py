@@ -22,7 +22,7 @@ from documents.builders.language import WORDED_LANGUAGES
 from documents.registry.generated import FORMATS
 from documents.reports.forms import CommentForm
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
-from documents.reports.jobs import FINALIZE, WRITE_DRAFT
+from documents.reports.jobs import FINALIZE, READ_SUMMARY, WRITE_DRAFT
 from documents.reports.models import (
     ArchivedReport,
     Comment,
@@ -56,8 +56,7 @@ from documents.reports.services import (
     waive,
     withdraw_waiver,
 )
-from documents.reports.summary_import import apply_import, discard_import, imported_sections, plan, read_for_import
-from documents.reports.word_import import WordImportError
+from documents.reports.summary_import import apply_import, discard_import, imported_sections, plan
 from meetings.live.services import speakers_by_item
 from meetings.sessions.access import get_session_for_user
 
@@ -390,21 +389,22 @@ def review_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @require_POST
 @login_required
 def import_word_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    """Read an uploaded Word document into the Chair's summary, for a look at what it would change first."""
+    """Read an uploaded Word document into the Chair's summary (by a job), for a look at what it would change
+    first."""
     report = _report_for(request.user, code, Permission.MANAGE)
     upload = request.FILES.get("document")
     language = text_language(request)
     if upload is None:
         messages.error(request, _("Choose a Word document (.docx) to import."))
         return _back(report, language)
-    try:
-        pending = read_for_import(
-            report=report, content=upload.read(), filename=upload.name or "", language=language, by=request.user
-        )
-    except (WordImportError, EditError) as error:
-        messages.error(request, f"{upload.name}: {error}")
-        return _back(report, language)
-    return redirect("reports:word_import", code=code, pk=pending.pk)
+    return start_for_request(
+        request,
+        READ_SUMMARY,
+        title=_("Reading %(file)s for the Chair's summary") % {"file": upload.name},
+        arguments={"report": report.pk, "filename": upload.name or "", "language": language},
+        back_url=reverse("reports:report", kwargs={"code": code}),
+        upload=upload,
+    )
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.urls import reverse
 from documents.builders.data import SectionData, SessionReportData
 from documents.builders.session_report import build_session_report
 from documents.reports.models import PendingSummaryImport, ReportParagraph, ReportSection
+from tests.jobs import followed
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def whole_draft() -> bytes:
 def upload(client, content: bytes, name: str = "draft.docx", language: str = "en"):
     file = io.BytesIO(content)
     file.name = name
-    return client.post(IMPORT, {"document": file, "language": language}, follow=True)
+    return followed(client, client.post(IMPORT, {"document": file, "language": language}))
 
 
 def summary() -> list:
