@@ -9,11 +9,17 @@ and is given the current state.
 
 Only open sockets live here, as a server keeps its connections: the state itself is in the database, and a
 watcher that reconnects to another process is given it afresh.
+
+A message can be lost on its way (Redis stopped or restarting when the change was made: the change is saved, its
+message is not sent). For a group whose consumer says how to tell a fresher state (`fresher`), each process looks
+every CATCH_UP_EVERY seconds, one read of the database for all its watchers of the group, and hands the newer state
+to them: they catch up within that time, Redis or not.
 """
 
 import asyncio
 import logging
 import weakref
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from asgiref.sync import async_to_sync
@@ -29,6 +35,10 @@ BACKLOG = 20  # messages a socket may fall behind before it is closed
 RENEWAL = 3600  # seconds between renewals of the group subscription (the in-memory layer lets it expire in a day)
 TOO_SLOW = 4408  # the close code for a watcher that fell behind (it reconnects)
 REFUSED = 4403  # the close code for "not allowed" (4000-4999 are the application's)
+CATCH_UP_EVERY = 2.0  # seconds between two looks for a change whose message was lost
+
+# Given the text last handed to a group's watchers, the text of a newer state if there is one (else None).
+Fresher = Callable[[str], Awaitable[str | None]]
 
 
 class _Socket:
@@ -64,6 +74,18 @@ class _Group:
     subscribed: asyncio.Future = field(default_factory=lambda: asyncio.get_running_loop().create_future())
     channel: str = ""
     reader: asyncio.Task | None = None
+    fresher: Fresher | None = None
+    checker: asyncio.Task | None = None
+    last_text: str = ""  # the last message handed to the watchers: what they have all seen
+
+    def deliver(self, text: str) -> None:
+        """Hand the message to every socket of the group in this process; close those too far behind."""
+        self.last_text = text
+        for consumer, socket in list(self.sockets.items()):
+            if not socket.offer(text):
+                logger.warning("A watcher of %s fell %s messages behind; its socket is closed.", self.name, BACKLOG)
+                self.sockets.pop(consumer).writer.cancel()  # the group goes when the connection ends (unwatch)
+                asyncio.create_task(consumer.close(code=TOO_SLOW))  # noqa: RUF006 - it ends with the connection
 
 
 # One registry per event loop: a server runs one loop, tests run one per scenario.
@@ -74,15 +96,16 @@ def _registry() -> dict[str, _Group]:
     return _groups.setdefault(asyncio.get_running_loop(), {})
 
 
-async def watch(name: str, consumer: AsyncWebsocketConsumer) -> None:
-    """Give the consumer's socket every message sent to the group from now on (once this returns)."""
+async def watch(name: str, consumer: AsyncWebsocketConsumer, fresher: Fresher | None = None) -> None:
+    """Give the consumer's socket every message sent to the group from now on (once this returns), and, with
+    `fresher`, every newer state whose message was lost."""
     registry = _registry()
     group = registry.get(name)
     if group is not None:
         group.sockets[consumer] = _Socket(consumer)
         await asyncio.shield(group.subscribed)
         return
-    group = registry[name] = _Group(name)
+    group = registry[name] = _Group(name, fresher=fresher)
     group.subscribed.add_done_callback(lambda done: done.cancelled() or done.exception())  # retrieved, not logged
     group.sockets[consumer] = _Socket(consumer)
     layer = get_channel_layer()
@@ -100,7 +123,16 @@ async def watch(name: str, consumer: AsyncWebsocketConsumer) -> None:
             group.subscribed.cancel()
         raise
     group.reader = asyncio.create_task(_read(group, layer))
+    if fresher is not None:
+        group.checker = asyncio.create_task(_catch_up(group))
     group.subscribed.set_result(True)
+
+
+def seen(name: str, text: str) -> None:
+    """`text` is what a watcher of the group was just given (its state on connecting): the group's starting point."""
+    group = _registry().get(name)
+    if group is not None and not group.last_text:
+        group.last_text = text
 
 
 async def unwatch(name: str, consumer: AsyncWebsocketConsumer) -> None:
@@ -115,6 +147,8 @@ async def unwatch(name: str, consumer: AsyncWebsocketConsumer) -> None:
     if group.sockets:
         return
     del registry[name]  # a watcher arriving from now on subscribes anew
+    if group.checker is not None:
+        group.checker.cancel()
     if group.reader is not None:
         group.reader.cancel()
         await get_channel_layer().group_discard(name, group.channel)
@@ -132,11 +166,21 @@ async def _read(group: _Group, layer) -> None:
             logger.exception("Reading group %s failed; reading again in a second.", group.name)
             await asyncio.sleep(1)
             continue
-        for consumer, socket in list(group.sockets.items()):
-            if not socket.offer(message["text"]):
-                logger.warning("A watcher of %s fell %s messages behind; its socket is closed.", group.name, BACKLOG)
-                group.sockets.pop(consumer).writer.cancel()  # the group goes when the connection ends (unwatch)
-                asyncio.create_task(consumer.close(code=TOO_SLOW))  # noqa: RUF006 - it ends with the connection
+        group.deliver(message["text"])
+
+
+async def _catch_up(group: _Group) -> None:
+    """Every CATCH_UP_EVERY seconds, the group's newer state, if its message never came."""
+    assert group.fresher is not None
+    while True:
+        await asyncio.sleep(CATCH_UP_EVERY)
+        try:
+            text = await group.fresher(group.last_text)
+        except Exception:  # the database restarting: look again next time
+            logger.warning("Looking for a newer state of %s failed.", group.name, exc_info=True)
+            continue
+        if text is not None:
+            group.deliver(text)
 
 
 class WatchingConsumer(AsyncWebsocketConsumer):
@@ -148,10 +192,11 @@ class WatchingConsumer(AsyncWebsocketConsumer):
 
     group = ""
     user_group = ""
+    fresher: Fresher | None = None  # a consumer whose state can be read again says how (see the module)
 
     async def watch(self, group: str) -> None:
         self.group = group
-        await watch(group, self)
+        await watch(group, self, self.fresher)
         user = self.scope.get("user")
         if user is not None and user.is_authenticated:
             self.user_group = user_group(user.pk)

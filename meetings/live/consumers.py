@@ -26,7 +26,15 @@ class LiveMeetingConsumer(watchers.WatchingConsumer, AsyncJsonWebsocketConsumer)
             return
         await self.accept()
         await self.watch(events.meeting_group(self.meeting.pk))
-        await self.send(text_data=events.state_message(await database_sync_to_async(live.state)(self.meeting)))
+        text = events.state_message(await database_sync_to_async(live.state)(self.meeting))
+        watchers.seen(self.group, text)
+        await self.send(text_data=text)
+
+    async def fresher(self, last_text: str) -> str | None:
+        """The meeting's state, if it changed since `last_text` (its message lost: Redis was away)."""
+        if await database_sync_to_async(live.version_of)(self.meeting) <= events.version_in(last_text):
+            return None
+        return events.state_message(await database_sync_to_async(live.state)(self.meeting))
 
     @classmethod
     async def decode_json(cls, text_data: str) -> dict:

@@ -17,6 +17,14 @@ def state_message(state: dict) -> str:
     return json.dumps({"state": state}, separators=(",", ":"))
 
 
+def version_in(text: str) -> int:
+    """The version of the state a message carries (-1 for none)."""
+    try:
+        return int(json.loads(text)["state"]["version"])
+    except (ValueError, KeyError, TypeError):
+        return -1
+
+
 def send_meeting_state(meeting_id: int, state: dict) -> None:
     """Give everyone watching the meeting its new state (call it once the change is committed)."""
     async_to_sync(get_channel_layer().group_send)(

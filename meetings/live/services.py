@@ -37,6 +37,11 @@ def live_meeting(meeting: Meeting) -> LiveMeeting:
     return live
 
 
+def version_of(meeting: Meeting) -> int:
+    """The version of the meeting's live state, read alone (each process's watchers look at it every few seconds)."""
+    return LiveMeeting.objects.filter(meeting=meeting).values_list("version", flat=True).first() or 0
+
+
 def state(meeting: Meeting) -> dict:
     """Everything a live page shows, as plain data: what the socket sends and the pages render. Names and
     titles come in every language they have: each reader's page picks its own."""

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from committee.bodies.models import Entity
+from committee.roles import watchers
 from committee.roles.models import Role
 from config.asgi import application
 from documents.exchange.session_file.load import import_session
@@ -447,3 +448,29 @@ def test_the_history_records_who_acted_through_the_socket(people):
     async_to_sync(scenario)()
     speaker = Speaker.objects.get(meeting=meeting)
     assert [row.history_user for row in speaker.history.order_by("history_id")] == [people["member"], people["chair"]]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("countries")
+def test_a_change_whose_message_was_lost_reaches_the_watchers_within_seconds(people, monkeypatch):
+    """Redis away when the chair acts: the change is saved, its message never sent; the watchers, still
+    connected, are given the new state by their own process's look at the database."""
+    meeting, kenya = people["meeting"], entity("KEN")
+
+    def redis_away(meeting_id, state):
+        raise ConnectionError("Redis is not there")
+
+    async def scenario() -> tuple[dict, dict]:
+        watcher = await database_sync_to_async(socket_for)(people["member"], meeting)
+        assert (await watcher.connect())[0]
+        before = (await watcher.receive_json_from())["state"]
+        monkeypatch.setattr(events, "send_meeting_state", redis_away)
+        await database_sync_to_async(live.request_floor)(meeting=meeting, entity=kenya, by=people["chair"])
+        after = (await watcher.receive_json_from(timeout=watchers.CATCH_UP_EVERY + 3))["state"]
+        assert await watcher.receive_nothing(timeout=watchers.CATCH_UP_EVERY + 0.5)  # once, not at every look
+        await watcher.disconnect()
+        return before, after
+
+    before, after = async_to_sync(scenario)()
+    assert after["version"] == before["version"] + 1
+    assert [s["delegation"]["en"] for s in after["queue"]] == ["Kenya"]
