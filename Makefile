@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test production install install-test
+.PHONY: demo test production drill install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ demo: install
 production: install
 	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}" postgresql redis-server nginx openssl'
 	$(BIN)/python scripts/production.py
+
+## The production stack under load for 5 minutes while Redis, a web worker, PostgreSQL and the job worker fail in
+## turn; prints the errors inside and outside each fault and what was lost, and fails if anything was.
+drill: install
+	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}" postgresql redis-server nginx openssl'
+	$(BIN)/python scripts/drill.py
 
 ## Set up and run the whole test suite (and, with CI set, again against PostgreSQL).
 test:

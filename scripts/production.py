@@ -35,12 +35,24 @@ def say(text: str) -> None:
 
 
 def secret(name: str, make) -> str:
-    """A secret kept in var/production/, made on the first run."""
+    """A secret kept in var/production/, made on the first run, readable by root alone from the start."""
     path = STATE / name
     if not path.exists():
-        path.write_text(make(), encoding="utf-8")
-        path.chmod(0o600)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as file:
+            file.write(make())
     return path.read_text(encoding="utf-8").strip()
+
+
+def reachable_by_others() -> None:
+    """PostgreSQL runs as postgres and nginx's workers as www-data: each folder above the project must let them
+    through (Debian's /root does not)."""
+    for folder in [ROOT, *ROOT.parents]:
+        if not folder.stat().st_mode & 0o001:
+            raise SystemExit(
+                f"{folder} lets no other user through (mode {folder.stat().st_mode & 0o777:o}): PostgreSQL (as "
+                "postgres) and nginx (as www-data) could not reach var/production/. Clone the project elsewhere "
+                "(e.g. /srv/rapporteur), or give the folder o+x."
+            )
 
 
 def as_postgres(command: list[str]) -> list[str]:
@@ -76,7 +88,8 @@ def postgres(password: str) -> dict:
         say("Creating the PostgreSQL cluster")
         data.mkdir(exist_ok=True)
         password_file = STATE / "postgres-password-once"
-        password_file.write_text(password, encoding="utf-8")
+        with os.fdopen(os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as file:
+            file.write(password)
         if os.geteuid() == 0:
             shutil.chown(data, "postgres")
             shutil.chown(password_file, "postgres")
@@ -206,8 +219,8 @@ class Supervised:
         self.restarts = 0
 
     def start(self) -> None:
-        log = (LOGS / f"{self.name}.log").open("ab")
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.environment, stdout=log, stderr=log)  # noqa: S603
+        with (LOGS / f"{self.name}.log").open("ab") as log:  # the process keeps its own copy of the handle
+            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.environment, stdout=log, stderr=log)
 
     def watch(self) -> None:
         if self.process is not None and self.process.poll() is not None:
@@ -232,6 +245,8 @@ def django(environment: dict[str, str], *arguments: str) -> None:
 
 
 def main() -> int:
+    if os.geteuid() == 0:
+        reachable_by_others()
     for folder in (STATE, LOGS):
         folder.mkdir(parents=True, exist_ok=True)
     STATE.chmod(0o755)
@@ -266,7 +281,17 @@ def main() -> int:
     processes = [
         *(Supervised(f"web-{port}", [*uvicorn, "--port", str(port)], environment) for port in WORKER_PORTS),
         Supervised("jobs", [PYTHON, "manage.py", "run_jobs", "--interval", "0.5"], environment),
-        Supervised("nginx", ["nginx", "-c", str(nginx_configuration(cert, key)), "-g", "daemon off;"], environment),
+        Supervised(
+            "nginx",
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-c",
+                str(nginx_configuration(cert, key)),
+                "-g",
+                "daemon off;",
+            ],
+            environment,
+        ),
     ]
     (STATE / "stack.json").write_text(
         json.dumps(

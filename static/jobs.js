@@ -10,6 +10,10 @@
   async function look() {
     try {
       const response = await fetch(job.dataset.statusUrl, { headers: { Accept: "application/json" } });
+      if (response.status === 403 || response.status === 404) {
+        window.location.reload(); // signed out meanwhile, or the job is gone: the page says so
+        return;
+      }
       if (response.ok) {
         const now = await response.json();
         if (now.finished) {

@@ -30,6 +30,8 @@ class Checked:
 
 
 def back_up(output: Path) -> None:
+    """Write the backup to `output`, a new file that only its owner may read (it holds every account)."""
+    os.close(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     if connection.vendor == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(output)])
     elif connection.vendor == "sqlite":
@@ -43,8 +45,13 @@ def back_up(output: Path) -> None:
         raise BackupError(f"Backups of a {connection.vendor} database are not supported.")
 
 
-def restore(source: Path) -> None:
-    """Replace everything in the database by what the backup holds. The schema is the backup's: migrate after."""
+def is_empty() -> bool:
+    return not connection.introspection.table_names()
+
+
+def restore(source: Path, *, replace: bool = False) -> None:
+    """Put what the backup holds into the database, which must be empty unless `replace` (then everything in it
+    goes first). The schema is the backup's: migrate after."""
     try:
         with source.open("rb") as backup:
             start = backup.read(16)
@@ -53,12 +60,14 @@ def restore(source: Path) -> None:
     if connection.vendor == "postgresql":
         if not start.startswith(POSTGRESQL_DUMP):
             raise BackupError(f"{source} is not a backup of a PostgreSQL database (made by `backup` or pg_dump -Fc).")
+        _make_room(replace)
         connections.close_all()
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-              "--exit-on-error", "--dbname", connection.settings_dict["NAME"], str(source)])  # fmt: skip
+        _run(["pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
+              "--dbname", connection.settings_dict["NAME"], str(source)])  # fmt: skip
     elif connection.vendor == "sqlite":
         if start != SQLITE_DATABASE:
             raise BackupError(f"{source} is not a backup of an SQLite database (made by `backup`).")
+        _make_room(replace)  # SQLite's backup replaces the whole database anyway: asked all the same
         connection.ensure_connection()
         stored = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
@@ -67,6 +76,19 @@ def restore(source: Path) -> None:
             stored.close()
     else:
         raise BackupError(f"Restoring a {connection.vendor} database is not supported.")
+
+
+def _make_room(replace: bool) -> None:
+    if is_empty():
+        return
+    if not replace:
+        raise BackupError(
+            f"The database {connection.settings_dict['NAME']} is not empty: restore into a new database "
+            "(createdb), or give --replace to drop everything in this one first."
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
 
 
 def check_stored_files() -> Checked:

@@ -2,11 +2,13 @@
 so inside the caller's transaction."""
 
 import hashlib
+import posixpath
 from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 
@@ -19,8 +21,15 @@ class DatabaseStorage(Storage):
         if hasattr(content, "seek"):
             content.seek(0)
         data = b"".join(content.chunks())
-        StoredFile.objects.create(name=name, content=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
-        return name
+        sha256 = hashlib.sha256(data).hexdigest()
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():  # a savepoint: a name taken meanwhile leaves the caller's work whole
+                    StoredFile.objects.create(name=name, content=data, size=len(data), sha256=sha256)
+                return name
+            except IntegrityError:  # another transaction stored a file of that name since `exists` looked
+                name = self.get_alternative_name(*posixpath.splitext(name))
+        raise IntegrityError(f"No free name was found for {name}.")
 
     def _open(self, name: str, mode: str = "rb") -> File:
         if set(mode) & set("wa+"):

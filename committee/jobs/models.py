@@ -27,6 +27,12 @@ class JobQuerySet(models.QuerySet["Job"]):
             return self.filter(requested_by=user)
         return self.filter(requested_by=None, visitor=visitor) if visitor else self.none()
 
+    def waiting_since(self, moment) -> "JobQuerySet":
+        """Queued jobs asked for (or last queued again) before `moment`."""
+        return self.filter(status=Job.Status.QUEUED).filter(
+            models.Q(heartbeat_at__lt=moment) | models.Q(heartbeat_at=None, created_at__lt=moment)
+        )
+
     def unfinished(self) -> "JobQuerySet":
         return self.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
 

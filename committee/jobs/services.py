@@ -15,10 +15,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile, File
-from django.db import OperationalError, connection, transaction
-from django.utils import timezone, translation
+from django.db import connection, transaction
+from django.db.models.functions import Now
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks_db.models import DBTaskResult
 
 from committee.files.models import StoredFile
 from committee.jobs import kinds
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 HEARTBEAT_EVERY = 1.0  # seconds: the progress a page shows is at most this old
 STALLED_AFTER = datetime.timedelta(seconds=30)  # a running job not heard from for this long lost its worker
+WAITING_AFTER = datetime.timedelta(minutes=10)  # a job queued this long is queued again (its task may be lost)
 MOST_ATTEMPTS = 3  # a job whose worker dies this many times is failed, not run again (it may be what kills them)
 KEPT_FOR = datetime.timedelta(days=7)  # a finished job, its result and its upload are deleted after this
 MOST_UNFINISHED = 5  # jobs one person (or one signed-out browser) may have waiting or under way at once
@@ -53,24 +57,38 @@ def start_job(
     if not kinds.is_registered(kind):
         raise LookupError(f"No job of the kind {kind!r} is registered.")
     by = by if by is not None and by.is_authenticated else None
-    if Job.objects.asked_by(by, visitor).unfinished().count() >= MOST_UNFINISHED:
+    asked = Job.objects.asked_by(by, visitor).unfinished()
+    if upload is None and (same := asked.filter(kind=kind, arguments=arguments).first()) is not None:
+        return same  # asked twice (a double click): the one under way
+    if (by is not None or visitor) and asked.count() >= MOST_UNFINISHED:
         raise JobError(
             _("You have %(count)d things under way already: wait until one of them is done.")
             % {"count": MOST_UNFINISHED}
         )
-    job = Job.objects.create(
-        kind=kind,
-        title=title[:300],
-        arguments=arguments,
-        requested_by=by,
-        visitor="" if by is not None else visitor,
-        back_url=back_url[:500],
-        language=language or translation.get_language() or settings.LANGUAGE_CODE,
-    )
-    if upload is not None:
-        job.upload.save(PurePosixPath(upload.name or "upload").name, upload)
-    transaction.on_commit(partial(_enqueue, job.pk))
+    with transaction.atomic():
+        job = Job.objects.create(
+            kind=kind,
+            title=title[:300],
+            arguments=arguments,
+            requested_by=by,
+            visitor="" if by is not None else visitor,
+            back_url=back_url[:500],
+            language=language or translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        if upload is not None:
+            job.upload.save(PurePosixPath(upload.name or "upload").name, upload)
+        _enqueue_when_committed(job.pk)
     return job
+
+
+def _enqueue_when_committed(job_id: uuid.UUID) -> None:
+    """The queue's row is written in the job's transaction, so a job is never queued without its task nor the
+    other way round. The immediate backend (the embedded defaults) runs the job as it is enqueued: only once the
+    transaction commits, then."""
+    if isinstance(run_job.get_backend(), ImmediateBackend):
+        transaction.on_commit(partial(_enqueue, job_id), robust=True)
+    else:
+        _enqueue(job_id)
 
 
 def _enqueue(job_id: uuid.UUID) -> None:
@@ -89,8 +107,7 @@ def execute(job_id: uuid.UUID) -> None:
         job = Job.objects.select_for_update().filter(pk=job_id, status=Job.Status.QUEUED).first()
         if job is None:
             return
-        now = timezone.now()
-        job.status, job.started_at, job.heartbeat_at = Job.Status.RUNNING, now, now
+        job.status, job.started_at, job.heartbeat_at = Job.Status.RUNNING, Now(), Now()
         job.attempts += 1
         job.progress, job.error = 0, ""
         job.save(update_fields=["status", "started_at", "heartbeat_at", "attempts", "progress", "error"])
@@ -100,6 +117,8 @@ def execute(job_id: uuid.UUID) -> None:
             with transaction.atomic():
                 outcome = kinds.function_for(job.kind)(job, progress)
                 _finish(job, outcome)
+        except _NotOurs:
+            logger.warning("Job %s (%s): run again elsewhere meanwhile; this run is undone", job.pk, job.kind)
         except kinds.JobFailed as failure:
             _fail(job, str(failure))
         except Exception:
@@ -107,18 +126,34 @@ def execute(job_id: uuid.UUID) -> None:
             _fail(job, _("Something unexpected stopped it; the administrators can read why in the log."))
 
 
+class _NotOurs(Exception):
+    """The job was queued again meanwhile (its heartbeat went silent): this run's work is rolled back."""
+
+
+def _this_run(job: Job):
+    """The job's row, while it is still this run's: running, at this run's attempt."""
+    return Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, attempts=job.attempts)
+
+
 def _finish(job: Job, outcome: kinds.Outcome) -> None:
+    """Say the job is done, in the transaction of its work: if another run took it meanwhile, undo this one."""
+    if not _this_run(job).select_for_update().exists():
+        raise _NotOurs
     if outcome.file is not None:
         job.result.save(outcome.filename, ContentFile(outcome.file), save=False)
     job.result_name = outcome.filename
     job.result_url = outcome.url
     job.result_message = outcome.message
-    job.status, job.progress, job.step, job.finished_at = Job.Status.DONE, 100, "", timezone.now()
-    job.save()
+    job.status, job.progress, job.step, job.finished_at = Job.Status.DONE, 100, "", Now()
+    job.save(
+        update_fields=["result", "result_name", "result_url", "result_message", "status", "progress", "step",
+                       "finished_at"]
+    )  # fmt: skip
 
 
 def _fail(job: Job, why: str) -> None:
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=why, step="", finished_at=timezone.now())
+    """Say why the job failed, unless it is done already or another run has it."""
+    _this_run(job).update(status=Job.Status.FAILED, error=why, step="", finished_at=Now())
 
 
 class _Heartbeat:
@@ -150,10 +185,11 @@ class _Heartbeat:
                 percent, step = self.progress.now
                 try:
                     Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(
-                        heartbeat_at=timezone.now(), progress=percent, step=step
+                        heartbeat_at=Now(), progress=percent, step=step
                     )
-                except OperationalError:  # the database restarting: the next beat tries again
-                    logger.warning("Job %s: its heartbeat could not be written", self.job_id)
+                except Exception:  # the database restarting: the next beat tries again, on a new connection
+                    logger.warning("Job %s: its heartbeat could not be written", self.job_id, exc_info=True)
+                    connection.close()
         finally:
             connection.close()  # this thread's own connection (back to the pool on PostgreSQL)
 
@@ -167,7 +203,7 @@ def retry_job(job: Job) -> Job:
         job.status, job.error, job.attempts, job.progress, job.step = Job.Status.QUEUED, "", 0, 0, ""
         job.finished_at = None
         job.save()
-        transaction.on_commit(partial(_enqueue, job.pk))
+        _enqueue_when_committed(job.pk)
     return job
 
 
@@ -175,21 +211,29 @@ def requeue_stalled() -> list[Job]:
     """Queue again each running job whose worker has gone silent (its work, uncommitted, went with it); fail one
     whose workers died MOST_ATTEMPTS times. Run by every job worker, every few seconds."""
     with transaction.atomic():
-        stalled = list(
-            Job.objects.stalled(heard_before=timezone.now() - STALLED_AFTER).select_for_update(skip_locked=True)
-        )
+        stalled = list(Job.objects.stalled(heard_before=Now() - STALLED_AFTER).select_for_update(skip_locked=True))
         for job in stalled:
             if job.attempts >= MOST_ATTEMPTS:
                 with translation.override(job.language):
                     why = _("Its worker stopped %(count)d times while doing it; it was not started again.")
                     job.error = why % {"count": job.attempts}
-                job.status, job.finished_at = Job.Status.FAILED, timezone.now()
+                job.status, job.finished_at = Job.Status.FAILED, Now()
             else:
                 with translation.override(job.language):
                     job.step = _("Its worker stopped; it is starting again.")
-                job.status = Job.Status.QUEUED
-                transaction.on_commit(partial(_enqueue, job.pk))
-            job.save(update_fields=["status", "error", "step", "finished_at"])
+                job.status, job.heartbeat_at = Job.Status.QUEUED, Now()
+                _enqueue_when_committed(job.pk)
+            job.save(update_fields=["status", "error", "step", "finished_at", "heartbeat_at"])
+        # A job queued long ago whose task never came (a worker killed between taking the task and starting the
+        # job): its task again. Running it twice is harmless: only a queued job runs (execute).
+        forgotten = list(
+            Job.objects.waiting_since(Now() - WAITING_AFTER)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Job.objects.filter(pk__in=forgotten).update(heartbeat_at=Now())
+        for pk in forgotten:
+            _enqueue_when_committed(pk)
     for job in stalled:
         logger.warning("Job %s (%s): its worker went silent; %s", job.pk, job.kind, job.status)
     return stalled
@@ -198,8 +242,9 @@ def requeue_stalled() -> list[Job]:
 def prune_finished() -> int:
     """Delete the jobs finished more than KEPT_FOR ago, with their files; how many. Run by the job workers."""
     with transaction.atomic():
-        old = Job.objects.finished_before(timezone.now() - KEPT_FOR)
+        old = Job.objects.finished_before(Now() - KEPT_FOR)
         names = [name for pair in old.values_list("result", "upload") for name in pair if name]
         StoredFile.objects.filter(name__in=names).delete()
         count, _deleted = old.delete()
+        DBTaskResult.objects.finished().filter(finished_at__lt=Now() - KEPT_FOR).delete()  # the queue's own rows
     return count

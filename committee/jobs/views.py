@@ -95,7 +95,10 @@ def job_result(request: HttpRequest, pk: uuid.UUID) -> FileResponse:
     job = get_job_for_request(request, pk)
     if job.status != Job.Status.DONE or not job.result:
         raise Http404
-    return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result_name)
+    try:
+        return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result_name)
+    except FileNotFoundError:
+        raise Http404 from None
 
 
 @require_POST

@@ -104,6 +104,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(env_str("DATABASE_POOL_MAX_SIZE", "10")),
         "timeout": float(env_str("DATABASE_POOL_TIMEOUT", "10")),
     }
+    # Each connection is tried as it is taken from the pool (Django's health checks, psycopg_pool's check): after
+    # PostgreSQL restarts, the pool's dead connections are replaced rather than handed to requests that would fail.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The in-memory channel layer serves one process; REDIS_URL switches to Redis, which

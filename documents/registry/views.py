@@ -1,3 +1,4 @@
+import logging
 from pathlib import PurePosixPath
 
 from django.contrib import messages
@@ -22,6 +23,8 @@ from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
 from meetings.sessions.access import get_session_for_user
 
+logger = logging.getLogger(__name__)
+
 
 def document_file(request: HttpRequest, symbol: str, language: str) -> HttpResponse | FileResponse:
     """A document's version in one language, for those its distribution allows: the uploaded file, the version
@@ -38,7 +41,12 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
         raise Http404  # a document one may not read does not exist for one (signed out: sign in first)
     stored = DocumentFile.objects.filter(document=document, language=language).first()
     if stored is not None and file_format == "docx":
-        return FileResponse(stored.file.open("rb"), as_attachment=True, filename=PurePosixPath(stored.file.name).name)
+        try:
+            content = stored.file.open("rb")
+        except FileNotFoundError:  # a row whose file never reached the database (see store_files_in_database)
+            logger.error("%s (%s): its file %s is missing", document.symbol, language, stored.file.name)
+            raise Http404 from None
+        return FileResponse(content, as_attachment=True, filename=PurePosixPath(stored.file.name).name)
     draft = is_draft(document)
     if not draft or not can(request.user, Permission.VIEW_LIMITED, session.committee):
         # What was published (the report as finalized, kept with its checksum, even while a corrigendum is drafted)

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from committee.jobs.kinds import JobFailed, Outcome, Progress, register
 from committee.jobs.models import Job
 from committee.kernel.editing import EditError
+from committee.roles.access import Permission, can
 from documents.builders.session_report import build_session_report
 from documents.registry.generated import GenerationError
 from documents.reports.collect import collect_session_report_data
@@ -25,9 +26,11 @@ READ_SUMMARY = "reports.read_summary"
 
 
 def write_draft(job: Job, progress: Progress) -> Outcome:
-    session = Session.objects.filter(pk=job.arguments["session"]).first()
+    session = Session.objects.select_related("committee").filter(pk=job.arguments["session"]).first()
     if session is None:
         raise JobFailed(_("The session no longer exists."))
+    if job.requested_by is None or not can(job.requested_by, Permission.VIEW_LIMITED, session.committee):
+        raise JobFailed(_("You may no longer read the draft report of %(session)s.") % {"session": session.code})
     language, file_format = job.arguments["language"], job.arguments["format"]
     progress(0, 2, _("Gathering what the session recorded."))
     data = collect_session_report_data(session)

@@ -89,6 +89,11 @@ def test_a_backup_never_overwrites_and_a_restore_refuses_what_is_not_a_backup(sm
 
     with pytest.raises(CommandError, match="is not a backup of"):
         call_command("restore", str(existing), interactive=False)
+    made = tmp_path / "made.backup"
+    call_command("backup", output=made)
+    assert made.stat().st_mode & 0o077 == 0  # it holds every account: its owner's alone
+    with pytest.raises(CommandError, match="is not empty: restore into a new database"):
+        call_command("restore", str(made), interactive=False)
     with pytest.raises(CommandError, match="cannot be read"):
         call_command("restore", str(tmp_path / "missing.backup"), interactive=False)
     assert Document.objects.filter(symbol="TST/G/2/1").exists()  # nothing was touched

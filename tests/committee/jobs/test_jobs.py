@@ -94,14 +94,24 @@ def test_a_job_runs_once_what_asked_for_it_commits_and_never_if_it_rolls_back(ca
     assert not callbacks
 
 
-def test_one_person_has_a_bounded_number_of_things_under_way(client, cast):
+def test_one_person_has_a_bounded_number_of_things_under_way(client, cast, monkeypatch):
+    monkeypatch.setitem(kinds._KINDS, "tests.slow", lambda job, progress: kinds.Outcome())
+    for number in range(MOST_UNFINISHED):
+        start_job("tests.slow", title="Slow", arguments={"number": number}, by=cast["secretariat"])
     client.force_login(cast["secretariat"])
-    for _ in range(MOST_UNFINISHED):
-        client.post(AGENDA)
     refused = client.post(AGENDA, follow=True)
 
     assert Job.objects.count() == MOST_UNFINISHED
     assert f"You have {MOST_UNFINISHED} things under way already" in refused.text
+
+
+def test_asking_twice_for_the_same_thing_while_it_is_under_way_starts_it_once(client, cast):
+    client.force_login(cast["secretariat"])
+    first, second = client.post(AGENDA), client.post(AGENDA)
+    assert first.url == second.url
+    assert Job.objects.count() == 1
+    run_queued_jobs()
+    assert client.post(AGENDA).url != first.url  # done: asked again, written again
 
 
 def test_a_job_that_fails_says_why_and_is_tried_again(client, cast, monkeypatch):
@@ -180,3 +190,34 @@ def test_a_job_whose_worker_went_silent_runs_again_and_after_three_deaths_is_fai
     doomed.refresh_from_db()
     assert doomed.status == Job.Status.FAILED
     assert doomed.error == "Its worker stopped 3 times while doing it; it was not started again."
+
+
+def test_a_run_whose_job_was_queued_again_meanwhile_leaves_nothing(cast, monkeypatch):
+    """Its heartbeat silent too long, the job was taken by another worker: this run's work is undone, and it does
+    not say the job is done (nor failed) over the other run's head."""
+    from committee.files.models import StoredFile
+
+    def taken_meanwhile(job, progress):
+        StoredFile.objects.create(name="half-done", content=b"", size=0, sha256="")
+        Job.objects.filter(pk=job.pk).update(attempts=job.attempts + 1)  # as requeue_stalled and another run would
+        return kinds.Outcome(message="Done twice?")
+
+    monkeypatch.setitem(kinds._KINDS, "tests.taken", taken_meanwhile)
+    job = start_job("tests.taken", title="Taken", arguments={}, by=cast["secretariat"])
+    run_queued_jobs()
+
+    job.refresh_from_db()
+    assert not StoredFile.objects.filter(name="half-done").exists()
+    assert job.status == Job.Status.RUNNING  # as the silent run left it: the watchdog's to queue again
+    assert job.result_message == ""
+
+
+def test_a_document_that_became_unreadable_before_its_job_ran_is_not_written(client, cast):
+    client.force_login(cast["member"])
+    started = client.post(AGENDA)
+    Document.objects.filter(symbol="TST/G/2/1").update(distribution=Document.Distribution.RESTRICTED)
+    run_queued_jobs()
+
+    page = client.get(started.url).text
+    assert "You may no longer read TST/G/2/1 as it stands." in page
+    assert client.get(started.url + "result/").status_code == 404

@@ -23,6 +23,9 @@ def _watch(stopped: threading.Event) -> None:
             except DatabaseError:  # the database restarting: look again next time
                 logger.warning("The look for stalled jobs failed; trying again in %s s", WATCH_EVERY)
                 connection.close()
+            except Exception:  # a defect: said, and the watch goes on
+                logger.exception("The look for stalled jobs failed")
+                connection.close()
             if stopped.wait(WATCH_EVERY):
                 return
     finally:
