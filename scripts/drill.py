@@ -56,7 +56,8 @@ from django.contrib.auth import get_user_model
 from committee.roles.models import Role
 from documents.exchange.session_file.load import import_session
 from documents.reports.models import Report, ReportParagraph
-from documents.reports.services import open_review
+from documents.reports.readiness import readiness
+from documents.reports.services import open_corrigendum, open_review, waive
 from meetings.live.services import set_list_open
 from meetings.registration.models import Participation
 from meetings.sessions.models import Session
@@ -75,6 +76,14 @@ def person(name, kind, entity=None):
     return user
 
 secretariat = person("drill-secretariat", Role.Kind.SECRETARIAT)
+# The drill's finalization: a corrigendum to TD/B/EDE/1's report, what its source does not record waived again.
+demo = Report.objects.get(session__code="TD/B/EDE/1")
+Role.objects.get_or_create(user=secretariat, committee=demo.session.committee, kind=Role.Kind.SECRETARIAT)
+if demo.is_locked:
+    open_corrigendum(report=demo, by=secretariat)
+for missing in readiness(demo):
+    if missing.waivable and missing.waiver is None:
+        waive(report=demo, item=missing.item, reason="Not recorded in the report as issued.", by=secretariat)
 Authenticator.objects.filter(user=secretariat).delete()
 secret = generate_totp_secret()
 TOTP.activate(secretariat, secret)
@@ -86,12 +95,27 @@ if report.status == Report.Status.DRAFT:
     open_review(report=report, by=secretariat)
 meeting = session.meetings.order_by("pk").first()
 set_list_open(meeting=meeting, by=chair, open=True)
+
+def signed_in(user):
+    # A browser's session as signing in leaves it: 50 sign-ins from one address in a minute are (rightly) refused.
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
 print(json.dumps({
     "session": session.code,
     "committee": committee.code,
     "meeting": meeting.pk,
     "paragraphs": list(ReportParagraph.objects.filter(section__report=report).values_list("pk", flat=True)[:200]),
-    "members": [[user.email, delegations[n % len(delegations)].entity_id] for n, user in enumerate(members)],
+    "members": [
+        [user.email, delegations[n % len(delegations)].entity_id, signed_in(user)] for n, user in enumerate(members)
+    ],
+    "chair": signed_in(chair),
     "secret": secret,
 }))
 """
@@ -116,6 +140,8 @@ print(json.dumps({
     "damaged": damaged,
     "drill comments": sorted(Comment.objects.filter(text__startswith="Drill comment").values_list("text", flat=True)),
     "jobs": {status: Job.objects.filter(status=status).count() for status in ("queued", "running", "done", "failed")},
+    "finalization attempts": Job.objects.filter(kind="reports.finalize").order_by("-created_at")
+    .values_list("attempts", flat=True).first(),
 }))
 """
 
@@ -131,6 +157,7 @@ def totp(secret: str, at: float) -> str:
 @dataclass
 class Record:
     started: float
+    ended: float
     kind: str
     ok: bool
     status: int
@@ -165,6 +192,13 @@ class Browser:
             urllib.request.HTTPCookieProcessor(self.jar), urllib.request.HTTPSHandler(context=UNVERIFIED)
         )
 
+    def use_session(self, key: str) -> None:
+        """Signed in already: the session's cookie, as the browser keeps it."""
+        self.jar.set_cookie(
+            http.cookiejar.Cookie(0, "sessionid", key, None, False, "127.0.0.1", False, False, "/", True, True,
+                                  None, False, None, None, {})
+        )  # fmt: skip
+
     def csrf(self) -> str:
         return next((cookie.value for cookie in self.jar if cookie.name == "csrftoken"), "")
 
@@ -185,20 +219,26 @@ class Browser:
             status, final, text = 0, url, str(error)
         if record:
             ok = 200 <= status < 400
-            self.drill.record(Record(started, kind, ok, status, "" if ok else f"{path}: {text[:120]}"))
+            detail = "" if ok else f"{path}: {' '.join(re.sub(r'<[^>]+>', ' ', text).split())[:100]}"
+            self.drill.record(Record(started, self.drill.now(), kind, ok, status, detail))
         return status, final, text
 
     def sign_in(self, email: str, password: str, secret: str = "") -> None:
         self.request("sign-in", "/accounts/login/")
         _status, final, _text = self.request("sign-in", "/accounts/login/", {"login": email, "password": password})
         if secret and "/2fa/" in final:
-            self.request("sign-in", urllib.parse.urlsplit(final).path, {"code": totp(secret, time.time())})
+            _status, final, _text = self.request(
+                "sign-in", urllib.parse.urlsplit(final).path, {"code": totp(secret, time.time())}
+            )
+        if "/accounts/" in final:
+            raise SystemExit(f"{email} could not sign in (ended at {final})")
 
 
-def person(drill: Drill, email: str, entity: int, setup: dict) -> None:
+def person(drill: Drill, email: str, entity: int, key: str, setup: dict) -> None:
     browser = Browser(drill)
-    browser.sign_in(email, PASSWORD)
+    browser.use_session(key)
     session, committee, meeting = setup["session"], setup["committee"], setup["meeting"]
+    browser.request("page", f"/sessions/{session}/draft-report/")  # its forms' CSRF cookie
     pages = [
         "/",
         f"/committees/{committee}/",
@@ -216,11 +256,11 @@ def person(drill: Drill, email: str, entity: int, setup: dict) -> None:
             written += 1
             text = f"Drill comment {email} {written}"
             paragraph = random.choice(setup["paragraphs"])  # noqa: S311
-            status, _final, _text = browser.request(
+            status, final, page = browser.request(
                 "comment", f"/sessions/{session}/draft-report/paragraphs/{paragraph}/comments/",
                 {"language": "en", "text": text},
             )  # fmt: skip
-            if 200 <= status < 400:
+            if status == 200 and "/draft-report/" in final and "Your comment has been sent" in page:
                 with drill.lock:
                     drill.acknowledged.append(text)
         elif roll < 0.12:
@@ -232,7 +272,8 @@ def person(drill: Drill, email: str, entity: int, setup: dict) -> None:
 
 def chair(drill: Drill, setup: dict) -> None:
     browser = Browser(drill)
-    browser.sign_in("drill-chair@example.org", PASSWORD)
+    browser.use_session(setup["chair"])
+    browser.request("page", f"/meetings/{setup['meeting']}/live/")  # its forms' CSRF cookie
     while not drill.stop.wait(3):
         browser.request("live action", f"/meetings/{setup['meeting']}/live/give_floor/", {})
 
@@ -327,12 +368,12 @@ def main() -> int:
 
 def run(drill: Drill, stack: dict, setup: dict, environment: dict, before: dict, duration: float) -> int:
     threads = [
-        threading.Thread(target=person, args=(drill, email, entity, setup), daemon=True)
-        for email, entity in setup["members"]
+        threading.Thread(target=person, args=(drill, email, entity, key, setup), daemon=True)
+        for email, entity, key in setup["members"]
     ]
     threads.append(threading.Thread(target=chair, args=(drill, setup), daemon=True))
     watcher_browser = Browser(drill)
-    watcher_browser.sign_in(setup["members"][0][0], PASSWORD)
+    watcher_browser.sign_in(setup["members"][0][0], PASSWORD)  # a sign-in as a person makes it
     cookie = "; ".join(f"{c.name}={c.value}" for c in watcher_browser.jar)
     seen: list[tuple[float, int]] = []
     watcher = threading.Thread(target=lambda: asyncio.run(watch(drill, setup, cookie, seen)), daemon=True)
@@ -385,12 +426,10 @@ def run(drill: Drill, stack: dict, setup: dict, environment: dict, before: dict,
     print(f"[drill] {drill.now():5.0f} s  PostgreSQL back", flush=True)
 
     at(0.65)
-    print(f"[drill] {drill.now():5.0f} s  a corrigendum to TD/B/EDE/1 opened and finalized", flush=True)
-    secretariat.request("corrigendum", "/sessions/TD/B/EDE/1/draft-report/corrigendum/", {"language": "en"})
-    _status, finalizing, _text = rapporteur.request(
+    print(f"[drill] {drill.now():5.0f} s  the corrigendum to TD/B/EDE/1 finalized", flush=True)
+    _status, finalizing, page = rapporteur.request(
         "finalization", "/sessions/TD/B/EDE/1/draft-report/finalize/", {"language": "en"}
     )
-    job_path = urllib.parse.urlsplit(finalizing).path
     drill.stop.wait(4)  # under way: writing the report in six languages
     victim = next((pid for pid in job_worker_pids()), None)
     print(f"[drill] {drill.now():5.0f} s  the job worker killed mid-finalization (pid {victim})", flush=True)
@@ -403,7 +442,7 @@ def run(drill: Drill, stack: dict, setup: dict, environment: dict, before: dict,
         thread.join(timeout=40)
     watcher.join(timeout=10)
 
-    outcome["finalization"] = wait_for_job(rapporteur, job_path, limit=180)
+    outcome["finalization"] = outcome_of(rapporteur, finalizing, page, "The report is finalized and archived", 180)
     after = django(environment, SNAPSHOT)
     catch_up = next((t - back for t, version in seen if t >= acted and version > version_before), None)
     return report(drill, before, after, outcome, catch_up, back)
@@ -423,16 +462,24 @@ def secretariat_import(browser: Browser, session: str, csv: str) -> str:
     )
     try:
         with browser.opener.open(request, timeout=60) as response:
-            job_path = urllib.parse.urlsplit(response.geturl()).path
+            final, page = response.geturl(), response.read().decode("utf-8", "replace")
     except (OSError, urllib.error.HTTPError) as error:
         return f"not started: {error}"
-    return wait_for_job(browser, job_path, limit=60) if "/jobs/" in job_path else f"not a job: {job_path}"
+    return outcome_of(browser, final, page, "Imported:", 60)
+
+
+def outcome_of(browser: Browser, final: str, page: str, done: str, limit: float) -> str:
+    """Where a form that starts a job led: its page (then wait for it), or already the result, saying `done`."""
+    if "/jobs/" in final:
+        return wait_for_job(browser, urllib.parse.urlsplit(final).path, limit)
+    if done in page:
+        return "done"
+    alerts = re.findall(r'<div class="alert[^"]*"[^>]*>(.*?)</div>', page, re.S)
+    return f"not done ({final}): {' '.join(re.sub(r'<[^>]+>', ' ', ' '.join(alerts)).split())[:200]}"
 
 
 def wait_for_job(browser: Browser, job_path: str, limit: float) -> str:
     """Poll the job's status as its page does; 'done' or why not."""
-    if "/jobs/" not in job_path:
-        return f"no job page ({job_path})"
     deadline = time.monotonic() + limit
     last = {}
     while time.monotonic() < deadline:
@@ -452,7 +499,10 @@ def job_worker_pids() -> list[int]:
 
 def report(drill: Drill, before: dict, after: dict, outcome: dict, catch_up: float | None, back: float) -> int:
     def window_of(record: Record) -> str | None:
-        return next((name for name, start, end in drill.windows if start <= record.started <= end), None)
+        """The fault the request met: it was under way at some moment of the fault's window."""
+        return next(
+            (name for name, start, end in drill.windows if record.started <= end and record.ended >= start), None
+        )
 
     counts: Counter = Counter()
     outside = []
@@ -484,7 +534,10 @@ def report(drill: Drill, before: dict, after: dict, outcome: dict, catch_up: flo
 
     print("\n== The rest")
     print(f"Registrations import: {outcome['import']}")
-    print(f"Finalization (its job worker killed in the middle): {outcome['finalization']}")
+    print(
+        f"Finalization (its job worker killed in the middle): {outcome['finalization']}, "
+        f"at attempt {after['finalization attempts']}"
+    )
     if catch_up is None:
         print("The live watcher never had the change made while Redis was stopped")
     elif catch_up <= 0:
