@@ -88,6 +88,12 @@ class Job(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def active_requester(self):
+        """The account that asked, if it still exists and may still sign in."""
+        if self.requested_by is None or not self.requested_by.is_active:
+            return None
+        return self.requested_by
+
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)

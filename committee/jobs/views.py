@@ -54,17 +54,21 @@ def start_for_request(
     return redirect("jobs:job", pk=job.pk)
 
 
-def writing_page(title: str, back_url: str) -> dict[str, str]:
-    """The context of the page that asks for a document to be written from the data (template jobs/start.html)."""
-    return {
-        "title": title,
-        "explanation": _(
-            "It is written from the data as they stand now. That can take a while: it is done in the background, "
-            "and the next page shows how far it has got, then the download."
-        ),
-        "button": _("Write it"),
-        "back_url": back_url,
-    }
+def format_name(file_format: str) -> str:
+    return _("Word") if file_format == "docx" else "PDF"
+
+
+def writing(request: HttpRequest, kind: str, *, title: str, arguments: dict[str, Any], back_url: str) -> HttpResponse:
+    """A document written from the data: its button's page (GET, the address a link or bookmark gives), and the
+    job that writes it (POST: its button)."""
+    if request.method == "POST":
+        return start_for_request(request, kind, title=title, arguments=arguments, back_url=back_url)
+    explanation = _(
+        "It is written from the data as they stand now. That can take a while: it is done in the background, "
+        "and the next page shows how far it has got, then the download."
+    )
+    context = {"title": title, "explanation": explanation, "button": _("Write it"), "back_url": back_url}
+    return render(request, "jobs/start.html", context)
 
 
 def job_page(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from committee.jobs.views import start_for_request, writing_page
+from committee.jobs.views import format_name, writing
 from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_NAMES
@@ -63,16 +63,14 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     generator = generator_for(document)
     if generator is None or language not in generator.languages(document):
         raise Http404
-    title = _("%(symbol)s in %(language)s, as %(format)s") % {
-        "symbol": document.symbol,
-        "language": LANGUAGE_NAMES[language],
-        "format": _("Word") if file_format == "docx" else "PDF",
-    }
-    back_url = reverse("registry:registry", kwargs={"code": session.code})
-    if request.method == "POST":
-        arguments = {"document": document.pk, "language": language, "format": file_format}
-        return start_for_request(request, WRITE_DOCUMENT, title=title, arguments=arguments, back_url=back_url)
-    return render(request, "jobs/start.html", writing_page(title, back_url))
+    return writing(
+        request,
+        WRITE_DOCUMENT,
+        title=_("%(symbol)s in %(language)s, as %(format)s")
+        % {"symbol": document.symbol, "language": LANGUAGE_NAMES[language], "format": format_name(file_format)},
+        arguments={"document": document.pk, "language": language, "format": file_format},
+        back_url=reverse("registry:registry", kwargs={"code": session.code}),
+    )
 
 
 def registry(request: HttpRequest, code: str) -> HttpResponse:

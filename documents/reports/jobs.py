@@ -1,7 +1,6 @@
 """The reports' jobs: write the draft report as it stands, finalize the report (build, convert, archive), and read
 a Word document into the Chair's summary."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -48,7 +47,7 @@ def write_draft(job: Job, progress: Progress) -> Outcome:
 
 def finalize(job: Job, progress: Progress) -> Outcome:
     report = Report.objects.select_related("session").filter(pk=job.arguments["report"]).first()
-    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    by = job.active_requester()
     if report is None or by is None:
         raise JobFailed(_("The report, or the account that asked, no longer exists."))
     try:
@@ -68,7 +67,7 @@ def finalize(job: Job, progress: Progress) -> Outcome:
 def read_summary(job: Job, progress: Progress) -> Outcome:
     """Read an uploaded Word document into the Chair's summary, kept for a look at what it would change first."""
     report = Report.objects.select_related("session").filter(pk=job.arguments["report"]).first()
-    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    by = job.active_requester()
     if report is None or by is None:
         raise JobFailed(_("The report, or the account that asked, no longer exists."))
     filename = job.arguments["filename"]

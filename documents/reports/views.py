@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Entity
-from committee.jobs.views import start_for_request, writing_page
+from committee.jobs.views import format_name, start_for_request, writing
 from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGE_NAMES, LANGUAGES, pick
@@ -70,16 +70,14 @@ def session_report(
     if language not in LANGUAGES:
         raise Http404
     session = get_session_for_user(request.user, code, need=Permission.VIEW_LIMITED)  # live data: a draft
-    title = _("The report of %(session)s as it stands, in %(language)s, as %(format)s") % {
-        "session": session.code,
-        "language": LANGUAGE_NAMES[language],
-        "format": _("Word") if file_format == "docx" else "PDF",
-    }
-    back_url = reverse("reports:report", kwargs={"code": session.code})
-    if request.method == "POST":
-        arguments = {"session": session.pk, "language": language, "format": file_format}
-        return start_for_request(request, WRITE_DRAFT, title=title, arguments=arguments, back_url=back_url)
-    return render(request, "jobs/start.html", writing_page(title, back_url))
+    return writing(
+        request,
+        WRITE_DRAFT,
+        title=_("The report of %(session)s as it stands, in %(language)s, as %(format)s")
+        % {"session": session.code, "language": LANGUAGE_NAMES[language], "format": format_name(file_format)},
+        arguments={"session": session.pk, "language": language, "format": file_format},
+        back_url=reverse("reports:report", kwargs={"code": session.code}),
+    )
 
 
 def _report_for(user, code: str, permission: Permission) -> Report:

@@ -1,6 +1,5 @@
 """The translations' job: place a returned translation (XLIFF or a Word table) into the drafted text."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +14,7 @@ PLACE_TRANSLATION = "translations.place"
 
 def place_translation(job: Job, progress: Progress) -> Outcome:
     document = Document.objects.filter(pk=job.arguments["document"]).first()
-    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    by = job.active_requester()
     if document is None or by is None:
         raise JobFailed(_("The document, or the account that asked, no longer exists."))
     progress(0, 1, _("Reading %(file)s.") % {"file": job.arguments["filename"]})

@@ -1,7 +1,6 @@
 """The registration's job: import a registrations spreadsheet (Excel or CSV, Indico's export included), all or
 nothing; a file naming States or organizations that match nothing is kept for the secretariat to say which."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ IMPORT_REGISTRATIONS = "registration.import"
 def import_registrations(job: Job, progress: Progress) -> Outcome:
     """From the file uploaded with the job or, once its names are resolved (`resolutions`), the file kept."""
     session = Session.objects.filter(pk=job.arguments["session"]).first()
-    by = get_user_model().objects.filter(pk=job.requested_by_id or 0, is_active=True).first()
+    by = job.active_requester()
     if session is None or by is None:
         raise JobFailed(_("The session, or the account that asked, no longer exists."))
     pending = None
