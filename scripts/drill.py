@@ -81,6 +81,7 @@ demo = Report.objects.get(session__code="TD/B/EDE/1")
 Role.objects.get_or_create(user=secretariat, committee=demo.session.committee, kind=Role.Kind.SECRETARIAT)
 if demo.is_locked:
     open_corrigendum(report=demo, by=secretariat)
+    demo.refresh_from_db()
 for missing in readiness(demo):
     if missing.waivable and missing.waiver is None:
         waive(report=demo, item=missing.item, reason="Not recorded in the report as issued.", by=secretariat)

@@ -175,6 +175,7 @@ http {{
   upstream rapporteur {{
 {upstream}
     keepalive 32;
+    keepalive_timeout 60s;  # below the workers' own (65 s): nginx never reuses a connection a worker is closing
   }}
   map $http_upgrade $connection_upgrade {{ default upgrade; "" ""; }}
   server {{
@@ -277,7 +278,7 @@ def main() -> int:
         (STATE / "demo-loaded").touch()
     uvicorn = [PYTHON, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--no-server-header",
                "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1",
-               "--timeout-graceful-shutdown", "10"]  # fmt: skip
+               "--timeout-graceful-shutdown", "10", "--timeout-keep-alive", "65"]  # fmt: skip
     processes = [
         *(Supervised(f"web-{port}", [*uvicorn, "--port", str(port)], environment) for port in WORKER_PORTS),
         Supervised("jobs", [PYTHON, "manage.py", "run_jobs", "--interval", "0.5"], environment),
