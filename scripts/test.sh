@@ -19,7 +19,7 @@ kept=$(mktemp -d)
 cp -r locale "$kept/"
 trap 'rm -rf locale && cp -r "$kept/locale" . && rm -rf "$kept"' EXIT
 .venv/bin/python manage.py makemessages -l fr -l es -l ru -l zh_Hans -l ar --no-obsolete \
-  --ignore=".venv/*" --ignore="tests/*" -v0
+  --ignore=".venv/*" --ignore="tests/*" --ignore="var/*" -v0
 missing=""
 for catalog in locale/*/LC_MESSAGES/django.po; do
   untranslated=$(msgattrib --untranslated "$catalog"; msgattrib --only-fuzzy "$catalog")
