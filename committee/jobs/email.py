@@ -1,10 +1,12 @@
 """Emails sent by a job once the transaction that asks for them commits: an SMTP server slow or down holds no
 request, and a rollback sends nothing."""
 
+import smtplib
+
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 
-from committee.jobs.kinds import Outcome, Progress, register
+from committee.jobs.kinds import Outcome, Progress, TryLater, register
 from committee.jobs.models import Job
 from committee.jobs.services import start_job
 
@@ -21,8 +23,12 @@ def email_later(*, subject: str, body: str, to: list[str]) -> Job:
 
 
 def send_email(job: Job, progress: Progress) -> Outcome:
+    """Send it; a mail server that cannot be reached is tried again later (see services.LATER)."""
     arguments = job.arguments
-    EmailMessage(arguments["subject"], arguments["body"], None, arguments["to"]).send()
+    try:
+        EmailMessage(arguments["subject"], arguments["body"], None, arguments["to"]).send()
+    except (smtplib.SMTPException, OSError) as error:
+        raise TryLater(_("The mail server did not take it (%(error)s).") % {"error": error}) from None
     return Outcome(message=_("Sent."))
 
 

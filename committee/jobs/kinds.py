@@ -31,6 +31,11 @@ class JobFailed(Exception):
         return cls("\n".join([summary, *(str(problem) for problem in rejected.problems)]))
 
 
+class TryLater(Exception):
+    """The job could not be done now for a reason that passes (a mail server down): it is queued again, later,
+    a few times, before it fails with this message."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a job leaves, any of: a file to download, the page where its result stands, a sentence on what it did."""

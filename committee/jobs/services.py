@@ -17,8 +17,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import connection, transaction
 from django.db.models.functions import Now
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db.models import DBTaskResult
@@ -34,6 +35,7 @@ STALLED_AFTER = datetime.timedelta(seconds=30)  # a running job not heard from f
 WAITING_AFTER = datetime.timedelta(minutes=10)  # a job queued this long is queued again (its task may be lost)
 MOST_ATTEMPTS = 3  # a job whose worker dies this many times is failed, not run again (it may be what kills them)
 KEPT_FOR = datetime.timedelta(days=7)  # a finished job, its result and its upload are deleted after this
+LATER = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 60)]  # waits after each TryLater
 MOST_UNFINISHED = 5  # jobs one person (or one signed-out browser) may have waiting or under way at once
 
 
@@ -119,6 +121,8 @@ def execute(job_id: uuid.UUID) -> None:
                 _finish(job, outcome)
         except _NotOurs:
             logger.warning("Job %s (%s): run again elsewhere meanwhile; this run is undone", job.pk, job.kind)
+        except kinds.TryLater as reason:
+            _again_later(job, str(reason))
         except kinds.JobFailed as failure:
             _fail(job, str(failure))
         except Exception:
@@ -149,6 +153,23 @@ def _finish(job: Job, outcome: kinds.Outcome) -> None:
         update_fields=["result", "result_name", "result_url", "result_message", "status", "progress", "step",
                        "finished_at"]
     )  # fmt: skip
+
+
+def _again_later(job: Job, why: str) -> None:
+    """Queue the job again after a wait that grows with its attempts; fail it once the waits are used up, or where
+    jobs run in the request (nothing would run it later)."""
+    backend = run_job.get_backend()
+    if job.attempts > len(LATER) or not backend.supports_defer:
+        _fail(job, why)
+        return
+    wait = LATER[job.attempts - 1]
+    with transaction.atomic():
+        minutes = wait.seconds // 60
+        step = ngettext(
+            "%(why)s Trying again in %(minutes)d minute.", "%(why)s Trying again in %(minutes)d minutes.", minutes
+        ) % {"why": why, "minutes": minutes}
+        if _this_run(job).update(status=Job.Status.QUEUED, step=step[:300], heartbeat_at=Now() + wait):
+            run_job.using(run_after=timezone.now() + wait).enqueue(str(job.pk))
 
 
 def _fail(job: Job, why: str) -> None:

@@ -221,3 +221,40 @@ def test_a_document_that_became_unreadable_before_its_job_ran_is_not_written(cli
     page = client.get(started.url).text
     assert "You may no longer read TST/G/2/1 as it stands." in page
     assert client.get(started.url + "result/").status_code == 404
+
+
+def test_an_email_the_mail_server_refused_is_sent_again_later(settings, mailoutbox, monkeypatch):
+    """With a job worker (the queue in the database), a mail server down means a wait, not a lost notice; where
+    jobs run in the request, nothing would come back for it: it fails, for the administrators to try again."""
+    import smtplib
+
+    from django.core.mail import EmailMessage
+    from django_tasks_db.models import DBTaskResult
+
+    from committee.jobs.email import email_later
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send = EmailMessage.send
+    monkeypatch.setattr(EmailMessage, "send", lambda self: (_ for _ in ()).throw(smtplib.SMTPServerDisconnected()))
+    job = email_later(subject="Invitation", body="Welcome.", to=["delegate@example.org"])
+    run_queued_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.QUEUED
+    assert job.step.startswith("The mail server did not take it")
+    assert job.step.endswith("Trying again in 1 minute.")
+    later = DBTaskResult.objects.order_by("-enqueued_at").first()
+    assert later.run_after > timezone.now() + datetime.timedelta(seconds=50)  # not before a minute has passed
+
+    monkeypatch.setattr(EmailMessage, "send", send)
+    run_queued_jobs()  # the worker, a minute later
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (Job.Status.DONE, 2)
+    assert [message.subject for message in mailoutbox] == ["Invitation"]
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    monkeypatch.setattr(EmailMessage, "send", lambda self: (_ for _ in ()).throw(smtplib.SMTPServerDisconnected()))
+    refused = email_later(subject="Notice", body="A meeting.", to=["delegate@example.org"])
+    run_queued_jobs()
+    refused.refresh_from_db()
+    assert refused.status == Job.Status.FAILED
