@@ -42,6 +42,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PEOPLE = 50
 PASSWORD = "drill-password-not-secret"  # noqa: S105 - the drill's own people, on loopback
 GRACE = 10.0  # seconds after a fault's end still counted in its window (connections coming back)
+ARRIVALS = 15.0  # seconds over which the 50 people arrive
 CATCH_UP_LIMIT = 5.0
 UNVERIFIED = ssl.create_default_context()
 UNVERIFIED.check_hostname = False
@@ -236,6 +237,7 @@ class Browser:
 
 
 def person(drill: Drill, email: str, entity: int, key: str, setup: dict) -> None:
+    drill.stop.wait(random.uniform(0, ARRIVALS))  # noqa: S311 - people arrive over a few seconds, not at one instant
     browser = Browser(drill)
     browser.use_session(key)
     session, committee, meeting = setup["session"], setup["committee"], setup["meeting"]
