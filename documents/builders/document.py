@@ -68,6 +68,10 @@ class UNDocument:
         self.data = data
         self.lang = language
         self.document = new_document()
+        # The body's closing section properties, which stay its last element (add_section copies them into a
+        # paragraph): new paragraphs go just before them. python-docx's add_paragraph finds them again by scanning
+        # the whole body each time, which makes a long document quadratic.
+        self.body_end = self.document.element.body.sectPr
         self.notes = Footnotes()
         self.paragraph_number = 0  # numbered paragraphs run on through the document's chapters
         self.named_body = False  # the first mention gives the body's full name, later ones its short name
@@ -149,7 +153,9 @@ class UNDocument:
         size: Length | None = None,
         bold: bool = False,
     ) -> Paragraph:
-        paragraph = self.document.add_paragraph()
+        element = self.document.element.body._new_p()
+        self.body_end.addprevious(element)
+        paragraph = Paragraph(element, self.document._body)
         if style:
             # python-docx finds a style by name with a scan of every style: look each up once.
             if style not in self.style_ids:

@@ -7,12 +7,13 @@ file twice changes nothing and writes no history.
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from committee.bodies.models import Committee, Entity, Membership
 from committee.kernel.import_errors import ImportRejected, Problem
@@ -60,10 +61,15 @@ def _time(value: str | None) -> datetime.time | None:
 
 
 class _Writer:
+    """Writes a level of the file at a time (all the session's meetings, then all their people...), each in a few
+    bulk queries with its history rows, so that the queries do not grow with the file."""
+
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         # The place of a finalized report while it is written: its text stands as archived, so any change is refused.
         self.locked: list[str | int] | None = None
+        # Every row written or kept, by model and key: a sub-item's check reads its parent from here.
+        self.known: dict[tuple[type[models.Model], Any], models.Model] = {}
 
     def sync(
         self,
@@ -75,36 +81,119 @@ class _Writer:
         """Make the `current` rows (loaded by the caller, with what it will need) become `rows`.
 
         Each of `rows` is (its place in the file, its field values); rows are matched on the `key`
-        fields. Returns the rows in the file's order.
+        fields. Returns the rows in the file's order. New rows are inserted and changed ones updated in bulk,
+        with their history; rows the file no longer has are deleted.
         """
         key = tuple(key)
         existing = {tuple(getattr(obj, field) for field in key): obj for obj in current}
-        kept = []
+        in_order: list[M] = []
+        created: list[M] = []
+        changed: list[M] = []
+        changed_fields: set[str] = set()
         for path, values in rows:
             obj = existing.pop(tuple(values[field] for field in key), None)
             if obj is None:
                 obj = model(**values)
-            elif all(getattr(obj, field) == value for field, value in values.items()):
-                kept.append(obj)
-                continue
+                self.check(obj, path)
+                created.append(obj)
             else:
-                for field, value in values.items():
-                    setattr(obj, field, value)
-            kept.append(self.save(obj, path))
-        for obj in existing.values():
+                different = [field for field, value in values.items() if getattr(obj, field) != value]
+                if different:
+                    for field in different:
+                        setattr(obj, field, values[field])
+                    self.check(obj, path)
+                    changed.append(obj)
+                    changed_fields.update(different)
+            in_order.append(obj)
+        for stale in existing.values():
             self.refuse_if_locked(self.locked)
-            obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
-            obj.delete()
-        return kept
+            stale._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on delete
+            stale.delete()
+        if created:
+            if hasattr(model, "history"):
+                bulk_create_with_history(created, model, default_change_reason=CHANGE_REASON)
+            else:
+                model._default_manager.bulk_create(created)
+        if changed:
+            fields = [model._meta.get_field(name).name for name in sorted(changed_fields)]
+            if hasattr(model, "history"):
+                bulk_update_with_history(changed, model, fields, default_change_reason=CHANGE_REASON)
+            else:
+                model._default_manager.bulk_update(changed, fields)
+        self.known.update(((model, obj.pk), obj) for obj in in_order)
+        return in_order
+
+    def set_links(
+        self, field: models.ManyToManyField, wanted: dict[models.Model, set[int]], reverse: bool = False
+    ) -> None:
+        """Make each object's many-to-many `field` link to the primary keys `wanted[object]`: the links added and
+        removed in bulk, then one history record for each object of the field's own side whose links changed.
+
+        `reverse` when the objects are on the other side (a document, for its agenda items' `documents`).
+        """
+        through = cast(type[models.Model], field.remote_field.through)
+        own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        if reverse:
+            own, other = other, own
+        links: dict[int, dict[int, int]] = {obj.pk: {} for obj in wanted}  # object → linked pk → link row's pk
+        for link, obj_pk, linked in through._default_manager.filter(**{f"{own}__in": links}).values_list(
+            "pk", own, other
+        ):
+            links[obj_pk][linked] = link
+        added = [
+            through(**{own: obj.pk, other: linked})
+            for obj, pks in wanted.items()
+            for linked in pks - links[obj.pk].keys()
+        ]
+        removed = {
+            link: (obj.pk, linked)
+            for obj, pks in wanted.items()
+            for linked, link in links[obj.pk].items()
+            if linked not in pks
+        }
+        if not added and not removed:
+            return
+        self.refuse_if_locked(self.locked)
+        if removed:
+            through._default_manager.filter(pk__in=removed).delete()
+        through._default_manager.bulk_create(added)
+        pairs = [(getattr(link, own), getattr(link, other)) for link in added] + list(removed.values())
+        owners = {other_pk if reverse else own_pk for own_pk, other_pk in pairs}
+        self.record_links(field.model, field.model._default_manager.filter(pk__in=owners))
+
+    @staticmethod
+    def record_links(model: type[models.Model], owners: Iterable[models.Model]) -> None:
+        """A history record of each owner as it now is, with its many-to-many links (what simple_history writes
+        on each change of a tracked many-to-many field), in bulk."""
+        history = model.history.model  # type: ignore[attr-defined]  # simple_history's manager
+        records = model.history.bulk_history_create(  # type: ignore[attr-defined]
+            list(owners), update=True, default_change_reason=CHANGE_REASON
+        )
+        by_owner = {record.id: record for record in records}
+        for tracked in history._history_m2m_fields:
+            through = tracked.remote_field.through
+            copy_model = apps.get_model(history._meta.app_label, f"{history.__name__}_{tracked.name}")
+            column = f"{tracked.m2m_field_name()}_id"
+            copies = [
+                copy_model(
+                    history=by_owner[getattr(link, column)],
+                    **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
+                )
+                for link in through._default_manager.filter(**{f"{column}__in": by_owner})
+            ]
+            copy_model._default_manager.bulk_create(copies)
 
     def refuse_if_locked(self, path: list[str | int] | None) -> None:
         if self.locked is not None:
             message = _("the report is finalized and its text cannot change: open a corrigendum in the app first")
             raise ImportRejected([Problem(place(path or self.locked), message)])
 
-    def save(self, obj: M, path: list[str | int]) -> M:
-        """Validate and save one row; a problem the file's checks could not see rolls everything back."""
+    def check(self, obj: models.Model, path: list[str | int]) -> None:
+        """Validate one row before it is written; a problem the file's checks could not see rolls everything back."""
         self.refuse_if_locked(path)
+        parent_id = getattr(obj, "parent_id", None)
+        if parent_id is not None and (type(obj), parent_id) in self.known:  # its outline's check reads the parent
+            type(obj).parent.field.set_cached_value(obj, self.known[type(obj), parent_id])  # type: ignore[attr-defined]
         # Foreign keys were resolved from the file's checked references: no need to query them again.
         relations = [field.name for field in obj._meta.concrete_fields if field.is_relation]
         try:
@@ -117,6 +206,10 @@ class _Writer:
                     for message in messages
                 ]
             ) from None
+
+    def save(self, obj: M, path: list[str | int]) -> M:
+        """Validate and save one row on its own (the session, a committee and what the app creates with it)."""
+        self.check(obj, path)
         obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]  # read by simple_history on save
         obj.save()
         return obj
@@ -230,7 +323,7 @@ class _Writer:
         meetings = self.write_meetings(session, data.get("meetings", []))
         self.write_bureau(session, data.get("bureau", []), meetings)
         agenda_items = self.write_agendas(session, data.get("agendas", []), meetings)
-        self.write_programme(data.get("meetings", []), meetings, agenda_items)
+        self.write_programme(session, data.get("meetings", []), meetings, agenda_items)
         self.write_participants(session, data.get("participants", []), meetings)
         documents = self.write_documents(session, data.get("documents", []), agenda_items, meetings)
         self.write_report(session, data.get("report"), documents, agenda_items)
@@ -267,31 +360,40 @@ class _Writer:
         return {meeting.key: meeting for meeting in written}
 
     def write_programme(
-        self, data: list[dict[str, Any]], meetings: dict[str, Meeting], agenda_items: dict[int, AgendaItem]
+        self,
+        session: Session,
+        data: list[dict[str, Any]],
+        meetings: dict[str, Meeting],
+        agenda_items: dict[int, AgendaItem],
     ) -> None:
         """What each meeting takes up and who leads it: written once the agendas it refers to are."""
-        for index, meeting_data in enumerate(data):
-            meeting = meetings[meeting_data["key"]]
-            wanted = {agenda_items[number].pk for number in meeting_data.get("agenda_items", [])}
-            if {item.pk for item in meeting.agenda_items.all()} != wanted:
-                meeting.agenda_items.set(wanted)
-            rows: list[Row] = [
-                (
-                    ["session", "meetings", index, "people", position],
-                    {
-                        "meeting_id": meeting.pk,
-                        "position": position + 1,
-                        "role": person["role"],
-                        "courtesy": person.get("courtesy", ""),
-                        "name": person["name"],
-                        "entity_id": self.entities[person["entity"]].pk if person.get("entity") else None,
-                        "function": person.get("function", ""),
-                        "illustrative": person.get("illustrative", False),
-                    },
-                )
-                for position, person in enumerate(meeting_data.get("people", []))
-            ]
-            self.sync(MeetingPerson, meeting.people.all(), ["position"], rows)
+        self.set_links(
+            Meeting._meta.get_field("agenda_items"),
+            {
+                meetings[meeting["key"]]: {agenda_items[number].pk for number in meeting.get("agenda_items", [])}
+                for meeting in data
+            },
+        )
+        rows: list[Row] = [
+            (
+                ["session", "meetings", index, "people", position],
+                {
+                    "meeting_id": meetings[meeting_data["key"]].pk,
+                    "position": position + 1,
+                    "role": person["role"],
+                    "courtesy": person.get("courtesy", ""),
+                    "name": person["name"],
+                    "entity_id": self.entities[person["entity"]].pk if person.get("entity") else None,
+                    "function": person.get("function", ""),
+                    "illustrative": person.get("illustrative", False),
+                },
+            )
+            for index, meeting_data in enumerate(data)
+            for position, person in enumerate(meeting_data.get("people", []))
+        ]
+        self.sync(
+            MeetingPerson, MeetingPerson.objects.filter(meeting__session=session), ["meeting_id", "position"], rows
+        )
 
     def write_bureau(self, session: Session, bureau: list[dict[str, Any]], meetings: dict[str, Meeting]) -> None:
         rows: list[Row] = [
@@ -329,47 +431,52 @@ class _Writer:
             )
             for index, agenda in enumerate(agendas)
         ]
-        current = session.agendas.all().prefetch_related(
-            Prefetch("items", queryset=AgendaItem.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
-        )
         by_kind: dict[str, dict[int, AgendaItem]] = {}
-        written = self.sync(Agenda, current, ["kind"], rows)
-        for index, (agenda, data) in enumerate(zip(written, agendas, strict=True)):
-            path: list[str | int] = ["session", "agendas", index, "items"]
-            item_rows: list[Row] = [
-                (
-                    [*path, number - 1],
-                    {
-                        "agenda_id": agenda.pk,
-                        "parent_id": None,
-                        "position": number,
-                        "title": item["title"],
-                        "purpose": item.get("purpose", ""),
-                        "annotation": item.get("annotation", {}),
-                    },
-                )
-                for number, item in enumerate(data["items"], start=1)
-            ]
-            items = self.sync(AgendaItem, agenda.items.all(), ["position"], item_rows)
-            for item, item_data in zip(items, data["items"], strict=True):
-                sub_rows: list[Row] = [
-                    (
-                        [*path, item.position - 1, "sub_items", letter - 1],
-                        {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
-                    )
-                    for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
-                ]
-                self.sync(AgendaItem, item.sub_items.all(), ["position"], sub_rows)
-            self.write_organization_of_work(agenda, data.get("organization_of_work", []), items, path[:-1])
-            by_kind[agenda.kind] = {item.position: item for item in items}
+        written = self.sync(Agenda, session.agendas.all(), ["kind"], rows)
+        item_rows: list[Row] = [
+            (
+                ["session", "agendas", index, "items", number - 1],
+                {
+                    "agenda_id": agenda.pk,
+                    "parent_id": None,
+                    "position": number,
+                    "title": item["title"],
+                    "purpose": item.get("purpose", ""),
+                    "annotation": item.get("annotation", {}),
+                },
+            )
+            for index, (agenda, data) in enumerate(zip(written, agendas, strict=True))
+            for number, item in enumerate(data["items"], start=1)
+        ]
+        top = AgendaItem.objects.filter(agenda__session=session, parent__isnull=True)
+        items = self.sync(AgendaItem, top, ["agenda_id", "position"], item_rows)
+        items_of = {agenda.pk: [item for item in items if item.agenda_id == agenda.pk] for agenda in written}
+        sub_rows: list[Row] = [
+            (
+                ["session", "agendas", index, "items", item.position - 1, "sub_items", letter - 1],
+                {"agenda_id": agenda.pk, "parent_id": item.pk, "position": letter, "title": sub["title"]},
+            )
+            for index, (agenda, data) in enumerate(zip(written, agendas, strict=True))
+            for item, item_data in zip(items_of[agenda.pk], data["items"], strict=True)
+            for letter, sub in enumerate(item_data.get("sub_items", []), start=1)
+        ]
+        subs = AgendaItem.objects.filter(agenda__session=session, parent__isnull=False)
+        self.sync(AgendaItem, subs, ["parent_id", "position"], sub_rows)
+        self.write_organization_of_work(session, written, agendas, items_of)
+        for agenda in written:
+            by_kind[agenda.kind] = {item.position: item for item in items_of[agenda.pk]}
         return by_kind.get(Agenda.Kind.ADOPTED) or by_kind.get(Agenda.Kind.PROVISIONAL) or {}
 
     def write_organization_of_work(
-        self, agenda: Agenda, slots: list[dict[str, Any]], items: list[AgendaItem], path: list[str | int]
+        self,
+        session: Session,
+        agendas: list[Agenda],
+        data: list[dict[str, Any]],
+        items_of: dict[int, list[AgendaItem]],
     ) -> None:
         rows: list[Row] = [
             (
-                [*path, "organization_of_work", index],
+                ["session", "agendas", index, "organization_of_work", slot_index],
                 {
                     "agenda_id": agenda.pk,
                     "date": _date(slot["date"]),
@@ -377,13 +484,22 @@ class _Writer:
                     "note": slot.get("note", {}),
                 },
             )
-            for index, slot in enumerate(slots)
+            for index, (agenda, agenda_data) in enumerate(zip(agendas, data, strict=True))
+            for slot_index, slot in enumerate(agenda_data.get("organization_of_work", []))
         ]
-        written = self.sync(AgendaSlot, agenda.slots.prefetch_related("items"), ["date", "period"], rows)
-        for slot, data in zip(written, slots, strict=True):
-            wanted = {items[number - 1].pk for number in data["items"]}
-            if {item.pk for item in slot.items.all()} != wanted:
-                slot.items.set(wanted)
+        current = AgendaSlot.objects.filter(agenda__session=session)
+        written = self.sync(AgendaSlot, current, ["agenda_id", "date", "period"], rows)
+        slots = [
+            (agenda, slot) for agenda, agenda_data in zip(agendas, data, strict=True)
+            for slot in agenda_data.get("organization_of_work", [])
+        ]  # fmt: skip
+        self.set_links(
+            AgendaSlot._meta.get_field("items"),
+            {
+                written_slot: {items_of[agenda.pk][number - 1].pk for number in slot["items"]}
+                for written_slot, (agenda, slot) in zip(written, slots, strict=True)
+            },
+        )
 
     def write_participants(
         self, session: Session, participants: list[dict[str, Any]], meetings: dict[str, Meeting]
@@ -400,34 +516,37 @@ class _Writer:
             )
             for index, participant in enumerate(participants)
         ]
-        written = self.sync(
-            Participation, session.participations.prefetch_related("delegates__meetings"), ["entity_id"], rows
+        written = self.sync(Participation, session.participations.all(), ["entity_id"], rows)
+        delegate_rows: list[Row] = [
+            (
+                ["session", "participants", index, "delegates", position - 1],
+                {
+                    "participation_id": participation.pk,
+                    "position": position,
+                    "role": delegate.get("role", Delegate.Role.DELEGATE),
+                    "courtesy": delegate.get("courtesy", ""),
+                    "name": delegate["name"],
+                    "title": delegate.get("title", ""),
+                    "function": delegate.get("function", ""),
+                    "organization": delegate.get("organization", ""),
+                    "email": delegate.get("email", ""),
+                    "language": delegate.get("language", "en"),
+                    "illustrative": delegate.get("illustrative", False),
+                },
+            )
+            for index, (participation, data) in enumerate(zip(written, participants, strict=True))
+            for position, delegate in enumerate(data.get("delegates", []), start=1)
+        ]
+        current = Delegate.objects.filter(participation__session=session)
+        delegates = self.sync(Delegate, current, ["participation_id", "position"], delegate_rows)
+        delegates_data = [delegate for data in participants for delegate in data.get("delegates", [])]
+        self.set_links(
+            Delegate._meta.get_field("meetings"),
+            {
+                delegate: {meetings[key].pk for key in delegate_data.get("meetings", [])}
+                for delegate, delegate_data in zip(delegates, delegates_data, strict=True)
+            },
         )
-        for index, (participation, data) in enumerate(zip(written, participants, strict=True)):
-            delegate_rows: list[Row] = [
-                (
-                    ["session", "participants", index, "delegates", position - 1],
-                    {
-                        "participation_id": participation.pk,
-                        "position": position,
-                        "role": delegate.get("role", Delegate.Role.DELEGATE),
-                        "courtesy": delegate.get("courtesy", ""),
-                        "name": delegate["name"],
-                        "title": delegate.get("title", ""),
-                        "function": delegate.get("function", ""),
-                        "organization": delegate.get("organization", ""),
-                        "email": delegate.get("email", ""),
-                        "language": delegate.get("language", "en"),
-                        "illustrative": delegate.get("illustrative", False),
-                    },
-                )
-                for position, delegate in enumerate(data.get("delegates", []), start=1)
-            ]
-            delegates = self.sync(Delegate, participation.delegates.all(), ["position"], delegate_rows)
-            for delegate, delegate_data in zip(delegates, data.get("delegates", []), strict=True):
-                wanted = {meetings[key].pk for key in delegate_data.get("meetings", [])}
-                if {meeting.pk for meeting in delegate.meetings.all()} != wanted:
-                    delegate.meetings.set(wanted)
 
     def write_documents(
         self,
@@ -436,35 +555,40 @@ class _Writer:
         agenda_items: dict[int, AgendaItem],
         meetings: dict[str, Meeting],
     ) -> dict[str, Document]:
-        existing = {
-            d.symbol: d
-            for d in Document.objects.filter(symbol__in=[d["symbol"] for d in documents]).prefetch_related(
-                "agenda_items", "meetings", "submitted_by"
+        rows: list[Row] = [
+            (
+                ["session", "documents", index],
+                {
+                    "symbol": data["symbol"],
+                    "session_id": session.pk,
+                    "kind": data["kind"],
+                    "title": data["title"],
+                    "distribution": data.get("distribution", Document.Distribution.GENERAL),
+                    "issued_on": _date(data.get("issued_on")),
+                    "original_language": data.get("original_language", "en"),
+                },
             )
-        }
-        written = {}
-        for index, data in enumerate(documents):
-            values = {
-                "session_id": session.pk,
-                "kind": data["kind"],
-                "title": data["title"],
-                "distribution": data.get("distribution", Document.Distribution.GENERAL),
-                "issued_on": _date(data.get("issued_on")),
-                "original_language": data.get("original_language", "en"),
-            }
-            path: list[str | int] = ["session", "documents", index]
-            document = self.upsert(existing.get(data["symbol"]), Document, {"symbol": data["symbol"]}, values, path)
-            wanted = {agenda_items[number].pk for number in data.get("agenda_items", [])}
-            if {item.pk for item in document.agenda_items.all()} != wanted:
-                document.agenda_items.set(wanted)
-            wanted = {meetings[key].pk for key in data.get("meetings", [])}
-            if {meeting.pk for meeting in document.meetings.all()} != wanted:
-                document.meetings.set(wanted)
-            wanted = {self.entities[code].pk for code in data.get("submitted_by", [])}
-            if {entity.pk for entity in document.submitted_by.all()} != wanted:
-                document.submitted_by.set(wanted)
-            written[document.symbol] = document
-        return written
+            for index, data in enumerate(documents)
+        ]
+        existing = Document.objects.filter(symbol__in=[d["symbol"] for d in documents])
+        written = self.sync(Document, existing, ["symbol"], rows)
+        for field, wanted in (
+            (
+                AgendaItem._meta.get_field("documents"),
+                lambda data: {agenda_items[n].pk for n in data.get("agenda_items", [])},
+            ),
+            (Meeting._meta.get_field("documents"), lambda data: {meetings[key].pk for key in data.get("meetings", [])}),
+        ):
+            links = {document: wanted(data) for document, data in zip(written, documents, strict=True)}
+            self.set_links(field, links, reverse=True)  # type: ignore[arg-type]
+        self.set_links(
+            Document._meta.get_field("submitted_by"),
+            {
+                document: {self.entities[code].pk for code in data.get("submitted_by", [])}
+                for document, data in zip(written, documents, strict=True)
+            },
+        )
+        return {document.symbol: document for document in written}
 
     def remove_other_documents(self, session: Session, documents: dict[str, Document]) -> None:
         """Remove the session's documents that the file no longer lists (after the report let go of its own)."""
@@ -510,56 +634,51 @@ class _Writer:
             )
             for index, decision in enumerate(decisions)
         ]
-        current = session.decisions.prefetch_related(
-            "votes",
-            Prefetch(
-                "paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items")
-            ),
-        )
-        written = self.sync(Decision, current, ["position"], rows)
-        for index, (decision, data) in enumerate(zip(written, decisions, strict=True)):
-            vote_rows: list[Row] = [
-                (
-                    ["session", "decisions", index, "votes", vote_index],
-                    {
-                        "decision_id": decision.pk,
-                        "state_id": self.entities[vote["state"]].pk,
-                        "position": vote["position"],
-                    },
-                )
-                for vote_index, vote in enumerate(data.get("votes", []))
-            ]
-            self.sync(StatePosition, decision.votes.all(), ["state_id"], vote_rows)
-            path: list[str | int] = ["session", "decisions", index, "paragraphs"]
-            paragraph_rows: list[Row] = [
-                (
-                    [*path, position - 1],
-                    {
-                        "decision_id": decision.pk,
-                        "parent_id": None,
-                        "position": position,
-                        "kind": paragraph["kind"],
-                        "text": paragraph["text"],
-                    },
-                )
-                for position, paragraph in enumerate(data["paragraphs"], start=1)
-            ]
-            paragraphs = self.sync(Paragraph, decision.paragraphs.all(), ["position"], paragraph_rows)
-            for paragraph, paragraph_data in zip(paragraphs, data["paragraphs"], strict=True):
-                sub_rows: list[Row] = [
-                    (
-                        [*path, paragraph.position - 1, "sub_items", letter - 1],
-                        {
-                            "decision_id": decision.pk,
-                            "parent_id": paragraph.pk,
-                            "position": letter,
-                            "kind": paragraph.kind,
-                            "text": sub["text"],
-                        },
-                    )
-                    for letter, sub in enumerate(paragraph_data.get("sub_items", []), start=1)
-                ]
-                self.sync(Paragraph, paragraph.sub_items.all(), ["position"], sub_rows)
+        written = self.sync(Decision, session.decisions.all(), ["position"], rows)
+        pairs = list(enumerate(zip(written, decisions, strict=True)))
+        vote_rows: list[Row] = [
+            (
+                ["session", "decisions", index, "votes", vote_index],
+                {"decision_id": decision.pk, "state_id": self.entities[vote["state"]].pk, "position": vote["position"]},
+            )
+            for index, (decision, data) in pairs
+            for vote_index, vote in enumerate(data.get("votes", []))
+        ]
+        votes = StatePosition.objects.filter(decision__session=session)
+        self.sync(StatePosition, votes, ["decision_id", "state_id"], vote_rows)
+        paragraph_rows: list[Row] = [
+            (
+                ["session", "decisions", index, "paragraphs", position - 1],
+                {
+                    "decision_id": decision.pk,
+                    "parent_id": None,
+                    "position": position,
+                    "kind": paragraph["kind"],
+                    "text": paragraph["text"],
+                },
+            )
+            for index, (decision, data) in pairs
+            for position, paragraph in enumerate(data["paragraphs"], start=1)
+        ]
+        top = Paragraph.objects.filter(decision__session=session, parent__isnull=True)
+        paragraphs = self.sync(Paragraph, top, ["decision_id", "position"], paragraph_rows)
+        paragraphs_data = [(index, paragraph) for index, (_decision, data) in pairs for paragraph in data["paragraphs"]]
+        sub_rows: list[Row] = [
+            (
+                ["session", "decisions", index, "paragraphs", paragraph.position - 1, "sub_items", letter - 1],
+                {
+                    "decision_id": paragraph.decision_id,
+                    "parent_id": paragraph.pk,
+                    "position": letter,
+                    "kind": paragraph.kind,
+                    "text": sub["text"],
+                },
+            )
+            for paragraph, (index, paragraph_data) in zip(paragraphs, paragraphs_data, strict=True)
+            for letter, sub in enumerate(paragraph_data.get("sub_items", []), start=1)
+        ]
+        subs = Paragraph.objects.filter(decision__session=session, parent__isnull=False)
+        self.sync(Paragraph, subs, ["parent_id", "position"], sub_rows)
 
     def write_report(
         self,
@@ -568,18 +687,7 @@ class _Writer:
         documents: dict[str, Document],
         agenda_items: dict[int, AgendaItem],
     ) -> None:
-        current = (
-            Report.objects.filter(session=session)
-            .prefetch_related(
-                Prefetch(
-                    "sections",
-                    queryset=ReportSection.objects.filter(parent__isnull=True).prefetch_related(
-                        "paragraphs", "subsections__paragraphs"
-                    ),
-                )
-            )
-            .first()
-        )
+        current = Report.objects.filter(session=session).first()
         if current is not None and current.is_locked:
             self.locked = ["session", "report"]
         if data is None:  # a session's report stays, with no text yet
@@ -596,24 +704,18 @@ class _Writer:
             },
             ["session", "report"],
         )
-        top_sections = report.sections.all() if current is not None else []
-        self.write_sections(
-            report, None, top_sections, data.get("summary", []), ["session", "report", "summary"], agenda_items
-        )
+        self.write_sections(report, data.get("summary", []), agenda_items)
         self.locked = None
 
     def write_sections(
-        self,
-        report: Report,
-        parent: ReportSection | None,
-        current: Iterable[ReportSection],
-        sections: list[dict[str, Any]],
-        path: list[str | int],
-        agenda_items: dict[int, AgendaItem],
+        self, report: Report, sections: list[dict[str, Any]], agenda_items: dict[int, AgendaItem]
     ) -> None:
-        rows: list[Row] = [
-            (
-                [*path, position - 1],
+        """The report's sections, then their subsections, then the paragraphs of both."""
+        path: list[str | int] = ["session", "report", "summary"]
+
+        def section_row(place_: list[str | int], parent: ReportSection | None, position: int, section: dict) -> Row:
+            return (
+                place_,
                 {
                     "report_id": report.pk,
                     "parent_id": parent.pk if parent else None,
@@ -623,25 +725,30 @@ class _Writer:
                     "agenda_item_id": agenda_items[section["agenda_item"]].pk if section.get("agenda_item") else None,
                 },
             )
-            for position, section in enumerate(sections, start=1)
+
+        tops = self.sync(
+            ReportSection,
+            ReportSection.objects.filter(report=report, parent__isnull=True),
+            ["position"],
+            [section_row([*path, n - 1], None, n, section) for n, section in enumerate(sections, start=1)],
+        )
+        placed = [([*path, n], section, data) for n, (section, data) in enumerate(zip(tops, sections, strict=True))]
+        sub_data = [
+            ([*place_, "subsections", n - 1], parent, n, sub)
+            for place_, parent, data in placed
+            for n, sub in enumerate(data.get("subsections", []), start=1)
         ]
-        for section, data in zip(self.sync(ReportSection, current, ["position"], rows), sections, strict=True):
-            section_path = [*path, section.position - 1]
-            paragraph_rows: list[Row] = [
-                (
-                    [*section_path, "paragraphs", position - 1],
-                    {"section_id": section.pk, "position": position, "text": paragraph["text"]},
-                )
-                for position, paragraph in enumerate(data.get("paragraphs", []), start=1)
-            ]
-            self.sync(ReportParagraph, section.paragraphs.all(), ["position"], paragraph_rows)
-            if parent is None:
-                subsections = data.get("subsections", [])
-                self.write_sections(
-                    report,
-                    section,
-                    section.subsections.all(),
-                    subsections,
-                    [*section_path, "subsections"],
-                    agenda_items,
-                )
+        subs = self.sync(
+            ReportSection,
+            ReportSection.objects.filter(report=report, parent__isnull=False),
+            ["parent_id", "position"],
+            [section_row(*sub) for sub in sub_data],
+        )
+        placed += [(place_, sub, data) for (place_, _parent, _n, data), sub in zip(sub_data, subs, strict=True)]
+        paragraph_rows: list[Row] = [
+            ([*place_, "paragraphs", n - 1], {"section_id": section.pk, "position": n, "text": paragraph["text"]})
+            for place_, section, data in placed
+            for n, paragraph in enumerate(data.get("paragraphs", []), start=1)
+        ]
+        current = ReportParagraph.objects.filter(section__report=report)
+        self.sync(ReportParagraph, current, ["section_id", "position"], paragraph_rows)

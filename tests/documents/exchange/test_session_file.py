@@ -112,6 +112,41 @@ def test_reimporting_an_edited_file_updates_adds_and_removes():
     assert item.sub_items.count() == 2
 
 
+def queries_to_import(data: dict) -> int:
+    from django.db import connection
+
+    text = json.dumps(data)
+    read_session_file(text)  # the file's checks read the database too, but as often whatever its size
+    queries: list[str] = []
+    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+        import_session(text)
+    return len(queries)
+
+
+def test_an_import_takes_as_many_queries_whatever_the_size_of_the_session():
+    from documents.exchange.session_file.copies import grown, renumbered
+
+    import_text(make_session_file())  # its committee and organizations, which the next sessions share
+
+    small = queries_to_import(renumbered(make_session_file(), 6))
+    larger = queries_to_import(grown(renumbered(make_session_file(), 7), 8))
+
+    assert larger == small
+    assert small < 100
+
+
+def test_an_imported_delegate_s_meetings_are_in_its_history():
+    session = import_text(make_session_file())
+    delegate = Delegate.objects.filter(participation__session=session).exclude(meetings=None).first()
+
+    latest = delegate.history.first()
+
+    assert latest.history_change_reason == "Imported from a session file"
+    assert sorted(latest.meetings.values_list("meeting_id", flat=True)) == sorted(
+        delegate.meetings.values_list("pk", flat=True)
+    )
+
+
 def recorded_session_file() -> dict:
     """The small session with its proceedings recorded: every step, an amended agenda, a recorded vote."""
     data = make_session_file()

@@ -80,7 +80,7 @@ def test_a_whole_run_leaves_the_database_as_it_found_it(public_meeting, monkeypa
 
     call_command("benchmark_live", clients=3, changes=2, server="uvicorn")
 
-    assert "Median ratio" in capsys.readouterr().out
+    assert "AIM live 3 clients x1: median" in capsys.readouterr().out
     assert what_is_stored() == before
     assert not User.objects.filter(username__startswith="benchmark").exists()
     assert Speaker.objects.get(pk=waiting.pk).status == Speaker.Status.WAITING  # the meeting's own request

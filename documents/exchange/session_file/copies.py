@@ -1,0 +1,72 @@
+"""Copies of a session file: the same session under another number and years earlier, or grown several times.
+
+They make the data of the benchmarks (`benchmark_import`, `load_years`): a secretariat's ten years of sessions,
+each as full as the demo's, and one session ten times its size.
+"""
+
+import copy
+import json
+import re
+from typing import Any
+
+_DATE = re.compile(r'"(\d{4})-(\d{2})-(\d{2})"')
+
+
+def renumbered(data: dict[str, Any], number: int, years_earlier: int = 0) -> dict[str, Any]:
+    """`data`'s session as session `number` of its committee held `years_earlier` years before: its code, its
+    documents' symbols and every date changed to match (29 February becoming the 28th)."""
+    session = data["session"]
+    old_code, old_number = session["code"], str(session["number"])
+    if not old_code.endswith(old_number):
+        raise ValueError(f"the session code {old_code} does not end with its number {old_number}")
+    new_code = old_code[: -len(old_number)] + str(number)
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace(f'"{old_code}"', f'"{new_code}"').replace(f'"{old_code}/', f'"{new_code}/')
+
+    def earlier(match: re.Match[str]) -> str:
+        year, month, day = int(match[1]) - years_earlier, match[2], match[3]
+        return f'"{year:04d}-{month}-{"28" if (month, day) == ("02", "29") else day}"'
+
+    copied = json.loads(_DATE.sub(earlier, text))
+    copied["session"]["number"] = number
+    return copied
+
+
+def grown(data: dict[str, Any], factor: int) -> dict[str, Any]:
+    """`data`'s session `factor` times larger in all that its pages and documents list: meetings, agenda items,
+    delegates, documents, the report's paragraphs, the decisions' paragraphs. The delegations stay the same (a
+    State attends a session once); each brings `factor` times as many delegates."""
+    grown_data = copy.deepcopy(data)
+    session = grown_data["session"]
+    if factor == 1:
+        return grown_data
+    copies = range(2, factor + 1)
+    session["meetings"] += [
+        {**meeting, "key": f"{meeting['key']}-{n}"} for n in copies for meeting in data["session"]["meetings"]
+    ]
+    for agenda in session.get("agendas", []):
+        # The copies take up the same matters, without the procedural purposes an agenda has once.
+        agenda["items"] += [
+            {name: value for name, value in item.items() if name != "purpose"}
+            for _copy in copies
+            for item in agenda["items"]
+        ]
+    for participant in session.get("participants", []):
+        delegates = participant.get("delegates", [])
+        participant["delegates"] = delegates + [
+            {**delegate, "name": f"{delegate['name']} {n}", "role": "delegate"}
+            for n in copies
+            for delegate in delegates
+        ]
+    session["documents"] = session.get("documents", []) + [
+        {**document, "symbol": f"{document['symbol']}/Add.{n - 1}"}
+        for n in copies
+        for document in data["session"].get("documents", [])
+    ]
+    for section in session.get("report", {}).get("summary", []):
+        section["paragraphs"] = section.get("paragraphs", []) * factor
+        for subsection in section.get("subsections", []):
+            subsection["paragraphs"] = subsection.get("paragraphs", []) * factor
+    for decision in session.get("decisions", []):
+        decision["paragraphs"] = decision["paragraphs"] * factor
+    return grown_data
