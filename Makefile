@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test production drill install install-test
+.PHONY: demo test production drill benchmark install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ production: install
 drill: install
 	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}" postgresql redis-server nginx openssl'
 	$(BIN)/python scripts/drill.py
+
+## Speed with ten years of data: pages beside /healthz (wrk), the import, the report's build, live fan-out, the
+## workers' memory, each as a ratio measured side by side; one `AIM …` line per aim. About 20 minutes.
+benchmark: install
+	bash -c 'source scripts/office-packages.sh && bash scripts/system-packages.sh "$${OFFICE_PACKAGES[@]}" postgresql redis-server wrk'
+	$(BIN)/python scripts/benchmark.py
 
 ## Set up and run the whole test suite (and, with CI set, again against PostgreSQL).
 test:
