@@ -337,7 +337,7 @@ def main() -> int:
         say("Migrating, collecting the static files, loading the demo (its reports issued: a minute or two)")
         stack.django("migrate", "--noinput", "-v0")
         stack.django("collectstatic", "--noinput", "-v0")
-        stack.django("load_demo", "--password", secrets.token_urlsafe(12))
+        stack.django("load_demo", f"--password={secrets.token_urlsafe(12)}")
         setup = json.loads(stack.django(code=SETUP))
         if "pages" not in options.skip:
             results: dict[str, dict] = {}

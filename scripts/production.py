@@ -274,7 +274,7 @@ def main() -> int:
     django(environment, "collectstatic", "--noinput", "-v0")
     if not (STATE / "demo-loaded").exists():
         say("Loading the demo (its reports are issued in six languages, as PDF too: a minute or two)")
-        django(environment, "load_demo", "--password", demo_password)
+        django(environment, "load_demo", f"--password={demo_password}")  # a password may start with "-"
         (STATE / "demo-loaded").touch()
     uvicorn = [PYTHON, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--no-server-header",
                "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1",

@@ -1,12 +1,15 @@
 """Calendar feeds (iCalendar): a committee's (with its sub-committees if asked), a session's, and each person's
 private one, which holds the meetings of all their committees and needs no sign-in (its address is the secret)."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -44,14 +47,29 @@ def _feed(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpRe
     return response
 
 
+FEED_PAST = datetime.timedelta(days=366)  # how far back a committee's or a person's feed reaches
+
+
+def _window(request: HttpRequest, meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """The meetings of the past year and all those to come, so that a feed does not grow with the years;
+    ?year=2019 gives that year's instead (the older meetings stay in reach)."""
+    year = request.GET.get("year", "")
+    if year:
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise Http404
+        return meetings.filter(date__year=int(year))
+    return meetings.filter(date__gte=timezone.localdate() - FEED_PAST)
+
+
 def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
-    """?subcommittees=1 adds the meetings of every body below it."""
+    """?subcommittees=1 adds the meetings of every body below it; ?year=2019, a past year's meetings."""
     committee = get_committee_for_user(request.user, code, need=Permission.VIEW)
     bodies: list[int] | QuerySet[Committee] = [committee.pk]
     if request.GET.get("subcommittees"):  # those the reader may see: a private sub-committee stays private
         bodies = visible_committees(request.user).filter(pk__in=committee.with_descendants())
     name = pick(committee.name, _language(request))
-    return _feed(request, Meeting.objects.filter(committee__in=bodies), name=name, filename=committee.code)
+    meetings = _window(request, Meeting.objects.filter(committee__in=bodies))
+    return _feed(request, meetings, name=name, filename=committee.code)
 
 
 def session_calendar(request: HttpRequest, code: str) -> HttpResponse:
@@ -63,7 +81,7 @@ def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
     feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if feed is None:
         raise Http404
-    meetings = Meeting.objects.filter(committee__in=committees_of(feed.user))
+    meetings = _window(request, Meeting.objects.filter(committee__in=committees_of(feed.user)))
     return _feed(request, meetings, name=_("My meetings (Rapporteur)"), filename="rapporteur")
 
 

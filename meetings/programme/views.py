@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,10 +17,22 @@ from meetings.programme.models import UPCOMING_LISTED, Agenda, BureauMember, Mee
 from meetings.programme.pages import committee_main, committee_setup, session_main, session_side
 from meetings.sessions.models import Session
 
+HOME_SESSIONS_LISTED = 3  # a committee's latest sessions on the home page; the rest on its own page
+SESSIONS_PER_PAGE = 10  # on a committee's page, latest first
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The committees one may see (the public ones, for everyone) and their coming meetings."""
-    committees = visible_committees(request.user).select_related("parent").prefetch_related("sessions")
+    """The committees one may see (the public ones, for everyone), each with its latest sessions, and their coming
+    meetings: ten years of sessions weigh no more on it than one."""
+    latest = models.Prefetch(
+        "sessions", queryset=Session.objects.latest_first()[:HOME_SESSIONS_LISTED], to_attr="latest_sessions"
+    )
+    committees = (
+        visible_committees(request.user)
+        .select_related("parent")
+        .annotate(session_count=models.Count("sessions"))
+        .prefetch_related(latest)
+    )
     upcoming = Meeting.objects.with_programme().upcoming().filter(committee__in=committees)
     context = {
         "committees": committees,
@@ -39,7 +52,9 @@ def committee_page(request: HttpRequest, code: str) -> HttpResponse:
         "memberships": sorted(  # by name in the reader's language, not by code
             committee.memberships.select_related("entity"), key=lambda m: collation_key(str(m.entity))
         ),
-        "sessions": committee.sessions.all(),
+        "sessions": Paginator(committee.sessions.latest_first(), SESSIONS_PER_PAGE).get_page(
+            request.GET.get("sessions")
+        ),
         "main_sections": committee_main.render(request, committee),
         "can_manage": manage,
         "setup_links": committee_setup.render(request, committee) if manage else [],

@@ -17,6 +17,12 @@ symbol_validator = RegexValidator(
 )
 
 
+class SessionQuerySet(models.QuerySet["Session"]):
+    def latest_first(self) -> "SessionQuerySet":
+        """A committee's sessions from the last to the first (numbers follow the years)."""
+        return self.order_by("-number")
+
+
 class Session(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -47,6 +53,8 @@ class Session(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("session")

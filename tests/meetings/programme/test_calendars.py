@@ -9,6 +9,7 @@ import icalendar
 import pytest
 import vobject
 from django.urls import reverse
+from django.utils import timezone
 
 from committee.bodies.models import Committee
 from documents.exchange.session_file.load import import_session
@@ -22,6 +23,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def programme_session():
     return import_session(read_session_file(json.dumps(programme_file())))
+
+
+@pytest.fixture
+def early_2025(monkeypatch):
+    """Today is in January 2025, a few days after the test session: its meetings are within a feed's year."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2025, 1, 15))
 
 
 def parse(content: bytes) -> tuple[icalendar.Calendar, object]:
@@ -96,6 +105,7 @@ def test_a_changed_meeting_keeps_its_uid_with_a_higher_sequence_and_a_cancelled_
     assert next(e for e in cancelled_again.vevent_list if e.uid.value == uid).status.value == "CANCELLED"
 
 
+@pytest.mark.usefixtures("early_2025")
 def test_the_committee_feed_adds_sub_committees_when_asked(client, cast, programme_session):
     group = programme_session.committee
     working_group = Committee.objects.create(code="GROUP-WG", kind="working_group", parent=group, name={"en": "WG"})
@@ -112,6 +122,7 @@ def test_the_committee_feed_adds_sub_committees_when_asked(client, cast, program
     assert len(with_subcommittees) == len(alone) + 1
 
 
+@pytest.mark.usefixtures("early_2025")
 def test_the_personal_feed_needs_no_sign_in_and_a_new_address_revokes_the_old(client, cast, programme_session):
     member = cast["member"]
     client.force_login(member)
@@ -130,6 +141,31 @@ def test_the_personal_feed_needs_no_sign_in_and_a_new_address_revokes_the_old(cl
     assert client.get(reverse("programme:personal_calendar", kwargs={"token": feed.token})).status_code == 404
     feed.refresh_from_db()
     assert client.get(reverse("programme:personal_calendar", kwargs={"token": feed.token})).status_code == 200
+
+
+def test_a_committee_s_feed_holds_a_year_back_and_what_is_to_come_and_older_years_on_asking(
+    client, cast, programme_session
+):
+    """Ten years of meetings do not weigh on a feed that calendars fetch every few hours; the older are a year's
+    address away. Today, for this test, is in December 2026: the test session's meetings are two years old."""
+    committee = programme_session.committee
+    coming = Meeting.objects.create(
+        committee=committee, key="coming", kind="informal", date=timezone.localdate() + datetime.timedelta(days=30)
+    )
+    client.force_login(cast["member"])
+    url = reverse("programme:committee_calendar", kwargs={"code": committee.code})
+    personal = reverse(
+        "programme:personal_calendar", kwargs={"token": CalendarFeed.objects.create(user=cast["member"]).token}
+    )
+    old = {f"meeting-{m.pk}@rapporteur" for m in programme_session.meetings.filter(date__year=2024)}
+
+    assert set(events(parse(client.get(url).content)[0])) == {f"meeting-{coming.pk}@rapporteur"}
+    assert set(events(parse(client.get(personal).content)[0])) == {f"meeting-{coming.pk}@rapporteur"}
+    assert set(events(parse(client.get(url + "?year=2024").content)[0])) == old
+    assert old
+    assert client.get(url + "?year=24").status_code == 404
+    assert client.get(url + "?year=２０２４").status_code == 404
+    assert "?year=2019" in client.get(reverse("programme:calendars")).text
 
 
 def test_a_private_committees_feed_is_not_for_outsiders(client, django_user_model, programme_session):

@@ -3,6 +3,7 @@ coming meetings and what its last meetings announced; all of it through the sess
 
 import datetime
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from documents.exchange.session_file.dump import export_session
 from documents.exchange.session_file.load import import_session
 from documents.exchange.session_file.validate import read_session_file
 from meetings.programme.models import Meeting
+from meetings.sessions.models import Session
 from tests.builders import make_larger_session_file, make_session_file
 
 pytestmark = pytest.mark.django_db
@@ -194,8 +196,9 @@ def test_the_committee_page_takes_the_same_number_of_queries_at_ten_times_the_si
         counts.append(len(queries))
     # The committee, the request's session, user, roles and two-factor device; the committees' tree (2), sessions,
     # strategies, notifications (2), the committees below, the coming meetings with their people and items, the
-    # meetings, documents, sessions, the committee again, its members and their entities, invitations, roles: 23.
-    assert counts[0] == 23, counts
+    # meetings, documents, sessions and how many there are, the committee again, its members and their entities,
+    # invitations, roles: 24.
+    assert counts[0] == 24, counts
     assert counts[0] == counts[1], counts
 
 
@@ -208,3 +211,42 @@ def test_a_submission_is_listed_under_its_agenda_item_with_who_submitted_it(clie
     client.force_login(cast["member"])
     page = client.get(reverse("programme:agenda", kwargs={"code": "TST/G/2"}) + "?kind=adopted").text
     assert "TST/G/2/CRP.1 (jointly submitted by France, Kenya)" in page
+
+
+def test_ten_years_of_sessions_are_paged_on_the_committee_page_and_summed_up_on_the_home_page(client, secretariat):
+    """The home page lists a committee's 3 latest sessions and links to all of them; the committee's page lists
+    them 10 at a time, the latest first."""
+    committee = import_session(read_session_file(json.dumps(make_session_file()))).committee
+    committee.sessions.all().delete()
+    for number in range(1, 13):
+        Session.objects.create(committee=committee, number=number, code=f"TST/G/{number}")
+    client.force_login(secretariat)
+
+    home = client.get(reverse("programme:home")).text
+    page = client.get(reverse("programme:committee", kwargs={"code": committee.code})).text
+    older = client.get(reverse("programme:committee", kwargs={"code": committee.code}) + "?sessions=2").text
+
+    def listed(html: str) -> list[str]:
+        return re.findall(r'<a href="/sessions/TST/G/(\d+)/">', html)
+
+    assert listed(home) == ["12", "11", "10"]
+    assert f'<a href="/committees/{committee.code}/#sessions">All its 12 sessions</a>' in home
+    assert listed(page) == [str(n) for n in range(12, 2, -1)]
+    assert "1 to 10 of 12 sessions" in page
+    assert '<a href="?sessions=2#sessions">Earlier sessions</a>' in page
+    assert listed(older) == ["2", "1"]
+    assert '<a href="?sessions=1#sessions">Later sessions</a>' in older
+    assert listed(client.get(reverse("programme:committee", kwargs={"code": committee.code}) + "?sessions=x").text)
+
+
+def test_the_home_page_takes_the_same_number_of_queries_with_ten_times_the_sessions(client, secretariat):
+    committee = import_session(read_session_file(json.dumps(make_session_file()))).committee
+    client.force_login(secretariat)
+    counts = []
+    for sessions in (1, 10):
+        for number in range(committee.sessions.count() + 1, sessions + 3):
+            Session.objects.create(committee=committee, number=number + 10, code=f"TST/G/{number + 10}")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("programme:home")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
