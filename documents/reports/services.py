@@ -35,6 +35,7 @@ from documents.registry.services import Series, allocate
 from documents.reports import events
 from documents.reports.collect import collect_session_report_data, report_languages
 from documents.reports.models import ArchivedReport, Comment, Report, ReportParagraph, ReportSection, Waiver
+from documents.reports.parts import part_of
 from documents.reports.readiness import readiness
 from meetings.sessions.models import Session
 
@@ -195,11 +196,17 @@ def add_comment(
     return comment
 
 
+def _at_paragraph(session: Session, paragraph: ReportParagraph) -> str:
+    """The address of a paragraph of the draft: its part (a long draft is shown a part at a time), in view."""
+    draft = reverse("reports:report", kwargs={"code": session.code})
+    return f"{draft}?part={part_of(paragraph)}#paragraph-{paragraph.pk}"
+
+
 def _tell_secretariat(report: Report, comment: Comment) -> None:
     """Each of the committee's secretariat learns of the comment, in the app and by email."""
     session = report.session
     who = comment.signed
-    url = reverse("reports:report", kwargs={"code": session.code}) + f"#paragraph-{comment.paragraph_id}"
+    url = _at_paragraph(session, comment.paragraph)
     for person in holders(Permission.MANAGE, session.committee).exclude(pk=comment.author_id):
         with translation.override(settings.LANGUAGE_CODE):  # a person's own language is not known yet
             subject = _("%(who)s commented on the draft report of %(session)s") % {"who": who, "session": session.code}
@@ -250,7 +257,7 @@ def resolve_comment(*, comment: Comment, decision: str, by: User, answer: str = 
         notify(
             user=author,
             message=message.splitlines()[0],
-            url=reverse("reports:report", kwargs={"code": report.session.code}) + f"#paragraph-{comment.paragraph_id}",
+            url=_at_paragraph(report.session, comment.paragraph),
         )
         email_later(subject=message.splitlines()[0], body=message, to=[author.email])
         _tell_reviewers(report, comment.paragraph_id)

@@ -32,6 +32,7 @@ from documents.reports.models import (
     ReportSection,
     Waiver,
 )
+from documents.reports.parts import PART_KEY, draft_parts, part_of
 from documents.reports.readiness import readiness
 from documents.reports.services import (
     add_comment,
@@ -101,40 +102,11 @@ def report_page(
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     committee = report.session.committee
     language = text_language(request)
-    sections = list(
-        ReportSection.objects.filter(report=report, parent__isnull=True)
-        .prefetch_related(
-            Prefetch(
-                "paragraphs",
-                queryset=ReportParagraph.objects.prefetch_related(
-                    Prefetch("comments", queryset=Comment.objects.select_related("author", "on_behalf_of"))
-                ),
-            ),
-            Prefetch(
-                "subsections",
-                queryset=ReportSection.objects.prefetch_related(
-                    Prefetch(
-                        "paragraphs",
-                        queryset=ReportParagraph.objects.prefetch_related(
-                            Prefetch("comments", queryset=Comment.objects.select_related("author", "on_behalf_of"))
-                        ),
-                    )
-                ),
-            ),
-        )
-        .select_related("agenda_item")
-        .order_by("position")
-    )
-    number = 0  # the summary's paragraphs are numbered through, as the report numbers them
-    for section in sections:
-        for paragraph in [
-            *section.paragraphs.all(),
-            *(p for sub in section.subsections.all() for p in sub.paragraphs.all()),
-        ]:
-            number += 1
-            paragraph.number = number  # type: ignore[attr-defined]  # for the template
+    changed = conflict.current if conflict else preview_of
+    asked = part_of(changed) if changed is not None else request.GET.get("part", "")  # type: ignore[arg-type]
+    parts = draft_parts(report, asked)
     speakers = speakers_by_item(report.session_id)
-    for section in sections:  # who took the floor on the section's item, beside what the summary says of it
+    for section in parts.shown_sections:  # who took the floor on the section's item, beside what the summary says
         item = section.agenda_item
         shown = speakers.get(item.position, []) if item and item.parent_id is None else []
         section.speakers = shown  # type: ignore[attr-defined]  # for the template
@@ -150,7 +122,9 @@ def report_page(
     context = {
         "report": report,
         "session": report.session,
-        "sections": sections,
+        "parts": parts,
+        "sections": parts.shown_sections,
+        "part": parts.part,
         "language": language,
         "languages": LANGUAGE_CHOICES,
         "language_name": dict(LANGUAGE_CHOICES).get(language, language),
@@ -161,12 +135,12 @@ def report_page(
         "delegations": Entity.objects.filter(pk__in=represented_entities(request.user, committee))
         if can_comment
         else [],
-        "my_comments": Comment.objects.filter(paragraph__section__report=report, author=request.user).order_by(
-            "created_at"
-        ),
+        "my_comments": Comment.objects.filter(paragraph__section__report=report, author=request.user)
+        .select_related("paragraph__section")
+        .order_by("created_at"),
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
-        "decisions": _numbered_decisions(report),
+        "decisions": parts.shown_decisions,
         "text_kinds": Decision.Kind.choices,
         "paragraph_kinds": [
             (Paragraph.Kind.PREAMBULAR, _("Add a preambular paragraph")),
@@ -201,26 +175,13 @@ def _opened(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _numbered_decisions(report: Report) -> list:
-    """The session's decisions, each with its paragraphs labelled as the report numbers them (operative: 1., 2.…)."""
-    decisions = list(
-        report.session.decisions.prefetch_related(
-            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"))
-        )
-    )
-    for decision in decisions:
-        operative = 0
-        labelled: list[tuple[str, Paragraph]] = []
-        decision.labelled = labelled  # type: ignore[attr-defined]  # for the template
-        for paragraph in decision.paragraphs.all():
-            operative += paragraph.kind == Paragraph.Kind.OPERATIVE
-            labelled.append((f"{operative}." if paragraph.kind == Paragraph.Kind.OPERATIVE else "", paragraph))
-    return decisions
-
-
-def _back(report: Report, language: str, opened: Paragraph | None = None) -> HttpResponse:
-    """The draft in `language`, with the editor of the `opened` recommendation paragraph open and in view."""
+def _back(request: HttpRequest, report: Report, language: str, opened: Paragraph | None = None) -> HttpResponse:
+    """The draft in `language`, at the part the form was sent from, with the editor of the `opened` recommendation
+    paragraph open and in view."""
     address = f"{reverse('reports:report', kwargs={'code': report.session.code})}?lang={language}"
+    part = request.POST.get("part", "")
+    if PART_KEY.match(part):
+        address += f"&part={part}"
     if opened is not None:
         address += f"&edit={opened.pk}#recommendation-{opened.pk}"
     return redirect(address)
@@ -251,11 +212,11 @@ def edit_paragraph_view(
         return report_page(request, code, conflict=conflict, mine=text)
     except EditError as error:
         messages.error(request, str(error))
-        return _back(report, language)
+        return _back(request, report, language)
     if request.POST.get("then") == "add-sub-item" and isinstance(paragraph, Paragraph):
         return _add_sub_item(request, report, paragraph)
     messages.success(request, _("The paragraph is saved."))
-    return _back(report, language)
+    return _back(request, report, language)
 
 
 def _add_sub_item(request: AuthenticatedHttpRequest, report: Report, paragraph: Paragraph) -> HttpResponse:
@@ -264,9 +225,9 @@ def _add_sub_item(request: AuthenticatedHttpRequest, report: Report, paragraph: 
         added = add_sub_item(paragraph=paragraph, by=request.user)
     except EditError as error:
         messages.error(request, str(error))
-        return _back(report, text_language(request))
+        return _back(request, report, text_language(request))
     messages.success(request, _("A sub-item is added."))
-    return _back(report, text_language(request), opened=added)
+    return _back(request, report, text_language(request), opened=added)
 
 
 @login_required
@@ -307,7 +268,7 @@ def comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpR
     else:
         for name, errors in form.errors.items():
             messages.error(request, f"{form.fields[name].label}: {' '.join(str(error) for error in errors)}")
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -330,7 +291,7 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
         ),
         done=outcomes[decision],
     )
-    return _back(report, comment.language)
+    return _back(request, report, comment.language)
 
 
 @require_POST
@@ -351,7 +312,7 @@ def report_action_view(request: AuthenticatedHttpRequest, code: str, action: str
     permission, service, done = actions[action]
     report = _report_for(request.user, code, permission)
     carry_out(request, lambda: service(report=report, by=request.user), done=done)
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 def _posted_date(request: HttpRequest, name: str) -> datetime.date | None:
@@ -381,7 +342,7 @@ def review_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             lambda: open_review(report=report, until=until, by=request.user),
             done=_("The draft is open for review."),
         )
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -394,7 +355,7 @@ def import_word_view(request: AuthenticatedHttpRequest, code: str) -> HttpRespon
     language = text_language(request)
     if upload is None:
         messages.error(request, _("Choose a Word document (.docx) to import."))
-        return _back(report, language)
+        return _back(request, report, language)
     return start_for_request(
         request,
         READ_SUMMARY,
@@ -423,7 +384,7 @@ def word_import_page(request: AuthenticatedHttpRequest, code: str, pk: int) -> H
             carry_out(
                 request, lambda: discard_import(pending=pending, by=request.user), done=_("Nothing was imported.")
             )
-        return _back(report, pending.language)
+        return _back(request, report, pending.language)
     sections = imported_sections(pending)
     context = {
         "report": report,
@@ -484,7 +445,7 @@ def remove_text_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk:
     paragraph = get_object_or_404(Paragraph, pk=pk, decision__session=report.session)
     remove = lambda: remove_text_paragraph(paragraph=paragraph, by=request.user)  # noqa: E731
     carry_out(request, remove, done=_("The paragraph is removed."))
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -505,7 +466,7 @@ def add_text_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         ),
         done=_("The text is added: write its paragraphs."),
     )
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -515,7 +476,7 @@ def add_text_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk: in
     decision = get_object_or_404(Decision, pk=pk, session=report.session)
     add = lambda: add_text_paragraph(decision=decision, kind=kind, by=request.user)  # noqa: E731
     carry_out(request, add, done=_("A paragraph is added."))
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -526,13 +487,13 @@ def symbol_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     issued_on = _posted_date(request, "issued_on")
     if request.POST.get("issued_on") and issued_on is None:
         messages.error(request, _("Give the date of issue as a date."))
-        return _back(report, text_language(request))
+        return _back(request, report, text_language(request))
     carry_out(
         request,
         lambda: give_symbol_and_date(report=report, issued_on=issued_on, by=request.user),
         done=_("The report's symbol and date of issue are saved."),
     )
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -547,7 +508,7 @@ def volume_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         lambda: set_volume(report=report, volume=volume, note=note, language=language, by=request.user),
         done=_("The report's volume is saved."),
     )
-    return _back(report, language)
+    return _back(request, report, language)
 
 
 @require_POST
@@ -560,7 +521,7 @@ def waive_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         lambda: waive(report=report, item=item, reason=reason, by=request.user),
         done=_("Waived: the report may be finalized without it; the reason is kept."),
     )
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -569,7 +530,7 @@ def withdraw_waiver_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
     report = _report_for(request.user, code, Permission.MANAGE)
     waiver = get_object_or_404(Waiver.objects.select_related("report"), pk=pk, report=report)
     carry_out(request, lambda: withdraw_waiver(waiver=waiver, by=request.user), done=_("The waiver is withdrawn."))
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @login_required
@@ -677,7 +638,7 @@ def paragraph_structure_view(request: AuthenticatedHttpRequest, code: str, pk: i
     if action not in operations:
         raise Http404
     carry_out(request, lambda: operations[action]())
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -700,7 +661,7 @@ def section_title_view(request: AuthenticatedHttpRequest, code: str, pk: int) ->
         return report_page(request, code, conflict=conflict, mine=request.POST.get("title", ""))
     except EditError as error:
         messages.error(request, str(error))
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -719,7 +680,7 @@ def section_structure_view(
         "remove": lambda: remove_section(section=_given(section), by=request.user),
     }
     carry_out(request, lambda: operations[action]())
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))
 
 
 @require_POST
@@ -729,4 +690,4 @@ def section_add_paragraph_view(request: AuthenticatedHttpRequest, code: str, pk:
     report = _report_for(request.user, code, Permission.MANAGE)
     section = get_object_or_404(ReportSection, pk=pk, report=report)
     carry_out(request, lambda: add_paragraph(section=section, after=None, by=request.user))
-    return _back(report, text_language(request))
+    return _back(request, report, text_language(request))

@@ -34,8 +34,8 @@ def renumbered(data: dict[str, Any], number: int, years_earlier: int = 0) -> dic
 
 def grown(data: dict[str, Any], factor: int) -> dict[str, Any]:
     """`data`'s session `factor` times larger in all that its pages and documents list: meetings, agenda items,
-    delegates, documents, the report's paragraphs, the decisions' paragraphs. The delegations stay the same (a
-    State attends a session once); each brings `factor` times as many delegates."""
+    delegates, documents, the report's sections, the texts adopted. The delegations stay the same (a State attends a
+    session once); each brings `factor` times as many delegates."""
     grown_data = copy.deepcopy(data)
     session = grown_data["session"]
     if factor == 1:
@@ -58,15 +58,14 @@ def grown(data: dict[str, Any], factor: int) -> dict[str, Any]:
             for n in copies
             for delegate in delegates
         ]
+    # A session has one report, one provisional agenda...: the copies are documents of other kinds.
     session["documents"] = session.get("documents", []) + [
-        {**document, "symbol": f"{document['symbol']}/Add.{n - 1}"}
+        {**document, "symbol": f"{document['symbol']}/Add.{n - 1}", "kind": "other"}
         for n in copies
         for document in data["session"].get("documents", [])
     ]
-    for section in session.get("report", {}).get("summary", []):
-        section["paragraphs"] = section.get("paragraphs", []) * factor
-        for subsection in section.get("subsections", []):
-            subsection["paragraphs"] = subsection.get("paragraphs", []) * factor
-    for decision in session.get("decisions", []):
-        decision["paragraphs"] = decision["paragraphs"] * factor
+    # Ten times the matters: ten times the summary's sections and the texts adopted, each as long as the demo's.
+    if "report" in session:
+        session["report"]["summary"] = session["report"].get("summary", []) * factor
+    session["decisions"] = session.get("decisions", []) * factor
     return grown_data

@@ -113,13 +113,14 @@ def test_the_draft_pages_take_the_same_number_of_queries_at_ten_times_the_size(c
         counts.append(len(queries))
 
     # Both: the request's session, user, roles and two-factor device; the report, its committee, the unread
-    # notifications. The draft: the speakers, sections, paragraphs and comments (twice: the summary's and the
+    # notifications. The draft: how long it is (2: the summary's paragraphs, the texts'), then the speakers,
+    # sections, paragraphs and comments (twice: the summary's and the
     # annex's), decisions, paragraphs (2), the archive; what it lacks before it is finalized (11: its languages
     # (2), their texts (2), the open comments, the steps, agendas, officers, the body's report scheme (which
     # says which steps the report states) and texts whose adoption is not recorded, the waivers), the reader's
-    # own comments (30). The changes: the report's, decisions', sections' and
+    # own comments (32). The changes: the report's, decisions', sections' and
     # paragraphs' histories (5), the decisions, sections and paragraphs (4) (16).
-    assert counts[0] == {"reports:report": 30, "reports:draft_changes": 16}[page], counts
+    assert counts[0] == {"reports:report": 32, "reports:draft_changes": 16}[page], counts
     assert counts[0] == counts[1], counts
 
 
@@ -380,3 +381,56 @@ def _editor_open(page: str, pk: int) -> bool:
     """Whether the page shows the editor of recommendation paragraph `pk` open."""
     block = page.split(f'id="recommendation-{pk}"', 1)[1]
     return re.search(r"<details[^>]*>", block).group(0).endswith(" open>")
+
+
+def test_a_long_draft_is_read_a_part_at_a_time_and_an_edit_returns_to_its_part(
+    client, cast, small_session, paragraph, monkeypatch
+):
+    """Past a length, the page shows one text adopted or one section of the summary, beside the contents of all:
+    the summary's paragraphs keep their numbers through the report, and a form sent from a part leads back to it."""
+    from documents.reports.models import ReportSection
+
+    monkeypatch.setattr("documents.reports.parts.WHOLE_DRAFT_LIMIT", 2)  # the small draft has 4 paragraphs
+    decision = small_session.decisions.get()
+    testing = ReportSection.objects.get(report__session=small_session, parent__isnull=True, position=2)
+    panel = ReportParagraph.objects.get(section__parent=testing)
+    client.force_login(cast["secretariat"])
+
+    first = client.get(page_url()).text
+    second = client.get(page_url() + f"?part=section-{testing.pk}").text
+
+    assert "The draft is long: it is shown a part at a time." in first
+    for part in (f"decision-{decision.pk}", f"section-{paragraph.section_id}", f"section-{testing.pk}"):
+        assert f'href="?lang=en&amp;part={part}#' in first  # the contents name every part
+    assert "The Group met." not in first and "Panellists spoke." not in first  # the text adopted only
+    assert f'<a href="?lang=en&amp;part=section-{paragraph.section_id}">Next part</a>' in first
+    assert "Panellists spoke." in second and "The Group met." not in second
+    assert re.search(r'<span class="text-body-secondary">2\.</span>', second)  # after Opening's one paragraph
+    assert "Next part" not in second
+    assert client.get(page_url() + "?part=section-999999").text.count("The Group met.") == 0  # the first part
+
+    saved = client.post(
+        reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": panel.pk}),
+        {"language": "en", "revision": "1", "text": "Panellists spoke at length.", "part": f"section-{testing.pk}"},
+    )
+    assert saved["Location"] == f"{page_url()}?lang=en&part=section-{testing.pk}"
+    stale = client.post(
+        reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": panel.pk}),
+        {"language": "en", "revision": "1", "text": "Mine.", "part": f"decision-{decision.pk}"},
+    )
+    assert stale.status_code == 409
+    assert "Mine." in stale.text and "Panellists spoke at length." in stale.text  # the conflict's own part
+    tampered = client.post(
+        reverse("reports:edit_paragraph", kwargs={"code": "TST/G/2", "pk": panel.pk}),
+        {"language": "en", "revision": "2", "text": "Again.", "part": "section-1&x=<script>"},
+    )
+    assert tampered["Location"] == f"{page_url()}?lang=en"
+
+    open_the_review(client)
+    client.force_login(cast["member"])
+    client.post(
+        reverse("reports:comment", kwargs={"code": "TST/G/2", "pk": panel.pk}), {"language": "en", "text": "Why?"}
+    )
+    client.force_login(cast["secretariat"])
+    notifications = client.get(reverse("notifications:notifications")).text
+    assert f"?part=section-{testing.pk}#paragraph-{panel.pk}" in notifications
