@@ -56,3 +56,36 @@ def attendance_by_category(
         members.sort(key=sort_key)
         groups.append(AttendanceGroup(Participation.Category(category), members))
     return groups
+
+
+@dataclass(frozen=True)
+class ListedGroup(Generic[P]):
+    """A category's delegations on one page of the registrations, and how many the category has in all."""
+
+    category: Participation.Category
+    participations: list[P]
+    total: int
+
+
+def pages_of_delegations(groups: list[AttendanceGroup[P]], *, delegates: int) -> list[list[ListedGroup[P]]]:
+    """The delegations, in the list's order, cut into pages of about `delegates` delegates each (a delegation is
+    never cut; each carries its `delegate_count`): a page weighs the same whatever the size of the session."""
+    pages: list[list[ListedGroup[P]]] = []
+    page: list[ListedGroup[P]] = []
+    weight = 0
+    for group in groups:
+        shown: list[P] = []
+        for participation in group.participations:
+            count = max(1, getattr(participation, "delegate_count", 1))  # annotated by the view
+            if weight and weight + count > delegates:
+                if shown:
+                    page.append(ListedGroup(group.category, shown, len(group.participations)))
+                pages.append(page)
+                page, shown, weight = [], [], 0
+            shown.append(participation)
+            weight += count
+        if shown:
+            page.append(ListedGroup(group.category, shown, len(group.participations)))
+    if page:
+        pages.append(page)
+    return pages

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from committee.kernel.import_errors import ImportRejected
 from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, may_register_for, represented_entities
 from meetings.programme.models import Meeting
-from meetings.registration.attendance import attendance_by_category
+from meetings.registration.attendance import attendance_by_category, pages_of_delegations
 from meetings.registration.forms import (
     AttendanceForm,
     DelegateForm,
@@ -84,6 +85,9 @@ def _registrable_entities(request: HttpRequest, session: Session) -> list[Entity
     return list(entities)
 
 
+DELEGATES_PER_PAGE = 200  # about so many delegates, in whole delegations, on a page of the registrations
+
+
 @login_required
 def registration(request: AuthenticatedHttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
     """The delegations registered for a session and their delegates; registration for those who may.
@@ -92,25 +96,30 @@ def registration(request: AuthenticatedHttpRequest, code: str, refused: Delegati
     """
     session = get_session_for_user(request.user, code)
     manage = can(request.user, Permission.MANAGE, session.committee)
-    participations = session.participations.select_related("entity").prefetch_related("delegates")
+    participations = list(session.participations.select_related("entity").annotate(delegate_count=Count("delegates")))
     groups = attendance_by_category(
         participations,
         language=get_language() or "en",
         organizations_in_english_order=session.committee.organizations_in_english_order,
     )
-    for group in groups:
-        for participation in group.participations:
-            participation.registrable = may_register_for(  # type: ignore[attr-defined]  # for the template
-                request.user, session.committee, participation.entity_id
-            )
+    pages = Paginator(pages_of_delegations(groups, delegates=DELEGATES_PER_PAGE) or [[]], 1)
+    page = pages.get_page(request.GET.get("page"))
+    listed = page.object_list[0]
+    shown = [participation for group in listed for participation in group.participations]
+    prefetch_related_objects(shown, "delegates")
+    for participation in shown:
+        participation.registrable = may_register_for(  # for the template
+            request.user, session.committee, participation.entity_id
+        )
     entities = _registrable_entities(request, session)
     delegation_form = refused
     if delegation_form is None and entities:
         delegation_form = DelegationForm(entities=entities, choose_category=manage)
     context = {
         "session": session,
-        "groups": groups,
-        "delegates": sum(len(p.delegates.all()) for p in participations),
+        "groups": listed,
+        "page": page,
+        "delegates": sum(p.delegate_count for p in participations),
         "can_manage": manage,
         "delegation_form": delegation_form,
         "meetings": session.meetings.annotate(present=Count("attendees")),

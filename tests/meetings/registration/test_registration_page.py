@@ -2,6 +2,7 @@
 committee allows it, by a member for its own delegation; attendance marked meeting by meeting."""
 
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -248,3 +249,33 @@ def test_names_are_isolated_from_the_text_around_them(client, secretariat, small
     assert "<bdi>الجلسة الافتتاحية</bdi></a>, 30 December 2024" in page  # the date after it keeps its order
     assert '<li class="list-inline-item"><bdi>France</bdi>;</li>' in session_page
     assert "<bdi>Ana Example</bdi> (<bdi>France</bdi>)" in session_page
+
+
+def test_a_large_session_s_delegations_are_paged_whole_by_their_delegates(client, secretariat, monkeypatch):
+    """About DELEGATES_PER_PAGE delegates a page, never a delegation cut in two, the categories' headings counting
+    all their delegations; the total stays on every page."""
+    monkeypatch.setattr("meetings.registration.views.DELEGATES_PER_PAGE", 12)
+    data = make_larger_session_file(3)
+    for participant in data["session"]["participants"]:
+        participant["delegates"] = [{"name": f"{participant['entity']} delegate {n}"} for n in range(5)]
+    session = import_session(read_session_file(json.dumps(data)))
+    delegations = session.participations.count()
+    last = (delegations + 1) // 2  # two delegations (10 delegates) a page: a third would pass 12
+    client.force_login(secretariat)
+
+    pages = [client.get(url(code=session.code) + f"?page={n}").text for n in range(1, last + 1)]
+
+    shown = [re.findall(r'id="delegation-(\d+)-name"', page) for page in pages]
+    assert [len(on_page) for on_page in shown] == [2] * (delegations // 2) + [1] * (delegations % 2)
+    everyone = [int(pk) for page in shown for pk in page]
+    assert sorted(everyone) == sorted(session.participations.values_list("pk", flat=True))
+    assert all(f"{5 * delegations} delegates registered" in page for page in pages)
+    assert '<a href="?page=2">Next delegations</a>' in pages[0]
+    assert f"Page 1 of {last}" in pages[0]
+    assert f'<a href="?page={last - 1}">Previous delegations</a>' in pages[-1]
+    assert "Next delegations" not in pages[-1]
+    member_states = Participation.objects.filter(session=session, category="member_state").count()
+    heading = re.search(r'id="category-member_state">[^<]*<span class="text-body-secondary">\((\d+)\)', pages[0])
+    assert int(heading[1]) == member_states  # all of them, though the page shows two
+    beyond = client.get(url(code=session.code) + "?page=99").text  # past the end: the last page
+    assert re.findall(r'id="delegation-(\d+)-name"', beyond) == shown[-1]
