@@ -33,14 +33,11 @@ def _feed(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpRe
         "agenda_items", "people__entity"
     )
 
-    def link(meeting: Meeting) -> str:
-        page = (
-            meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
-        )
-        return request.build_absolute_uri(f"{page}#meeting-{meeting.pk}")
-
     content = build_calendar(
-        meetings.order_by("date", "start_time", "pk"), language=_language(request), name=name, link=link
+        meetings.order_by("date", "start_time", "pk"),
+        language=_language(request),
+        name=name,
+        link=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'

@@ -1,5 +1,6 @@
 """A session's programme: its agendas, its meetings with their people and the documents taken up, its bureau."""
 
+import datetime
 import secrets
 from string import ascii_lowercase
 from typing import Any
@@ -34,6 +35,10 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> "MeetingQuerySet":
         """From today on, in the server's time zone (a day's difference at the date line is acceptable here)."""
         return self.filter(date__gte=timezone.localdate())
+
+    def on_day_or_undated(self, day: datetime.date) -> "MeetingQuerySet":
+        """One day of a programme, and the meetings whose date is still to be announced."""
+        return self.filter(Q(date=day) | Q(date__isnull=True))
 
     def with_programme(self) -> "MeetingQuerySet":
         """What a programme shows of each meeting (its documents, which depend on the reader, aside), by time."""
@@ -134,6 +139,14 @@ class Meeting(models.Model):
         if self.session_id is not None and self.committee_id is None:  # a session's meeting is its committee's
             self.committee_id = self.session.committee_id
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        """The meeting in its session's programme (on its day's page, where a long programme is shown a day at a
+        time), or among its committee's coming meetings."""
+        if self.session is None:
+            return f"{self.committee.get_absolute_url()}#meeting-{self.pk}"
+        day = f"?day={self.date.isoformat()}" if self.date else ""
+        return f"{self.session.get_absolute_url()}{day}#meeting-{self.pk}"
 
     @property
     def time_zone(self) -> str:

@@ -19,8 +19,7 @@ from meetings.sessions.access import get_session_for_user
 
 
 def _back(meeting: Meeting) -> HttpResponse:
-    page = meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
-    return redirect(f"{page}#meeting-{meeting.pk}")
+    return redirect(meeting.get_absolute_url())
 
 
 @login_required

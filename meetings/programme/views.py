@@ -1,7 +1,10 @@
+import datetime
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from committee.kernel.collation import collation_key
 from committee.roles.access import (
@@ -19,6 +22,7 @@ from meetings.sessions.models import Session
 
 HOME_SESSIONS_LISTED = 3  # a committee's latest sessions on the home page; the rest on its own page
 SESSIONS_PER_PAGE = 10  # on a committee's page, latest first
+WHOLE_PROGRAMME_LIMIT = 12  # meetings up to which a session's programme is shown whole; a longer one a day at a time
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -65,6 +69,16 @@ def committee_page(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "programme/committee.html", context)
 
 
+def programme_day(days: list[datetime.date], *, asked: str, today: datetime.date) -> datetime.date | None:
+    """The day of a long programme to show: the one asked for (or the next with meetings), else today's or the next
+    with meetings; once the session is over, its first."""
+    try:
+        wanted = datetime.date.fromisoformat(asked)
+    except ValueError:
+        wanted = today
+    return next((day for day in days if day >= wanted), days[0] if days else None)
+
+
 def session_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A session: its agendas, programme and bureau, and what the apps above show of it (participants, report…)."""
     session = get_object_or_404(
@@ -75,9 +89,19 @@ def session_detail(request: HttpRequest, code: str) -> HttpResponse:
         code=code,
     )
     check(request.user, Permission.VIEW, session.committee)
+    meetings = session.meetings.with_programme()
+    dates = list(session.meetings.values_list("date", flat=True))
+    days: list[datetime.date] = []
+    day = None
+    if len(dates) > WHOLE_PROGRAMME_LIMIT:
+        days = sorted({date for date in dates if date is not None})
+        day = programme_day(days, asked=request.GET.get("day", ""), today=timezone.localdate())
+        meetings = meetings.on_day_or_undated(day) if day else meetings
     context = {
         "session": session,
-        "programme": list(session.meetings.with_programme()),
+        "programme": list(meetings),
+        "programme_days": days,
+        "programme_day": day,
         "can_manage": can(request.user, Permission.MANAGE, session.committee),
         "main_sections": session_main.render(request, session),
         "side_sections": session_side.render(request, session),

@@ -22,8 +22,7 @@ from meetings.registration.models import Delegate
 
 
 def meeting_link(meeting: Meeting) -> str:
-    page = meeting.session.get_absolute_url() if meeting.session is not None else meeting.committee.get_absolute_url()
-    return f"{settings.SITE_URL}{page}#meeting-{meeting.pk}"
+    return f"{settings.SITE_URL}{meeting.get_absolute_url()}"
 
 
 def recipients(meeting: Meeting) -> dict[str, str]:

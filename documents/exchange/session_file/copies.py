@@ -5,6 +5,7 @@ each as full as the demo's, and one session ten times its size.
 """
 
 import copy
+import datetime
 import json
 import re
 from typing import Any
@@ -41,9 +42,23 @@ def grown(data: dict[str, Any], factor: int) -> dict[str, Any]:
     if factor == 1:
         return grown_data
     copies = range(2, factor + 1)
-    session["meetings"] += [
-        {**meeting, "key": f"{meeting['key']}-{n}"} for n in copies for meeting in data["session"]["meetings"]
-    ]
+    # The session lasts `factor` times as long: each copy of its meetings held on as many days after the last.
+    start, end = session.get("start_date"), session.get("end_date")
+    span = (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days + 1 if start and end else 0
+    if span:
+        session["end_date"] = (
+            datetime.date.fromisoformat(start) + datetime.timedelta(days=span * factor - 1)
+        ).isoformat()
+
+    def later(meeting: dict[str, Any], n: int) -> dict[str, Any]:
+        moved = {**meeting, "key": f"{meeting['key']}-{n}"}
+        if span and meeting.get("date"):
+            moved["date"] = (
+                datetime.date.fromisoformat(meeting["date"]) + datetime.timedelta(days=span * (n - 1))
+            ).isoformat()
+        return moved
+
+    session["meetings"] += [later(meeting, n) for n in copies for meeting in data["session"]["meetings"]]
     for agenda in session.get("agendas", []):
         # The copies take up the same matters, without the procedural purposes an agenda has once.
         agenda["items"] += [

@@ -60,7 +60,7 @@ def test_the_session_feed_has_one_event_per_dated_meeting_in_the_venues_time(cli
     assert "3. Testing" in description
     assert "Moderator: Ms. Mira Moderator (Test Secretariat)" in description
     assert "https://meet.example.org/round-table" in description
-    assert str(event["url"]).endswith(f"/sessions/TST/G/2/#meeting-{round_table.pk}")
+    assert str(event["url"]).endswith(f"/sessions/TST/G/2/?day=2024-12-31#meeting-{round_table.pk}")
     assert str(event["organizer"]) == "mailto:rapporteur@localhost"
     assert event["organizer"].params["CN"] == "Test Secretariat"
     assert (str(event["status"]), int(event["sequence"])) == ("CONFIRMED", 0)

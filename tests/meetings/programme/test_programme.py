@@ -174,9 +174,10 @@ def test_the_session_page_takes_the_same_number_of_queries_at_ten_times_the_size
             assert client.get(session.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     # The request's session, user, roles and two-factor device; the session, bureau, agendas and their items (2),
-    # committee, meetings with their people and items, decisions, participations, the draft's paragraphs, the
-    # recommendations, documents (2), and the sections apps add (notifications, 4): 23.
-    assert counts[0] == 23, counts
+    # committee, the meetings' dates (a long programme is shown a day at a time), the meetings with their people and
+    # items, decisions, participations, the draft's paragraphs, the recommendations, documents (2), and the sections
+    # apps add (notifications, 4): 24.
+    assert counts[0] == 24, counts
     assert counts[0] == counts[1], counts
 
 
@@ -250,3 +251,30 @@ def test_the_home_page_takes_the_same_number_of_queries_with_ten_times_the_sessi
             assert client.get(reverse("programme:home")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_long_programme_is_shown_a_day_at_a_time_and_a_meeting_s_address_names_its_day(client, secretariat):
+    session = import_session(read_session_file(json.dumps(make_session_file())))
+    session.meetings.all().delete()
+    first = datetime.date(2024, 12, 30)
+    for n in range(15):
+        day = first + datetime.timedelta(days=n // 3)
+        Meeting.objects.create(session=session, key=f"m{n}", kind="informal", title={"en": f"Meeting {n}"}, date=day)
+    Meeting.objects.create(session=session, key="later", kind="informal", title={"en": "Date to come"})
+    client.force_login(secretariat)
+
+    def shown(page: str) -> list[str]:
+        return list(dict.fromkeys(re.findall(r"Meeting (\d+)", page)))
+
+    first_day = client.get(session.get_absolute_url()).text  # the session is over: its first day
+    third_day = client.get(session.get_absolute_url() + "?day=2025-01-01").text
+    meeting = Meeting.objects.get(session=session, key="m7")
+
+    assert shown(first_day) == ["0", "1", "2"]
+    assert shown(third_day) == ["6", "7", "8"]
+    assert "Date to come" in first_day  # the undated meetings on every day
+    assert 'href="?day=2025-01-03#programme"' in first_day  # every day is a link
+    assert 'aria-current="page" href="?day=2025-01-01#programme"' in third_day
+    assert meeting.get_absolute_url() == f"/sessions/{session.code}/?day=2025-01-01#meeting-{meeting.pk}"
+    nonsense = client.get(session.get_absolute_url() + "?day=nonsense").text
+    assert shown(nonsense) == ["0", "1", "2"]
