@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,29 +35,39 @@ from decisions.follow_up.services import (
 from decisions.outcomes.models import Paragraph
 from meetings.sessions.access import get_session_for_user
 
+WHOLE_DECISIONS_LIMIT = 150  # paragraphs up to which a session's texts are shown together; past it, one at a time
+
 
 def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     """What the session adopted, paragraph by paragraph, each operative one with its follow-up."""
     session = get_session_for_user(request.user, code)
     today = timezone.localdate()
-    decisions = list(
-        session.decisions.prefetch_related(
-            Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
-                     to_attr="top_paragraphs")
-        )
+    texts = list(session.decisions.all())
+    decisions = texts
+    shown = None  # the text shown alone, where they are too long to be shown together
+    if Paragraph.objects.filter(decision__session=session, parent__isnull=True).count() > WHOLE_DECISIONS_LIMIT:
+        asked = request.GET.get("text", "")
+        shown = next((text for text in texts if str(text.pk) == asked), texts[0])
+        decisions = [shown]
+    prefetch_related_objects(
+        decisions,
+        Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
+                 to_attr="top_paragraphs"),
     )  # fmt: skip
-    actions = actions_with_progress(request.user, session.committee).filter(paragraph__decision__session=session)
+    actions = actions_with_progress(request.user, session.committee).filter(paragraph__decision__in=decisions)
     by_paragraph: dict[int, list] = {}
     for row in rows(actions, since=None, today=today):
         by_paragraph.setdefault(row.action.top_paragraph_id, []).append(row)
     numbers = operative_numbers([d.pk for d in decisions])
     for decision in decisions:
-        for paragraph in decision.top_paragraphs:
-            paragraph.number = numbers.get(paragraph.pk)  # type: ignore[attr-defined]  # for the template
-            paragraph.follow_up = by_paragraph.get(paragraph.pk, [])  # type: ignore[attr-defined]  # as above
+        for paragraph in decision.top_paragraphs:  # type: ignore[attr-defined]  # prefetched (to_attr)
+            paragraph.number = numbers.get(paragraph.pk)  # for the template
+            paragraph.follow_up = by_paragraph.get(paragraph.pk, [])
     context = {
         "session": session,
         "decisions": decisions,
+        "texts": texts if shown else [],
+        "shown": shown,
         "can_manage": can(request.user, Permission.MANAGE, session.committee),
     }
     return render(request, "follow_up/session_decisions.html", context)

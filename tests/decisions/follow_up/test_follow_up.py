@@ -227,9 +227,10 @@ def test_the_follow_up_pages_take_as_many_queries_for_ten_times_the_data(cast, o
     _actions(operative, 27, cast["secretariat"])
     # Each page: the request's session, user, roles and two-factor device, the unread notifications, then its own.
     # The committee's follow-up: the committee (2), sessions (3), progress updates, paragraphs (12). The session's
-    # decisions: the session, committee, decisions, paragraphs (4), sessions, updates (14). The paragraph: the session,
-    # committee, paragraphs (4), sessions, updates, the entities one may make responsible (14).
-    assert small == [12, 14, 14]
+    # decisions: the session, committee, decisions, how many paragraphs they have, paragraphs (4), sessions, updates
+    # (15). The paragraph: the session, committee, paragraphs (4), sessions, updates, the entities one may make
+    # responsible (14).
+    assert small == [12, 15, 14]
     assert counts() == small
 
 
@@ -329,3 +330,23 @@ def test_two_actions_added_at_once_get_two_places(cast, operative):
     with pytest.raises(follow_up.FollowUpError, match="Only the secretariat adds actions"):
         follow_up.add_action(action=Action(paragraph=operative, description={"en": "x"}), by=cast["member"])
     assert operative.actions.count() == 2
+
+
+def test_many_texts_are_shown_one_at_a_time(client, cast, small_session, monkeypatch):
+    from decisions.outcomes.models import Decision
+
+    monkeypatch.setattr("decisions.follow_up.views.WHOLE_DECISIONS_LIMIT", 2)
+    first = small_session.decisions.get()
+    second = Decision.objects.create(session=small_session, position=2, kind=first.kind, title={"en": "A second text"})
+    Paragraph.objects.create(decision=second, position=1, kind="operative", text={"en": "Invites all to test."})
+    client.force_login(cast["member"])
+    url = reverse("follow_up:session_decisions", kwargs={"code": small_session.code})
+
+    page = client.get(url).text
+    other = client.get(url + f"?text={second.pk}").text
+
+    assert "Invites all to test." not in page
+    assert "Invites all to test." in other
+    assert f'<a href="?text={second.pk}">A second text</a>' in page
+    assert f'<a href="?text={second.pk}" aria-current="page" class="fw-bold">A second text</a>' in other
+    assert client.get(url + "?text=x").text.count("Invites all to test.") == 0
