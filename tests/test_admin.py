@@ -142,8 +142,8 @@ CHANGE_PAGES = {
 CHANGE_PAGE_QUERIES = {
     # the sessions, entities and meetings each inline offers to choose from, the bureau, agendas, participations,
     # the committee, its entities and sessions for the form, its proceedings (4: the rows, and the session again with
-    # the meetings to choose from and their count)
-    "admin:meetings_sessions_session_change": 46,
+    # the meetings to choose from and their count), the session once more for its meetings' "View on site"
+    "admin:meetings_sessions_session_change": 47,
     # the decision again, its paragraphs (3: the inline and its choices), the session (2), the meeting it was
     # adopted at (shown, not chosen: its adoption is recorded on its own page)
     "admin:outcomes_decision_change": 16,
