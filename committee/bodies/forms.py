@@ -3,6 +3,9 @@ from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
 from committee.bodies.models import Entity
@@ -22,6 +25,23 @@ class _ByName(ModelChoiceIterator):
             yield self.choice(entity)
 
 
+class EntitySelect(forms.Select):
+    """A list of hundreds of States and organizations, written out directly: Django renders each option through a
+    template of its own, which made such a list most of the time of a page that has one (the committee's page for
+    its secretariat, the registration page)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(key), mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),  # noqa: S308 - a constant
+        )
+        return format_html(
+            "<select{}>{}</select>", flatatt({**self.build_attrs(self.attrs, attrs), "name": name}), options
+        )
+
+
 class EntityChoiceField(forms.ModelChoiceField):
     """A State or organization, chosen by its name in the reader's language (never its code, never in code
     order), from a list a filter box narrows where JavaScript runs."""
@@ -29,7 +49,7 @@ class EntityChoiceField(forms.ModelChoiceField):
     iterator = _ByName
 
     def __init__(self, queryset: Any = None, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.Select(attrs=SEARCHABLE))
+        kwargs.setdefault("widget", EntitySelect(attrs=SEARCHABLE))
         super().__init__(queryset=Entity.objects.all() if queryset is None else queryset, **kwargs)
 
 
