@@ -4,6 +4,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from documents.registry.jobs import WRITE_DOCUMENT
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
 from meetings.sessions.access import get_session_for_user
+from meetings.sessions.models import Session
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,17 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
     )
 
 
+DOCUMENTS_PER_PAGE = 12  # a session's documents, by symbol, so many a page
+
+
+def registry_address(session: Session, document: Document) -> str:
+    """The document's row in its session's registry, on the page where it stands."""
+    symbols = sorted(session.documents.values_list("symbol", flat=True), key=symbol_sort_key)
+    page = symbols.index(document.symbol) // DOCUMENTS_PER_PAGE + 1
+    registry = reverse("registry:registry", kwargs={"code": session.code})
+    return f"{registry}?page={page}#document-{document.pk}"
+
+
 def registry(request: HttpRequest, code: str) -> HttpResponse:
     """A session's documents with their symbols and language versions; the secretariat allocates and uploads."""
     session = get_session_for_user(request.user, code)
@@ -90,13 +103,16 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(request, _("Symbol %(symbol)s allocated.") % {"symbol": document.symbol})
                 return redirect("registry:registry", code=session.code)
-    documents = sorted(
-        Document.objects.readable_by(request.user, session.committee)
-        .filter(session=session)
+    readable = Document.objects.readable_by(request.user, session.committee).filter(session=session)
+    symbols = sorted(readable.values_list("pk", "symbol"), key=lambda row: symbol_sort_key(row[1]))
+    page = Paginator(symbols, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = {
+        document.pk: document
+        for document in readable.filter(pk__in=[pk for pk, _symbol in page])
         .select_related("parent")
-        .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language"))),
-        key=lambda d: symbol_sort_key(d.symbol),
-    )
+        .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language")))
+    }
+    documents = [shown[pk] for pk, _symbol in page]
     for document in documents:
         generator = generator_for(document)
         uploaded = {stored.language for stored in document.files.all()}
@@ -110,6 +126,7 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "session": session,
         "documents": documents,
+        "page": page,
         "allocation": allocation,
         "can_manage": manage,
         # The kinds whose text is drafted here, and so can go out for translation (documents.translations).
@@ -145,4 +162,4 @@ def upload_version(request: AuthenticatedHttpRequest, symbol: str) -> HttpRespon
         )
     else:
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
-    return redirect(f"{reverse('registry:registry', kwargs={'code': document.session.code})}#document-{document.pk}")
+    return redirect(registry_address(document.session, document))

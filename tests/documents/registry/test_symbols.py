@@ -18,8 +18,17 @@ def third_session(small_session):
 
 
 def listed(client, code: str) -> list[str]:
-    page = client.get(reverse("registry:registry", kwargs={"code": code})).text
-    return re.findall(r'<span class="fw-semibold">([^<]+)</span>', page)
+    """The symbols the registry lists, page after page (12 a page)."""
+    symbols: list[str] = []
+    number = 1
+    while True:
+        page = client.get(reverse("registry:registry", kwargs={"code": code}) + f"?page={number}").text
+        on_page = re.findall(r'<span class="fw-semibold">([^<]+)</span>', page)
+        assert len(on_page) <= 12
+        symbols += on_page
+        if f'<a href="?page={number + 1}">Next documents</a>' not in page:
+            return symbols
+        number += 1
 
 
 def test_the_registry_page_lists_symbols_number_by_number(client, secretariat, third_session):
@@ -80,3 +89,22 @@ def test_the_registry_page_refuses_a_parent_of_another_session_or_for_the_main_s
     assert main.status_code == 400
     assert "Choose the document modified for an addendum, corrigendum or revision, and only for them." in main.text
     assert set(Document.objects.values_list("symbol", flat=True)) == before
+
+
+def test_a_version_uploaded_leads_back_to_the_registry_page_where_its_document_stands(
+    client, secretariat, third_session
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    for _ in range(14):
+        allocate(session=third_session, series=Series.INFORMATION, by=secretariat)  # INF.1 to INF.14
+    client.force_login(secretariat)
+    late = Document.objects.get(symbol="TST/G/3/INF.14")
+
+    uploaded = client.post(
+        reverse("registry:upload_version", kwargs={"symbol": late.symbol}),
+        {"language": "en", "file": SimpleUploadedFile("inf14.pdf", b"%PDF-1.7 the fourteenth")},
+    )
+
+    assert uploaded["Location"] == f"/sessions/TST/G/3/documents/?page=2#document-{late.pk}"
+    assert f'id="document-{late.pk}"' in client.get(uploaded["Location"]).text
