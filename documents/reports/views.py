@@ -110,6 +110,13 @@ def report_page(
         item = section.agenda_item
         shown = speakers.get(item.position, []) if item and item.parent_id is None else []
         section.speakers = shown  # type: ignore[attr-defined]  # for the template
+    my_comments = list(
+        Comment.objects.filter(paragraph__section__report=report, author=request.user)
+        .select_related("paragraph__section")
+        .order_by("created_at")
+    )
+    for comment in my_comments:
+        comment.part = part_of(comment.paragraph)  # type: ignore[attr-defined]  # for the template
     can_comment = (
         can(request.user, Permission.COMMENT, committee)
         and report.status == Report.Status.UNDER_REVIEW
@@ -135,9 +142,7 @@ def report_page(
         "delegations": Entity.objects.filter(pk__in=represented_entities(request.user, committee))
         if can_comment
         else [],
-        "my_comments": Comment.objects.filter(paragraph__section__report=report, author=request.user)
-        .select_related("paragraph__section")
-        .order_by("created_at"),
+        "my_comments": my_comments,
         "can_finalize": can(request.user, Permission.FINALIZE, committee) and not report.is_locked,
         "archive": report.archive.all(),
         "decisions": parts.shown_decisions,
@@ -175,12 +180,20 @@ def _opened(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _back(request: HttpRequest, report: Report, language: str, opened: Paragraph | None = None) -> HttpResponse:
-    """The draft in `language`, at the part the form was sent from, with the editor of the `opened` recommendation
-    paragraph open and in view."""
+def _back(
+    request: HttpRequest,
+    report: Report,
+    language: str,
+    opened: Paragraph | None = None,
+    at: ReportParagraph | None = None,
+) -> HttpResponse:
+    """The draft in `language`, at the part the form was sent from (or, for a form that does not say, the part of
+    the paragraph `at`), with the editor of the `opened` recommendation paragraph open and in view."""
     address = f"{reverse('reports:report', kwargs={'code': report.session.code})}?lang={language}"
     part = request.POST.get("part", "")
-    if PART_KEY.match(part):
+    if not PART_KEY.match(part):
+        part = part_of(at) if at is not None else ""
+    if part:
         address += f"&part={part}"
     if opened is not None:
         address += f"&edit={opened.pk}#recommendation-{opened.pk}"
@@ -291,7 +304,7 @@ def resolve_comment_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
         ),
         done=outcomes[decision],
     )
-    return _back(request, report, comment.language)
+    return _back(request, report, comment.language, at=comment.paragraph)  # its form is also fetched alone
 
 
 @require_POST

@@ -437,3 +437,10 @@ def test_a_long_draft_is_read_a_part_at_a_time_and_an_edit_returns_to_its_part(
     client.force_login(cast["secretariat"])
     notifications = client.get(reverse("notifications:notifications")).text
     assert f"?part=section-{testing.pk}#paragraph-{panel.pk}" in notifications
+    resolved = client.post(
+        reverse("reports:resolve_comment", kwargs={"code": "TST/G/2", "pk": Comment.objects.get().pk}),
+        {"decision": "answered", "answer": "Because."},
+    )  # its form, which the page also fetches alone, does not say the part
+    assert resolved["Location"] == f"{page_url()}?lang=en&part=section-{testing.pk}"
+    client.force_login(cast["member"])
+    assert f"?lang=en&amp;part=section-{testing.pk}#paragraph-{panel.pk}" in client.get(page_url()).text  # theirs
