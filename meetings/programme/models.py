@@ -41,14 +41,15 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(Q(date=day) | Q(date__isnull=True))
 
     def with_programme(self) -> "MeetingQuerySet":
-        """What a programme shows of each meeting (its documents, which depend on the reader, aside), by time."""
+        """What a programme shows of each meeting (its documents, which depend on the reader, aside), by time, then
+        in the order they were added where nothing else tells them apart (the same on every database)."""
         return (
             self.select_related("session", "committee")
             .prefetch_related(
                 models.Prefetch("people", queryset=MeetingPerson.objects.select_related("entity")),
                 models.Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("parent")),
             )
-            .order_by(F("date").asc(nulls_last=True), F("start_time").asc(nulls_first=True), "position")
+            .order_by(F("date").asc(nulls_last=True), F("start_time").asc(nulls_first=True), "position", "pk")
         )
 
 
