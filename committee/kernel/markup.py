@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Where a marker may start (a backslash, a bracket, an asterisk); and, for notes, a bracket or a backslash with the
+# character it escapes.
+_MAYBE_MARKER = re.compile(r"[\\\[*]")
+_BRACKET_OR_ESCAPE = re.compile(r"\\[\s\S]?|\[\^?|\]")
+
+
 def xml_safe(text: str) -> str:
     """`text` with the characters a Word document cannot hold removed."""
     return _NOT_XML.sub("", text)
@@ -43,8 +49,7 @@ def parse(text: str, *, _depth: int = 0) -> list[Segment]:
     if not any(marker in text for marker in "*[\\"):
         return [Segment(text)] if text else []
     closing = _closing_brackets(text) if _depth < MAX_NOTE_DEPTH else {}
-    # The last asterisk that text[i:].replace("\\*", "") keeps for any i before it: one not after a backslash.
-    last_star = max((i for i, char in enumerate(text) if char == "*" and i and text[i - 1] != "\\"), default=-1)
+    last_star = _last_unescaped_star(text)
     segments: list[Segment] = []
     italic = False
     buffer: list[str] = []
@@ -74,9 +79,11 @@ def parse(text: str, *, _depth: int = 0) -> list[Segment]:
             flush()
             italic = not italic
             position += 1
-        else:
-            buffer.append(char)
-            position += 1
+        else:  # this character, and those after it up to the next that may be a marker
+            following = _MAYBE_MARKER.search(text, position + 1)
+            end = following.start() if following else len(text)
+            buffer.append(text[position:end])
+            position = end
     if italic:  # an opening asterisk never closed: it was a literal one
         tail = "".join(buffer)
         buffer.clear()
@@ -95,28 +102,34 @@ def _flatten(segments: list[Segment]) -> list[Segment]:
     return flat
 
 
+def _last_unescaped_star(text: str) -> int:
+    """The last asterisk that text[i:].replace("\\*", "") keeps for any i before it: one not after a backslash,
+    nor first (-1 if none)."""
+    place = text.rfind("*")
+    while place > 0 and text[place - 1] == "\\":
+        place = text.rfind("*", 0, place)
+    return place if place > 0 else -1
+
+
 def _closing_brackets(text: str) -> dict[int, int]:
     """For each place just after a "[^", the place of the "]" that closes it: the first one not escaped by a
-    backslash and not closing a "[" opened after that place. One pass, keeping the places still open by the
-    number of brackets open there."""
+    backslash and not closing a "[" opened after that place. One pass over the brackets and backslashes, keeping
+    the places still open by the number of brackets open there."""
     found: dict[int, int] = {}
     waiting: dict[int, list[int]] = {}
     depth = 0
-    position = 0
-    while position < len(text):
-        if position >= 2 and text[position - 2] == "[" and text[position - 1] == "^":
-            waiting.setdefault(depth, []).append(position)
-        char = text[position]
-        if char == "\\":
-            position += 2
+    for bracket in _BRACKET_OR_ESCAPE.finditer(text):
+        mark = bracket.group()
+        if mark[0] == "\\":
             continue
-        if char == "[":
+        if mark[0] == "[":
             depth += 1
-        elif char == "]":
+            if mark == "[^" and bracket.end() < len(text):
+                waiting.setdefault(depth, []).append(bracket.end())
+        else:
             for start in waiting.pop(depth, ()):
-                found[start] = position
+                found[start] = bracket.start()
             depth -= 1
-        position += 1
     return found
 
 

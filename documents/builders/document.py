@@ -9,12 +9,12 @@ that they survive conversion and quotation.
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import pgettext
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -30,12 +30,15 @@ from committee.kernel.multilingual import pick
 from documents.builders.data import DocumentData, ListedItem
 from documents.builders.language import PLACEHOLDER, ReportLanguage, report_language
 from documents.builders.word import (
+    RUN,
     Footnotes,
     Run,
+    StylesByName,
     add_runs,
     bold_in_every_script,
     cell_rule_below,
     columns,
+    format_paragraph,
     left_to_right,
     page_number,
     right_to_left,
@@ -75,6 +78,7 @@ class UNDocument:
         self.notes = Footnotes()
         self.paragraph_number = 0  # numbered paragraphs run on through the document's chapters
         self.named_body = False  # the first mention gives the body's full name, later ones its short name
+        self.styles = StylesByName(self.document)
         self.style_ids: dict[str, str] = {}
         self.heading_notes = 0  # notes on a title or heading take *, **, *** in turn
 
@@ -149,28 +153,29 @@ class UNDocument:
         runs: Sequence[Run] = (),
         *,
         style: str | None = None,
-        align: WD_ALIGN_PARAGRAPH | None = None,
         size: Length | None = None,
         bold: bool = False,
+        **paragraph_format: Any,
     ) -> Paragraph:
+        """A paragraph at the end of the body, its runs in `size` and bold if asked, in the paragraph style
+        `style`, with the format `paragraph_format` (as `format_paragraph` takes it)."""
         element = self.document.element.body._new_p()
         self.body_end.addprevious(element)
         paragraph = Paragraph(element, self.document._body)
         if style:
-            # python-docx finds a style by name with a scan of every style: look each up once.
             if style not in self.style_ids:
-                self.style_ids[style] = self.document.styles[style].style_id
-            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
-        add_runs(paragraph, runs)
-        if align is not None:
-            paragraph.alignment = align
+                self.style_ids[style] = self.styles[style].style_id
+            paragraph_format["style_id"] = self.style_ids[style]
         if size:
-            paragraph.paragraph_format.line_spacing = Pt(size.pt * 1.15)
-        for run in paragraph.runs:
-            if size:
-                set_size(run, size)
-            if bold:
-                bold_in_every_script(run._r)
+            paragraph_format["line_spacing"] = Pt(size.pt * 1.15)
+        format_paragraph(paragraph, **paragraph_format)
+        add_runs(paragraph, runs)
+        if size or bold:
+            for run in element.iterchildren(RUN):
+                if size:
+                    set_size(run, size)
+                if bold:
+                    bold_in_every_script(run)
         if self.lang.right_to_left:
             right_to_left(paragraph)
         return paragraph
@@ -214,18 +219,23 @@ class UNDocument:
 
     def heading(self, label: str, title: str, level: int) -> Paragraph:
         """A chapter, section or subsection heading; its title may hold italics and a note."""
-        paragraph = self.paragraph([(f"{label}\t" if label else "", "")], style=f"Heading {level}")
+        paragraph = self.paragraph(
+            [(f"{label}\t" if label else "", "")],
+            style=f"Heading {level}",
+            left_indent=INDENT,
+            first_line_indent=-INDENT,
+            tab_stop=INDENT,
+        )
         self.write_segments(paragraph, parse(title))
-        paragraph.paragraph_format.left_indent = INDENT
-        paragraph.paragraph_format.first_line_indent = -INDENT
-        paragraph.paragraph_format.tab_stops.add_tab_stop(INDENT)
         return paragraph
 
     def agenda_item_line(self, number: int | None) -> None:
         if number is not None:
-            line = self.paragraph(self.rich(pgettext("report", "(Agenda item %(number)s)"), number=str(number)))
-            line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            line.paragraph_format.keep_with_next = True
+            self.paragraph(
+                self.rich(pgettext("report", "(Agenda item %(number)s)"), number=str(number)),
+                alignment=WD_ALIGN_PARAGRAPH.CENTER,
+                keep_with_next=True,
+            )
 
     def sub_item_label(self, index: int) -> str:
         return pgettext("report sub-item", "(%(letter)s)") % {"letter": self.lang.sub_item_letter(index)}
@@ -257,7 +267,7 @@ class UNDocument:
             for paragraph in (symbol, number):
                 if self.lang.right_to_left:
                     right_to_left(paragraph)
-        styles = self.document.styles
+        styles = self.styles
         normal = styles["Normal"]
         normal.font.name = self.lang.font
         normal.font.size = BODY_SIZE
@@ -267,20 +277,20 @@ class UNDocument:
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = Pt(12)
         for level, name in enumerate(HANGING_STYLES, start=1):
-            hanging = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            hanging = styles.add_paragraph_style(name)
             hanging.base_style = normal
             hanging.paragraph_format.left_indent = INDENT * level
             hanging.paragraph_format.first_line_indent = -INDENT
             hanging.paragraph_format.tab_stops.add_tab_stop(INDENT * level)
             if level == 1:
                 hanging.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        indented = styles.add_style(INDENTED_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        indented = styles.add_paragraph_style(INDENTED_STYLE)
         indented.base_style = normal
         indented.paragraph_format.left_indent = INDENT
         indented.paragraph_format.first_line_indent = INDENT
         indented.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         for level, name in enumerate(CONTENTS_STYLES, start=1):
-            entry = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            entry = styles.add_paragraph_style(name)
             entry.base_style = normal
             entry.paragraph_format.left_indent = INDENT * level
             entry.paragraph_format.first_line_indent = -INDENT
@@ -332,14 +342,14 @@ class UNDocument:
             add_runs(left.paragraphs[0], [(pgettext("report", "United Nations"), "bold")])
             add_runs(organization.paragraphs[0], [(named, "bold")])
         if left.paragraphs[0].runs:
-            set_size(left.paragraphs[0].runs[0], Pt(12))
+            set_size(left.paragraphs[0].runs[0]._r, Pt(12))
         symbol = right.paragraphs[0]
         add_runs(symbol, [(xml_safe(d.symbol), "bold")])
         symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if symbol.runs:
-            set_size(symbol.runs[0], Pt(14))
+            set_size(symbol.runs[0]._r, Pt(14))
         if organization.paragraphs[0].runs:
-            set_size(organization.paragraphs[0].runs[0], Pt(14))
+            set_size(organization.paragraphs[0].runs[0]._r, Pt(14))
         if d.emblem:  # the organization's emblem, above its name, at its own height
             emblem = organization.paragraphs[0].insert_paragraph_before()
             emblem.paragraph_format.line_spacing = 1.0
@@ -351,14 +361,14 @@ class UNDocument:
         for index, runs in enumerate(lines):
             paragraph = first if index == 0 else distribution.add_paragraph()
             add_runs(paragraph, runs)
-            paragraph.paragraph_format.space_after = Pt(0)
+            format_paragraph(paragraph, space_after=Pt(0))
             if self.lang.right_to_left and self.lang.masthead_in_english:
                 left_to_right(paragraph)  # "31 October 2017" would read "October 2017 31" right to left
         self.paragraph()
         for name in (*d.parents, d.body):
-            self.paragraph([(self.lang.typography(self.text(name)), "bold")]).paragraph_format.space_after = Pt(0)
+            self.paragraph([(self.lang.typography(self.text(name)), "bold")], space_after=Pt(0))
         session_line = self.rich(self.session_line(), ordinal=capitalize(self.ordinal()))
-        self.paragraph(session_line).paragraph_format.space_after = Pt(0)
+        self.paragraph(session_line, space_after=Pt(0))
         if d.start_date and d.end_date:
             place_and_dates = self.rich(
                 pgettext("report", "%(city)s, %(dates)s"),
@@ -420,8 +430,7 @@ class UNDocument:
             if number
             else self.rich(pgettext("report", "Annex"))
         )
-        heading = self.paragraph(label, style="Heading 1")
-        heading.paragraph_format.page_break_before = True
+        heading = self.paragraph(label, style="Heading 1", page_break_before=True)
         heading.runs[-1].add_break()
         self.write_segments(heading, parse(title))
         return heading

@@ -189,7 +189,7 @@ class ReportLanguage:
     def typography(self, text: str) -> str:
         """Typographic apostrophes and quotation marks, as UN documents print them (’, “ ”); web and e-mail
         addresses are left as they are."""
-        parts = _ADDRESS.split(text)
+        parts = _outside_addresses(text)
         for index in range(0, len(parts), 2):
             parts[index] = _curled(parts[index], self.quotes)
         return "".join(parts)
@@ -266,13 +266,17 @@ class French(ReportLanguage):
 
         Web addresses and e-mail addresses are left as they are.
         """
-        parts = _ADDRESS.split(text)
+        parts = _outside_addresses(text)
         for index in range(0, len(parts), 2):
-            part = re.sub(r"[ \u202f]([:;?!»%])", "\u00a0\\1", _curled(parts[index], self.quotes))
-            part = re.sub(r"(?<=[^\s\u00a0(])([;?!])(?=\s|$)", "\u00a0\\1", part)
-            part = re.sub(r"(?<=[^\s\u00a0\d(/])(:)(?=\s|$)", "\u00a0\\1", part)
-            part = re.sub(r"«[ \u202f]?", "«\u00a0", part)
-            parts[index] = re.sub(r"(?<=[^\s\u00a0])»", "\u00a0»", part)
+            part = _curled(parts[index], self.quotes)
+            if _FRENCH_SPACED.isdisjoint(part):  # most texts: nothing to space
+                parts[index] = part
+                continue
+            part = _SPACE_BEFORE_SIGN.sub("\u00a0\\1", part)
+            part = _SIGN_AFTER_WORD.sub("\u00a0\\1", part)
+            part = _COLON_AFTER_WORD.sub("\u00a0\\1", part)
+            part = _AFTER_OPENING_GUILLEMET.sub("«\u00a0", part)
+            parts[index] = _CLOSING_GUILLEMET.sub("\u00a0»", part)
         return "".join(parts)
 
     def courtesy(self, courtesy: str) -> list[Run]:
@@ -438,6 +442,23 @@ class Arabic(WithoutArticles):
 # the anchor, a long word without spaces was scanned again from each of its characters, in time that grows as
 # its square (a second for a 20,000-character word).
 _ADDRESS = re.compile(r"((?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*@\S+\.\w+)")
+# French spacing: the signs that take a non-breaking space before them, and the guillemets.
+_FRENCH_SPACED = frozenset(":;?!%«»")
+_SPACE_BEFORE_SIGN = re.compile(r"[ \u202f]([:;?!»%])")
+_SIGN_AFTER_WORD = re.compile(r"(?<=[^\s\u00a0(])([;?!])(?=\s|$)")
+_COLON_AFTER_WORD = re.compile(r"(?<=[^\s\u00a0\d(/])(:)(?=\s|$)")
+_AFTER_OPENING_GUILLEMET = re.compile(r"«[ \u202f]?")
+_CLOSING_GUILLEMET = re.compile(r"(?<=[^\s\u00a0])»")
+
+
+def _outside_addresses(text: str) -> list[str]:
+    """`text` split around its web and e-mail addresses, the addresses at odd places (typography leaves them be);
+    the text alone where it holds none, as most do."""
+    if "@" not in text and "www." not in text and "://" not in text:
+        return [text]
+    return _ADDRESS.split(text)
+
+
 _ELIDING = re.compile(r"^[aeiouyàâäéèêëîïôöûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ]")
 
 

@@ -58,8 +58,7 @@ class _ParticipantsList(UNDocument):
     def build(self) -> bytes:
         self.set_up()
         self.masthead()
-        title = self.paragraph([(pgettext("report", "List of participants"), "")], size=Pt(16), bold=True)
-        title.paragraph_format.space_before = Pt(18)
+        self.paragraph([(pgettext("report", "List of participants"), "")], size=Pt(16), bold=True, space_before=Pt(18))
         groups = attendance_by_category(
             self.data.delegations,
             language=self.lang.code,
@@ -83,15 +82,19 @@ class _ParticipantsList(UNDocument):
         return self.finish()
 
     def delegation(self, delegation: DelegationData) -> None:
-        name = self.paragraph([(self.lang.typography(self.name(delegation.name_in(self.lang.code))), "bold")])
-        name.paragraph_format.keep_with_next = bool(delegation.delegates)
-        name.paragraph_format.space_before = Pt(6)
-        name.paragraph_format.space_after = Pt(2)
+        self.paragraph(
+            [(self.lang.typography(self.name(delegation.name_in(self.lang.code))), "bold")],
+            keep_with_next=bool(delegation.delegates),
+            space_before=Pt(6),
+            space_after=Pt(2),
+        )
         for index, delegate in enumerate(delegation.delegates):
-            line = self.paragraph(self.delegate_runs(delegate))
-            line.paragraph_format.left_indent = INDENT
-            line.paragraph_format.space_after = Pt(0)
-            line.paragraph_format.keep_with_next = index < len(delegation.delegates) - 1
+            self.paragraph(
+                self.delegate_runs(delegate),
+                left_indent=INDENT,
+                space_after=Pt(0),
+                keep_with_next=index < len(delegation.delegates) - 1,
+            )
 
     def delegate_runs(self, delegate: DelegateData) -> list[Run]:
         """ "H.E. Ms. Claire Exemple, Ambassador, Permanent Mission…, Head of delegation"."""

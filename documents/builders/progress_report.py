@@ -147,12 +147,12 @@ class _ProgressReport(UNDocument):
 
     def title(self) -> None:
         title = pgettext("progress report", "Progress in the implementation of the %(kind)s of the %(ordinal)s session")
-        line = self.paragraph(
+        self.paragraph(
             self.rich(title, kind=self.kind_words(), ordinal=self.lang.ordinal(self.data.reported_number)),
             size=Pt(16),
             bold=True,
+            space_before=Pt(18),
         )
-        line.paragraph_format.space_before = Pt(18)
         self.paragraph([(pgettext("progress report", "Note by the secretariat"), "")], bold=True)
 
     def paragraphs_heading(self) -> str:
@@ -214,12 +214,13 @@ class _ProgressReport(UNDocument):
 
     def charts(self, charts: list[Chart]) -> None:
         for chart in charts:
-            picture = self.paragraph(align=WD_ALIGN_PARAGRAPH.CENTER)
+            picture = self.paragraph(alignment=WD_ALIGN_PARAGRAPH.CENTER)
             picture.add_run().add_picture(io.BytesIO(chart.png()), width=Cm(16.5))
             picture.paragraph_format.line_spacing = 1.0  # not the body's exact 12 points, which would clip it
             picture.paragraph_format.keep_with_next = True
-            caption = self.paragraph([(self.lang.typography(xml_safe(chart.description)), "italic")])
-            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.paragraph(
+                [(self.lang.typography(xml_safe(chart.description)), "italic")], alignment=WD_ALIGN_PARAGRAPH.CENTER
+            )
 
     def strategy_heading(self, strategy: StrategyData) -> str:
         return pgettext("progress report", "Implementation of the %(strategy)s") % {

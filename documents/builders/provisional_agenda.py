@@ -16,7 +16,7 @@ from committee.kernel.markup import parse, xml_safe
 from documents.builders.data import DocumentData, Text
 from documents.builders.document import DJANGO_LANGUAGE, UNDocument
 from documents.builders.language import report_language
-from documents.builders.word import add_runs
+from documents.builders.word import add_runs, format_paragraph
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,12 @@ class _ProvisionalAgenda(UNDocument):
     def build(self) -> bytes:
         self.set_up()
         self.masthead()
-        title = self.paragraph([(pgettext("report", "Provisional agenda and annotations"), "")], size=Pt(16), bold=True)
-        title.paragraph_format.space_before = Pt(18)
+        self.paragraph(
+            [(pgettext("report", "Provisional agenda and annotations"), "")],
+            size=Pt(16),
+            bold=True,
+            space_before=Pt(18),
+        )
         self.heading(self.lang.chapter_label(1), pgettext("report", "Provisional agenda"), 1)
         self.agenda_list(self.data.items, level=1)
         self.heading(self.lang.chapter_label(2), pgettext("report", "Annotations to the provisional agenda"), 1)
@@ -71,15 +75,14 @@ class _ProvisionalAgenda(UNDocument):
             if text.strip():
                 self.numbered(segments=parse(text.strip()))
         if item.documents:
-            heading = self.paragraph([(pgettext("report", "Documentation"), "bold")])
-            heading.paragraph_format.keep_with_next = True
+            self.paragraph([(pgettext("report", "Documentation"), "bold")], keep_with_next=True)
             for symbol, title in item.documents:
-                line = self.paragraph(
-                    [(xml_safe(symbol), ""), ("\t", ""), (self.lang.typography(self.text(title)), "")]
+                self.paragraph(
+                    [(xml_safe(symbol), ""), ("\t", ""), (self.lang.typography(self.text(title)), "")],
+                    tab_stop=Pt(144),
+                    left_indent=Pt(144),
+                    first_line_indent=-Pt(144),
                 )
-                line.paragraph_format.tab_stops.add_tab_stop(Pt(144))
-                line.paragraph_format.left_indent = Pt(144)
-                line.paragraph_format.first_line_indent = -Pt(144)
 
     def timetable(self) -> None:
         days = sorted({slot.date for slot in self.data.organization_of_work})
@@ -112,4 +115,4 @@ class _ProvisionalAgenda(UNDocument):
                 for index, runs in enumerate(lines):
                     paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                     add_runs(paragraph, runs)
-                    paragraph.paragraph_format.space_after = Pt(0)
+                    format_paragraph(paragraph, space_after=Pt(0))

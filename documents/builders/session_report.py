@@ -38,7 +38,7 @@ from documents.builders.document import (
 )
 from documents.builders.language import report_language
 from documents.builders.schemes import USUAL_TITLES, Attendance, Holds, PartData, TitlePattern
-from documents.builders.word import Run, add_runs, begin_field, end_field
+from documents.builders.word import Run, add_runs, begin_field, end_field, format_paragraph
 from meetings.programme.models import BureauMember, Meeting
 from meetings.registration.attendance import NGO_CATEGORIES, attendance_by_category
 from meetings.registration.models import Participation
@@ -160,7 +160,7 @@ class _SessionReport(UNDocument):
             TitlePattern.OUTCOMES: pgettext("report", "Outcomes of the %(ordinal)s meeting %(of_body)s"),
         }
         title = self.rich(patterns[self.data.scheme.title_pattern], of_body=self.of_body(), ordinal=self.ordinal())
-        self.paragraph(title, size=Pt(16), bold=True).paragraph_format.space_before = Pt(18)
+        self.paragraph(title, size=Pt(16), bold=True, space_before=Pt(18))
         held = self.held_at()
         if held:
             self.paragraph(held)
@@ -172,8 +172,9 @@ class _SessionReport(UNDocument):
     def volume_line(self) -> None:
         """ "Volume I*", its note on the asterisk, as a report issued in volumes says what each holds
         (UN-CONVENTIONS §2)."""
-        line = self.paragraph(self.rich(pgettext("report", "Volume %(number)s"), number=xml_safe(self.data.volume)))
-        line.paragraph_format.space_before = Pt(6)
+        line = self.paragraph(
+            self.rich(pgettext("report", "Volume %(number)s"), number=xml_safe(self.data.volume)), space_before=Pt(6)
+        )
         note = self.drafted(self.data.volume_note)
         if note:
             self.heading_note(line, note)
@@ -187,8 +188,9 @@ class _SessionReport(UNDocument):
         people = [o for o in finalizers if o.role == role]
         office = self.office("rapporteur", people)
         names = self.joined([self.officer(person) for person in people])
-        line = self.paragraph(self.rich(pgettext("report", "%(office)s: %(names)s"), office=office, names=names))
-        line.paragraph_format.space_before = Pt(6)
+        self.paragraph(
+            self.rich(pgettext("report", "%(office)s: %(names)s"), office=office, names=names), space_before=Pt(6)
+        )
 
     def after_masthead(self) -> None:
         """ "Agenda item 6", where the scheme asks for it: the item of the agenda under which the session adopts
@@ -235,9 +237,8 @@ class _SessionReport(UNDocument):
         return []
 
     def contents(self, chapters: list[Chapter], annexes: list[Annex]) -> None:
-        heading = self.paragraph([(pgettext("report", "Contents"), "")], size=Pt(14))
-        heading.paragraph_format.space_before = Pt(18)
-        page = self.paragraph([(pgettext("report", "Page"), "italic")], align=WD_ALIGN_PARAGRAPH.RIGHT)
+        self.paragraph([(pgettext("report", "Contents"), "")], size=Pt(14), space_before=Pt(18))
+        page = self.paragraph([(pgettext("report", "Page"), "italic")], alignment=WD_ALIGN_PARAGRAPH.RIGHT)
         entries: list[tuple[str, str, int]] = []
         for index, (title, _writer, sections) in enumerate(chapters):
             entries.append((self.lang.chapter_label(index + 1), title, 1))
@@ -258,10 +259,7 @@ class _SessionReport(UNDocument):
             if index == 0:  # Word replaces the entries, from here to the field's end, by its own
                 begin_field(last, ' TOC \\o "1-2" \\h \\z \\u ')
             add_runs(last, [(f"{label}\t" if label else "", ""), (self.lang.typography(plain(title)), "")])
-            if not label:
-                last.paragraph_format.first_line_indent = Cm(0)
-            if not level:
-                last.paragraph_format.space_after = Pt(3)
+            format_paragraph(last, first_line_indent=None if label else Cm(0), space_after=None if level else Pt(3))
         if entries:
             end_field(last)
         last.add_run().add_break(WD_BREAK.PAGE)
@@ -337,10 +335,7 @@ class _SessionReport(UNDocument):
             runs = self.rich(pgettext("report action", "Responsible: %(who)s"), who=who)
             if when:
                 runs += self.rich(pgettext("report action", "; timeline: ")) + when
-            line = self.paragraph([*runs, (".", "")])
-            line.paragraph_format.left_indent = INDENT * 2
-            for run in line.runs:
-                run.italic = True
+            self.paragraph([(text, "italic") for text, _style in [*runs, (".", "")]], left_indent=INDENT * 2)
 
     def decision_annex_title(self, decision: DecisionData) -> str:
         """ "Decision 1/1: Title", "Agreed conclusions": an annexed text's title."""
@@ -845,8 +840,7 @@ class _SessionReport(UNDocument):
                 ):
                     if states:
                         label_runs = [(self.lang.typography(label), "italic"), (" ", "")]
-                        line = self.paragraph([*label_runs, *self.states(states), (".", "")])
-                        line.paragraph_format.left_indent = INDENT * 2
+                        self.paragraph([*label_runs, *self.states(states), (".", "")], left_indent=INDENT * 2)
                 continue
             sentences = {
                 "consensus": pgettext("report", "%(body)s adopted %(decision)s by consensus."),
@@ -1049,9 +1043,7 @@ class _SessionReport(UNDocument):
                     count = sum(len(g.participations) for g in groups if g.category in NGO_CATEGORIES)
                     self.attendance_line(number, Participation.Category.NGO_GENERAL, count, numbered_as_report)
                     ngo_intro_written = True
-                sub = self.paragraph([(category_heading(group.category), "italic")])
-                sub.paragraph_format.left_indent = INDENT
-                sub.paragraph_format.keep_with_next = True
+                self.paragraph([(category_heading(group.category), "italic")], left_indent=INDENT, keep_with_next=True)
             else:
                 number += 1
                 self.attendance_line(number, group.category, len(names), numbered_as_report)
@@ -1059,10 +1051,8 @@ class _SessionReport(UNDocument):
                 self.two_columns(names)
             else:
                 for name in names:
-                    line = self.paragraph([(self.lang.typography(name), "")])
-                    line.paragraph_format.left_indent = INDENT
-                    line.paragraph_format.space_after = Pt(0)
-                self.paragraph().paragraph_format.space_after = Pt(0)
+                    self.paragraph([(self.lang.typography(name), "")], left_indent=INDENT, space_after=Pt(0))
+                self.paragraph(space_after=Pt(0))
 
     def members_of(self, organization: str, gender: str | None) -> str:
         """Whose members the member States are: the organization known by its acronym, as UNCTAD's reports say
@@ -1129,17 +1119,19 @@ class _SessionReport(UNDocument):
         sitting = self.by_unit(pgettext("report", "the session"), pgettext("report", "the meeting"))
         values = {"of_organization": self.members_of(organization, gender), "sitting": sitting}
         add_runs(paragraph, self.rich(lines[category], **values))
-        paragraph.paragraph_format.keep_with_next = True
+        format_paragraph(paragraph, keep_with_next=True)
 
     def two_columns(self, names: list[str]) -> None:
         """States in two columns, filled down the first, then the second, with no gap where a long name wraps:
         a section of two columns between continuous breaks, which Word and LibreOffice balance."""
         self.columns(2)
         for name in names:
-            line = self.paragraph([(self.lang.typography(name), "")])
-            line.paragraph_format.space_after = Pt(0)
-            line.paragraph_format.left_indent = INDENT
-            line.paragraph_format.first_line_indent = Cm(-0.5)  # a name that wraps hangs under its start
-            line.paragraph_format.keep_together = True
+            self.paragraph(
+                [(self.lang.typography(name), "")],
+                space_after=Pt(0),
+                left_indent=INDENT,
+                first_line_indent=Cm(-0.5),  # a name that wraps hangs under its start
+                keep_together=True,
+            )
         self.columns(1)
-        self.paragraph().paragraph_format.space_after = Pt(0)
+        self.paragraph(space_after=Pt(0))
