@@ -10,3 +10,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each request and each websocket action closes its database connection when it ends (as in base): the browser
 # tests serve the app from threads of the test's process, whose connections would otherwise outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Pages are served from the cache in the tests too (one process: its memory is the shared cache), so that every
+# test that changes data and reads a page back checks that the page follows.
+PAGE_CACHE_SECONDS = 60

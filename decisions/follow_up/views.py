@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up import charts
 from decisions.follow_up.forms import ActionForm, ProgressForm
@@ -38,6 +39,7 @@ from meetings.sessions.access import get_session_for_user
 WHOLE_DECISIONS_LIMIT = 150  # paragraphs up to which a session's texts are shown together; past it, one at a time
 
 
+@cached_page
 def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
     """What the session adopted, paragraph by paragraph, each operative one with its follow-up."""
     session = get_session_for_user(request.user, code)
@@ -201,6 +203,7 @@ def _committee_actions(request: HttpRequest, committee: Committee):
     return actions_with_progress(request.user, committee).filter(paragraph__decision__session__committee=committee)
 
 
+@cached_page
 def committee_follow_up(request: HttpRequest, code: str) -> HttpResponse:
     """Every action on the committee's decisions, filtered by status, responsible and overdue, with what
     changed since the last session, the charts, and the progress report to download."""

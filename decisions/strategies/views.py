@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from committee.jobs.views import start_for_request
 from committee.kernel.forms import SpreadsheetForm
 from committee.kernel.http import AuthenticatedHttpRequest
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up.views import chart_image
 from decisions.strategies.jobs import IMPORT_SPREADSHEET
@@ -28,6 +29,7 @@ def _shown_area(request: HttpRequest) -> int | None:
     return int(area) if area.isdigit() else None
 
 
+@cached_page
 def strategy_page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """The measures by member, each cell its latest status in words and colour; filterable by area."""
     strategy = _strategy(request, code, slug)

@@ -16,6 +16,7 @@ from committee.jobs.views import format_name, writing
 from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_NAMES
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
 from documents.registry.generated import FORMATS, generator_for, is_draft, published_version
@@ -86,6 +87,7 @@ def registry_address(session: Session, document: Document) -> str:
     return f"{registry}?page={page}#document-{document.pk}"
 
 
+@cached_page
 def registry(request: HttpRequest, code: str) -> HttpResponse:
     """A session's documents with their symbols and language versions; the secretariat allocates and uploads."""
     session = get_session_for_user(request.user, code)

@@ -15,6 +15,7 @@ from committee.jobs.views import format_name, start_for_request, writing
 from committee.kernel.editing import EditConflict, EditError, carry_out, submitted_revision, text_language
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGE_CHOICES, LANGUAGE_NAMES, LANGUAGES, pick
+from committee.kernel.page_cache import cached_page
 from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
@@ -88,6 +89,7 @@ def _report_for(user, code: str, permission: Permission) -> Report:
 
 
 @login_required
+@cached_page
 def report_page(
     request: AuthenticatedHttpRequest,
     code: str,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.multilingual import LANGUAGES, pick
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, committees_of, get_committee_for_user, visible_committees
 from meetings.programme.ical import build_calendar
 from meetings.programme.models import CalendarFeed, Meeting
@@ -58,6 +59,7 @@ def _window(request: HttpRequest, meetings: QuerySet[Meeting]) -> QuerySet[Meeti
     return meetings.filter(date__gte=timezone.localdate() - FEED_PAST)
 
 
+@cached_page
 def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
     """?subcommittees=1 adds the meetings of every body below it; ?year=2019, a past year's meetings."""
     committee = get_committee_for_user(request.user, code, need=Permission.VIEW)
@@ -69,11 +71,13 @@ def committee_calendar(request: HttpRequest, code: str) -> HttpResponse:
     return _feed(request, meetings, name=name, filename=committee.code)
 
 
+@cached_page
 def session_calendar(request: HttpRequest, code: str) -> HttpResponse:
     session = get_session_for_user(request.user, code)
     return _feed(request, session.meetings.all(), name=session.code, filename=session.code.replace("/", "_"))
 
 
+@cached_page
 def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
     feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if feed is None:
@@ -83,6 +87,7 @@ def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def calendars(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's private calendar address, and the feeds of their committees."""
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)

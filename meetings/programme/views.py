@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from committee.kernel.collation import collation_key
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import (
     Permission,
     can,
@@ -25,6 +26,7 @@ SESSIONS_PER_PAGE = 10  # on a committee's page, latest first
 WHOLE_PROGRAMME_LIMIT = 12  # meetings up to which a session's programme is shown whole; a longer one a day at a time
 
 
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """The committees one may see (the public ones, for everyone), each with its latest sessions, and their coming
     meetings: ten years of sessions weigh no more on it than one."""
@@ -46,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "programme/home.html", context)
 
 
+@cached_page
 def committee_page(request: HttpRequest, code: str) -> HttpResponse:
     """A committee: its coming meetings, sessions, sub-committees and members; for the secretariat, its people."""
     committee = get_committee_for_user(request.user, code, related=("parent", "secretariat"))
@@ -79,6 +82,7 @@ def programme_day(days: list[datetime.date], *, asked: str, today: datetime.date
     return next((day for day in days if day >= wanted), days[0] if days else None)
 
 
+@cached_page
 def session_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A session: its agendas, programme and bureau, and what the apps above show of it (participants, report…)."""
     session = get_object_or_404(

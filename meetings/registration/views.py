@@ -15,6 +15,7 @@ from committee.jobs.views import start_for_request
 from committee.kernel.collation import collation_key
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.kernel.import_errors import ImportRejected
+from committee.kernel.page_cache import cached_page
 from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, may_register_for, represented_entities
 from meetings.programme.models import Meeting
@@ -89,6 +90,7 @@ DELEGATES_PER_PAGE = 200  # about so many delegates, in whole delegations, on a 
 
 
 @login_required
+@cached_page
 def registration(request: AuthenticatedHttpRequest, code: str, refused: DelegationForm | None = None) -> HttpResponse:
     """The delegations registered for a session and their delegates; registration for those who may.
 

@@ -1,0 +1,132 @@
+"""Pages served again from the cache (committee/kernel/page_cache.py) are the pages the data gives now: every way
+of writing shows on the next read, a page kept for one reader is never another's, its forms post for whoever
+reads it, and a message is shown once."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from committee.bodies.models import Committee
+from committee.kernel import page_cache
+from documents.exchange.session_file.load import import_session
+from documents.exchange.session_file.validate import read_session_file
+from tests.builders import make_session_file
+from tests.meetings.programme.test_programme import programme_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def public_session():
+    session = import_session(read_session_file(json.dumps(programme_file())))
+    Committee.objects.filter(pk=session.committee_id).update(is_public=True)
+    return session
+
+
+def without_tokens(page: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+
+
+def test_a_page_read_again_unchanged_is_served_without_a_query(client, public_session, django_assert_num_queries):
+    address = public_session.committee.get_absolute_url()
+    first = client.get(address).text
+    with django_assert_num_queries(0):
+        again = client.get(address).text
+    assert without_tokens(again) == without_tokens(first)
+    assert page_cache.CSRF_PLACEHOLDER.decode() not in again
+
+
+def test_every_way_of_writing_shows_on_the_next_read(client, public_session):
+    committee = public_session.committee
+    address = committee.get_absolute_url()
+    assert "Group of Experts on Testing" in client.get(address).text
+
+    committee.name = {"en": "Saved through the model"}
+    committee.save()
+    assert "Saved through the model" in client.get(address).text
+
+    Committee.objects.filter(pk=committee.pk).update(name={"en": "Updated in bulk"})
+    assert "Updated in bulk" in client.get(address).text
+
+    written = json.dumps({"en": "Written in SQL"})
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Committee._meta.db_table} SET name = %s WHERE id = %s", [written, committee.pk])  # noqa: S608
+    assert "Written in SQL" in client.get(address).text
+
+
+def test_a_session_file_imported_again_shows_on_the_session_page(client, public_session):
+    address = public_session.get_absolute_url()
+    assert "Testing in practice" in client.get(address).text
+    changed = programme_file()
+    changed["session"]["meetings"][1]["title"] = {"en": "Testing, imported again"}
+    import_session(read_session_file(json.dumps(changed)))
+    page = client.get(address).text
+    assert "Testing, imported again" in page
+
+
+def test_a_page_kept_for_one_visitor_posts_for_another(public_session):
+    address = public_session.committee.get_absolute_url()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(address)
+    page = second.get(address).text  # from the cache: the first visitor's page, with the second's token
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    chosen = second.post(reverse("set_language"), {"language": "fr", "next": address, "csrfmiddlewaretoken": token})
+    assert chosen.status_code == 302
+    assert 'lang="fr"' in second.get(address).text
+
+
+def test_a_page_is_kept_for_its_reader_alone(client, secretariat, django_user_model):
+    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
+    Committee.objects.filter(pk=committee.pk).update(is_public=True)
+    address = committee.get_absolute_url()
+    new_session = reverse("sessions:new_session", kwargs={"code": committee.code})
+    client.force_login(secretariat)
+    assert new_session in client.get(address).text
+
+    assert new_session not in Client().get(address).text  # signed out
+    other = Client()
+    other.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "a-long-password"))
+    assert new_session not in other.get(address).text
+
+
+def test_a_message_shows_once_on_a_page_served_from_the_cache(client, cast, small_session):
+    client.force_login(cast["secretariat"])
+    code = small_session.code
+    address = reverse("registration:registration", kwargs={"code": code})
+    client.get(address)
+    jean = small_session.participations.get(entity__code="FRA").delegates.get(name="Jean Essai")
+    sheet = reverse("registration:attendance", kwargs={"code": code, "key": "closing"})
+    saved = client.post(sheet, {"present": [jean.pk]}, follow=True)
+    assert "1 present." in saved.text
+    assert "1 present." not in client.get(address).text
+
+
+def rendered(client: Client, address: str) -> bool:
+    """Whether the page was rendered for this request (it read the database) rather than served from the cache."""
+    with CaptureQueriesContext(connection) as queries:
+        client.get(address)
+    return len(queries) > 0
+
+
+def test_a_new_minute_renders_the_page_again(client, public_session, monkeypatch):
+    address = public_session.get_absolute_url()
+    client.get(address)
+    assert not rendered(client, address)
+    now = page_cache.time.time()
+    monkeypatch.setattr(page_cache.time, "time", lambda: now + 60)
+    assert rendered(client, address)
+
+
+def test_without_the_shared_cache_pages_are_rendered_every_time(client, public_session, monkeypatch):
+    class Outage:
+        down = True  # as config.cache.ResilientRedisCache says while Redis cannot be reached
+
+    monkeypatch.setattr(page_cache.cache, "_outage", Outage(), raising=False)
+    address = public_session.committee.get_absolute_url()
+    client.get(address)
+    assert rendered(client, address)
