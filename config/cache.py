@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import redis.exceptions
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0  # seconds without trying Redis after it failed
@@ -58,6 +59,8 @@ class _Outage:
 
 _outages: dict[str, _Outage] = {}
 _outages_lock = threading.Lock()
+_clients: dict[tuple[str, ...], RedisCacheClient] = {}
+_clients_lock = threading.Lock()
 
 
 def _outage(where: str) -> _Outage:
@@ -78,6 +81,17 @@ class ResilientRedisCache(RedisCache):
         fallback_params = {key: value for key, value in params.items() if key not in ("LOCATION", "OPTIONS")}
         self._fallback = LocMemCache("rapporteur-redis-fallback", fallback_params)  # one per process
         self._outage = _outage(", ".join(_host(server) for server in self._servers))  # in the log: no password
+
+    @cached_property
+    def _cache(self) -> RedisCacheClient:
+        """One client, and so one pool of connections, per process for each Redis. Django makes a new cache object
+        for every request under ASGI (its handler keeps them per context), and each object's own pool opened and
+        closed a connection to Redis for every request that touched the cache."""
+        key = (*self._servers, repr(sorted(self._options.items())))
+        with _clients_lock:
+            if key not in _clients:
+                _clients[key] = self._class(self._servers, **self._options)
+            return _clients[key]
 
     def _either(self, method: str, *args, **kwargs):
         if self._outage.worth_trying():

@@ -17,7 +17,9 @@ Each form's CSRF token is put in on every request (the cached page holds a place
 one visitor posts for another. A request with a message still to show is served fresh, and is not kept.
 
 The cache must be the one every worker shares: while Redis cannot be reached (config/cache.py falls back to each
-process's memory), pages are neither read nor kept. PAGE_CACHE_SECONDS = 0 turns it all off.
+process's memory), pages are neither read nor kept, and a worker that wrote meanwhile changes the version when Redis
+answers again (any other worker's page kept from before is at most a minute old). PAGE_CACHE_SECONDS = 0 turns it
+all off.
 """
 
 import functools
@@ -42,12 +44,25 @@ CSRF_PLACEHOLDER = b"page-cache-csrf-token"
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)', re.IGNORECASE)
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+_missed_writes = False  # written while the shared cache could not be reached: its version is behind
+
+
+def _shared() -> bool:
+    """Whether the cache is the one every worker shares (not, while Redis cannot be reached, this process's own)."""
+    outage = getattr(cache, "_outage", None)
+    return outage is None or not outage.down
 
 
 def enabled() -> bool:
-    """Whether pages are kept: turned on, and the cache shared by every worker (not Redis's fallback)."""
-    outage = getattr(cache, "_outage", None)
-    return settings.PAGE_CACHE_SECONDS > 0 and (outage is None or not outage.down)
+    """Whether pages are kept: turned on, and the cache shared. Back from an outage during which this process wrote,
+    the version is changed first: the pages kept before it do not show those writes."""
+    global _missed_writes
+    if settings.PAGE_CACHE_SECONDS <= 0 or not _shared():
+        return False
+    if _missed_writes:
+        _missed_writes = False
+        data_changed()
+    return True
 
 
 def data_version() -> int:
@@ -62,10 +77,13 @@ def data_version() -> int:
 
 def data_changed() -> None:
     """Every page kept so far is out of date."""
+    global _missed_writes
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: any new one differs from every page's
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    if not _shared():
+        _missed_writes = True
 
 
 def _on_commit_callbacks(connection) -> list:

@@ -130,3 +130,17 @@ def test_without_the_shared_cache_pages_are_rendered_every_time(client, public_s
     address = public_session.committee.get_absolute_url()
     client.get(address)
     assert rendered(client, address)
+
+
+def test_writes_made_while_the_shared_cache_was_away_change_the_version_when_it_is_back(monkeypatch):
+    class Outage:
+        down = True
+
+    outage = Outage()
+    monkeypatch.setattr(page_cache.cache, "_outage", outage, raising=False)
+    Committee.objects.create(code="NEW", kind="commission", name={"en": "Written during the outage"})
+    assert not page_cache.enabled()
+    kept_before = page_cache.data_version()  # as the shared cache still has it: the write went to the fallback
+    outage.down = False
+    assert page_cache.enabled()
+    assert page_cache.data_version() != kept_before
