@@ -76,6 +76,11 @@ def _host(url: str) -> str:
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache, falling back to the process's memory while Redis cannot be reached."""
 
+    # Set by RedisCache.__init__ (django-stubs does not declare them).
+    _servers: list[str]
+    _options: dict
+    _class: type[RedisCacheClient]
+
     def __init__(self, server, params):
         super().__init__(server, params)
         fallback_params = {key: value for key, value in params.items() if key not in ("LOCATION", "OPTIONS")}

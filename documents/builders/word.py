@@ -19,7 +19,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Cm, Length, Pt
 from docx.styles import BabelFish
-from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
+from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -155,16 +155,19 @@ class StylesByName:
         self.element = document.styles.element
         self.by_name = {style.name_val: style for style in self.element.style_lst}
 
-    def __getitem__(self, name: str) -> BaseStyle:
-        return StyleFactory(self.by_name[BabelFish.ui2internal(name)])
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        """The paragraph style `name` (the builders look up no other kind)."""
+        style = StyleFactory(self.by_name[BabelFish.ui2internal(name)])
+        if not isinstance(style, ParagraphStyle):
+            raise TypeError(f"{name!r} is not a paragraph style.")
+        return style
 
     def add_paragraph_style(self, name: str) -> ParagraphStyle:
         """A paragraph style `name`, which the document must not have yet."""
         if name in self.by_name:
             raise ValueError(f"The document already has a style {name!r}.")
-        element = self.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False)
-        self.by_name[name] = element
-        return StyleFactory(element)
+        self.by_name[name] = self.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False)
+        return self[name]
 
 
 def add_runs(paragraph: Paragraph, runs: Iterable[Run]) -> None:

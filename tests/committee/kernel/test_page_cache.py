@@ -4,6 +4,7 @@ reads it, and a message is shown once."""
 
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -122,25 +123,29 @@ def test_a_new_minute_renders_the_page_again(client, public_session, monkeypatch
     assert rendered(client, address)
 
 
-def test_without_the_shared_cache_pages_are_rendered_every_time(client, public_session, monkeypatch):
-    class Outage:
-        down = True  # as config.cache.ResilientRedisCache says while Redis cannot be reached
+@pytest.fixture
+def outage(monkeypatch):
+    """The shared cache out of reach, as config.cache.ResilientRedisCache records it (a stand-in for its record on
+    the local-memory cache of the first test run); set `down` to False to bring it back."""
+    record = getattr(page_cache.cache, "_outage", None)
+    if record is None:
+        record = SimpleNamespace(down=False)
+        monkeypatch.setattr(page_cache.cache, "_outage", record, raising=False)
+    monkeypatch.setattr(record, "down", True)
+    monkeypatch.setattr(record, "retry_at", float("inf"), raising=False)  # no try of Redis meanwhile
+    return record
 
-    monkeypatch.setattr(page_cache.cache, "_outage", Outage(), raising=False)
+
+def test_without_the_shared_cache_pages_are_rendered_every_time(client, public_session, outage):
     address = public_session.committee.get_absolute_url()
     client.get(address)
     assert rendered(client, address)
 
 
-def test_writes_made_while_the_shared_cache_was_away_change_the_version_when_it_is_back(monkeypatch):
-    class Outage:
-        down = True
-
-    outage = Outage()
-    monkeypatch.setattr(page_cache.cache, "_outage", outage, raising=False)
+def test_writes_made_while_the_shared_cache_was_away_change_the_version_when_it_is_back(outage):
     Committee.objects.create(code="NEW", kind="commission", name={"en": "Written during the outage"})
     assert not page_cache.enabled()
-    kept_before = page_cache.data_version()  # as the shared cache still has it: the write went to the fallback
     outage.down = False
+    kept_before = page_cache.data_version()  # the shared cache's: the write went to the process's own memory
     assert page_cache.enabled()
     assert page_cache.data_version() != kept_before
