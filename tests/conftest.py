@@ -90,3 +90,12 @@ def _no_connection_outlives_the_suite(django_db_setup, django_db_blocker):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's writes are rolled back without changing the page cache's data
+    version, and its pages would otherwise be served to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import connection, connections
 
 from committee.files.models import StoredFile
+from committee.kernel.page_cache import data_changed
 
 POSTGRESQL_DUMP = b"PGDMP"
 SQLITE_DATABASE = b"SQLite format 3\x00"
@@ -76,6 +77,7 @@ def restore(source: Path, *, replace: bool = False) -> None:
             stored.close()
     else:
         raise BackupError(f"Restoring a {connection.vendor} database is not supported.")
+    data_changed()  # written around the connections the page cache watches: no page kept before stands
 
 
 def _make_room(replace: bool) -> None:

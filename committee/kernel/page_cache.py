@@ -24,10 +24,12 @@ all off.
 
 import functools
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Callable
 
+import redis.exceptions
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -37,20 +39,36 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:data-version"
 # Tables whose writes change no page: who is signed in where.
 UNSEEN_TABLES = frozenset({"django_session"})
 CSRF_PLACEHOLDER = b"page-cache-csrf-token"
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)', re.IGNORECASE)
+# Statements that change no data; any other is taken for a write (INSERT OR IGNORE, REPLACE, a migration's DDL...).
+_READ = re.compile(r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA|EXPLAIN|SHOW|SET)\b", re.IGNORECASE)
+_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)', re.IGNORECASE)
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 _missed_writes = False  # written while the shared cache could not be reached: its version is behind
 
 
 def _shared() -> bool:
-    """Whether the cache is the one every worker shares (not, while Redis cannot be reached, this process's own)."""
+    """Whether the cache is the one every worker shares (not, while Redis cannot be reached, this process's own).
+    When it is time to try Redis again, a read tries it, so that a worker that only reads sees it come back."""
     outage = getattr(cache, "_outage", None)
+    if outage is not None and outage.down and outage.worth_trying():
+        _cache_call(cache.get, VERSION_KEY)
     return outage is None or not outage.down
+
+
+def _cache_call(operation: Callable, *args, **kwargs):
+    """A cache operation whose failure costs only speed: Redis refusing it (read-only after a failover, out of
+    memory) is logged and taken as a miss, and never fails the page or the write that asked."""
+    try:
+        return operation(*args, **kwargs)
+    except redis.exceptions.RedisError as error:
+        logger.warning("The page cache could not use Redis: %s", error)
+        return None
 
 
 def enabled() -> bool:
@@ -65,37 +83,48 @@ def enabled() -> bool:
     return True
 
 
-def data_version() -> int:
-    """The current data version. A new one is drawn from the clock when the cache has none (emptied, restarted),
-    so that no page kept under an earlier number is read again."""
-    version = cache.get(VERSION_KEY)
+def data_version() -> int | None:
+    """The current data version (None if the cache refuses it). A new one is drawn from the clock when the cache has
+    none (emptied, restarted), so that no page kept under an earlier number is read again."""
+    version = _cache_call(cache.get, VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        _cache_call(cache.add, VERSION_KEY, time.time_ns(), timeout=None)
+        version = _cache_call(cache.get, VERSION_KEY)
     return version
 
 
 def data_changed() -> None:
-    """Every page kept so far is out of date."""
+    """Every page kept so far is out of date. A change that could not reach the shared cache is recorded, and the
+    version changed when it can be."""
     global _missed_writes
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: any new one differs from every page's
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-    if not _shared():
+        _cache_call(cache.add, VERSION_KEY, time.time_ns(), timeout=None)
+    except redis.exceptions.RedisError as error:
+        logger.warning("The page cache could not record a change in Redis: %s", error)
         _missed_writes = True
+        return
+    _missed_writes = not _shared()
 
 
 def _on_commit_callbacks(connection) -> list:
     return [callback for _savepoints, callback, _robust in connection.run_on_commit]
 
 
+def _is_seen_write(sql: object) -> bool:
+    """Whether the statement may change what a page shows: any but a read, and but a write to UNSEEN_TABLES."""
+    if not isinstance(sql, str) or _READ.match(sql):
+        return False
+    table = _TABLE.match(sql)
+    return table is None or table[1].strip('"').lower() not in UNSEEN_TABLES
+
+
 def _notice_writes(execute, sql, params, many, context):
     """Around every query: a write changes the data version at once and, inside a transaction, once more when it
     commits (a transaction rolled back changed nothing, and the numbers it drew do no harm)."""
     result = execute(sql, params, many, context)
-    written = _WRITE.match(sql) if isinstance(sql, str) else None
-    if written and written[1].strip('"').lower() not in UNSEEN_TABLES:
+    if _is_seen_write(sql):
         data_changed()
         connection = context["connection"]
         if connection.in_atomic_block and data_changed not in _on_commit_callbacks(connection):
@@ -121,12 +150,12 @@ def _has_messages(request: HttpRequest) -> bool:
     return len(messages.get_messages(request)) > 0
 
 
-def _key(request: HttpRequest) -> str:
+def _key(request: HttpRequest, version: int) -> str:
     reader = f"user-{request.user.pk}" if request.user.is_authenticated else "anyone"
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     minute = int(time.time() // 60)
     language, zone = translation.get_language(), timezone.get_current_timezone_name()
-    return f"page-cache:{data_version()}:{minute}:{reader}:{language}:{zone}:{address}"
+    return f"page-cache:{version}:{minute}:{reader}:{language}:{zone}:{address}"
 
 
 def _served(request: HttpRequest, kept: tuple[int, dict[str, str], bytes]) -> HttpResponse:
@@ -146,8 +175,11 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD") or not enabled() or _has_messages(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        kept = cache.get(key)
+        version = data_version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        key = _key(request, version)
+        kept = _cache_call(cache.get, key)
         if kept is not None:
             return _served(request, kept)
         response = view(request, *args, **kwargs)
@@ -155,7 +187,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return response
         content = _CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
         headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, (response.status_code, headers, content), timeout=settings.PAGE_CACHE_SECONDS)
+        _cache_call(cache.set, key, (response.status_code, headers, content), timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

@@ -7,6 +7,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+import redis.exceptions
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -129,7 +130,7 @@ def outage(monkeypatch):
     the local-memory cache of the first test run); set `down` to False to bring it back."""
     record = getattr(page_cache.cache, "_outage", None)
     if record is None:
-        record = SimpleNamespace(down=False)
+        record = SimpleNamespace(down=False, worth_trying=lambda: not record.down)
         monkeypatch.setattr(page_cache.cache, "_outage", record, raising=False)
     monkeypatch.setattr(record, "down", True)
     monkeypatch.setattr(record, "retry_at", float("inf"), raising=False)  # no try of Redis meanwhile
@@ -149,3 +150,15 @@ def test_writes_made_while_the_shared_cache_was_away_change_the_version_when_it_
     kept_before = page_cache.data_version()  # the shared cache's: the write went to the process's own memory
     assert page_cache.enabled()
     assert page_cache.data_version() != kept_before
+
+
+def test_a_redis_that_refuses_writes_fails_neither_the_page_nor_the_write(client, public_session, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise redis.exceptions.ReadOnlyError("You can't write against a read only replica.")
+
+    for operation in ("incr", "add", "set"):
+        monkeypatch.setattr(page_cache.cache, operation, refuse)
+    Committee.objects.filter(pk=public_session.committee_id).update(name={"en": "Renamed on a replica"})
+    page = client.get(public_session.committee.get_absolute_url())
+    assert page.status_code == 200
+    assert "Renamed on a replica" in page.text
