@@ -80,7 +80,7 @@ def enabled() -> bool:
     if _missed_writes:
         _missed_writes = False
         data_changed()
-    return True
+    return not _missed_writes  # a version that cannot be changed (Redis refusing writes) serves nothing kept
 
 
 def data_version() -> int | None:

@@ -162,3 +162,15 @@ def test_a_redis_that_refuses_writes_fails_neither_the_page_nor_the_write(client
     page = client.get(public_session.committee.get_absolute_url())
     assert page.status_code == 200
     assert "Renamed on a replica" in page.text
+
+
+def test_pages_kept_before_redis_refused_writes_are_not_served_after_a_write(client, public_session, monkeypatch):
+    address = public_session.committee.get_absolute_url()
+    client.get(address)
+
+    def refuse(*args, **kwargs):
+        raise redis.exceptions.ReadOnlyError("You can't write against a read only replica.")
+
+    monkeypatch.setattr(page_cache.cache, "incr", refuse)
+    Committee.objects.filter(pk=public_session.committee_id).update(name={"en": "Renamed after the failover"})
+    assert "Renamed after the failover" in client.get(address).text
