@@ -2,24 +2,29 @@
 
 Rendering is most of a page's cost (Django's templates, and compiling the queries they evaluate: the SQL itself is a
 few percent), and most requests read pages that have not changed since the last reader. A page marked `cached_page`
-is kept in the cache, under a key made of:
+is kept in the cache once rendered, and the middleware `serve_kept_pages` serves it again, before authentication
+(no query at all), under a key made of:
 
-- the **data version**, a number in the cache that every write to the database changes: every INSERT, UPDATE and
-  DELETE, through the ORM, in bulk or in raw SQL (a wrapper around every query of every connection sees them), as
-  it is made and again when its transaction commits, so that a page rendered in between is not kept past the
-  commit;
+- the **data version**, a number in the cache that every write to the database changes: every statement but a read
+  (INSERT, UPDATE, DELETE, through the ORM, in bulk or in raw SQL: a wrapper around every query of every connection
+  sees them), as it is made and again when its transaction commits, so that a page rendered in between is not kept
+  past the commit;
 - the **minute**: what a page shows of the time (today's meetings, what is under way) is at most a minute old, and
   no entry lives longer than PAGE_CACHE_SECONDS;
-- **who reads it** (the account, or any signed-out visitor), the interface's language and time zone, and the
-  address with its query.
+- **whose page it is**: the session's (a digest of its cookie), or any visitor's without a session. A session is one
+  person's: signing in starts a new one, and signing out, a password changed, a role or an authenticator added or
+  removed are all writes, which change the version. The first reading of a page in a session goes through every
+  check (two-factor authentication, access); a session that expires may read for at most a minute more what it read
+  in that minute;
+- the interface's language and time zone, and the address with its query.
 
-Each form's CSRF token is put in on every request (the cached page holds a placeholder), so that a page kept for
-one visitor posts for another. A request with a message still to show is served fresh, and is not kept.
+Each form's CSRF token is put in on every request (the kept page holds a placeholder), so that a page kept for
+one visitor posts for another. A request with a message to show is served fresh, and is not kept.
 
 The cache must be the one every worker shares: while Redis cannot be reached (config/cache.py falls back to each
 process's memory), pages are neither read nor kept, and a worker that wrote meanwhile changes the version when Redis
-answers again (any other worker's page kept from before is at most a minute old). PAGE_CACHE_SECONDS = 0 turns it
-all off.
+answers again (any other worker's page kept from before is at most a minute old); a Redis that refuses writes costs
+only speed. PAGE_CACHE_SECONDS = 0 turns it all off.
 """
 
 import functools
@@ -32,22 +37,21 @@ from collections.abc import Callable
 import redis.exceptions
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:data-version"
-# Tables whose writes change no page: who is signed in where.
-UNSEEN_TABLES = frozenset({"django_session"})
 CSRF_PLACEHOLDER = b"page-cache-csrf-token"
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 # Statements that change no data; any other is taken for a write (INSERT OR IGNORE, REPLACE, a migration's DDL...).
 _READ = re.compile(r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA|EXPLAIN|SHOW|SET)\b", re.IGNORECASE)
-_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)', re.IGNORECASE)
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 _missed_writes = False  # written while the shared cache could not be reached: its version is behind
 
@@ -112,19 +116,17 @@ def _on_commit_callbacks(connection) -> list:
     return [callback for _savepoints, callback, _robust in connection.run_on_commit]
 
 
-def _is_seen_write(sql: object) -> bool:
-    """Whether the statement may change what a page shows: any but a read, and but a write to UNSEEN_TABLES."""
-    if not isinstance(sql, str) or _READ.match(sql):
-        return False
-    table = _TABLE.match(sql)
-    return table is None or table[1].strip('"').lower() not in UNSEEN_TABLES
+def _is_write(sql: object) -> bool:
+    """Whether the statement may change what a page shows: any but a read. Sessions' writes count: signing out
+    deletes the session's row, and its pages kept for it must go."""
+    return isinstance(sql, str) and not _READ.match(sql)
 
 
 def _notice_writes(execute, sql, params, many, context):
     """Around every query: a write changes the data version at once and, inside a transaction, once more when it
     commits (a transaction rolled back changed nothing, and the numbers it drew do no harm)."""
     result = execute(sql, params, many, context)
-    if _is_seen_write(sql):
+    if _is_write(sql):
         data_changed()
         connection = context["connection"]
         if connection.in_atomic_block and data_changed not in _on_commit_callbacks(connection):
@@ -150,12 +152,33 @@ def _has_messages(request: HttpRequest) -> bool:
     return len(messages.get_messages(request)) > 0
 
 
+def _reader(request: HttpRequest) -> str:
+    """Whose page it is: the session's, by a digest of its cookie (a key in Redis must not hold a credential), or
+    any visitor's without one. A session is one person's for its life; signing in makes a new one, and signing
+    out deletes its row, a write that changes the version."""
+    session = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    return "session-" + hashlib.sha256(session.encode()).hexdigest() if session else "anyone"
+
+
 def _key(request: HttpRequest, version: int) -> str:
-    reader = f"user-{request.user.pk}" if request.user.is_authenticated else "anyone"
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     minute = int(time.time() // 60)
     language, zone = translation.get_language(), timezone.get_current_timezone_name()
-    return f"page-cache:{version}:{minute}:{reader}:{language}:{zone}:{address}"
+    return f"page-cache:{version}:{minute}:{_reader(request)}:{language}:{zone}:{address}"
+
+
+def _lookup_key(request: HttpRequest) -> str | None:
+    """The key of the page asked for, if it is one that is kept and may be served from the cache now."""
+    if request.method not in ("GET", "HEAD") or CookieStorage.cookie_name in request.COOKIES or not enabled():
+        return None  # a message in its cookie is shown fresh (one kept in the session is a session write)
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if not getattr(match.func, "page_cache", False):
+        return None
+    version = data_version()
+    return None if version is None else _key(request, version)
 
 
 def _served(request: HttpRequest, kept: tuple[int, dict[str, str], bytes]) -> HttpResponse:
@@ -168,20 +191,32 @@ def _served(request: HttpRequest, kept: tuple[int, dict[str, str], bytes]) -> Ht
     return response
 
 
+def serve_kept_pages(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    """Middleware, after the session's, the language's and CSRF's and before authentication: a page kept for this
+    session (or for any visitor without one) is served from here, with no query, neither the session's nor the
+    user's. Any other request goes on, with the key its page is to be kept under (`cached_page` keeps it)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        key = _lookup_key(request)
+        if key is not None:
+            kept = _cache_call(cache.get, key)
+            if kept is not None:
+                return _served(request, kept)
+            request.page_cache_key = key  # type: ignore[attr-defined]  # for cached_page
+        return get_response(request)
+
+    return middleware
+
+
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve the view's page from the cache while the data and the minute are the same (see the module)."""
+    """Keep the view's page for its reader while the data and the minute are the same (see the module); the
+    middleware `serve_kept_pages` serves it again."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or not enabled() or _has_messages(request):
+        key = getattr(request, "page_cache_key", None)
+        if key is None or _has_messages(request):
             return view(request, *args, **kwargs)
-        version = data_version()
-        if version is None:
-            return view(request, *args, **kwargs)
-        key = _key(request, version)
-        kept = _cache_call(cache.get, key)
-        if kept is not None:
-            return _served(request, kept)
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming or response.cookies or _has_messages(request):
             return response
@@ -190,4 +225,5 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         _cache_call(cache.set, key, (response.status_code, headers, content), timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
+    wrapper.page_cache = True  # type: ignore[attr-defined]  # what serve_kept_pages looks for (wraps() copies it)
     return wrapper

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 import redis.exceptions
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -174,3 +175,28 @@ def test_pages_kept_before_redis_refused_writes_are_not_served_after_a_write(cli
     monkeypatch.setattr(page_cache.cache, "incr", refuse)
     Committee.objects.filter(pk=public_session.committee_id).update(name={"en": "Renamed after the failover"})
     assert "Renamed after the failover" in client.get(address).text
+
+
+def test_a_signed_in_page_read_again_takes_no_query(client, secretariat, django_assert_num_queries):
+    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
+    client.force_login(secretariat)
+    address = committee.get_absolute_url()
+    first = client.get(address).text
+    with django_assert_num_queries(0):
+        again = client.get(address).text
+    assert without_tokens(again) == without_tokens(first)
+
+
+def test_a_session_signed_out_reads_no_page_kept_for_it(client, secretariat):
+    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
+    Committee.objects.filter(pk=committee.pk).update(is_public=True)
+    address = committee.get_absolute_url()
+    new_session = reverse("sessions:new_session", kwargs={"code": committee.code})
+    client.force_login(secretariat)
+    assert new_session in client.get(address).text
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.post(reverse("account_logout"))
+
+    replayed = Client()
+    replayed.cookies[settings.SESSION_COOKIE_NAME] = cookie  # the old session's cookie, kept by someone
+    assert new_session not in replayed.get(address).text
