@@ -45,11 +45,17 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:data-version"
-CSRF_PLACEHOLDER = b"page-cache-csrf-token"
-_CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+# What a kept page holds in place of what is the request's own: each form's CSRF token, and the server's clock that
+# the live meeting's countdown reads (data-now). Put back only where they stand, in these attributes, so that no
+# text written in a page (its quotes escaped) can stand for them.
+_CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="[A-Za-z0-9]{64}"')
+KEPT_CSRF_INPUT = b'name="csrfmiddlewaretoken" value="page-cache-csrf-token"'
+_SERVER_CLOCK = re.compile(rb' data-now="[^"]*"')
+KEPT_SERVER_CLOCK = b' data-now="page-cache-now"'
 # Statements that change no data; any other is taken for a write (INSERT OR IGNORE, REPLACE, a migration's DDL...).
 _READ = re.compile(r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA|EXPLAIN|SHOW|SET)\b", re.IGNORECASE)
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
@@ -183,12 +189,21 @@ def _lookup_key(request: HttpRequest) -> str | None:
 
 def _served(request: HttpRequest, kept: tuple[int, dict[str, str], bytes]) -> HttpResponse:
     status, headers, content = kept
-    if CSRF_PLACEHOLDER in content:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    if KEPT_CSRF_INPUT in content:
+        token = get_token(request).encode()
+        content = content.replace(KEPT_CSRF_INPUT, b'name="csrfmiddlewaretoken" value="' + token + b'"')
+    if KEPT_SERVER_CLOCK in content:
+        content = content.replace(KEPT_SERVER_CLOCK, b' data-now="' + timezone.now().isoformat().encode() + b'"')
     response = HttpResponse(content, status=status)
     for name, value in headers.items():
         response[name] = value
+    patch_vary_headers(response, ("Cookie",))  # as a page rendered for the session says (it read the session)
     return response
+
+
+def _kept_content(content: bytes) -> bytes:
+    """The page with the request's own values replaced by what stands for them (KEPT_CSRF_INPUT, KEPT_SERVER_CLOCK)."""
+    return _SERVER_CLOCK.sub(KEPT_SERVER_CLOCK, _CSRF_INPUT.sub(KEPT_CSRF_INPUT, content))
 
 
 def serve_kept_pages(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
@@ -220,7 +235,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming or response.cookies or _has_messages(request):
             return response
-        content = _CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+        content = _kept_content(response.content)
         headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
         _cache_call(cache.set, key, (response.status_code, headers, content), timeout=settings.PAGE_CACHE_SECONDS)
         return response

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from committee.bodies.models import Entity
 from committee.kernel.collation import collation_key
 from committee.kernel.http import AuthenticatedHttpRequest
+from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check, represented_entities
 from meetings.live import services as live
 from meetings.programme.models import AgendaItem, Meeting
@@ -33,6 +34,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
     return meeting
 
 
+@cached_page
 def live_page(request: HttpRequest, pk: int, display: bool = False) -> HttpResponse:
     """Everyone's view of the meeting (with the chair's controls for those who run it), or the room display."""
     meeting = _meeting(request, pk)

@@ -2,6 +2,7 @@
 of writing shows on the next read, a page kept for one reader is never another's, its forms post for whoever
 reads it, and a message is shown once."""
 
+import datetime
 import json
 import re
 from types import SimpleNamespace
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from committee.bodies.models import Committee
 from committee.kernel import page_cache
@@ -41,7 +43,7 @@ def test_a_page_read_again_unchanged_is_served_without_a_query(client, public_se
     with django_assert_num_queries(0):
         again = client.get(address).text
     assert without_tokens(again) == without_tokens(first)
-    assert page_cache.CSRF_PLACEHOLDER.decode() not in again
+    assert "page-cache-csrf-token" not in again
 
 
 def test_every_way_of_writing_shows_on_the_next_read(client, public_session):
@@ -200,3 +202,26 @@ def test_a_session_signed_out_reads_no_page_kept_for_it(client, secretariat):
     replayed = Client()
     replayed.cookies[settings.SESSION_COOKIE_NAME] = cookie  # the old session's cookie, kept by someone
     assert new_session not in replayed.get(address).text
+
+
+def test_a_kept_page_keeps_the_headers_of_a_rendered_one(client, public_session):
+    address = public_session.committee.get_absolute_url()
+    client.get(address)
+    kept = client.get(address)
+    assert kept["X-Frame-Options"] == "DENY"
+    assert "Cookie" in kept["Vary"]
+
+
+def test_the_live_page_served_again_gives_the_server_clock_of_its_request(
+    client, cast, small_session, monkeypatch, django_assert_num_queries
+):
+    client.force_login(cast["secretariat"])
+    address = reverse("live:live", kwargs={"pk": small_session.meetings.first().pk})
+    monkeypatch.setattr(page_cache.time, "time", lambda: 1_800_000_000.0)  # one minute throughout
+    client.get(address)  # the first look at a meeting may start its live record: a write
+    client.get(address)
+    later = timezone.now() + datetime.timedelta(seconds=40)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    with django_assert_num_queries(0):
+        page = client.get(address).text
+    assert f'data-now="{later.isoformat()}"' in page
