@@ -336,7 +336,9 @@ def page_aims(results: dict[str, dict[str, dict[str, dict]]]) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=5, help="each wrk run's duration (5 s: shorter runs swing with the machine)")
+    parser.add_argument(
+        "--seconds", type=float, default=5, help="each wrk run's duration (5 s: shorter runs swing with the machine)"
+    )
     parser.add_argument("--clients", type=int, default=3000, help="the live benchmark's websocket clients")
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "import", "report", "live"])
     options = parser.parse_args()

@@ -153,7 +153,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("code", nargs="?", default="TD/B/EDE/1")
         parser.add_argument("--lang", default="fr")
-        parser.add_argument("--runs", type=int, default=5, help="Best of how many runs (of the build and of each floor alike).")
+        parser.add_argument(
+            "--runs", type=int, default=5, help="Best of how many runs (of the build and of each floor alike)."
+        )
         parser.add_argument("--no-pdf", action="store_true", help="Leave out the PDF's timing.")
 
     def handle(self, *args, code: str, lang: str, runs: int, no_pdf: bool, **options) -> None:
