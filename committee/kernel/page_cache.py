@@ -10,7 +10,9 @@ is kept in the cache once rendered, and the middleware `serve_kept_pages` serves
   sees them), as it is made and again when its transaction commits, so that a page rendered in between is not kept
   past the commit;
 - the **minute**: what a page shows of the time (today's meetings, what is under way) is at most a minute old, and
-  no entry lives longer than PAGE_CACHE_SECONDS;
+  no entry lives longer than PAGE_CACHE_SECONDS and a minute. When the minute turns, one request renders the page
+  again, and those that come meanwhile are given the last minute's, of the same data (without it, every one of
+  them would render it too, all at once);
 - **whose page it is**: the session's (a digest of its cookie), or any visitor's without a session. A session is one
   person's: signing in starts a new one, and signing out, a password changed, a role or an authenticator added or
   removed are all writes, which change the version. The first reading of a page in a session goes through every
@@ -166,15 +168,15 @@ def _reader(request: HttpRequest) -> str:
     return "session-" + hashlib.sha256(session.encode()).hexdigest() if session else "anyone"
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest, version: int, minute: int) -> str:
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    minute = int(time.time() // 60)
     language, zone = translation.get_language(), timezone.get_current_timezone_name()
     return f"page-cache:{version}:{minute}:{_reader(request)}:{language}:{zone}:{address}"
 
 
-def _lookup_key(request: HttpRequest) -> str | None:
-    """The key of the page asked for, if it is one that is kept and may be served from the cache now."""
+def _lookup_keys(request: HttpRequest) -> tuple[str, str] | None:
+    """The keys of the page asked for, this minute's and the last one's, if it is a page that is kept and may be
+    served from the cache now."""
     if request.method not in ("GET", "HEAD") or CookieStorage.cookie_name in request.COOKIES or not enabled():
         return None  # a message in its cookie is shown fresh (one kept in the session is a session write)
     try:
@@ -184,7 +186,15 @@ def _lookup_key(request: HttpRequest) -> str | None:
     if not getattr(match.func, "page_cache", False):
         return None
     version = data_version()
-    return None if version is None else _key(request, version)
+    if version is None:
+        return None
+    minute = int(time.time() // 60)
+    return _key(request, version, minute), _key(request, version, minute - 1)
+
+
+def rendering_mark(key: str) -> str:
+    """The entry that says a request is rendering the page of `key` again."""
+    return f"{key}:rendering"
 
 
 def _served(request: HttpRequest, kept: tuple[int, dict[str, str], bytes]) -> HttpResponse:
@@ -212,9 +222,13 @@ def serve_kept_pages(get_response: Callable[[HttpRequest], HttpResponse]) -> Cal
     user's. Any other request goes on, with the key its page is to be kept under (`cached_page` keeps it)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        key = _lookup_key(request)
-        if key is not None:
+        keys = _lookup_keys(request)
+        if keys is not None:
+            key, last_minutes = keys
             kept = _cache_call(cache.get, key)
+            if kept is None and not _cache_call(cache.add, rendering_mark(key), 1, timeout=60):
+                # Another request renders it for this minute: meanwhile the last minute's page, of the same data.
+                kept = _cache_call(cache.get, last_minutes)
             if kept is not None:
                 return _served(request, kept)
             request.page_cache_key = key  # type: ignore[attr-defined]  # for cached_page
@@ -237,7 +251,8 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return response
         content = _kept_content(response.content)
         headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-        _cache_call(cache.set, key, (response.status_code, headers, content), timeout=settings.PAGE_CACHE_SECONDS)
+        kept = (response.status_code, headers, content)
+        _cache_call(cache.set, key, kept, timeout=settings.PAGE_CACHE_SECONDS + 60)  # and a minute as the last one's
         return response
 
     wrapper.page_cache = True  # type: ignore[attr-defined]  # what serve_kept_pages looks for (wraps() copies it)

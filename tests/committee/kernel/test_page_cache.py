@@ -225,3 +225,24 @@ def test_the_live_page_served_again_gives_the_server_clock_of_its_request(
     with django_assert_num_queries(0):
         page = client.get(address).text
     assert f'data-now="{later.isoformat()}"' in page
+
+
+def test_while_one_request_renders_a_page_again_the_others_are_given_the_last_minutes(
+    client, public_session, monkeypatch, django_assert_num_queries
+):
+    address = public_session.committee.get_absolute_url()
+    monkeypatch.setattr(page_cache.time, "time", lambda: 1_800_000_030.0)
+    client.get(address)
+    client.get(address)  # kept for this minute
+    monkeypatch.setattr(page_cache.time, "time", lambda: 1_800_000_090.0)  # the next minute
+    add = page_cache.cache.add
+    another_renders = True
+
+    def add_unless_another_renders(key, *args, **kwargs):
+        return False if another_renders and key.endswith(":rendering") else add(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "add", add_unless_another_renders)
+    with django_assert_num_queries(0):
+        assert "Group of Experts on Testing" in client.get(address).text
+    another_renders = False
+    assert rendered(client, address)  # the one that renders it
