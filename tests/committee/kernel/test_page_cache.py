@@ -33,6 +33,14 @@ def public_session():
     return session
 
 
+@pytest.fixture
+def secretariat_page(secretariat) -> tuple[str, str]:
+    """The secretariat's public committee page, and the link on it that only the secretariat is shown."""
+    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
+    Committee.objects.filter(pk=committee.pk).update(is_public=True)
+    return committee.get_absolute_url(), reverse("sessions:new_session", kwargs={"code": committee.code})
+
+
 def without_tokens(page: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
 
@@ -85,11 +93,8 @@ def test_a_page_kept_for_one_visitor_posts_for_another(public_session):
     assert 'lang="fr"' in second.get(address).text
 
 
-def test_a_page_is_kept_for_its_reader_alone(client, secretariat, django_user_model):
-    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
-    Committee.objects.filter(pk=committee.pk).update(is_public=True)
-    address = committee.get_absolute_url()
-    new_session = reverse("sessions:new_session", kwargs={"code": committee.code})
+def test_a_page_is_kept_for_its_reader_alone(client, secretariat, secretariat_page, django_user_model):
+    address, new_session = secretariat_page
     client.force_login(secretariat)
     assert new_session in client.get(address).text
 
@@ -189,11 +194,8 @@ def test_a_signed_in_page_read_again_takes_no_query(client, secretariat, django_
     assert without_tokens(again) == without_tokens(first)
 
 
-def test_a_session_signed_out_reads_no_page_kept_for_it(client, secretariat):
-    committee = Committee.objects.get(code=make_session_file()["committees"][0]["code"])
-    Committee.objects.filter(pk=committee.pk).update(is_public=True)
-    address = committee.get_absolute_url()
-    new_session = reverse("sessions:new_session", kwargs={"code": committee.code})
+def test_a_session_signed_out_reads_no_page_kept_for_it(client, secretariat, secretariat_page):
+    address, new_session = secretariat_page
     client.force_login(secretariat)
     assert new_session in client.get(address).text
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
