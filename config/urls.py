@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("documents.schemes.urls")),
     path("", include("documents.reports.urls")),
     path("", include("documents.translations.urls")),
+    path("", include("documents.search.urls")),
     path("", include("meetings.programme.urls")),  # last: its session page takes any address under a session's
 ]

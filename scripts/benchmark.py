@@ -10,6 +10,7 @@ It starts PostgreSQL and Redis on loopback in a folder of its own (as the CI run
 2. The import of a session file (`manage.py benchmark_import`).
 3. The report's build beside python-docx and lxml alone (`manage.py benchmark_report`).
 4. A live change to 3,000 websocket clients over 2 workers beside raw Redis pub/sub (`manage.py benchmark_live`).
+5. 100 searches through the results page at 1x and 10x (`manage.py benchmark_search`), before the pages' 10x.
 Everything it started is stopped and its folder removed at the end, however it ends.
 """
 
@@ -362,7 +363,7 @@ def main() -> int:
         "--seconds", type=float, default=5, help="each wrk run's duration (5 s: shorter runs swing with the machine)"
     )
     parser.add_argument("--clients", type=int, default=3000, help="the live benchmark's websocket clients")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "import", "report", "live"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "import", "report", "live", "search"])
     options = parser.parse_args()
     started = time.monotonic()
     stack = Stack()
@@ -378,6 +379,12 @@ def main() -> int:
         if "pages" not in options.skip:
             results: dict[str, dict] = {}
             for size, session in (("1x", "TD/B/EDE/100"), ("10x", "TD/B/EDE/200")):
+                if size == "10x" and "search" not in options.skip:
+                    say("manage.py rebuild_search_index, benchmark_search (its 10x added and rolled back)")
+                    stack.django("rebuild_search_index")  # the job worker that keeps it does not run here
+                    output = stack.django("benchmark_search")
+                    print(output, flush=True)
+                    aims += [line for line in output.splitlines() if line.startswith("AIM ")]
                 if size == "10x":
                     say(f"Adding {YEARS} years of {SESSIONS_A_YEAR} sessions as full as the demo's, and {session}, "
                         "ten times its size")  # fmt: skip

@@ -8,7 +8,7 @@ source scripts/office-packages.sh
 # gettext compiles the catalogs; LibreOffice converts the documents to PDF (driven through its UNO bridge,
 # python3-uno), with metric-compatible fonts; poppler-utils reads the PDFs back. Chromium for the browser tests
 # (Playwright drives Debian's build; it cannot download its own here).
-packages=(gettext "${OFFICE_PACKAGES[@]}" poppler-utils chromium)
+packages=(gettext "${OFFICE_PACKAGES[@]}" chromium)
 [ -n "${CI:-}" ] && packages+=(postgresql redis-server)
 bash scripts/system-packages.sh "${packages[@]}"
 make --no-print-directory install-test

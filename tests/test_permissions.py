@@ -156,6 +156,44 @@ def test_a_documents_distribution_decides_who_sees_and_downloads_it(client, comm
             assert response.status_code == 404, role
 
 
+@pytest.mark.parametrize(
+    ("distribution", "readers"),
+    [
+        ("general", {"secretariat", "chair", "rapporteur", "member", "observer"}),
+        ("limited", {"secretariat", "chair", "rapporteur", "member"}),
+        ("restricted", {"secretariat", "chair", "rapporteur"}),
+    ],
+)
+def test_search_finds_only_what_each_role_may_read(
+    client, committees, distribution, readers, django_capture_on_commit_callbacks
+):
+    """A word that stands only in the own committee's private draft summary, and one only in a document's title:
+    searched by every role, and by the secretariat of another committee, who finds nothing."""
+    from documents.registry.models import Document
+    from documents.reports.models import ReportParagraph
+
+    own, _other, users = committees
+    with django_capture_on_commit_callbacks(execute=True):
+        paragraph = ReportParagraph.objects.filter(section__report__session=own).first()
+        paragraph.text = {"en": "A brontosaurial remark in the draft."}
+        paragraph.save()
+        document = Document.objects.get(symbol="TST/G/2/1")
+        document.title = {"en": "The pterodactylian agenda"}
+        document.distribution = distribution
+        document.save()
+
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        in_draft = client.get(reverse("search:search"), {"q": "brontosaurial"})
+        in_title = client.get(reverse("search:search"), {"q": "pterodactylian"})
+        found_in_draft = [result.entry.source for result in in_draft.context["page"]]
+        found_in_title = [result.entry.symbol for result in in_title.context["page"]]
+        assert found_in_draft == ([f"summary:{paragraph.pk}"] if role in DRAFT_READERS else []), role
+        assert found_in_title == (["TST/G/2/1"] if role in readers else []), role
+
+
 DRAFT_READERS = {"secretariat", "chair", "rapporteur", "member"}
 DRAFT_ACTIONS = {
     # name: (method, path after /sessions/TST/G/2/draft-report/, roles that may)

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # full-text search (documents.search), on PostgreSQL
     "channels",
     "csp",
     "simple_history",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "documents.reports",
     "documents.translations",
     "documents.exchange",
+    "documents.search",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from committee.bodies.models import Committee, Entity, Membership
 from committee.kernel.import_errors import ImportRejected, Problem
+from committee.kernel.signals import records_rewritten
 from decisions.outcomes.models import Decision, Paragraph, StatePosition
 from documents.exchange.session_file.validate import place, read_session_file
 from documents.registry.models import Document
@@ -220,7 +221,12 @@ class _Writer:
         self.entities = {e.code: e for e in Entity.objects.exclude(kind=Entity.Kind.ORGANIZATION)}
         self.write_organizations(data.get("organizations", []))
         committees = self.write_committees(data["committees"])
-        return self.write_session(data["session"], committees)
+        session = self.write_session(data["session"], committees)
+        # Written in bulk, without the signals of each record: what follows them (the search index) is told.
+        records_rewritten.send(
+            sender=Session, session_ids=[session.pk], committee_ids=[c.pk for c in committees.values()]
+        )
+        return session
 
     def write_organizations(self, organizations: list[dict[str, Any]]) -> None:
         """Create the organizations the database lacks; leave the others as they are.
