@@ -8,8 +8,10 @@ in it.
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -49,13 +51,36 @@ class Result:
     entry: SearchEntry
     title: SafeString
     snippet: SafeString
-    by_symbol: bool = False
+
+
+class Candidate(NamedTuple):
+    """A row found, as little of it as ranking needs: the page's rows are read whole afterwards."""
+
+    pk: int
+    source: str
+    language: str
+    symbol: str
+
+
+CANDIDATE_FIELDS = ("pk", "source", "language", "symbol")
 
 
 @dataclass
 class Found:
-    results: list[Result] = field(default_factory=list)
+    """The things found, best first, each once; only a page of them is read whole and marked (`page`)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    query: Query | None = None
+    symbol: str = ""
     more: bool = False  # more matched than MOST_CANDIDATES
+
+    def page(self, number: str | int | None) -> Page:
+        """Page `number` of the results (the last if past it), each with its matches marked in context."""
+        page = Paginator(self.candidates, RESULTS_PER_PAGE).get_page(number)
+        entries = SearchEntry.objects.select_related("session").in_bulk([candidate.pk for candidate in page])
+        assert self.query is not None
+        results = [_shown(entries[candidate.pk], self.query, self.symbol) for candidate in page]
+        return Page(results, page.number, page.paginator)
 
 
 def readable(user: User | AnonymousUser) -> Q:
@@ -100,55 +125,53 @@ def search(user: User | AnonymousUser, typed: str, filters: Filters, *, language
     """The rows matching `typed` that `user` may read, best first, each thing once (in `language` if it matches
     in it)."""
     query = parse_query(typed)
-    rows = _filtered(SearchEntry.objects.filter(readable(user)), filters).select_related("session", "committee")
+    rows = _filtered(SearchEntry.objects.filter(readable(user)), filters)
     symbol = normalized_symbol(typed) if looks_like_symbol(typed) else ""
-    by_symbol: list[SearchEntry] = []
+    by_symbol: list[Candidate] = []
     if symbol:
-        by_symbol = list(rows.filter(Q(symbol=symbol) | Q(symbol__endswith="/" + symbol)).order_by("symbol")[:50])
+        exact_or_end = rows.filter(Q(symbol=symbol) | Q(symbol__endswith="/" + symbol)).order_by("symbol")
+        by_symbol = [Candidate(*values) for values in exact_or_end.values_list(*CANDIDATE_FIELDS)[:50]]
+        by_symbol.sort(key=lambda candidate: (candidate.symbol != symbol, len(candidate.symbol)))
     ranked = _by_text(rows, query) if not query.empty else []
-    chosen: dict[str, SearchEntry] = {}
-    order: list[str] = []
-    for entry in [*sorted(by_symbol, key=lambda e: (e.symbol != symbol, len(e.symbol))), *ranked]:
-        kept = chosen.get(entry.source)
-        if kept is None:
-            chosen[entry.source] = entry
-            order.append(entry.source)
-        elif kept.language != language and entry.language == language:
-            chosen[entry.source] = entry
-    symbol_sources = {entry.source for entry in by_symbol}
-    results = [_shown(chosen[source], query, symbol, source in symbol_sources) for source in order]
-    return Found(results=results, more=len(ranked) >= MOST_CANDIDATES)
+    chosen: dict[str, Candidate] = {}
+    for candidate in [*by_symbol, *ranked]:
+        kept = chosen.get(candidate.source)
+        if kept is None or (kept.language != language and candidate.language == language):
+            chosen[candidate.source] = candidate  # a dict keeps the place of the first
+    return Found(candidates=list(chosen.values()), query=query, symbol=symbol, more=len(ranked) >= MOST_CANDIDATES)
 
 
-def _shown(entry: SearchEntry, query: Query, symbol: str, by_symbol: bool) -> Result:
+def _shown(entry: SearchEntry, query: Query, symbol: str) -> Result:
     stems = {stem(word, entry.language) for phrase in query.phrases() for word in phrase}
     title = highlighted(entry.title, stems, entry.language, around=400)
     snippet = highlighted(entry.text, stems, entry.language, symbol=symbol) if entry.text else ""
-    return Result(entry=entry, title=mark_safe(title), snippet=mark_safe(snippet), by_symbol=by_symbol)  # noqa: S308  # escaped by highlighted
+    return Result(entry=entry, title=mark_safe(title), snippet=mark_safe(snippet))  # noqa: S308  # escaped by highlighted
 
 
-def _by_text(rows: QuerySet[SearchEntry], query: Query) -> list[SearchEntry]:
+def _by_text(rows: QuerySet[SearchEntry], query: Query) -> list[Candidate]:
     if connection.vendor == "postgresql":
         return _postgresql(rows, query)
     return _sqlite(rows, query)
 
 
-def _postgresql(rows: QuerySet[SearchEntry], query: Query) -> list[SearchEntry]:
-    """PostgreSQL's full-text search, each row's words stemmed by the configuration of its language, and the
-    query's too (Chinese: as the pairs of characters the row holds)."""
+def _postgresql(rows: QuerySet[SearchEntry], query: Query) -> list[Candidate]:
+    """PostgreSQL's full-text search: the query stemmed by the configuration of each language, any of them (a
+    row holds its own language's stems), and as the pairs of characters that Chinese rows hold; one constant
+    query, so that the GIN index finds the rows."""
     # The SQL is ours; what was typed goes in as parameters.
-    tsquery = (
-        "CASE WHEN search_searchentry.language = 'zh' THEN websearch_to_tsquery('simple', %s)"
-        " ELSE websearch_to_tsquery(search_config(search_searchentry.language), %s) END"
+    configs = sorted({config for config in POSTGRES_CONFIGS.values() if config != "simple"})
+    tsquery = " || ".join(
+        ["websearch_to_tsquery('simple', %s)"] + [f"websearch_to_tsquery('{c}', %s)" for c in configs]
     )
-    params = [_chinese_query(query), query.text]
+    params = [_chinese_query(query)] + [query.text] * len(configs)
     matched = rows.alias(
         hit=RawSQL(f"search_searchentry.vector @@ ({tsquery})", params, output_field=BooleanField())  # noqa: S611
     ).filter(hit=True)
     ranked = matched.annotate(
         rank=RawSQL(f"ts_rank(search_searchentry.vector, ({tsquery}))", params, output_field=FloatField())  # noqa: S611
     )
-    return list(ranked.order_by("-rank", "-date", "pk")[:MOST_CANDIDATES])
+    best = ranked.order_by("-rank", "-date", "pk").values_list(*CANDIDATE_FIELDS)[:MOST_CANDIDATES]
+    return [Candidate(*values) for values in best]
 
 
 def _chinese_query(query: Query) -> str:
@@ -163,7 +186,7 @@ def _chinese_query(query: Query) -> str:
     return " ".join(parts)
 
 
-def _sqlite(rows: QuerySet[SearchEntry], query: Query) -> list[SearchEntry]:
+def _sqlite(rows: QuerySet[SearchEntry], query: Query) -> list[Candidate]:
     """SQLite's FTS5 index over the rows' stemmed words: each word of the query stemmed in every language (a row
     holds its own language's stems)."""
     expression = fts_expression(query)
@@ -174,9 +197,9 @@ def _sqlite(rows: QuerySet[SearchEntry], query: Query) -> list[SearchEntry]:
             [expression, MOST_CANDIDATES * 3],
         )
         ranks = dict(cursor.fetchall())
-    found = list(rows.filter(pk__in=list(ranks)))
-    found.sort(key=lambda entry: (ranks[entry.pk], -(entry.date.toordinal() if entry.date else 0), entry.pk))
-    return found[:MOST_CANDIDATES]
+    found = rows.filter(pk__in=list(ranks)).values_list(*CANDIDATE_FIELDS, "date")
+    ordered = sorted(found, key=lambda row: (ranks[row[0]], -(row[-1].toordinal() if row[-1] else 0), row[0]))
+    return [Candidate(*row[:-1]) for row in ordered[:MOST_CANDIDATES]]
 
 
 def _quoted(words: tuple[str, ...]) -> str:

@@ -130,12 +130,24 @@ def parse_query(typed: str) -> Query:
 
 def highlighted(text: str, stems: set[str], language: str, *, around: int = 120, symbol: str = "") -> str:
     """HTML of `text` around its first match, the words whose stem is one of `stems` (or the `symbol`) marked,
-    everything else escaped; the start of the text when nothing in it matches."""
-    marks = [(start, end) for start, end, word in _pieces(text) if stem(word, language) in stems]
-    if symbol:
-        marks += [(m.start(), m.end()) for m in re.finditer(re.escape(symbol), text, re.IGNORECASE)]
+    everything else escaped; the start of the text when nothing in it matches. Words are read only as far as
+    the end of what is shown, and stemmed only where their first letters could match."""
+    symbol_at = re.search(re.escape(symbol), text, re.IGNORECASE) if symbol else None
+    marks: list[tuple[int, int]] = []
+    end = len(text)
+    for start, stop, word in _candidates(text, stems):
+        if start >= end:
+            break
+        if stem(word, language) in stems:
+            if not marks:
+                end = min(len(text), start + around * 2)
+            marks.append((start, stop))
+    first = min([m[0] for m in marks[:1]] + ([symbol_at.start()] if symbol_at else [])) if marks or symbol_at else 0
+    if symbol_at:
+        marks += [
+            (m.start(), m.end()) for m in re.finditer(re.escape(symbol), text[: first + around * 2], re.IGNORECASE)
+        ]
     marks = _merged(sorted(marks))
-    first = marks[0][0] if marks else 0
     begin = max(0, first - around)
     if begin:
         space = text.find(" ", begin)
@@ -152,6 +164,19 @@ def highlighted(text: str, stems: set[str], language: str, *, around: int = 120,
         position = stop
     pieces.append(html.escape(text[position:end]))
     return ("…" if begin else "") + "".join(pieces) + ("…" if end < len(text) else "")
+
+
+def _candidates(text: str, stems: set[str]) -> Iterator[tuple[int, int, str]]:
+    """The words of `text` that could have one of `stems`: those that begin as one does (found by the regular
+    expression engine, not word by word in Python), or every word where a stem is Chinese."""
+    if not stems:
+        return
+    if any(_CJK.search(stem_) for stem_ in stems):
+        yield from _pieces(text)
+        return
+    starts = "|".join(sorted({re.escape(stem_[:2]) for stem_ in stems}))
+    for match in re.finditer(rf"(?<![^\W_])(?:{starts})[^\W_]*", text, re.IGNORECASE):
+        yield match.start(), match.end(), match.group()
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

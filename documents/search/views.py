@@ -1,10 +1,9 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from documents.search.forms import SearchForm
-from documents.search.query import RESULTS_PER_PAGE, search
+from documents.search.query import search
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -14,7 +13,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     page = None
     if form.is_valid() and form.cleaned_data["q"]:
         found = search(request.user, form.cleaned_data["q"], form.filters(), language=get_language() or "en")
-        page = Paginator(found.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = found.page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "found": found, "page": page, "query": query.urlencode()}
