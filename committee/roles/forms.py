@@ -33,3 +33,9 @@ class SetPasswordForm(forms.Form):
         if data.get("password1"):
             validate_password(data["password1"])
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("What it is for, so that you know which to revoke.")
+    )

@@ -93,3 +93,25 @@ class Invitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("roles:accept_invitation", kwargs={"token": self.token})
+
+
+class ApiToken(models.Model):
+    """A personal key to the read API, for a script acting as its owner: only its digest is kept (the key is shown
+    once, when it is made), and it reads what its owner may read."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What it is for, e.g. the website's calendar."))
+    digest = models.CharField(max_length=64, unique=True, editable=False)  # SHA-256 of the key, in hexadecimal
+    prefix = models.CharField(max_length=12, editable=False)  # the key's first characters, to tell keys apart
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_on = models.DateField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

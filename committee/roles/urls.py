@@ -12,4 +12,6 @@ urlpatterns = [
         name="withdraw_invitation",
     ),
     path("invitations/<str:token>/", views.accept_invitation_view, name="accept_invitation"),
+    path("accounts/tokens/", views.create_token_view, name="create_token"),
+    path("accounts/tokens/<int:pk>/revoke/", views.revoke_token_view, name="revoke_token"),
 ]

@@ -1,3 +1,4 @@
+from allauth.mfa.base import views as mfa_views
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -5,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from committee.kernel.editing import carry_out
 from committee.kernel.http import AuthenticatedHttpRequest
 from committee.roles.access import Permission, get_committee_for_user
-from committee.roles.forms import InvitationForm, SetPasswordForm
+from committee.roles.forms import ApiTokenForm, InvitationForm, SetPasswordForm
 from committee.roles.models import Invitation, Role
 from committee.roles.services import (
     AccessError,
@@ -21,6 +23,7 @@ from committee.roles.services import (
     revoke_role,
     withdraw_invitation,
 )
+from committee.roles.tokens import TokenError, create_token, revoke_token
 
 
 @require_http_methods(["POST"])
@@ -91,3 +94,45 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Welcome. You have joined %(committee)s.") % {"committee": invitation.committee})
         return redirect(invitation.committee)
     return render(request, "roles/invitation.html", {"invitation": invitation, "form": form})
+
+
+class SecurityView(mfa_views.IndexView):
+    """The Security page (allauth's two-factor authentication), with the person's API tokens."""
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["api_tokens"] = self.request.user.api_tokens.all()
+        context["token_form"] = ApiTokenForm()
+        return context
+
+
+security_page = SecurityView.as_view()  # allauth's view requires sign-in
+
+
+@require_http_methods(["POST"])
+@never_cache  # it holds the key
+@login_required
+def create_token_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A new token, its key shown on this page once: it is not kept, and cannot be shown again."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the token a name."))
+        return redirect("mfa_index")
+    try:
+        token, key = create_token(request.user, form.cleaned_data["name"])
+    except TokenError as error:
+        messages.error(request, str(error))
+        return redirect("mfa_index")
+    return render(request, "roles/token_created.html", {"token": token, "key": key})
+
+
+@require_http_methods(["POST"])
+@login_required
+def revoke_token_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    carry_out(
+        request,
+        lambda: revoke_token(request.user, pk),
+        done=_("The token is revoked: scripts that use it read nothing more."),
+        refusals=(TokenError,),
+    )
+    return redirect("mfa_index")

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from here (no CDN)
     # Bottom to top of the layers (README, "Layout"): an app uses only those above it in this list.
     "committee.kernel",
     "committee.files",
@@ -51,10 +54,12 @@ INSTALLED_APPS = [
     "documents.translations",
     "documents.exchange",
     "documents.search",
+    "documents.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and If-None-Match: 304 for what has not changed
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",  # before the page cache: kept pages get it too
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -253,5 +258,48 @@ LOGGING = {
     "loggers": {
         name: {"handlers": [], "level": LOG_LEVEL, "propagate": True}
         for name in ("django", "config", "committee", "meetings", "decisions", "documents")
+    },
+}
+
+# The read API (documents.api): read-only, for the browser's session or a personal token (the Security page).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [  # the token first: a refused one answers 401 with WWW-Authenticate
+        "documents.api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],  # each list holds what one may read
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "documents.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "documents.api.schema.ReadSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANONYMOUS", "60/minute"),
+        "user": env_str("API_RATE_USER", "600/minute"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rapporteur read API",
+    "DESCRIPTION": (
+        "Committees, sessions, meetings, agendas, documents, decisions, follow-up, strategies, delegations and "
+        "search, as the pages show them to the reader: signed in (the browser's session) or with a personal token "
+        "(Authorization: Bearer …, made on the Security page). Anonymous readers read public committees only."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "committee.kernel.multilingual.LANGUAGE_CHOICES",
+        "SessionStatusEnum": "meetings.sessions.models.Session.Status",
+        "MeetingStatusEnum": "meetings.programme.models.Meeting.Status",
+        "ImplementationStatusEnum": "decisions.follow_up.models.Status",
     },
 }

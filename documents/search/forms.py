@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from committee.kernel.multilingual import LANGUAGE_CHOICES
@@ -22,6 +23,10 @@ class SearchForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = visible_committees(user).order_by("code")  # type: ignore[attr-defined]
+        # What is typed is searched for as far as it spells words: control characters (NUL among them) are
+        # dropped by clean_q, not refused.
+        query = self.fields["q"]
+        query.validators = [v for v in query.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
     def clean_q(self) -> str:
         return "".join(c for c in self.cleaned_data["q"] if c.isprintable() or c == " ")

@@ -1,0 +1,53 @@
+"""Schemathesis against the API's own schema: every endpoint, with data drawn from the schema, answers without a
+server error and as the schema says (status codes, content types, bodies, headers), for a visitor and for a
+member's token."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from committee.roles.models import Role
+from committee.roles.tokens import create_token
+from config.wsgi import application
+
+# The schema as the app serves it (made from the code alone: no query).
+schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def session(db, django_capture_on_commit_callbacks):
+    """The small session of tests.builders, its committee public, indexed: every endpoint has something to say."""
+    import json
+
+    from documents.exchange.session_file.load import import_session
+    from tests.builders import make_session_file
+
+    data = make_session_file()
+    for committee in data["committees"]:
+        committee["public"] = True
+    with django_capture_on_commit_callbacks(execute=True):
+        import_session(json.dumps(data))
+
+
+@pytest.fixture
+def member_token(django_user_model) -> dict[str, str]:
+    from committee.bodies.models import Committee
+
+    member = django_user_model.objects.create_user("member", "member@example.org", "a-long-password")
+    Role.objects.create(user=member, committee=Committee.objects.get(code="GROUP"), kind=Role.Kind.MEMBER)
+    return {"Authorization": f"Bearer {create_token(member, 'schemathesis')[1]}"}
+
+
+CHECKS = settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@schema.parametrize()
+@CHECKS
+def test_every_endpoint_answers_a_visitor_as_its_schema_says(case):
+    case.call_and_validate()
+
+
+@schema.parametrize()
+@CHECKS
+def test_every_endpoint_answers_a_members_token_as_its_schema_says(case, member_token):
+    case.call_and_validate(headers=member_token)
