@@ -58,6 +58,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int, str]]:
             yield begin + position, begin + len(word), word[position:]
 
 
+@functools.lru_cache(maxsize=100_000)  # a language has far fewer words than its texts: most are stemmed before
 def stem(word: str, language: str) -> str:
     folded = _fold(word)
     stemmer = _stemmer(language)

