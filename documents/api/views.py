@@ -43,7 +43,22 @@ SESSION = _parameter("session", "A session's code, e.g. TD/B/EDE/1.")
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
-    """A list and its items; `committee` and `session` filter where the model has them."""
+    """A list and its items; `committee` and `session` filter where the model has them. While drf-spectacular
+    describes a view (`swagger_fake_view`), its queryset is an empty one of its model: making the schema reads
+    nothing from the database."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        reads = cls.__dict__.get("get_queryset")
+        if reads is None:
+            return
+
+        def get_queryset(self):
+            if getattr(self, "swagger_fake_view", False):
+                return self.serializer_class.Meta.model.objects.none()
+            return reads(self)
+
+        cls.get_queryset = get_queryset
 
     committee_field = "session__committee__code"
     session_field = "session__code"
