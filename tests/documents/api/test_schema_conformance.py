@@ -6,7 +6,6 @@ import json
 
 import pytest
 import schemathesis
-from django.conf import settings as django_settings
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
@@ -24,14 +23,6 @@ def _served_schema() -> dict:
     made = SchemaGenerator().get_schema(request=None, public=True)
     return json.loads(OpenApiJsonRenderer().render(made, renderer_context={}))
 
-
-# On PostgreSQL, schemathesis's calls of the WSGI application leave the test database's pooled connection outside
-# the test's transaction, and the transactional tests that follow find tables missing: the checks run in the
-# SQLite run of the CI until they call through Django's test client.
-pytestmark = pytest.mark.skipif(
-    "postgresql" in django_settings.DATABASES["default"]["ENGINE"],
-    reason="schemathesis's WSGI calls break the pooled test connection on PostgreSQL (runs on SQLite)",
-)
 
 schema = schemathesis.openapi.from_dict(_served_schema())
 schema.app = application
