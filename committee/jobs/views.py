@@ -55,7 +55,7 @@ def start_for_request(
 
 
 def format_name(file_format: str) -> str:
-    return _("Word") if file_format == "docx" else "PDF"
+    return {"docx": _("Word"), "pdf": "PDF", "akn": "Akoma Ntoso"}.get(file_format, file_format)
 
 
 def writing(request: HttpRequest, kind: str, *, title: str, arguments: dict[str, Any], back_url: str) -> HttpResponse:

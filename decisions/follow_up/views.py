@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from committee.bodies.models import Committee
 from committee.kernel.http import AuthenticatedHttpRequest
+from committee.kernel.multilingual import LANGUAGES
 from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check, get_committee_for_user
 from decisions.follow_up import charts
@@ -33,10 +34,16 @@ from decisions.follow_up.services import (
     rows,
     withdraw,
 )
-from decisions.outcomes.models import Paragraph
+from decisions.outcomes.models import Decision, Paragraph
 from meetings.sessions.access import get_session_for_user
 
 WHOLE_DECISIONS_LIMIT = 150  # paragraphs up to which a session's texts are shown together; past it, one at a time
+
+
+def _written_in(decision: Decision) -> list[str]:
+    """The languages in which all the text's paragraphs are written (`top_paragraphs` prefetched)."""
+    paragraphs = decision.top_paragraphs  # type: ignore[attr-defined]
+    return [code for code in LANGUAGES if paragraphs and all((p.text or {}).get(code, "").strip() for p in paragraphs)]
 
 
 @cached_page
@@ -55,6 +62,7 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
         decisions,
         Prefetch("paragraphs", queryset=Paragraph.objects.filter(parent__isnull=True).prefetch_related("sub_items"),
                  to_attr="top_paragraphs"),
+        "votes",
     )  # fmt: skip
     actions = actions_with_progress(request.user, session.committee).filter(paragraph__decision__in=decisions)
     by_paragraph: dict[int, list] = {}
@@ -65,6 +73,8 @@ def session_decisions(request: HttpRequest, code: str) -> HttpResponse:
         for paragraph in decision.top_paragraphs:  # type: ignore[attr-defined]  # prefetched (to_attr)
             paragraph.number = numbers.get(paragraph.pk)  # for the template
             paragraph.follow_up = by_paragraph.get(paragraph.pk, [])
+        # The languages its Akoma Ntoso is offered in, for the template.
+        decision.written_in = _written_in(decision) if decision.is_adopted else []  # type: ignore[attr-defined]
     context = {
         "session": session,
         "decisions": decisions,

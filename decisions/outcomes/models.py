@@ -56,6 +56,11 @@ class Decision(models.Model):
         return pick(self.title, get_language() or "en") or f"{self.session} — {self.get_kind_display()}"
 
     @property
+    def is_adopted(self) -> bool:
+        """Recorded as adopted, how or when (the report holds only these), and not undone by an objection."""
+        return bool(self.method or self.adopted_on or self.adopted_at_id) and not self.silence_broken
+
+    @property
     def silence_broken(self) -> bool:
         """Under a silence procedure, one objection is enough for the text not to be adopted (`votes` prefetched
         or not)."""

@@ -9,20 +9,26 @@ from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from committee.bodies.models import Committee
 from committee.kernel.multilingual import LANGUAGES
-from committee.roles.access import Permission, visible_committees
+from committee.roles.access import Permission, can, visible_committees
 from decisions.follow_up.models import Action, ProgressUpdate
 from decisions.outcomes.models import Decision
 from decisions.strategies.models import Strategy
 from documents.api import serializers
 from documents.api.access import committees_where, readable_distributions
+from documents.builders.akn import MEDIA_TYPE as AKN_MEDIA_TYPE
+from documents.registry.generated import build_document, generator_for, is_draft, published_version
 from documents.registry.models import Document
+from documents.reports.generators import adopted_text_akn
 from documents.search.forms import SearchForm
 from documents.search.models import SearchEntry
 from documents.search.query import search
@@ -39,6 +45,33 @@ MIN_YEAR, MAX_YEAR = 1945, 2999
 YEAR = OpenApiParameter("year", {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}, OpenApiParameter.QUERY,
                         required=False, description="The year it starts in.")  # fmt: skip
 COMMITTEE = _parameter("committee", "A committee's code, e.g. TD-B-EDE.")
+AKN_LANGUAGE = OpenApiParameter(
+    "language", str, OpenApiParameter.QUERY, required=True, enum=list(LANGUAGES), description="The text's language."
+)
+AKN_RESPONSES = {(200, AKN_MEDIA_TYPE): OpenApiTypes.BINARY}
+
+
+class AknNegotiation(BaseContentNegotiation):
+    """The Akoma Ntoso answers: the XML whatever the Accept header asks, and an error as JSON, as documented."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return (JSONRenderer(), JSONRenderer.media_type)
+
+
+def akn_language(request: Request) -> str:
+    language = request.query_params.get("language", "")
+    if language not in LANGUAGES:
+        raise ValidationError({"language": [f"One of {', '.join(LANGUAGES)}."]})
+    return language
+
+
+def akn_response(content: bytes) -> HttpResponse:
+    return HttpResponse(content, content_type=AKN_MEDIA_TYPE)
+
+
 SESSION = _parameter("session", "A session's code, e.g. TD/B/EDE/1.")
 
 
@@ -157,7 +190,7 @@ class DocumentViewSet(ReadOnly):
 
     serializer_class = serializers.DocumentSerializer
     lookup_field = "symbol"
-    lookup_value_regex = "[^?#]+"
+    lookup_value_regex = "[^?#]+(?<!/akn)"  # a symbol has slashes; …/akn/ is its Akoma Ntoso
 
     def get_queryset(self):
         readable = Q(pk__in=[])
@@ -171,6 +204,24 @@ class DocumentViewSet(ReadOnly):
         if symbol := parameters.get("symbol"):
             documents = documents.filter(symbol__iexact=symbol.strip())
         return documents
+
+    @extend_schema(parameters=[AKN_LANGUAGE], responses=AKN_RESPONSES)
+    @action(detail=True, url_path="akn", content_negotiation_class=AknNegotiation)
+    def akn(self, request: Request, symbol: str | None = None) -> HttpResponse:
+        """The report or provisional agenda as Akoma Ntoso 3.0 XML (AKN4UN): as issued; a draft to those who may read
+        drafts, else its version last issued."""
+        document = self.get_object()
+        language = akn_language(request)
+        generator = generator_for(document)
+        if generator is None or "akn" not in generator.formats or language not in generator.languages(document):
+            raise NotFound("This document has no Akoma Ntoso form in this language.")
+        assert document.session is not None  # a generated document is a session's
+        if is_draft(document) and not can(request.user, Permission.VIEW_LIMITED, document.session.committee):
+            content = published_version(document, language, "akn")
+            if content is None:
+                raise NotFound("This document has not been issued yet.")
+            return akn_response(content)
+        return akn_response(build_document(document, language, "akn"))
 
 
 @extend_schema_view(
@@ -187,6 +238,15 @@ class DecisionViewSet(ReadOnly):
         if kind := self.request.query_params.get("kind"):
             decisions = decisions.filter(kind=kind)
         return decisions.order_by("session__start_date", "session", "position", "pk")
+
+    @extend_schema(parameters=[AKN_LANGUAGE], responses=AKN_RESPONSES)
+    @action(detail=True, url_path="akn", content_negotiation_class=AknNegotiation)
+    def akn(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """The text as adopted, as an Akoma Ntoso 3.0 statement (AKN4UN): preamble, operative paragraphs."""
+        content = adopted_text_akn(self.get_object(), akn_language(request))
+        if content is None:
+            raise NotFound("This text is not adopted, or not written in this language.")
+        return akn_response(content)
 
 
 @extend_schema_view(list=extend_schema(parameters=[COMMITTEE, SESSION, _parameter("status", "e.g. in_progress")]))

@@ -75,6 +75,7 @@ class DecisionData:
     title: Text
     paragraphs: tuple[ParagraphData, ...]
     number: str = ""
+    key: str = ""  # which of the session's texts it is (decisions.outcomes.Decision's primary key)
     method: str = ""  # how it was adopted (decisions.outcomes.Decision.Method); blank: not recorded
     adopted_at: "MeetingData | None" = None  # the meeting (or just the day) it was adopted
     silence_ends_on: datetime.date | None = None
@@ -148,6 +149,8 @@ class DocumentData:
     city: Text
     masthead: str = "un"  # schemes.Masthead: "United Nations" on top, or the organization alone
     emblem: bytes = b""  # the secretariat's emblem (PNG or JPEG), printed in the masthead where it has one
+    # How Akoma Ntoso names the body (AKN4UN's actor): its organization, then each body from the top.
+    actor_path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

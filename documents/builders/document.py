@@ -358,9 +358,9 @@ class UNDocument:
         for cell in (organization, distribution):  # clear of the thick rule above them
             cell.paragraphs[0].paragraph_format.space_before = Pt(3)
         first = distribution.paragraphs[0]
-        for index, runs in enumerate(lines):
+        for index, (_kind, text) in enumerate(lines):
             paragraph = first if index == 0 else distribution.add_paragraph()
-            add_runs(paragraph, runs)
+            add_runs(paragraph, [(text, "")])
             format_paragraph(paragraph, space_after=Pt(0))
             if self.lang.right_to_left and self.lang.masthead_in_english:
                 left_to_right(paragraph)  # "31 October 2017" would read "October 2017 31" right to left
@@ -378,20 +378,27 @@ class UNDocument:
             self.paragraph(place_and_dates)
         self.after_masthead()
 
-    def distribution_lines(self) -> list[list[Run]]:
-        """Distribution, date, language and original language: in English in a Russian, Chinese or Arabic
-        document, as the UN issues them (the language's own `masthead_in_english`)."""
+    def distribution_lines(self) -> list[tuple[str, str]]:
+        """Distribution, date, language and original language, each with what it is ("distribution", "date",
+        "language", "original"): in English in a Russian, Chinese or Arabic document, as the UN issues them (the
+        language's own `masthead_in_english`)."""
         d = self.data
-        lang = report_language("en") if self.lang.masthead_in_english else self.lang
+        lang = self.masthead_language
         with translation.override("en" if self.lang.masthead_in_english else translation.get_language()):
-            texts = [pgettext("report", "Distr.: %(distribution)s") % {"distribution": self.distribution()}]
+            lines = [
+                ("distribution", pgettext("report", "Distr.: %(distribution)s") % {"distribution": self.distribution()})
+            ]
             if d.issued_on:
-                texts.append(lang.date(d.issued_on))
+                lines.append(("date", lang.date(d.issued_on)))
             if d.original_language != self.lang.code:
-                texts.append(capitalize(lang.language_name(self.lang.code)))
+                lines.append(("language", capitalize(lang.language_name(self.lang.code))))
             original = lang.language_name(d.original_language)
-            texts.append(pgettext("report", "Original: %(language)s") % {"language": original})
-        return [[(lang.typography(xml_safe(text)), "")] for text in texts]
+            lines.append(("original", pgettext("report", "Original: %(language)s") % {"language": original}))
+        return [(kind, lang.typography(xml_safe(text))) for kind, text in lines]
+
+    @property
+    def masthead_language(self) -> ReportLanguage:
+        return report_language("en") if self.lang.masthead_in_english else self.lang
 
     def after_masthead(self) -> None:
         """Lines a kind of document adds under the session's place and dates (none by default)."""

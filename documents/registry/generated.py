@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from documents.registry.models import Document
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Each document the tool writes comes as a Word document and as a PDF: the format's name, its media type.
-FORMATS = {"docx": DOCX, "pdf": "application/pdf"}
+# The formats the tool writes documents in: the format's name, its media type. Each document comes as a Word
+# document and as a PDF; the report and the provisional agenda also as Akoma Ntoso XML (documents.builders.akn).
+FORMATS = {"docx": DOCX, "pdf": "application/pdf", "akn": "application/akn+xml"}
+# A file's extension, where it is not the format's name.
+EXTENSIONS = {"akn": "akn.xml"}
+
+
+def file_name(symbol: str, language: str, file_format: str) -> str:
+    """The name a written document is downloaded under: TD_B_EDE_1_3.en.docx, TD_B_EDE_1_3.en.akn.xml."""
+    return f"{symbol.replace('/', '_')}.{language}.{EXTENSIONS.get(file_format, file_format)}"
 
 
 class GenerationError(Exception):
@@ -35,6 +43,7 @@ class Generator:
     # The version last published in a language and format (e.g. the report as finalized), for those who read no
     # drafts while a new one is drafted; None where none is.
     published: Callable[[Document, str, str], bytes | None] = _unpublished
+    formats: tuple[str, ...] = ("docx", "pdf")  # keys of FORMATS
 
 
 _GENERATORS: dict[str, Generator] = {}
@@ -74,6 +83,6 @@ def generated_documents():
 def build_document(document: Document, language: str, file_format: str = "docx") -> bytes:
     """The document in `language` and `file_format` (a key of FORMATS), written from the current data."""
     generator = generator_for(document)
-    if generator is None or language not in generator.languages(document) or file_format not in FORMATS:
+    if generator is None or language not in generator.languages(document) or file_format not in generator.formats:
         raise LookupError(f"{document.symbol} cannot be generated in {language} as {file_format}")
     return generator.build(document, language, file_format)

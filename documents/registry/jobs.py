@@ -7,7 +7,7 @@ from committee.jobs.kinds import JobFailed, Outcome, Progress, register
 from committee.jobs.models import Job
 from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.roles.access import Permission, can
-from documents.registry.generated import GenerationError, build_document, is_draft
+from documents.registry.generated import GenerationError, build_document, file_name, is_draft
 from documents.registry.models import Document
 
 WRITE_DOCUMENT = "registry.write_document"
@@ -36,7 +36,7 @@ def write_document(job: Job, progress: Progress) -> Outcome:
             _("The document could not be written as %(format)s: %(reason)s")
             % {"format": file_format.upper(), "reason": error}
         ) from None
-    return Outcome(file=content, filename=f"{document.symbol.replace('/', '_')}.{language}.{file_format}")
+    return Outcome(file=content, filename=file_name(document.symbol, language, file_format))
 
 
 def register_jobs() -> None:

@@ -19,7 +19,7 @@ from committee.kernel.multilingual import LANGUAGE_NAMES
 from committee.kernel.page_cache import cached_page
 from committee.roles.access import Permission, can, check
 from documents.registry.forms import AllocationForm, DocumentFileForm
-from documents.registry.generated import FORMATS, generator_for, is_draft, published_version
+from documents.registry.generated import FORMATS, file_name, generator_for, is_draft, published_version
 from documents.registry.jobs import WRITE_DOCUMENT
 from documents.registry.models import Document, DocumentFile
 from documents.registry.services import RegistryError, allocate, save_version, symbol_sort_key
@@ -57,14 +57,15 @@ def document_file(request: HttpRequest, symbol: str, language: str) -> HttpRespo
         content = published_version(document, language, file_format)
         if content is not None:
             response = HttpResponse(content, content_type=FORMATS[file_format])
-            name = f"{document.symbol.replace('/', '_')}.{language}.{file_format}"
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["Content-Disposition"] = (
+                f'attachment; filename="{file_name(document.symbol, language, file_format)}"'
+            )
             return response
         if draft:
             check(request.user, Permission.VIEW_LIMITED, session.committee)
             raise PermissionDenied
     generator = generator_for(document)
-    if generator is None or language not in generator.languages(document):
+    if generator is None or language not in generator.languages(document) or file_format not in generator.formats:
         raise Http404
     return writing(
         request,
@@ -121,6 +122,7 @@ def registry(request: HttpRequest, code: str) -> HttpResponse:
         document.generated_languages = (  # type: ignore[attr-defined]  # for the template
             [code_ for code_ in generator.languages(document) if code_ not in uploaded] if generator else []
         )
+        document.in_akn = generator is not None and "akn" in generator.formats  # type: ignore[attr-defined]
         if manage:
             document.upload_form = DocumentFileForm(  # type: ignore[attr-defined]  # for the template
                 auto_id=f"version-{document.pk}-%s"

@@ -3,12 +3,14 @@
 Each `collect_*` function returns the plain data its builder (`documents.builders`) turns into a document."""
 
 import datetime
+import re
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from committee.bodies.models import Membership
+from committee.bodies.models import Committee, Membership
+from committee.kernel.multilingual import pick
 from decisions.follow_up.models import Action
 from decisions.follow_up.services import actions_with_progress, operative_numbers, paragraph_label
 from decisions.outcomes.models import Decision, Paragraph, StatePosition
@@ -160,7 +162,31 @@ def masthead_fields(session: Session, document: Document | None) -> dict:
         "end_date": session.end_date,
         "venue": session.venue,
         "city": session.city,
+        "actor_path": actor_path(committee),
     }
+
+
+def actor_path(committee: Committee) -> tuple[str, ...]:
+    """How Akoma Ntoso names the body (AKN4UN's actor, "unctad-tdb-ede"): its organization's acronym, then each
+    body from the top by what its symbol series adds to its parent's (TD/B/, then EDE/), or else by its code (less
+    its parent's: PECC-POL under PECC is "pol")."""
+    secretariat = committee.secretariat
+    organization = _name_part(pick(secretariat.acronym, "en") if secretariat else "") or "un"
+    path, parent = [organization], None
+    for body in [*reversed(committee.ancestors()), committee]:
+        series, code = body.symbol_series, body.code
+        if parent is not None and parent.symbol_series and series.startswith(parent.symbol_series):
+            series = series[len(parent.symbol_series) :]
+        if parent is not None and code.upper().startswith(parent.code.upper() + "-"):
+            code = code[len(parent.code) + 1 :]
+        path.append(_name_part(series) or _name_part(code))
+        parent = body
+    return tuple(path)
+
+
+def _name_part(text: str) -> str:
+    """A part of a FRBR name: its ASCII letters and digits, in lower case ("TD/B/" is "tdb")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _session_id(document: Document) -> int:
@@ -234,6 +260,7 @@ def _decision(decision: Decision) -> DecisionData:
             for p in decision.top_paragraphs  # type: ignore[attr-defined]  # prefetched (to_attr)
         ),
         number=decision.number,
+        key=str(decision.pk),
         method=decision.method,
         adopted_at=_at(decision.adopted_at, decision.adopted_on),
         silence_ends_on=decision.silence_ends_on,

@@ -1,5 +1,9 @@
 """The session's documents that the tool writes from its data, registered with the registry's generators."""
 
+from django.utils import timezone
+
+from decisions.outcomes.models import Decision
+from documents.builders.akn import build_decision_akn, build_provisional_agenda_akn, build_session_report_akn
 from documents.builders.participants_list import build_participants_list
 from documents.builders.pdf import ConversionError, issued
 from documents.builders.progress_report import build_progress_report
@@ -17,6 +21,8 @@ from documents.reports.collect import (
     provisional_agenda_languages,
     report_languages,
 )
+
+WITH_AKN = ("docx", "pdf", "akn")  # the documents Akoma Ntoso has a structure for: the report, the agenda
 
 
 def _archived_report(document: Document, language: str, file_format: str) -> bytes | None:
@@ -42,7 +48,22 @@ def _session_report(document: Document, language: str, file_format: str) -> byte
     if document.session is None:
         raise LookupError(f"{document.symbol} is not a session's document.")
     data = collect_session_report_data(document.session, final=document.kind == Document.Kind.REPORT)
+    if file_format == "akn":
+        return build_session_report_akn(data, language=language, marked_on=timezone.localdate())
     return in_format(build_session_report(data, language=language), file_format)
+
+
+def adopted_text_akn(decision: Decision, language: str) -> bytes | None:
+    """A text the session adopted as Akoma Ntoso, in `language`; None where it is not adopted (yet) or not written
+    in that language."""
+    session = decision.session
+    if language not in report_languages(session):
+        return None
+    data = collect_session_report_data(session, final=True)
+    try:
+        return build_decision_akn(data, str(decision.pk), language=language, marked_on=timezone.localdate())
+    except LookupError:
+        return None
 
 
 def in_format(docx: bytes, file_format: str) -> bytes:
@@ -70,9 +91,10 @@ def _session_report_languages(document: Document) -> list[str]:
 
 
 def _provisional_agenda(document: Document, language: str, file_format: str) -> bytes:
-    return in_format(
-        build_provisional_agenda(collect_provisional_agenda_data(document), language=language), file_format
-    )
+    data = collect_provisional_agenda_data(document)
+    if file_format == "akn":
+        return build_provisional_agenda_akn(data, language=language, marked_on=timezone.localdate())
+    return in_format(build_provisional_agenda(data, language=language), file_format)
 
 
 def _participants_list(document: Document, language: str, file_format: str) -> bytes:
@@ -88,9 +110,21 @@ def register_generators() -> None:
     and progress report (called from `ReportsConfig.ready()`)."""
     register(
         Document.Kind.REPORT,
-        Generator(_session_report_languages, _session_report, is_draft=_is_draft_report, published=_archived_report),
+        Generator(
+            _session_report_languages,
+            _session_report,
+            is_draft=_is_draft_report,
+            published=_archived_report,
+            formats=WITH_AKN,
+        ),
     )
-    register(Document.Kind.DRAFT_REPORT, Generator(_session_report_languages, _session_report, is_draft=_always))
-    register(Document.Kind.PROVISIONAL_AGENDA, Generator(provisional_agenda_languages, _provisional_agenda))
+    register(
+        Document.Kind.DRAFT_REPORT,
+        Generator(_session_report_languages, _session_report, is_draft=_always, formats=WITH_AKN),
+    )
+    register(
+        Document.Kind.PROVISIONAL_AGENDA,
+        Generator(provisional_agenda_languages, _provisional_agenda, formats=WITH_AKN),
+    )
     register(Document.Kind.LIST_OF_PARTICIPANTS, Generator(participants_list_languages, _participants_list))
     register(Document.Kind.PROGRESS_REPORT, Generator(progress_report_languages, _progress_report))

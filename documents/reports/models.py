@@ -18,6 +18,7 @@ from committee.kernel.multilingual import (
     pick,
 )
 from committee.kernel.outline import outline_order, validate_outline_parent
+from documents.registry.generated import EXTENSIONS
 from documents.registry.models import Document
 from meetings.programme.models import AgendaItem
 from meetings.sessions.models import Session
@@ -221,16 +222,18 @@ class Comment(models.Model):
 def _archive_path(instance: "ArchivedReport", filename: str) -> str:
     """The archived file's name says what it is: its symbol, version, language and format."""
     symbol = (instance.symbol or f"report-{instance.report_id}").replace("/", "_")
-    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.{instance.format}"
+    extension = EXTENSIONS.get(instance.format, instance.format)
+    return f"reports/{symbol}/v{instance.version}/{symbol}.{instance.language}.{extension}"
 
 
 class ArchivedReport(models.Model):
-    """The report of one language as finalized, as a Word document and as a PDF, each kept with its checksum;
-    a corrigendum adds a version."""
+    """The report of one language as finalized, as a Word document, a PDF and Akoma Ntoso XML, each kept with its
+    checksum; a corrigendum adds a version."""
 
     class Format(models.TextChoices):
         DOCX = "docx", _("Word")
         PDF = "pdf", _("PDF")
+        AKN = "akn", "Akoma Ntoso"
 
     report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.PROTECT, related_name="archive")
     version = models.PositiveSmallIntegerField(_("version"))

@@ -28,6 +28,7 @@ from committee.kernel.multilingual import LANGUAGE_NAMES, in_each_language
 from committee.notifications.services import notify
 from committee.roles.access import Permission, can, holders, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
+from documents.builders.akn import build_session_report_akn
 from documents.builders.pdf import ConversionError, issued_together
 from documents.builders.session_report import build_session_report
 from documents.registry.models import Document
@@ -269,7 +270,7 @@ def finalize_report(
     *, report: Report, by: User, progress: Callable[[int, int, str], None] = lambda done, of, step: None
 ) -> list[ArchivedReport]:
     """Lock the report and archive, for each language, the Word document (its contents numbered as the PDF lays
-    them out) and the PDF, each with its SHA-256 checksum.
+    them out), the PDF and the Akoma Ntoso XML, each with its SHA-256 checksum.
 
     Runs under SELECT FOR UPDATE, so two rapporteurs finalizing at once archive one version. The files are rows of
     the database (committee.files) written in the same transaction: if it rolls back, or the worker is killed, no
@@ -300,8 +301,14 @@ def finalize_report(
             files = issued_together(documents)
         except ConversionError as error:
             raise ReportError(_("The PDF could not be made: %(reason)s") % {"reason": error}) from None
+        marked_on = timezone.localdate()
         for language, (docx, pdf) in zip(languages, files, strict=True):
-            for file_format, content in ((ArchivedReport.Format.DOCX, docx), (ArchivedReport.Format.PDF, pdf)):
+            akn = build_session_report_akn(data, language=language, marked_on=marked_on)
+            for file_format, content in (
+                (ArchivedReport.Format.DOCX, docx),
+                (ArchivedReport.Format.PDF, pdf),
+                (ArchivedReport.Format.AKN, akn),
+            ):
                 entry = ArchivedReport(
                     report=report,
                     version=report.version,

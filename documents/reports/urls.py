@@ -12,6 +12,7 @@ urlpatterns = [
         name="session_report_pdf",
     ),
     path("sessions/<path:code>/draft-report/", views.report_page, name="report"),
+    path("sessions/<path:code>/texts-adopted/<int:pk>.<str:language>.akn.xml", views.decision_akn, name="decision_akn"),
     path("sessions/<path:code>/draft-report/paragraphs/<int:pk>/", views.edit_paragraph_view, name="edit_paragraph"),
     path(
         "sessions/<path:code>/draft-report/recommendations/<int:pk>/",
@@ -90,5 +91,11 @@ urlpatterns = [
         views.archived_report,
         {"file_format": "pdf"},
         name="archived_report_pdf",
+    ),
+    path(
+        "sessions/<path:code>/archive/v<int:version>.<str:language>.akn.xml",
+        views.archived_report,
+        {"file_format": "akn"},
+        name="archived_report_akn",
     ),
 ]

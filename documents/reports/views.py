@@ -20,8 +20,9 @@ from committee.kernel.spreadsheets import table_download
 from committee.roles.access import Permission, can, check, represented_entities
 from decisions.outcomes.models import Decision, Paragraph
 from documents.builders.language import WORDED_LANGUAGES
-from documents.registry.generated import FORMATS
+from documents.registry.generated import EXTENSIONS, FORMATS
 from documents.reports.forms import CommentForm
+from documents.reports.generators import adopted_text_akn
 from documents.reports.history import compare_drafts, draft_at, draft_milestones, word_diff
 from documents.reports.jobs import FINALIZE, READ_SUMMARY, WRITE_DRAFT
 from documents.reports.models import (
@@ -80,6 +81,20 @@ def session_report(
         arguments={"session": session.pk, "language": language, "format": file_format},
         back_url=reverse("reports:report", kwargs={"code": session.code}),
     )
+
+
+def decision_akn(request: HttpRequest, code: str, pk: int, language: str) -> HttpResponse:
+    """A text the session adopted, as Akoma Ntoso (a statement: preamble, operative part), in `language`: for those
+    who may read the session, as its texts adopted are."""
+    session = get_session_for_user(request.user, code)
+    decision = get_object_or_404(Decision.objects.select_related("session"), session=session, pk=pk)
+    content = adopted_text_akn(decision, language)
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type=FORMATS["akn"])
+    name = f"{session.code.replace('/', '_')}.text-{decision.pk}.{language}.{EXTENSIONS['akn']}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _report_for(user, code: str, permission: Permission) -> Report:
@@ -552,11 +567,11 @@ def withdraw_waiver_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
 def archived_report(
     request: AuthenticatedHttpRequest, code: str, version: int, language: str, file_format: str
 ) -> FileResponse:
-    """A finalized report exactly as archived, as a Word document or a PDF."""
+    """A finalized report exactly as archived, as a Word document, a PDF or Akoma Ntoso XML."""
     report = _report_for(request.user, code, Permission.VIEW_LIMITED)
     entry = get_object_or_404(ArchivedReport, report=report, version=version, language=language, format=file_format)
     name = (entry.symbol or report.session.code).replace("/", "_")
-    filename = f"{name}.v{version}.{language}.{file_format}"
+    filename = f"{name}.v{version}.{language}.{EXTENSIONS.get(file_format, file_format)}"
     return FileResponse(entry.file.open("rb"), as_attachment=True, filename=filename, content_type=FORMATS[file_format])
 
 

@@ -69,7 +69,7 @@ def test_a_worker_killed_mid_finalization_leaves_nothing_and_the_next_one_finali
     assert (job.status, job.attempts) == (Job.Status.DONE, 2)
     assert report.status == Report.Status.FINALIZED
     archived = list(ArchivedReport.objects.filter(report=report))
-    assert sorted(entry.format for entry in archived) == ["docx", "pdf"]
+    assert sorted(entry.format for entry in archived) == ["akn", "docx", "pdf"]
     for entry in archived:
         with entry.file.open("rb") as stored:
             assert hashlib.sha256(stored.read()).hexdigest() == entry.sha256

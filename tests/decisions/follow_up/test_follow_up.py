@@ -227,10 +227,10 @@ def test_the_follow_up_pages_take_as_many_queries_for_ten_times_the_data(cast, o
     _actions(operative, 27, cast["secretariat"])
     # Each page: the request's session, user, roles and two-factor device, the unread notifications, then its own.
     # The committee's follow-up: the committee (2), sessions (3), progress updates, paragraphs (12). The session's
-    # decisions: the session, committee, decisions, how many paragraphs they have, paragraphs (4), sessions, updates
-    # (15). The paragraph: the session, committee, paragraphs (4), sessions, updates, the entities one may make
-    # responsible (14).
-    assert small == [12, 15, 14]
+    # decisions: the session, committee, decisions, how many paragraphs they have, paragraphs (4), votes (whether each
+    # was adopted), sessions, updates (16). The paragraph: the session, committee, paragraphs (4), sessions, updates,
+    # the entities one may make responsible (14).
+    assert small == [12, 16, 14]
     assert counts() == small
 
 

@@ -73,7 +73,7 @@ def test_a_waiver_needs_a_reason_is_kept_and_lets_the_report_be_finalized(client
     assert "Waived by" in shown
 
     archived = finalize_report(report=report, by=rapporteur)
-    assert [(entry.language, entry.format) for entry in archived] == [("en", "docx"), ("en", "pdf")]
+    assert [(entry.language, entry.format) for entry in archived] == [("en", "docx"), ("en", "pdf"), ("en", "akn")]
 
 
 def test_a_corrigendum_asks_for_its_own_waivers(small_session, cast):

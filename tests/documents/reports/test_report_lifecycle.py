@@ -85,7 +85,7 @@ def test_a_members_proposal_accepted_by_the_secretariat_reaches_the_archived_rep
 
     assert mail.outbox[-1].to == ["member@example.org"]
     assert "accepted" in mail.outbox[-1].body
-    assert [(a.language, a.format) for a in archived] == [("en", "docx"), ("en", "pdf")]
+    assert [(a.language, a.format) for a in archived] == [("en", "docx"), ("en", "pdf"), ("en", "akn")]
     with archived[0].file.open("rb") as stored:
         content = stored.read()
     assert hashlib.sha256(content).hexdigest() == archived[0].sha256
@@ -174,7 +174,11 @@ def test_a_finalization_that_fails_midway_leaves_no_file_and_the_next_one_archiv
     archived = finalize_report(report=report, by=cast["rapporteur"])
     files = sorted(StoredFile.objects.values_list("name", flat=True))
     assert files == sorted(entry.file.name for entry in archived)
-    assert files == ["reports/TST_G_2_3/v1/TST_G_2_3.en.docx", "reports/TST_G_2_3/v1/TST_G_2_3.en.pdf"]
+    assert files == [
+        "reports/TST_G_2_3/v1/TST_G_2_3.en.akn.xml",
+        "reports/TST_G_2_3/v1/TST_G_2_3.en.docx",
+        "reports/TST_G_2_3/v1/TST_G_2_3.en.pdf",
+    ]
     for entry in archived:
         with entry.file.open("rb") as stored:
             assert hashlib.sha256(stored.read()).hexdigest() == entry.sha256

@@ -13,8 +13,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("symbol", nargs="?", help="The document's symbol, e.g. TD/B/EDE/1/3")
         parser.add_argument("--lang", default="en", choices=LANGUAGES, help="The document's language.")
-        parser.add_argument("--format", default="docx", choices=sorted(FORMATS), help="Word (docx) or PDF.")
-        parser.add_argument("--output", type=Path, help="The file to write (.docx or .pdf).")
+        parser.add_argument(
+            "--format", default="docx", choices=sorted(FORMATS), help="Word (docx), PDF or Akoma Ntoso XML (akn)."
+        )
+        parser.add_argument("--output", type=Path, help="The file to write (.docx, .pdf or .xml).")
         parser.add_argument(
             "--list",
             action="store_true",
@@ -42,6 +44,8 @@ class Command(BaseCommand):
         generator = generator_for(document)
         if generator is None:
             raise CommandError(f"{symbol} ({document.get_kind_display()}) is not a document the tool writes.")
+        if format not in generator.formats:
+            raise CommandError(f"{symbol} is written as: {', '.join(generator.formats)}.")
         languages = generator.languages(document)
         if lang not in languages:
             raise CommandError(f"{symbol} can be built in: {', '.join(languages) or 'no language yet'}.")
