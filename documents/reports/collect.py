@@ -167,11 +167,11 @@ def masthead_fields(session: Session, document: Document | None) -> dict:
 
 
 def actor_path(committee: Committee) -> tuple[str, ...]:
-    """How Akoma Ntoso names the body (AKN4UN's actor, "unctad-tdb-ede"): its organization's acronym, then each
-    body from the top by what its symbol series adds to its parent's (TD/B/, then EDE/), or else by its code (less
-    its parent's: PECC-POL under PECC is "pol")."""
+    """How Akoma Ntoso names the body (AKN4UN's actor, "unctad-tdb-ede"): its organization's acronym (or code),
+    then each body from the top by what its symbol series adds to its parent's (TD/B/, then EDE/), or else by its
+    code (less its parent's: PECC-POL under PECC is "pol")."""
     secretariat = committee.secretariat
-    organization = _name_part(pick(secretariat.acronym, "en") if secretariat else "") or "un"
+    organization = _name_part(pick(secretariat.acronym, "en") or secretariat.code if secretariat else "") or "un"
     path, parent = [organization], None
     for body in [*reversed(committee.ancestors()), committee]:
         series, code = body.symbol_series, body.code

@@ -7,6 +7,7 @@ from committee.roles.access import visible_committees
 from documents.search.models import SearchEntry
 from documents.search.query import Filters
 from documents.search.terms import MAX_QUERY_LENGTH
+from meetings.sessions.models import Session
 
 
 class SearchForm(forms.Form):
@@ -14,7 +15,12 @@ class SearchForm(forms.Form):
     committee: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Committee"), queryset=None, to_field_name="code", required=False, empty_label=_("All")
     )
-    session = forms.CharField(label=_("Session"), max_length=40, required=False, help_text=_("e.g. TD/B/EDE/1"))
+    session = forms.CharField(
+        label=_("Session"),
+        max_length=Session._meta.get_field("code").max_length,
+        required=False,
+        help_text=_("e.g. TD/B/EDE/1"),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All")), *SearchEntry.Kind.choices], required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *LANGUAGE_CHOICES], required=False)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

