@@ -536,6 +536,9 @@ class _AknWriter(UNDocument):
         if self.components:
             etree.SubElement(document, akn("components")).extend(self.components)
         self.drop_empty()
+        for body in self.root.iter(AKN_BODY):
+            if len(body) == 0:  # a report with nothing recorded yet: the schema asks for something, an empty line
+                etree.SubElement(body, akn("p"))
         self.write_references()
         indent(self.root)
         return bytes(etree.tostring(self.root, xml_declaration=True, encoding="UTF-8"))
@@ -649,6 +652,7 @@ class _ReportInAkn(_AknWriter, _SessionReport):
         self.preamble: etree._Element | None = None
         self.operative: list[list[bool]] = []  # the verbs of the text's operative paragraphs, in turn
         self.follow_ups: list[tuple[str, BaseOxmlElement]] = []  # (the paragraph's number, the line)
+        self.preambular: etree._Element | None = None  # the preambular paragraph last written, until an operative
         self.in_attendance = False  # writing the attendance list
 
     def build(self) -> bytes:
@@ -666,7 +670,13 @@ class _ReportInAkn(_AknWriter, _SessionReport):
         part); who is to act on it, and by when, is the report's, after it."""
         outer = self.target
         annex = self.attachments[-1] if self.attachments else None
-        if annex is not None and outer.body.getparent().getparent() is annex and len(outer.body) == 0:
+        # An annex of its own; with who acts on it, the annex holds the reference to it and the follow-up.
+        if (
+            annex is not None
+            and outer.body.getparent().getparent() is annex
+            and not len(outer.body)
+            and not with_actions
+        ):
             heading = outer.body.getparent().find(akn("preface"))[0]
             annex.remove(annex[0])
             statement = self.write_decision(annex, decision, prefix=annex.get("eId", ""), with_actions=with_actions)
@@ -676,7 +686,7 @@ class _ReportInAkn(_AknWriter, _SessionReport):
             eid = f"cmp_{len(self.components) + 1}"
             parent = self.close_to(PARAGRAPH)
             holder = self.target.body if parent is None else parent
-            shown = plain(self.decision_annex_title(decision))
+            shown = plain(self.decision_annex_title(decision)).strip()
             etree.SubElement(holder, akn("componentRef"), src=f"#{eid}", showAs=shown)
             component = etree.Element(akn("component"), eId=eid)
             self.components.append(component)
@@ -707,7 +717,7 @@ class _ReportInAkn(_AknWriter, _SessionReport):
             for paragraph in decision.paragraphs
             if paragraph.kind == "operative"
         ]
-        self.part = _Part.FORMULA
+        self.part, self.preambular = _Part.FORMULA, None
         super().decision_text(decision, with_actions=with_actions)
         self.part = _Part.NONE
         if len(main) == 0:  # no operative paragraph: what it has is the whole text
@@ -756,8 +766,9 @@ class _ReportInAkn(_AknWriter, _SessionReport):
                 refersTo=self.concept("preamble", "preamble"),
                 eId=self.eid("__".join(filter(None, (self.target.prefix, "preamble"))), "container"),
             )
-        elif placing.kind == "item" and placing.level > 1 and self.part == _Part.PREAMBLE:
-            container = self.preamble[-1]
+            self.preambular = holder
+        elif placing.kind == "item" and placing.level > 1 and self.preambular is not None:
+            container = self.preambular
             listing = container.find(akn("blockList"))
             if listing is None:
                 listing = etree.SubElement(container, akn("blockList"), eId=f"{container.get('eId')}__list_1")
@@ -766,13 +777,13 @@ class _ReportInAkn(_AknWriter, _SessionReport):
             self.fills.append(Fill(etree.SubElement(holder, akn("p")), written, Reading.LABELLED))
             return True
         elif placing.kind == "item" and placing.level == 1:
-            self.part = _Part.OPERATIVE
+            self.part, self.preambular = _Part.OPERATIVE, None
             fill = self.open_item(placing, written, refersTo=self.concept("operative", "operative paragraph"))
             fill.reading = Reading.OPERATIVE
             fill.verbs = self.operative.pop(0) if self.operative else []
             return True
-        elif placing.kind == "loose" and self.part == _Part.OPERATIVE:
-            paragraph = self.target.innermost(PARAGRAPH)
+        elif placing.kind == "loose":  # who is to act on the paragraph above (none on a preambular one)
+            paragraph = self.target.innermost(PARAGRAPH) if self.preambular is None else None
             number = paragraph.findtext(akn("num")) if paragraph is not None else ""
             self.follow_ups.append((number or "", written))
             return True
@@ -789,7 +800,8 @@ class _ReportInAkn(_AknWriter, _SessionReport):
         listing = etree.SubElement(content, akn("blockList"), eId=f"{container.get('eId')}__list_1")
         for number, written in self.follow_ups:
             item = etree.SubElement(listing, akn("item"), eId=f"{listing.get('eId')}__item_{len(listing) + 1}")
-            etree.SubElement(item, akn("num")).text = number
+            if number:
+                etree.SubElement(item, akn("num")).text = number
             self.fills.append(Fill(etree.SubElement(item, akn("p")), written))
         self.follow_ups = []
 

@@ -17,7 +17,14 @@ from lxml import etree
 from committee.roles.models import Role
 from documents.builders.akn import AKN, build_decision_akn, build_session_report_akn
 from documents.builders.data import AssignedActionData, DecisionData, ParagraphData, SessionReportData
-from documents.builders.schemes import REGIONAL_OUTCOMES, UN_PLENARY, UNCTAD_EXPERT_GROUP
+from documents.builders.schemes import (
+    REGIONAL_OUTCOMES,
+    UN_PLENARY,
+    UNCTAD_EXPERT_GROUP,
+    Holds,
+    PartData,
+    SchemeData,
+)
 from documents.exchange.management.commands.benchmark_import import DEMO_FILE
 from documents.exchange.session_file.load import import_session
 from documents.registry.generated import build_document
@@ -260,7 +267,7 @@ def test_texts_adopted_as_no_report_has_had_them_still_validate():
     preamble_after = DecisionData(
         "resolution",
         {"en": "Order"},
-        (OPERATIVE, ParagraphData("preambular", {"en": "Recalling its work,"}), OPERATIVE),
+        (OPERATIVE, ParagraphData("preambular", {"en": "Recalling:"}, ({"en": "its work,"},)), OPERATIVE),
         number="1/3",
         key="3",
         **adopted,
@@ -278,6 +285,8 @@ def test_texts_adopted_as_no_report_has_had_them_still_validate():
         # A preambular paragraph among the operative ones stays there, in the order adopted.
         order = [etree.QName(e).localname for e in statements[2].find(f"{{{AKN}}}mainBody")]
         assert order == ["paragraph", "container", "paragraph"]
+        late = statements[2].xpath("a:mainBody/a:container", namespaces=NS)[0]
+        assert [text(item) for item in late.xpath("a:blockList/a:item", namespaces=NS)] == ["(a) its work,"]
     # Under the plenary scheme, each text adopted is its annex, a statement.
     plenary = valid(build_session_report_akn(replace(data, scheme=UN_PLENARY), language="en", marked_on=TODAY))
     assert len(plenary.xpath("//a:attachments/a:attachment/a:statement", namespaces=NS)) == 3
@@ -307,6 +316,14 @@ def test_who_acts_on_a_text_is_the_reports_and_not_the_texts():
     assert "Fiji" not in text_of(statement)
     follow_up = root.xpath("//a:hcontainer[@name='followUp']//a:item", namespaces=NS)
     assert [(item.findtext(f"{{{AKN}}}num"), "Fiji" in text_of(item)) for item in follow_up] == [("1.", True)]
+    # Annexed with its follow-up (a scheme may put it there): the annex holds both, the text and who acts on it.
+    annexed = SchemeData(parts=(PartData(Holds.DECISIONS_WITH_ACTIONS, annex=True),))
+    root = valid(
+        build_session_report_akn(edge_report(decisions=(text,), scheme=annexed), language="en", marked_on=TODAY)
+    )
+    (annex,) = root.xpath("//a:attachment/a:doc", namespaces=NS)
+    assert annex.xpath("a:mainBody/a:componentRef", namespaces=NS)
+    assert "Fiji" in text_of(annex.xpath("a:mainBody/a:hcontainer[@name='followUp']", namespaces=NS)[0])
     alone = valid(build_decision_akn(edge_report(decisions=(text,)), "7", language="en", marked_on=TODAY))
     assert value(alone, "//a:FRBRWork/a:FRBRuri") == value(statement, "a:meta//a:FRBRWork/a:FRBRuri")
     with pytest.raises(LookupError):
