@@ -211,3 +211,25 @@ def test_the_results_page_takes_as_many_queries_whatever_the_data(client, demo, 
 
         import_session(json.dumps(renumbered(data, 7)))
     assert count() == before
+
+
+def test_the_index_follows_a_renumbering(demo, indexed, django_user_model):
+    """A paragraph removed renumbers the others (committee.kernel.editing.renumber saves each one moved): their
+    results say their new numbers."""
+    from committee.roles.services import grant_secretariat_access
+    from decisions.outcomes.models import Paragraph
+    from documents.reports.services import remove_text_paragraph
+
+    def label() -> str:
+        entry = SearchEntry.objects.get(language="fr", text__contains="plateformes locales", kind="decision")
+        return entry.title.rsplit(", ", 1)[1]  # "…, 16 (a)": a sub-item of paragraph 16
+
+    before = label()
+    secretary = django_user_model.objects.create_user("secretary", "s@example.org", "a-long-password")
+    grant_secretariat_access(secretary, demo.committee)
+    first = Paragraph.objects.filter(decision__session=demo, kind="operative", parent=None).order_by("position")[0]
+    with indexed():
+        remove_text_paragraph(paragraph=first, by=secretary)
+
+    number, item = before.split(" ")
+    assert label() == f"{int(number) - 1} {item}"
