@@ -63,6 +63,7 @@ def pages(small_session, secretariat, strategy) -> dict[str, tuple[Client, str]]
     return {name: (client, address) for name, address in pages.items()} | {
         "home, signed out": (visitor, reverse("programme:home")),
         "sign-in": (visitor, reverse("account_login")),
+        "API documentation": (visitor, reverse("api:docs")),
     }
 
 
@@ -82,6 +83,7 @@ def test_no_page_has_an_inline_style_script_or_event_handler(pages):
             continue  # Django's own
         page = client.get(address).text
         assert not re.search(r"\sstyle\s*=", page), name
+        assert not re.search(r"<style", page), name
         assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", page), name
         assert not re.search(r"<[^>]+\son[a-z]+\s*=", page), name
 
@@ -98,6 +100,7 @@ def test_the_strategy_tints_its_cells_with_the_colours_of_the_charts(pages):
 
 INLINE = {
     "style attribute": re.compile(r"\sstyle\s*=", re.I),
+    "style element": re.compile(r"<style", re.I),
     "inline script": re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.I),
     "event handler": re.compile(r"<[^>]+\son[a-z]+\s*=", re.I),
     "javascript: address": re.compile(r"javascript:", re.I),
