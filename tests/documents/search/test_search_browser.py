@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    """Chromium, started once the test's data is written (see tests/test_end_to_end.py)."""
+def browser(monkeypatch, countries):
+    """Chromium, started once the test's data is written (see tests/test_end_to_end.py); the countries first, which
+    a test run before this one in a transaction may have emptied."""
     import_session(DEMO_FILE.read_text(encoding="utf-8"))  # indexed as its commit indexes it
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium() as browser:
